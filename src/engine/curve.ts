@@ -1,0 +1,74 @@
+/**
+ * Payout curves: a list of (attainment point, payout rate) pairs. Below the first point the
+ * rate is 0 (a threshold); LINEAR interpolates between neighbouring points, STEP holds the rate
+ * of the highest point reached; beyond the last point CAP holds the last rate and EXTEND (LINEAR
+ * only) continues the last segment's slope.
+ */
+import { firstNonAscending, stepIndex } from "./lookup";
+
+export const CURVE_METHODS = ["LINEAR", "STEP"] as const;
+export const CURVE_BEYOND = ["CAP", "EXTEND"] as const;
+export type CurveMethod = (typeof CURVE_METHODS)[number];
+export type CurveBeyond = (typeof CURVE_BEYOND)[number];
+
+export interface Curve {
+  readonly points: Float64Array;
+  readonly rates: Float64Array;
+  readonly method: CurveMethod;
+  readonly beyond: CurveBeyond;
+}
+
+/** Why a list of points and rates is not a curve, with the 0-based offending index; null when it is. */
+export function curveProblem(
+  points: ArrayLike<number>,
+  rates: ArrayLike<number>,
+): { index: number; message: string } | null {
+  if (points.length === 0) return { index: 0, message: "the curve has no points" };
+  const bad = firstNonAscending(points);
+  if (bad >= 0) {
+    return {
+      index: bad,
+      message: `attainment points must be strictly ascending (${points[bad]} follows ${points[bad - 1]})`,
+    };
+  }
+  for (let i = 0; i < rates.length; i++) {
+    if (rates[i] < 0) return { index: i, message: `payout rate ${rates[i]} is negative` };
+  }
+  return null;
+}
+
+export function makeCurve(
+  points: ArrayLike<number>,
+  rates: ArrayLike<number>,
+  method: CurveMethod = "LINEAR",
+  beyond: CurveBeyond = "CAP",
+): Curve {
+  const problem = curveProblem(points, rates);
+  if (problem) throw new RangeError(problem.message);
+  return { points: Float64Array.from(points), rates: Float64Array.from(rates), method, beyond };
+}
+
+/** Payout rate (multiple of target) at attainment a. */
+export function curveRate(curve: Curve, a: number): number {
+  const { points, rates } = curve;
+  const i = stepIndex(points, a);
+  if (i < 0) return 0;
+  const last = points.length - 1;
+  if (curve.method === "STEP") return rates[i];
+  if (i === last) {
+    if (curve.beyond === "CAP" || last === 0) return rates[last];
+    const slope = (rates[last] - rates[last - 1]) / (points[last] - points[last - 1]);
+    // A falling last segment extended far enough would turn negative; a rate never does.
+    return Math.max(0, rates[last] + (a - points[last]) * slope);
+  }
+  const p0 = points[i];
+  const r0 = rates[i];
+  return r0 + ((a - p0) * (rates[i + 1] - r0)) / (points[i + 1] - p0);
+}
+
+/** Rates for many attainments at once (the hot path of scenarios and spilled ranges). */
+export function curveRates(curve: Curve, attainments: ArrayLike<number>, out?: Float64Array): Float64Array {
+  const result = out ?? new Float64Array(attainments.length);
+  for (let k = 0; k < attainments.length; k++) result[k] = curveRate(curve, attainments[k]);
+  return result;
+}

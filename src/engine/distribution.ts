@@ -1,0 +1,44 @@
+/**
+ * Distribution statistics of payouts. Inputs are validated by callers (finite, non-negative
+ * where stated).
+ */
+
+/**
+ * Gini coefficient, population form: mean absolute difference / (2 × mean), computed on the
+ * sorted values as (2 Σ i·x_(i)) / (n Σ x) − (n + 1) / n. 0 for all-zero input.
+ */
+export function gini(values: ArrayLike<number>): number {
+  const n = values.length;
+  const sorted = Float64Array.from(values).sort();
+  let total = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    total += sorted[i];
+    weighted += (i + 1) * sorted[i];
+  }
+  if (total === 0) return 0;
+  const g = (2 * weighted) / (n * total) - (n + 1) / n;
+  // Rounding can leave -1e-17 for equal values; the coefficient is never negative.
+  return Math.min(Math.max(g, 0), (n - 1) / n);
+}
+
+/** Number of values in the top `fraction`: ceil(n × fraction), immune to 10 × 0.3 = 3.0000000000000004. */
+export function topCount(n: number, fraction: number): number {
+  const exact = n * fraction;
+  const rounded = Math.round(exact);
+  const count = Math.abs(exact - rounded) < 1e-9 * Math.max(1, exact) ? rounded : Math.ceil(exact);
+  return Math.min(n, Math.max(1, count));
+}
+
+/** Share of the (positive) total held by the top ceil(n × fraction) values. */
+export function topShare(values: ArrayLike<number>, fraction: number): number {
+  const sorted = Float64Array.from(values).sort().reverse();
+  const k = topCount(sorted.length, fraction);
+  let top = 0;
+  let total = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    total += sorted[i];
+    if (i < k) top += sorted[i];
+  }
+  return top / total;
+}

@@ -1,0 +1,23 @@
+/**
+ * Index of the last breakpoint ≤ x in a strictly ascending list, or -1 when x is below the
+ * first. Binary search: tables are short, but ranges of attainments are long.
+ */
+export function stepIndex(breakpoints: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = breakpoints.length - 1;
+  if (hi < 0 || x < breakpoints[0]) return -1;
+  if (x >= breakpoints[hi]) return hi;
+  // Invariant: breakpoints[lo] <= x < breakpoints[hi]
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (breakpoints[mid] <= x) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index at which a list stops being strictly ascending, or -1 when it is. */
+export function firstNonAscending(values: ArrayLike<number>): number {
+  for (let i = 1; i < values.length; i++) if (!(values[i] > values[i - 1])) return i;
+  return -1;
+}

@@ -1,0 +1,127 @@
+/** Rate-table functions: COMMISSION, MATRIX (linked plans), MODIFIER (multipliers and gates). */
+import { COMMISSION_METHODS, commission } from "../../engine/commission";
+import { numError } from "../../engine/errors";
+import { MATRIX_METHODS, matrixRate } from "../../engine/matrix";
+import { stepLookup } from "../../engine/modifier";
+import { fail, guarded, isAbsent, numberArg, wordArg } from "../args";
+import { mapElements } from "../elementwise";
+import { elementwiseResult } from "../shapes";
+import type { FunctionSpec } from "../spec";
+import { rateMatrixArg, stepTableArg, tiersArg } from "../tables";
+
+export const COMMISSION: FunctionSpec = {
+  name: "COMMISSION",
+  description: "Commission on a tiered rate table, MARGINAL (each slice at its tier's rate) or RETROACTIVE (all at the top tier reached).",
+  params: [
+    { name: "amount", description: "Credited sales (or other base); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "rate_table",
+      description: "Two columns: tier lower bound and rate, bounds ascending from 0 or more.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "method",
+      description: '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").',
+      type: "string",
+      dimensionality: "scalar",
+      optional: true,
+    },
+    {
+      name: "quota",
+      description: "When given, tier bounds are fractions of this quota (1 = 100% of quota).",
+      type: "any",
+      dimensionality: "scalar",
+      optional: true,
+    },
+  ],
+  result: { dimensionality: "matrix" },
+  example: { formula: "=COMP.COMMISSION(600000, {0,0.03;300000,0.05;500000,0.07})", result: "26000" },
+  errors: [
+    "#NUM!: a negative amount, or a quota ≤ 0",
+    "#VALUE!: rate_table not 2 columns, bounds negative or not strictly ascending, a negative rate, a non-numeric cell (the message names the row)",
+    '#VALUE!: method other than "MARGINAL"/"RETROACTIVE"/"RETRO"',
+  ],
+  resultShape: elementwiseResult(0),
+  impl: guarded((amount, table, method, quotaArg) => {
+    const m = wordArg(method, "method", COMMISSION_METHODS, "MARGINAL", { RETRO: "RETROACTIVE" });
+    let scale = 1;
+    if (!isAbsent(quotaArg)) {
+      scale = numberArg(quotaArg, "quota");
+      if (scale <= 0) fail(numError(`quota ${scale} must be greater than 0`));
+    }
+    const tiers = tiersArg(table, "rate_table", scale);
+    return mapElements([{ arg: amount, name: "amount", blank: "zero" }], (v) =>
+      v[0] < 0 ? numError(`amount ${v[0]} is negative`) : commission(tiers, v[0], m),
+    );
+  }),
+};
+
+export const MATRIX: FunctionSpec = {
+  name: "MATRIX",
+  description: "Linked-plan rate looked up on two measures at once in a rate matrix (rows × columns).",
+  params: [
+    { name: "row_value", description: "Measure looked up in the first column's breakpoints; a value or a range.", type: "any", dimensionality: "matrix" },
+    { name: "col_value", description: "Measure looked up in the first row's breakpoints; a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "matrix_table",
+      description: "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "method",
+      description: '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.',
+      type: "string",
+      dimensionality: "scalar",
+      optional: true,
+    },
+  ],
+  result: { dimensionality: "matrix" },
+  example: { formula: "=COMP.MATRIX(1.1, 1.05, {0,0.9,1;0.9,0.8,1;1,1,1.2})", result: "1.2" },
+  errors: [
+    "#VALUE!: breakpoints not strictly ascending, a blank or non-numeric cell, a negative rate (the message names the row)",
+    '#VALUE!: method other than "STEP"/"LINEAR"',
+  ],
+  resultShape: elementwiseResult(0, 1),
+  impl: guarded((rowValue, colValue, table, method) => {
+    const m = wordArg(method, "method", MATRIX_METHODS, "STEP");
+    const matrix = rateMatrixArg(table, "matrix_table");
+    return mapElements(
+      [
+        { arg: rowValue, name: "row_value", blank: "zero" },
+        { arg: colValue, name: "col_value", blank: "zero" },
+      ],
+      (v) => matrixRate(matrix, v[0], v[1], m),
+    );
+  }),
+};
+
+export const MODIFIER: FunctionSpec = {
+  name: "MODIFIER",
+  description: "Applies a multiplier looked up (step) on a second measure; below the first bound the multiplier is 0, so one row is a gate.",
+  params: [
+    { name: "value", description: "The payout (or other amount) to modify; a value or a range.", type: "any", dimensionality: "matrix" },
+    { name: "measure", description: "The measure the multiplier depends on (e.g. gross-margin %); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "modifier_table",
+      description: "Two columns: lower bound of the measure and multiplier, bounds strictly ascending.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+  ],
+  result: { dimensionality: "matrix" },
+  example: { formula: "=COMP.MODIFIER(10000, 0.42, {0,0.9;0.35,1;0.45,1.1})", result: "10000" },
+  errors: ["#VALUE!: bounds not strictly ascending, a negative multiplier or a non-numeric cell (the message names the row)"],
+  resultShape: elementwiseResult(0, 1),
+  impl: guarded((value, measure, table) => {
+    const steps = stepTableArg(table, "modifier_table", "multiplier");
+    return mapElements(
+      [
+        { arg: value, name: "value", blank: "zero" },
+        { arg: measure, name: "measure", blank: "zero" },
+      ],
+      (v) => v[0] * stepLookup(steps, v[1]),
+    );
+  }),
+};
