@@ -38,11 +38,51 @@ function toNumber(cell: Cell | undefined, spec: ElementArg): number | CompError 
   return notANumber(spec.name, cell);
 }
 
+type Element = number | CompError;
+
+/** A column (or a single value) of numbers in, the same shape out: the shape Excel passes most. */
+function mapColumn1(arg: Cell[][], spec: ElementArg, fn: (x: number) => Element): Matrix {
+  const n = arg.length;
+  const out: Matrix = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const cell = arg[r][0];
+    out[r] = [typeof cell === "number" ? fn(cell) : errorOr(toNumber(cell, spec), fn)];
+  }
+  return out;
+}
+
+/** Two columns of the same length in, one out (ATTAINMENT, PAYOUT, MODIFIER over a table of reps). */
+function mapColumn2(
+  a: Cell[][],
+  b: Cell[][],
+  specA: ElementArg,
+  specB: ElementArg,
+  fn: (x: number, y: number) => Element,
+): Matrix {
+  const n = a.length;
+  const out: Matrix = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const x = a[r][0];
+    const y = b[r][0];
+    if (typeof x === "number" && typeof y === "number") out[r] = [fn(x, y)];
+    else {
+      const vx = typeof x === "number" ? x : toNumber(x, specA);
+      const vy = typeof y === "number" ? y : toNumber(y, specB);
+      out[r] = [typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : fn(vx, vy)];
+    }
+  }
+  return out;
+}
+
+function errorOr(value: number | CompError, fn: (x: number) => Element): Element {
+  return typeof value === "number" ? fn(value) : value;
+}
+
 /**
  * Applies `fn` to every element. `fn` receives the element's numbers in argument order in a
  * reused array (NaN for an "absent" blank) and returns a number or an error.
  */
-export function mapElements(specs: ElementArg[], fn: (values: Float64Array) => number | CompError): Matrix | CompError {
+export function mapElements(specs: ElementArg[], fn: (values: Float64Array) => Element): Matrix | CompError {
   const shapes = specs.map((s) => (s.arg && s.arg.length ? shapeOf(s.arg) : undefined));
   const shape = broadcastShape(shapes);
   if (!shape) {
@@ -54,18 +94,35 @@ export function mapElements(specs: ElementArg[], fn: (values: Float64Array) => n
   }
   const k = specs.length;
   const values = new Float64Array(k);
+  if (k === 1 && shape.cols === 1 && specs[0].arg) {
+    return mapColumn1(specs[0].arg, specs[0], (x) => {
+      values[0] = x;
+      return fn(values);
+    });
+  }
+  const [a, b] = specs;
+  if (k === 2 && shape.cols === 1 && a.arg && b.arg && a.arg.length === b.arg.length && shape.rows > 1) {
+    return mapColumn2(a.arg, b.arg, a, b, (x, y) => {
+      values[0] = x;
+      values[1] = y;
+      return fn(values);
+    });
+  }
   // Single values are converted once; ranges element by element.
   const constant: (number | CompError | undefined)[] = specs.map((s, i) =>
     shapes[i] && shapes[i]!.rows * shapes[i]!.cols > 1 ? undefined : toNumber(s.arg?.[0]?.[0], s),
   );
   const out: Matrix = new Array(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
-    const row: (number | CompError)[] = new Array(shape.cols);
+    const row: Element[] = shape.cols === 1 ? [0] : new Array(shape.cols);
     for (let c = 0; c < shape.cols; c++) {
       let error: CompError | null = null;
       for (let i = 0; i < k; i++) {
         let v = constant[i];
-        if (v === undefined) v = toNumber(specs[i].arg![r][c], specs[i]);
+        if (v === undefined) {
+          const cell = specs[i].arg![r][c];
+          v = typeof cell === "number" ? cell : toNumber(cell, specs[i]);
+        }
         if (typeof v === "number") values[i] = v;
         else if (!error) error = v;
       }
