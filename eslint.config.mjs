@@ -3,7 +3,6 @@
 // and types, so ESLint's own undefined-name rule is off for TypeScript.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import tsPlugin from "@typescript-eslint/eslint-plugin";
 
 const officeJsRules = [
   "office-addins/call-sync-after-load",
@@ -13,6 +12,11 @@ const officeJsRules = [
   "office-addins/no-empty-load",
   "office-addins/no-navigational-load",
   "office-addins/test-for-null-using-isNullObject",
+];
+
+// The TypeScript plugin instance the office config already registers (a second copy would clash).
+const tsPlugin = officeAddins.configs.recommended.find((c) => c.plugins?.["@typescript-eslint"]).plugins[
+  "@typescript-eslint"
 ];
 
 export default [

@@ -4,7 +4,11 @@
  * entirely elsewhere. Computed as 1 − ½ Σ |p_i/Σp − q_i/Σq| (the same quantity, since both
  * share vectors sum to 1), which is exactly 1 when the shares are equal.
  */
-export function alignmentIndex(priorities: ArrayLike<number>, pay: ArrayLike<number>): number {
+import { scaledToMax } from "./distribution";
+
+export function alignmentIndex(prioritiesIn: ArrayLike<number>, payIn: ArrayLike<number>): number {
+  const priorities = scaledToMax(prioritiesIn);
+  const pay = scaledToMax(payIn);
   let p = 0;
   let q = 0;
   for (let i = 0; i < priorities.length; i++) {

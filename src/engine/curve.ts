@@ -4,7 +4,7 @@
  * of the highest point reached; beyond the last point CAP holds the last rate and EXTEND (LINEAR
  * only) continues the last segment's slope.
  */
-import { firstNonAscending, stepIndex } from "./lookup";
+import { firstNonAscending, fractionBetween, stepIndex } from "./lookup";
 
 export const CURVE_METHODS = ["LINEAR", "STEP"] as const;
 export const CURVE_BEYOND = ["CAP", "EXTEND"] as const;
@@ -61,9 +61,8 @@ export function curveRate(curve: Curve, a: number): number {
     // A falling last segment extended far enough would turn negative; a rate never does.
     return Math.max(0, rates[last] + (a - points[last]) * slope);
   }
-  const p0 = points[i];
   const r0 = rates[i];
-  return r0 + ((a - p0) * (rates[i + 1] - r0)) / (points[i + 1] - p0);
+  return r0 + fractionBetween(a, points[i], points[i + 1]) * (rates[i + 1] - r0);
 }
 
 /** Rates for many attainments at once (the hot path of scenarios and spilled ranges). */

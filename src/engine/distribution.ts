@@ -4,12 +4,23 @@
  */
 
 /**
+ * A copy divided by the largest magnitude: statistics that are ratios do not change, and sums
+ * of values near the top of the double range no longer overflow.
+ */
+export function scaledToMax(values: ArrayLike<number>): Float64Array {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, Math.abs(values[i]));
+  const scale = max > 0 ? max : 1;
+  return Float64Array.from(values, (v) => v / scale);
+}
+
+/**
  * Gini coefficient, population form: mean absolute difference / (2 × mean), computed on the
  * sorted values as (2 Σ i·x_(i)) / (n Σ x) − (n + 1) / n. 0 for all-zero input.
  */
 export function gini(values: ArrayLike<number>): number {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
+  const sorted = scaledToMax(values).sort();
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
@@ -32,7 +43,7 @@ export function topCount(n: number, fraction: number): number {
 
 /** Share of the (positive) total held by the top ceil(n × fraction) values. */
 export function topShare(values: ArrayLike<number>, fraction: number): number {
-  const sorted = Float64Array.from(values).sort().reverse();
+  const sorted = scaledToMax(values).sort().reverse();
   const k = topCount(sorted.length, fraction);
   let top = 0;
   let total = 0;

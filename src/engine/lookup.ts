@@ -21,3 +21,13 @@ export function firstNonAscending(values: ArrayLike<number>): number {
   for (let i = 1; i < values.length; i++) if (!(values[i] > values[i - 1])) return i;
   return -1;
 }
+
+/**
+ * Where x lies between x0 and x1 as a fraction (0 at x0, 1 at x1), without overflowing when
+ * the breakpoints are near the ends of the double range.
+ */
+export function fractionBetween(x: number, x0: number, x1: number): number {
+  const span = x1 - x0;
+  if (Number.isFinite(span)) return (x - x0) / span;
+  return (x / 2 - x0 / 2) / (x1 / 2 - x0 / 2);
+}

@@ -4,7 +4,7 @@
  * the cell at the highest breakpoints reached; LINEAR interpolates bilinearly and holds at the
  * last breakpoints. Below either first breakpoint the rate is 0.
  */
-import { stepIndex } from "./lookup";
+import { fractionBetween, stepIndex } from "./lookup";
 
 export const MATRIX_METHODS = ["STEP", "LINEAR"] as const;
 export type MatrixMethod = (typeof MATRIX_METHODS)[number];
@@ -25,8 +25,8 @@ export function matrixRate(m: RateMatrix, rowValue: number, colValue: number, me
   if (method === "STEP") return at(i, j);
   const i1 = Math.min(i + 1, m.rowBreaks.length - 1);
   const j1 = Math.min(j + 1, cols - 1);
-  const u = i1 === i ? 0 : (rowValue - m.rowBreaks[i]) / (m.rowBreaks[i1] - m.rowBreaks[i]);
-  const v = j1 === j ? 0 : (colValue - m.colBreaks[j]) / (m.colBreaks[j1] - m.colBreaks[j]);
+  const u = i1 === i ? 0 : fractionBetween(rowValue, m.rowBreaks[i], m.rowBreaks[i1]);
+  const v = j1 === j ? 0 : fractionBetween(colValue, m.colBreaks[j], m.colBreaks[j1]);
   const top = at(i, j) + v * (at(i, j1) - at(i, j));
   const bottom = at(i1, j) + v * (at(i1, j1) - at(i1, j));
   return top + u * (bottom - top);

@@ -4,7 +4,7 @@
  * element gives an error in that element only. This is the hot loop of every spilled COMP call,
  * so it allocates one row array per result row and nothing per element.
  */
-import { CompError, valueError } from "../engine/errors";
+import { CompError, numError, valueError } from "../engine/errors";
 import { isBlank, notANumber, shapeOf } from "./args";
 import type { Shape } from "./spec";
 import type { Arg, Cell } from "./values";
@@ -40,13 +40,19 @@ function toNumber(cell: Cell | undefined, spec: ElementArg): number | CompError 
 
 type Element = number | CompError;
 
+/** Excel holds no infinities: a result that overflowed the double range is #NUM!. */
+export function finite(value: Element): Element {
+  return typeof value === "number" && !(value - value === 0) ? OVERFLOW : value;
+}
+const OVERFLOW = numError("the result is too large for a number in Excel");
+
 /** A column (or a single value) of numbers in, the same shape out: the shape Excel passes most. */
 function mapColumn1(arg: Cell[][], spec: ElementArg, fn: (x: number) => Element): Matrix {
   const n = arg.length;
   const out: Matrix = new Array(n);
   for (let r = 0; r < n; r++) {
     const cell = arg[r][0];
-    out[r] = [typeof cell === "number" ? fn(cell) : errorOr(toNumber(cell, spec), fn)];
+    out[r] = [finite(typeof cell === "number" ? fn(cell) : errorOr(toNumber(cell, spec), fn))];
   }
   return out;
 }
@@ -64,11 +70,11 @@ function mapColumn2(
   for (let r = 0; r < n; r++) {
     const x = a[r][0];
     const y = b[r][0];
-    if (typeof x === "number" && typeof y === "number") out[r] = [fn(x, y)];
+    if (typeof x === "number" && typeof y === "number") out[r] = [finite(fn(x, y))];
     else {
       const vx = typeof x === "number" ? x : toNumber(x, specA);
       const vy = typeof y === "number" ? y : toNumber(y, specB);
-      out[r] = [typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : fn(vx, vy)];
+      out[r] = [typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy))];
     }
   }
   return out;
@@ -126,7 +132,7 @@ export function mapElements(specs: ElementArg[], fn: (values: Float64Array) => E
         if (typeof v === "number") values[i] = v;
         else if (!error) error = v;
       }
-      row[c] = error ?? fn(values);
+      row[c] = error ?? finite(fn(values));
     }
     out[r] = row;
   }

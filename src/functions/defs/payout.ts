@@ -2,7 +2,7 @@
 import { CURVE_BEYOND, CURVE_METHODS, curveRate, type Curve } from "../../engine/curve";
 import { CompError, divError, numError, valueError } from "../../engine/errors";
 import { columns, fail, guarded, isBlank, notANumber, shapeOf, wordArg } from "../args";
-import { mapElements } from "../elementwise";
+import { finite, mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec, ParamSpec } from "../spec";
 import { curveArg } from "../tables";
@@ -209,7 +209,7 @@ export const WEIGHTED: FunctionSpec = {
       else return [notANumber("target_incentive", cell)];
       if (target < 0) return [numError(`target_incentive ${target} is negative`)];
       const rate = weightedRow(row, weights, curves);
-      return [typeof rate === "number" ? target * rate : rate];
+      return [typeof rate === "number" ? finite(target * rate) : rate];
     });
   }),
 };

@@ -4,7 +4,7 @@ import { drawStep } from "../../engine/draw";
 import { CompError, numError, valueError } from "../../engine/errors";
 import { PRORATION_BASES, activeShare } from "../../engine/proration";
 import { booleanArg, fail, guarded, isBlank, notANumber, numberArg, shapeOf, wordArg } from "../args";
-import { mapElements } from "../elementwise";
+import { finite, mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
 
@@ -126,7 +126,9 @@ export const DRAW: FunctionSpec = {
       }
       const step = drawStep(balance, isBlank(cell) ? 0 : (cell as number), draw, recoverable);
       balance = step.balance;
-      results.push(output === "PAID" ? step.paid : step.balance);
+      const value = finite(output === "PAID" ? step.paid : step.balance);
+      if (typeof value !== "number") broken = value;
+      results.push(value);
     });
     return rows === 1 && cols > 1 ? [results] : results.map((x) => [x]);
   }),
