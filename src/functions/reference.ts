@@ -4,18 +4,14 @@
  * documentation cannot drift from what Excel and the headless engine register.
  */
 import { catalog, NAMESPACE } from "./catalog";
+import { formatSignature } from "./signature";
 import type { FunctionSpec } from "./spec";
-
-export function signature(spec: Pick<FunctionSpec, "name" | "params">): string {
-  const params = spec.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
-  return `${NAMESPACE}.${spec.name}(${params})`;
-}
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 export function renderFunction(spec: FunctionSpec): string {
   return [
-    `### \`${signature(spec)}\``,
+    `### \`${formatSignature(NAMESPACE, spec)}\``,
     "",
     spec.description,
     "",

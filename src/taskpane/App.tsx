@@ -1,0 +1,161 @@
+/**
+ * The task pane shell: a header saying what CompAlign is, and tabs for Alignment, Scenarios,
+ * Pulse (later releases) and Functions (the COMP reference). All panels stay mounted; the
+ * ones not selected are hidden, so each tab can point at its panel.
+ */
+import { useState, type ReactElement } from "react";
+import {
+  Body1,
+  FluentProvider,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  useId,
+  type SelectTabData,
+  type Theme,
+} from "@fluentui/react-components";
+import { catalog, NAMESPACE } from "../functions/catalog";
+import type { FunctionSpec } from "../functions/spec";
+import { FunctionsTab } from "./FunctionsTab";
+import { PlaceholderTab } from "./PlaceholderTab";
+import { currentOfficeTheme, fluentThemeFor } from "./theme";
+
+export type TabValue = "alignment" | "scenarios" | "pulse" | "functions";
+
+export interface AppProps {
+  /** Fluent theme; defaults to the one matching Office's theme (light outside Office). */
+  theme?: Theme;
+  /** Tab shown first; Functions, the one that works today, by default. */
+  defaultTab?: TabValue;
+  functions?: readonly Pick<FunctionSpec, "name" | "description" | "params" | "example">[];
+  namespace?: string;
+}
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  header: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  title: { margin: 0, color: tokens.colorBrandForeground1 },
+  tagline: { margin: 0, color: tokens.colorNeutralForeground2 },
+  // Task panes can be ~320 px wide: small text-only tabs fit; wrap rather than scroll if not.
+  tabs: { paddingInline: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  panel: {
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXL}`,
+  },
+});
+
+export function App({
+  theme,
+  defaultTab = "functions",
+  functions = catalog,
+  namespace = NAMESPACE,
+}: AppProps) {
+  const styles = useStyles();
+  const [selected, setSelected] = useState<TabValue>(defaultTab);
+  const idBase = useId("compalign-");
+  const resolvedTheme = theme ?? fluentThemeFor(currentOfficeTheme());
+
+  const tabs: { value: TabValue; label: string; panel: ReactElement }[] = [
+    {
+      value: "alignment",
+      label: "Alignment",
+      panel: (
+        <PlaceholderTab
+          heading="Goal alignment matrix"
+          summary="Will set your plan's measures against the strategic priorities they are meant to serve, and show where incentive dollars follow strategy and where they drift."
+          details={[
+            "Each objective's share of pay next to its share of priority, scored with the same index as COMP.ALIGNMENT.",
+            "Measures that are over- or under-paid for their importance.",
+            "Written to a sheet CompAlign owns; your own sheets are never changed.",
+          ]}
+        />
+      ),
+    },
+    {
+      value: "scenarios",
+      label: "Scenarios",
+      panel: (
+        <PlaceholderTab
+          heading="Plan scenarios"
+          summary="Will run a plan against what-if attainment across the team, before it is rolled out."
+          details={[
+            "Total payout cost and how it spreads across people.",
+            "How cost and payouts move when attainment comes in higher or lower than planned.",
+          ]}
+        />
+      ),
+    },
+    {
+      value: "pulse",
+      label: "Pulse",
+      panel: (
+        <PlaceholderTab
+          heading="Pulse check"
+          summary="Will check a live plan during the period with the results so far."
+          details={[
+            "Who is on track for target, and who is below the threshold.",
+            "How concentrated payouts are, with COMP.GINI and COMP.TOPSHARE.",
+          ]}
+        />
+      ),
+    },
+    {
+      value: "functions",
+      label: "Functions",
+      panel: <FunctionsTab namespace={namespace} functions={functions} />,
+    },
+  ];
+
+  return (
+    <FluentProvider theme={resolvedTheme} className={styles.provider}>
+      <header className={styles.header}>
+        <Title3 as="h1" className={styles.title}>
+          CompAlign
+        </Title3>
+        <Body1 as="p" className={styles.tagline}>
+          Sales-compensation plan design in Excel: {namespace} formulas for attainment, payout
+          curves and commission.
+        </Body1>
+      </header>
+      <main>
+        <TabList
+          className={styles.tabs}
+          selectedValue={selected}
+          onTabSelect={(_, data: SelectTabData) => setSelected(data.value as TabValue)}
+          aria-label="CompAlign sections"
+          size="small"
+        >
+          {tabs.map((tab) => (
+            <Tab
+              key={tab.value}
+              value={tab.value}
+              id={`${idBase}tab-${tab.value}`}
+              aria-controls={`${idBase}panel-${tab.value}`}
+            >
+              {tab.label}
+            </Tab>
+          ))}
+        </TabList>
+        {tabs.map((tab) => (
+          <div
+            key={tab.value}
+            role="tabpanel"
+            id={`${idBase}panel-${tab.value}`}
+            aria-labelledby={`${idBase}tab-${tab.value}`}
+            hidden={tab.value !== selected}
+            tabIndex={0}
+            className={styles.panel}
+          >
+            {tab.panel}
+          </div>
+        ))}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * One COMP function in the Functions tab: its signature, what it does, and an example formula
+ * with its result and a copy button.
+ */
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import type { FunctionSpec } from "../functions/spec";
+import { CopyExampleButton } from "./CopyExampleButton";
+import { formatSignature } from "../functions/signature";
+
+export interface FunctionItemProps {
+  namespace: string;
+  spec: Pick<FunctionSpec, "name" | "description" | "params" | "example">;
+  onCopied?: (functionName: string, ok: boolean) => void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  signature: {
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "break-word",
+  },
+  exampleRow: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  example: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: {
+    color: tokens.colorNeutralForeground3,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  value: { margin: 0, minWidth: 0 },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "break-word",
+  },
+});
+
+export function FunctionItem({ namespace, spec, onCopied }: FunctionItemProps) {
+  const styles = useStyles();
+  const qualified = `${namespace}.${spec.name}`;
+  return (
+    <li className={styles.root} aria-label={qualified}>
+      <h3 className={styles.signature}>{formatSignature(namespace, spec)}</h3>
+      <Body1>{spec.description}</Body1>
+      <div className={styles.exampleRow}>
+        <dl className={styles.example}>
+          <dt className={styles.term}>Example</dt>
+          <dd className={styles.value}>
+            <code className={styles.code}>{spec.example.formula}</code>
+          </dd>
+          <dt className={styles.term}>Result</dt>
+          <dd className={styles.value}>
+            <code className={styles.code}>{spec.example.result}</code>
+          </dd>
+        </dl>
+        <CopyExampleButton
+          functionName={qualified}
+          formula={spec.example.formula}
+          onCopied={(ok) => onCopied?.(qualified, ok)}
+        />
+      </div>
+    </li>
+  );
+}

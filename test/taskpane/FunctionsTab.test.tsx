@@ -1,0 +1,113 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import "../setup/dom";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { catalog, NAMESPACE } from "../../src/functions/catalog";
+import { App } from "../../src/taskpane/App";
+import { FunctionsTab } from "../../src/taskpane/FunctionsTab";
+import { formatSignature } from "../../src/functions/signature";
+
+async function expectNoAxeViolations(container: HTMLElement) {
+  const results = await axe(container);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
+  ).toEqual([]);
+}
+
+const functionList = () => screen.getByRole("list", { name: `${NAMESPACE} functions` });
+const listedNames = () =>
+  within(functionList())
+    .getAllByRole("listitem")
+    .map((li) => li.getAttribute("aria-label"));
+
+describe("Functions tab", () => {
+  it("lists every function in the catalogue, in catalogue order", () => {
+    render(<App />);
+    expect(catalog.length).toBeGreaterThan(0);
+    expect(listedNames()).toEqual(catalog.map((spec) => `${NAMESPACE}.${spec.name}`));
+    expect(screen.getByRole("status")).toHaveTextContent(`${catalog.length} functions.`);
+  });
+
+  it.each(catalog.map((spec) => [spec.name, spec] as const))(
+    "shows COMP.%s with its signature, description and example",
+    (name, spec) => {
+      render(<FunctionsTab namespace={NAMESPACE} functions={catalog} />);
+      const item = screen.getByRole("listitem", { name: `${NAMESPACE}.${name}` });
+      const signature = formatSignature(NAMESPACE, spec);
+      expect(within(item).getByRole("heading", { level: 3 })).toHaveTextContent(signature);
+      expect(signature).toMatch(new RegExp(`^${NAMESPACE}\\.${name}\\(`));
+      expect(within(item).getByText(spec.description)).toBeInTheDocument();
+      expect(within(item).getByText(spec.example.formula)).toBeInTheDocument();
+      expect(within(item).getByText(spec.example.result)).toBeInTheDocument();
+      expect(
+        within(item).getByRole("button", { name: `Copy example formula for ${NAMESPACE}.${name}` })
+      ).toBeInTheDocument();
+    }
+  );
+
+  it("has a labelled search box that narrows the list as you type", async () => {
+    const user = userEvent.setup();
+    render(<FunctionsTab namespace={NAMESPACE} functions={catalog} />);
+    const search = screen.getByRole("searchbox", { name: "Search functions" });
+
+    await user.type(search, "commission");
+    const narrowed = listedNames();
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(catalog.length);
+    expect(narrowed).toContain(`${NAMESPACE}.COMMISSION`);
+    expect(screen.getByRole("status")).toHaveTextContent(`of ${catalog.length} match “commission”`);
+
+    // Matching is by qualified name too, case-insensitively.
+    await user.clear(search);
+    await user.type(search, "comp.gini");
+    expect(listedNames()).toEqual([`${NAMESPACE}.GINI`]);
+
+    await user.clear(search);
+    await user.type(search, "no-such-function-xyz");
+    expect(screen.queryByRole("list", { name: `${NAMESPACE} functions` })).toBeNull();
+    expect(screen.getByText(/No function matches “no-such-function-xyz”/)).toBeInTheDocument();
+
+    await user.clear(search);
+    expect(listedNames()).toHaveLength(catalog.length);
+  });
+
+  it("copies the example formula to the clipboard and says so", async () => {
+    const user = userEvent.setup();
+    const writeText = jest.spyOn(navigator.clipboard, "writeText");
+    render(<FunctionsTab namespace={NAMESPACE} functions={catalog} />);
+    const spec = catalog[0];
+
+    await user.click(
+      screen.getByRole("button", { name: `Copy example formula for ${NAMESPACE}.${spec.name}` })
+    );
+    expect(writeText).toHaveBeenCalledWith(spec.example.formula);
+    await expect(navigator.clipboard.readText()).resolves.toBe(spec.example.formula);
+    expect(screen.getByRole("status")).toHaveTextContent(
+      `Copied the ${NAMESPACE}.${spec.name} example.`
+    );
+  });
+
+  it("says so when the clipboard is unavailable", async () => {
+    const user = userEvent.setup();
+    jest.spyOn(navigator.clipboard, "writeText").mockRejectedValue(new Error("blocked"));
+    render(<FunctionsTab namespace={NAMESPACE} functions={catalog} />);
+    const spec = catalog[catalog.length - 1];
+
+    await user.click(
+      screen.getByRole("button", { name: `Copy example formula for ${NAMESPACE}.${spec.name}` })
+    );
+    expect(screen.getByRole("status")).toHaveTextContent(
+      `Could not copy the ${NAMESPACE}.${spec.name} example`
+    );
+  });
+
+  it("has no axe violations, filtered or not", async () => {
+    const user = userEvent.setup();
+    const { container } = render(<FunctionsTab namespace={NAMESPACE} functions={catalog} />);
+    await expectNoAxeViolations(container);
+    await user.type(screen.getByRole("searchbox", { name: "Search functions" }), "zzz");
+    await expectNoAxeViolations(container);
+  });
+});

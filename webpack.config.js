@@ -1,0 +1,211 @@
+/**
+ * Builds the add-in's web part: taskpane.html loading the `taskpane` (React/Fluent UI) and
+ * `functions` (CustomFunctions.associate for every COMP function) bundles into one shared
+ * runtime, functions.json generated from the COMP catalogue, the icons and the manifest.
+ *
+ *   npm run build       production: office.js from Microsoft's CDN, hashed file names
+ *   npm run build:dev   development: office.js served locally from @microsoft/office-js
+ *   npm run dev-server  development server on config.dev_server_port (3000): https when
+ *                       office-addin-dev-certs certificates exist, plain http otherwise
+ *
+ * functions.json comes from lib/ (the compiled catalogue, `npm run prepare`; the prebuild and
+ * predev-server scripts run it). Recompiling lib/ while the dev server runs
+ * (`npx tsc -p tsconfig.node.json --watch`) regenerates it.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL_DIR = "office-js";
+const DEV_CERTS_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+const LIB_DIR = path.resolve(__dirname, "lib");
+
+/** Port from package.json `config.dev_server_port` (npm exposes it to scripts), else 3000. */
+function devServerPort() {
+  const fromNpm = Number(process.env.npm_package_config_dev_server_port);
+  if (Number.isInteger(fromNpm) && fromNpm > 0) return fromNpm;
+  try {
+    const port = Number(require("./package.json").config.dev_server_port);
+    if (Number.isInteger(port) && port > 0) return port;
+  } catch {
+    // fall through to the default
+  }
+  return 3000;
+}
+
+/** https with the office-addin-dev-certs certificates when they exist; plain http otherwise (never sudo). */
+function devServerTransport() {
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  const paths = Object.fromEntries(
+    Object.entries(files).map(([k, f]) => [k, path.join(DEV_CERTS_DIR, f)])
+  );
+  if (fs.existsSync(paths.key) && fs.existsSync(paths.cert)) {
+    const options = { key: fs.readFileSync(paths.key), cert: fs.readFileSync(paths.cert) };
+    if (fs.existsSync(paths.ca)) options.ca = fs.readFileSync(paths.ca);
+    return { type: "https", options };
+  }
+  console.warn(
+    `[compalign] no dev certificates in ${DEV_CERTS_DIR}: serving over plain http. ` +
+      "Excel loads add-ins only over https; `npx office-addin-dev-certs install` creates and trusts them (needs admin rights)."
+  );
+  return { type: "http" };
+}
+
+/** Emits functions.json from the compiled catalogue, re-reading lib/ on every compilation. */
+class FunctionsJsonPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FunctionsJsonPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FunctionsJsonPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          compilation.contextDependencies.add(path.join(LIB_DIR, "functions"));
+          const metadataPath = path.join(LIB_DIR, "functions", "metadata.js");
+          const catalogPath = path.join(LIB_DIR, "functions", "catalog.js");
+          if (!fs.existsSync(metadataPath) || !fs.existsSync(catalogPath)) {
+            compilation.errors.push(
+              new webpack.WebpackError(
+                "functions.json: lib/functions is missing; run `npm run prepare` (tsc -p tsconfig.node.json) first"
+              )
+            );
+            return;
+          }
+          for (const id of Object.keys(require.cache))
+            if (id.startsWith(LIB_DIR + path.sep)) delete require.cache[id];
+          let json;
+          try {
+            json = require(metadataPath).buildFunctionsJson(require(catalogPath).catalog);
+          } catch (err) {
+            compilation.errors.push(
+              new webpack.WebpackError(
+                `functions.json: generating from lib/ failed: ${err.message}`
+              )
+            );
+            return;
+          }
+          compilation.emitAsset(
+            "functions.json",
+            new webpack.sources.RawSource(JSON.stringify(json, null, 2) + "\n")
+          );
+        }
+      );
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/excel.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type checking is its own step (`npm run typecheck`); ES modules let webpack tree-shake Fluent UI.
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // One webpack runtime for both entries, so the task pane and the custom functions share
+      // module instances inside Excel's shared runtime.
+      runtimeChunk: "single",
+      splitChunks: {
+        chunks: "all",
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: "vendor-react",
+            priority: 30,
+            enforce: true,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|@babel|use-sync-external-store|rtl-css-js|stylis|embla-carousel[^\\/]*)[\\/]/,
+            name: "vendor-fluent",
+            priority: 20,
+            enforce: true,
+          },
+          // The COMP catalogue and engine, used by both the custom functions and the Functions tab.
+          shared: {
+            test: /[\\/]src[\\/]/,
+            minChunks: 2,
+            name: "shared",
+            priority: 5,
+            enforce: true,
+          },
+          vendors: {
+            test: /[\\/]node_modules[\\/]/,
+            name: "vendor",
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: {
+      // A Fluent UI v9 pane is ~100 KB gzip; warn well before it doubles.
+      hints: dev ? false : "warning",
+      maxEntrypointSize: 900 * 1024,
+      maxAssetSize: 600 * 1024,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: this page runs the task pane and the custom functions.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        officeJsUrl: dev ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          ...(dev
+            ? ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
+                from: `node_modules/@microsoft/office-js/dist/${file}`,
+                to: `${OFFICE_JS_LOCAL_DIR}/${file}`,
+              }))
+            : []),
+        ],
+      }),
+      new FunctionsJsonPlugin(),
+    ],
+    devServer: serving
+      ? {
+          port: devServerPort(),
+          server: devServerTransport(),
+          headers: { "Access-Control-Allow-Origin": "*" },
+          static: false,
+          client: { overlay: { warnings: false, errors: true } },
+        }
+      : undefined,
+  };
+};
