@@ -1,0 +1,174 @@
+/**
+ * The port between CompAlign and a workbook. Actions (src/actions) read sheets and write
+ * sheets only through this interface; three adapters implement it:
+ * - `office/` (Office.js, inside Excel: one Excel.run per action, one context.sync per sheet
+ *   written, 2-D block writes, calculation suspended during writes, chunked under Excel's
+ *   request size limit),
+ * - `xlsx/` (exceljs, for the CLI and downloads),
+ * - `memory/` (the in-memory workbook the tests and the browser playground use; it enforces
+ *   Excel's rules and counts the syncs the Office adapter would make).
+ *
+ * Ownership: CompAlign owns the sheets it writes as reports (Alignment View, scenario tabs, …)
+ * and remembers them in the workbook itself, as hidden workbook-level defined names
+ * `CompAlign_Owned_<n>` whose reference is the owned sheet's `$A$1` (Excel keeps such a
+ * reference pointing at the sheet through renames; a deleted sheet's name turns to #REF! and
+ * is ignored). Every adapter reads and writes the same marks, so a file written by the CLI and
+ * opened in Excel agrees on what CompAlign owns. CompAlign never edits, clears, renames or
+ * deletes a sheet it does not own.
+ */
+
+/** One cell's value as read or written: dates are Excel serial numbers, blank is null. */
+export type SheetValue = number | string | boolean | null;
+
+export interface SheetData {
+  /** The sheet's name as it is in the workbook. */
+  name: string;
+  /** The used range starting at A1 (row 0 is the header row), padded to a rectangle. */
+  values: SheetValue[][];
+}
+
+/** A rectangle of values written at one anchor in one call. */
+export interface Block {
+  /** Top-left cell, e.g. "A1". */
+  at: string;
+  /**
+   * Literal values. Text is always written as text, never as a formula, even when it starts
+   * with = + - or @ (user text from a sheet is data, not code).
+   */
+  values: SheetValue[][];
+  /** Formulas (starting with "=") for some cells, same shape as `values`; null keeps the value. */
+  formulas?: (string | null)[][];
+  /** Excel number format per column of the block ("0%", "$#,##0", "0.00"); null leaves General. */
+  numberFormats?: (string | null)[];
+  /** How the block looks: a sheet title, a header row (bold), a note (italic, muted) or plain. */
+  style?: "title" | "header" | "note" | "plain";
+}
+
+/** A named Excel table over a range whose first row is the header. */
+export interface TableSpec {
+  /** Table name, unique in the workbook (letters, digits, underscores; no spaces). */
+  name: string;
+  /** e.g. "A1:H9", header row included. */
+  range: string;
+  /** Excel table style, e.g. "TableStyleMedium2". */
+  style?: string;
+}
+
+/** An in-cell drop-down list. */
+export interface ValidationSpec {
+  /** Cells the rule applies to, e.g. "C2:C200". */
+  range: string;
+  /** Fixed choices, or a source range such as "Objectives!$A$2:$A$200" (absolute, with sheet). */
+  list: string[] | { source: string };
+  /** Shown when a typed value is not in the list. */
+  errorMessage?: string;
+}
+
+/** A 2- or 3-colour scale conditional format. */
+export interface ColorScaleSpec {
+  range: string;
+  /** Hex colours, e.g. "#F8696B". */
+  minColor: string;
+  midColor?: string;
+  maxColor: string;
+}
+
+export interface ChartSpec {
+  type: "column" | "bar" | "line" | "scatter" | "pie";
+  title: string;
+  /** Source range with series names in the first row and categories in the first column. */
+  dataRange: string;
+  /** Top-left cell of the chart. */
+  at: string;
+  /** Size in cells (columns × rows) it covers; defaults 8 × 15. */
+  widthCells?: number;
+  heightCells?: number;
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  blocks: Block[];
+  tables?: TableSpec[];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  freeze?: { rows: number; columns: number };
+  validations?: ValidationSpec[];
+  colorScales?: ColorScaleSpec[];
+  charts?: ChartSpec[];
+  tabColor?: string;
+}
+
+export interface WriteResult {
+  /** The name the sheet got: the spec's name, or with a suffix (" (2)") when a sheet the user owns had it. */
+  name: string;
+  /** "created", or "replaced" when CompAlign's own sheet of that name was rewritten in place. */
+  action: "created" | "replaced";
+}
+
+export interface WorkbookPort {
+  /** Every sheet's name, in tab order. */
+  sheetNames(): Promise<string[]>;
+  /**
+   * Reads sheets by name (case-insensitive), all in one round trip; null for a missing sheet.
+   */
+  readSheets(names: string[]): Promise<(SheetData | null)[]>;
+  /** Names of the sheets CompAlign owns. */
+  ownedSheets(): Promise<string[]>;
+  /**
+   * Adds a sheet that will belong to the user (the input sheets "Set up workbook" creates).
+   * Rejects with WorkbookError("exists") when a sheet of that name (any case) exists: a user
+   * sheet is never overwritten.
+   */
+  createSheet(spec: SheetSpec): Promise<WriteResult>;
+  /**
+   * Writes CompAlign-owned report sheets: each replaces CompAlign's own sheet of that name in
+   * place (cleared and rewritten, same position), or is added (marked owned), with a suffix
+   * when the user owns a sheet of that name. In Excel: one context.sync per sheet written.
+   */
+  writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]>;
+  /** Deletes sheets CompAlign owns; rejects with WorkbookError("not-owned") for any other sheet. */
+  deleteOwnedSheets(names: string[]): Promise<void>;
+  /** Selects a cell such as "Matrix!C4" and shows its sheet (a no-op where nothing is shown). */
+  select(address: string): Promise<void>;
+}
+
+export type WorkbookErrorKind = "exists" | "not-owned" | "invalid-name" | "shape" | "unreadable" | "too-large";
+
+export class WorkbookError extends Error {
+  constructor(
+    readonly kind: WorkbookErrorKind,
+    message: string
+  ) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+/** Excel's sheet-name rules: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0) return "a sheet name cannot be empty";
+  if (name.length > 31) return `sheet name "${name}" is longer than 31 characters`;
+  if (/[\\/?*[\]:]/.test(name)) return `sheet name "${name}" contains one of \\ / ? * [ ] :`;
+  if (name.startsWith("'") || name.endsWith("'")) return `sheet name "${name}" starts or ends with an apostrophe`;
+  if (name.toLowerCase() === "history") return 'Excel reserves the sheet name "History"';
+  return null;
+}
+
+/** The first of name, "name (2)", "name (3)", … not taken (case-insensitive), within 31 characters. */
+export function freeSheetName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = name.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Text that Excel would take as a formula if written as a plain value. */
+export const looksLikeFormula = (text: string): boolean => /^[=+\-@]/.test(text);
+
+/** Prefix of the defined names that mark sheets CompAlign owns. */
+export const OWNED_NAME_PREFIX = "CompAlign_Owned_";
