@@ -1,0 +1,12 @@
+/** Why an action could not run at all (as opposed to findings about the data it read). */
+export type ActionErrorKind = "no-matrix" | "cancelled";
+
+export class ActionError extends Error {
+  constructor(
+    readonly kind: ActionErrorKind,
+    message: string
+  ) {
+    super(message);
+    this.name = "ActionError";
+  }
+}

@@ -1,0 +1,4 @@
+/** The use-cases the task pane and the CLI both call: a feature exists once. */
+export { ActionError } from "./errors";
+export { setupWorkbook, type SetupResult } from "./setupWorkbook";
+export { runAlignmentCheck, writeAlignmentView, type AlignmentCheck, type AlignmentViewResult } from "./checkAlignment";

@@ -1,0 +1,261 @@
+/**
+ * Alignment checks of a plan design against strategy, before a single rep is paid, and the
+ * design alignment index: how closely target-incentive dollars follow strategic priority.
+ *
+ * Definitions (docs/workbook.md): T_p = Σ Target Incentive of plan p's reps (1 for a plan
+ * without reps, or for every plan when there is no Reps sheet). Pay share of objective o =
+ * Σ_p T_p · Σ(weights of p's components serving o) / Σ_p T_p. Priority share = priority /
+ * Σ priorities. Design alignment index = Σ_o min(priority share, pay share), in [0, 1].
+ */
+import type { Component, Finding, PlanDesign, Severity } from "./plan";
+
+export const MAX_METRICS = 3;
+export const WEIGHT_TOLERANCE = 0.0001;
+export const PAY_GAP_LIMIT = 0.1;
+
+export interface ObjectiveShare {
+  objective: string;
+  priority: number;
+  priorityShare: number;
+  payShare: number;
+}
+
+export interface AlignmentReport {
+  /** null when it cannot be computed: no objectives with priority, or no plan components. */
+  designAlignmentIndex: number | null;
+  objectives: ObjectiveShare[];
+  findings: Finding[];
+}
+
+const key = (text: string) => text.trim().toLowerCase();
+
+export const percent = (share: number): string => `${+(share * 100).toFixed(2)}%`;
+
+/** Components grouped by plan (case-insensitive), in Matrix order. */
+export function plansOf(components: readonly Component[]): Map<string, Component[]> {
+  const plans = new Map<string, Component[]>();
+  for (const c of components) {
+    const k = key(c.plan);
+    if (!plans.has(k)) plans.set(k, []);
+    plans.get(k)!.push(c);
+  }
+  return plans;
+}
+
+/** Target-incentive dollars behind each plan (T_p). */
+export function planDollars(design: PlanDesign, plans: Map<string, Component[]>): Map<string, number> {
+  const dollars = new Map<string, number>();
+  for (const plan of plans.keys()) dollars.set(plan, design.targetIncentiveByPlan?.get(plan) ?? 1);
+  return dollars;
+}
+
+/** Priority share and pay share of every objective, and the design alignment index. */
+export function designShares(design: PlanDesign): { objectives: ObjectiveShare[]; index: number | null } {
+  const plans = plansOf(design.components);
+  const dollars = planDollars(design, plans);
+  let totalDollars = 0;
+  for (const t of dollars.values()) totalDollars += t;
+  const totalPriority = design.objectives.reduce((sum, o) => sum + o.priority, 0);
+  const payByObjective = new Map<string, number>();
+  for (const [plan, components] of plans) {
+    const t = dollars.get(plan)!;
+    for (const c of components) {
+      payByObjective.set(key(c.objective), (payByObjective.get(key(c.objective)) ?? 0) + t * c.weight);
+    }
+  }
+  const objectives = design.objectives.map((o) => ({
+    objective: o.name,
+    priority: o.priority,
+    priorityShare: totalPriority > 0 ? o.priority / totalPriority : 0,
+    payShare: totalDollars > 0 ? (payByObjective.get(key(o.name)) ?? 0) / totalDollars : 0,
+  }));
+  const computable = totalPriority > 0 && totalDollars > 0 && design.components.length > 0;
+  const index = computable ? objectives.reduce((sum, o) => sum + Math.min(o.priorityShare, o.payShare), 0) : null;
+  return { objectives, index: index === null ? null : Math.min(1, Math.max(0, index)) };
+}
+
+type RuleContext = {
+  design: PlanDesign;
+  plans: Map<string, Component[]>;
+  shares: ObjectiveShare[];
+  add: (severity: Severity, rule: string, fields: Omit<Finding, "severity" | "rule">) => void;
+};
+
+const where = (c: Component) => ({ plan: c.plan, metric: c.metric, objective: c.objective || null });
+
+function unknownObjective({ design, add }: RuleContext) {
+  const known = new Set(design.objectives.map((o) => key(o.name)));
+  for (const c of design.components) {
+    if (c.objective.trim() === "") {
+      add("error", "unknown-objective", {
+        ...where(c),
+        message: `${c.plan} / ${c.metric} serves no objective: every metric must serve one of the Objectives.`,
+        cell: c.cells.objective,
+      });
+    } else if (!known.has(key(c.objective))) {
+      add("error", "unknown-objective", {
+        ...where(c),
+        message: `${c.plan} / ${c.metric} serves "${c.objective}", which is not in Objectives.`,
+        cell: c.cells.objective,
+      });
+    }
+  }
+}
+
+function duplicateMetric({ plans, add }: RuleContext) {
+  for (const components of plans.values()) {
+    const seen = new Map<string, Component>();
+    for (const c of components) {
+      const first = seen.get(key(c.metric));
+      if (first) {
+        add("error", "duplicate-metric", {
+          ...where(c),
+          message: `${c.plan} lists ${c.metric} twice (also at ${first.cells.metric}).`,
+          cell: c.cells.metric,
+        });
+      } else seen.set(key(c.metric), c);
+    }
+  }
+}
+
+function weightsSum({ plans, add }: RuleContext) {
+  for (const components of plans.values()) {
+    const sum = components.reduce((s, c) => s + c.weight, 0);
+    if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
+      const first = components[0];
+      add("error", "weights-sum", {
+        plan: first.plan,
+        metric: null,
+        objective: null,
+        message: `${first.plan}: weights sum to ${percent(sum)}, not 100%.`,
+        cell: first.cells.weight,
+      });
+    }
+  }
+}
+
+function unknownCurve({ design, add }: RuleContext) {
+  for (const c of design.components) {
+    const curve = design.curves.get(key(c.curve));
+    if (!curve) {
+      add("error", "unknown-curve", {
+        ...where(c),
+        message:
+          c.curve.trim() === ""
+            ? `${c.plan} / ${c.metric} has no curve.`
+            : `${c.plan} / ${c.metric} uses curve "${c.curve}", which is not defined in Curves.`,
+        cell: c.cells.curve,
+      });
+    }
+  }
+  for (const curve of design.curves.values()) {
+    if (curve.problem) {
+      add("error", "unknown-curve", {
+        plan: null,
+        metric: null,
+        objective: null,
+        message: `Curve "${curve.name}" is not a valid curve: ${curve.problem.message}.`,
+        cell: curve.problem.cell,
+      });
+    }
+  }
+}
+
+function maxMetrics({ plans, add }: RuleContext) {
+  for (const components of plans.values()) {
+    if (components.length > MAX_METRICS) {
+      const extra = components[MAX_METRICS];
+      add("warning", "max-metrics", {
+        plan: extra.plan,
+        metric: null,
+        objective: null,
+        message: `${extra.plan} has ${components.length} metrics; keep a plan to ${MAX_METRICS} so a rep understands it in five minutes.`,
+        cell: extra.cells.metric,
+      });
+    }
+  }
+}
+
+function objectiveUnfunded({ design, add }: RuleContext) {
+  for (const o of design.objectives) {
+    if (o.priority <= 0) continue;
+    const funded = design.components.some((c) => c.weight > 0 && key(c.objective) === key(o.name));
+    if (!funded) {
+      add("warning", "objective-unfunded", {
+        plan: null,
+        metric: null,
+        objective: o.name,
+        message: `"${o.name}" is a priority, but no plan pays for it.`,
+        cell: o.cells.name,
+      });
+    }
+  }
+}
+
+function priorityPayGap({ design, shares, add }: RuleContext) {
+  shares.forEach((s, i) => {
+    if (Math.abs(s.payShare - s.priorityShare) > PAY_GAP_LIMIT) {
+      const direction = s.payShare > s.priorityShare ? "more" : "less";
+      add("warning", "priority-pay-gap", {
+        plan: null,
+        metric: null,
+        objective: s.objective,
+        message: `"${s.objective}" has ${percent(s.priorityShare)} of strategic priority but ${percent(s.payShare)} of target incentive: the plans pay ${direction} for it than strategy says.`,
+        cell: design.objectives[i].cells.priority,
+      });
+    }
+  });
+}
+
+function curveShape({ design, add }: RuleContext) {
+  for (const curve of design.curves.values()) {
+    if (curve.problem) continue;
+    if (curve.beyond === "EXTEND" && curve.method === "LINEAR") {
+      add("info", "uncapped-curve", {
+        plan: null,
+        metric: null,
+        objective: null,
+        message: `Curve "${curve.name}" is uncapped (Beyond = EXTEND): payout keeps rising with attainment; model the cost of outliers.`,
+        cell: curve.cell,
+      });
+    }
+    if (curve.rates[0] > 0) {
+      add("info", "cliff", {
+        plan: null,
+        metric: null,
+        objective: null,
+        message: `Curve "${curve.name}" pays ${percent(curve.rates[0])} at its first point and nothing just below it: a cliff invites deal timing games.`,
+        cell: curve.cell,
+      });
+    }
+  }
+}
+
+const RULES = [
+  unknownObjective,
+  duplicateMetric,
+  weightsSum,
+  unknownCurve,
+  maxMetrics,
+  objectiveUnfunded,
+  priorityPayGap,
+  curveShape,
+];
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Runs every rule. `readFindings` (problems found while reading the sheets) come first in their severity. */
+export function checkAlignment(design: PlanDesign, readFindings: Finding[] = []): AlignmentReport {
+  const findings: Finding[] = [...readFindings];
+  const { objectives, index } = designShares(design);
+  const context: RuleContext = {
+    design,
+    plans: plansOf(design.components),
+    shares: objectives,
+    add: (severity, rule, fields) => findings.push({ severity, rule, ...fields }),
+  };
+  for (const rule of RULES) rule(context);
+  // Stable: within a severity, reading problems first, then rule order.
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { designAlignmentIndex: index, objectives, findings };
+}

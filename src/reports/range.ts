@@ -1,0 +1,14 @@
+/** Range addresses for sheet specs. */
+import { columnLetters } from "../workbook/a1";
+
+/** "A1:H9" for a block of `rows` × `cols` whose top-left is (row, col), 0-based. */
+export function rangeAddress(row: number, col: number, rows: number, cols: number): string {
+  return `${columnLetters(col)}${row + 1}:${columnLetters(col + cols - 1)}${row + rows}`;
+}
+
+/** "$A$2:$A$200" on a sheet, for data-validation sources. */
+export function absoluteColumn(sheet: string, col: number, fromRow: number, toRow: number): string {
+  const c = columnLetters(col);
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!$${c}$${fromRow + 1}:$${c}$${toRow + 1}`;
+}
