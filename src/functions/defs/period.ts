@@ -101,7 +101,8 @@ export const DRAW: FunctionSpec = {
     "#VALUE!: earnings neither a column nor a row; a text earnings cell (that period and every later one)",
     '#VALUE!: output other than "PAID"/"BALANCE"',
   ],
-  resultShape: (shapes) => shapes[0] ?? { rows: 1, cols: 1 },
+  // A column or a row spills its own shape; anything 2-D is a single #VALUE!.
+  resultShape: (shapes) => (shapes[0] && (shapes[0].rows === 1 || shapes[0].cols === 1) ? shapes[0] : { rows: 1, cols: 1 }),
   impl: guarded((earnings, drawArg, recoverableArg, outputArg) => {
     const draw = numberArg(drawArg, "draw");
     if (draw < 0) fail(numError(`draw ${draw} is negative`));

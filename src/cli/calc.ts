@@ -1,0 +1,142 @@
+/**
+ * `compalign calc IN.xlsx [--out OUT.xlsx] [--json]`: evaluates every formula of a workbook
+ * headless (HyperFormula with the COMP functions) and prints the values as one JSON object
+ * and/or writes a copy of the workbook with the values cached in its formula cells. The input
+ * file is only ever read.
+ */
+import { statSync, type Stats } from "node:fs";
+import { resolve } from "node:path";
+import { evaluateFormulaBook } from "../functions/hfWorkbook";
+import { formatA1 } from "../workbook/a1";
+import { isErrorConstant, type ComputedFormula, type ComputedValue } from "../workbook/formulaGrid";
+import { formulaBook, loadXlsx, type XlsxWorkbook } from "../workbook/xlsxFormulas";
+import { applyResults, saveXlsx } from "../workbook/xlsxResults";
+import { parseArgs } from "./args";
+import { CliError, type Io } from "./io";
+
+export const CALC_USAGE = "compalign calc IN.xlsx [--out OUT.xlsx] [--json]";
+
+export const CALC_HELP = `Usage: ${CALC_USAGE}
+
+Evaluates every formula in IN.xlsx (COMP.* functions included, written as COMP.PAYOUT( or as
+Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.
+
+  --json          print one JSON object on stdout: {"Sheet!A1": value, ...} for every formula
+                  cell (each cell of a spilled or array result included); errors as their text,
+                  e.g. "#VALUE!". This is also what calc does when neither option is given.
+  --out OUT.xlsx  write a copy of the workbook in which every formula keeps its formula and
+                  carries the computed value (a spilled result becomes an array formula over
+                  its range). OUT.xlsx must not be the input file.
+
+Progress and warnings go to stderr. Exit status: 0 done, 2 bad usage or unreadable input,
+1 anything else.`;
+
+export interface CalcOptions {
+  input: string;
+  out?: string;
+  json: boolean;
+}
+
+export function parseCalcArgs(args: readonly string[]): CalcOptions {
+  const { positionals, options } = parseArgs(
+    args,
+    { out: "value", json: "switch" },
+    "compalign calc",
+    CALC_USAGE
+  );
+  if (positionals.length !== 1) {
+    throw new CliError(
+      `compalign calc: expected one input file, got ${positionals.length} (usage: ${CALC_USAGE})`
+    );
+  }
+  const out = options.out === undefined ? undefined : String(options.out);
+  return { input: positionals[0], out, json: options.json === true || out === undefined };
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function checkInput(input: string): Stats {
+  const stats = statOrUndefined(input);
+  if (!stats) throw new CliError(`compalign calc: cannot read ${input}: no such file`);
+  if (!stats.isFile()) throw new CliError(`compalign calc: cannot read ${input}: not a file`);
+  return stats;
+}
+
+function checkOut(out: string, input: string, inputStats: Stats): void {
+  const outStats = statOrUndefined(out);
+  // Same path, or another name (link) for the same file.
+  const sameFile =
+    resolve(out) === resolve(input) ||
+    (outStats !== undefined && outStats.dev === inputStats.dev && outStats.ino === inputStats.ino);
+  if (sameFile)
+    throw new CliError(
+      `compalign calc: --out ${out} is the input file; choose another path (the input is never modified)`
+    );
+  if (outStats?.isDirectory()) throw new CliError(`compalign calc: --out ${out} is a directory`);
+}
+
+async function load(input: string): Promise<XlsxWorkbook> {
+  try {
+    return await loadXlsx(input);
+  } catch (e) {
+    // First clause only: zip and XML parsers explain at length.
+    const reason = (e instanceof Error ? e.message : String(e)).split(/\n| : |\. /)[0];
+    throw new CliError(`compalign calc: cannot read ${input} as an .xlsx workbook (${reason})`);
+  }
+}
+
+async function save(workbook: XlsxWorkbook, out: string): Promise<void> {
+  try {
+    await saveXlsx(workbook, out);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    throw new CliError(`compalign calc: cannot write ${out} (${reason})`, 1);
+  }
+}
+
+function jsonValue(value: ComputedValue): number | string | boolean {
+  if (isErrorConstant(value)) return value.error;
+  if (typeof value === "number" && !Number.isFinite(value)) return "#NUM!";
+  return value;
+}
+
+/** {"Sheet!A1": value} for every cell of every result, in sheet and reading order. */
+export function resultsJson(
+  results: readonly ComputedFormula[]
+): Record<string, number | string | boolean> {
+  const out: Record<string, number | string | boolean> = {};
+  for (const result of results) {
+    result.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        out[`${result.sheet}!${formatA1({ row: result.row + r, col: result.col + c })}`] =
+          jsonValue(value);
+      })
+    );
+  }
+  return out;
+}
+
+export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
+  const inputStats = checkInput(options.input);
+  if (options.out !== undefined) checkOut(options.out, options.input, inputStats);
+  const started = Date.now();
+  const workbook = await load(options.input);
+  const book = formulaBook(workbook);
+  const { results, warnings } = evaluateFormulaBook(book);
+  for (const warning of warnings) io.stderr(`warning: ${warning}`);
+  io.stderr(
+    `compalign calc: ${results.length} formulas in ${book.sheets.length} sheets evaluated in ${Date.now() - started} ms`
+  );
+  if (options.out !== undefined) {
+    applyResults(workbook, results);
+    await save(workbook, options.out);
+    io.stderr(`compalign calc: wrote ${options.out}`);
+  }
+  if (options.json) io.stdout(`${JSON.stringify(resultsJson(results))}\n`);
+}

@@ -1,0 +1,91 @@
+/**
+ * `compalign <command> [args]`: the command table and dispatch. A command is one entry here
+ * (usage, one-line summary, help, run); later commands (init, check, scenarios, pulse,
+ * explain, demo) are added the same way.
+ */
+import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
+import { CliError, processIo, type Io } from "./io";
+
+interface Command {
+  usage: string;
+  summary: string;
+  help: string;
+  run: (args: readonly string[], io: Io) => Promise<void>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  calc: {
+    usage: CALC_USAGE,
+    summary: "evaluate every formula of a workbook (COMP functions included) headless",
+    help: CALC_HELP,
+    run: (args, io) => runCalc(parseCalcArgs(args), io),
+  },
+};
+
+const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "help";
+
+export function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  return [
+    "Usage: compalign <command> [arguments]",
+    "",
+    "Commands:",
+    ...lines,
+    "",
+    "Run `compalign <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+const findCommand = (name: string | undefined): Command | undefined =>
+  name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name)
+    ? COMMANDS[name]
+    : undefined;
+
+/** Runs the command line (without `node` and the script path); resolves to the exit status. */
+export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    io.stderr(usage());
+    return 2;
+  }
+  if (isHelp(name)) {
+    io.stdout(`${findCommand(rest[0])?.help ?? usage()}\n`);
+    return 0;
+  }
+  const command = findCommand(name);
+  if (!command) {
+    io.stderr(
+      `compalign: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see compalign --help)`
+    );
+    return 2;
+  }
+  if (rest.some((arg) => arg === "--help" || arg === "-h")) {
+    io.stdout(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    await command.run(rest, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr(e.message);
+      return e.exitCode;
+    }
+    io.stderr(`compalign ${name}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    return 1;
+  }
+}
+
+/** Entry point for bin/compalign.js: runs `main` on process.argv and sets the exit code. */
+export function run(argv: readonly string[] = process.argv): void {
+  main(argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`compalign: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    }
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * A workbook seen as what a formula engine needs: per sheet, the constant cells and the
+ * formula cells. Produced by the xlsx reader (xlsxFormulas.ts), consumed by the headless
+ * evaluator; positions are zero-based.
+ */
+import type { CellPosition } from "./a1";
+
+/** An error value as Excel writes it, e.g. "#N/A". */
+export interface ErrorConstant {
+  error: string;
+}
+
+/** A constant cell: dates are Excel serial numbers, rich text and hyperlinks their text. */
+export type Constant = number | string | boolean | ErrorConstant;
+
+export interface FormulaCell extends CellPosition {
+  /** Formula text as the file has it, without "=" (shared formulas already moved to this cell). */
+  formula: string;
+  /** An array formula's range (rows × columns from this cell), as the file declares it. */
+  array?: { rows: number; cols: number };
+}
+
+export interface ConstantCell extends CellPosition {
+  value: Constant;
+}
+
+export interface GridSheet {
+  name: string;
+  constants: ConstantCell[];
+  formulas: FormulaCell[];
+}
+
+/** A workbook-level defined name for one range, e.g. Tiers → 'Rate Tables'!$A$1:$B$4. */
+export interface DefinedName {
+  name: string;
+  /** The range with its sheet, as Excel writes it. */
+  ref: string;
+}
+
+export function isErrorConstant(value: unknown): value is ErrorConstant {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as ErrorConstant).error === "string"
+  );
+}
+
+/** A computed value: a number, text, a logical, or an error (Excel's text, with a message). */
+export type ComputedValue = number | string | boolean | (ErrorConstant & { message?: string });
+
+/** A formula cell's computed result: 1×1, or the range it fills from its cell. */
+export interface ComputedFormula extends CellPosition {
+  sheet: string;
+  /** Formula text as the file has it (a filled-down formula moved to this cell). */
+  formula: string;
+  values: ComputedValue[][];
+  /** True when the result fills a range (a spill, or an array formula in the file). */
+  isArray: boolean;
+}

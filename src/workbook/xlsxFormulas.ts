@@ -1,0 +1,151 @@
+/**
+ * The xlsx adapter's reading side for formula evaluation: an .xlsx file (via exceljs) → per
+ * sheet, its constant cells and its formula cells (formulaGrid.ts). Shared formulas (filled
+ * down or across, stored once) are moved to each cell of the fill; array formulas keep their
+ * declared range, whose other cells are results, not inputs. Dates become Excel serials, rich
+ * text and hyperlinks their text, error values their Excel text. Sheet names are kept as is.
+ */
+import { readFile } from "node:fs/promises";
+import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
+import { parseA1, parseRange, type CellPosition } from "./a1";
+import { dateToSerial } from "./excelDate";
+import { shiftFormula } from "./formulaShift";
+import type { Constant, ConstantCell, DefinedName, FormulaCell, GridSheet } from "./formulaGrid";
+
+export type XlsxWorkbook = Workbook;
+
+/** exceljs's model of a formula cell (its typings leave out shareType and ref). */
+export interface FormulaModel {
+  formula?: string;
+  sharedFormula?: string;
+  shareType?: "shared" | "array";
+  ref?: string;
+  result?: unknown;
+}
+
+export interface FormulaBook {
+  sheets: GridSheet[];
+  /** Defined names that stand for one range (Excel's own, such as print areas, left out). */
+  names: DefinedName[];
+  /** True when the workbook counts dates from 1904 (old Mac Excel). */
+  date1904: boolean;
+}
+
+/** Loads an .xlsx file; the file is only read, never opened for writing. */
+export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
+  const bytes = await readFile(path);
+  const workbook = new Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+export function position(cell: Cell): CellPosition {
+  return { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
+}
+
+/** The plain text of a string, rich-text or hyperlink value. */
+function textOf(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object") {
+    const v = value as { richText?: { text: string }[]; text?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((run) => run.text).join("");
+    if (v.text !== undefined) return textOf(v.text);
+  }
+  return value === undefined || value === null ? "" : String(value);
+}
+
+function constantOf(cell: Cell, date1904: boolean): Constant | undefined {
+  const value = cell.value;
+  switch (cell.type) {
+    case ValueType.Number:
+    case ValueType.Boolean:
+      return value as number | boolean;
+    case ValueType.Date:
+      return dateToSerial(value as Date, date1904);
+    case ValueType.String:
+    case ValueType.SharedString:
+    case ValueType.RichText:
+    case ValueType.Hyperlink:
+      return textOf(value);
+    case ValueType.Error:
+      return { error: (value as { error: string }).error };
+    default:
+      return undefined;
+  }
+}
+
+function formulaText(worksheet: Worksheet, cell: Cell, model: FormulaModel): string | undefined {
+  if (model.formula) return model.formula;
+  if (!model.sharedFormula) return undefined;
+  const master = worksheet.getCell(model.sharedFormula);
+  const masterFormula = (master.value as FormulaModel | null)?.formula;
+  const from = parseA1(model.sharedFormula);
+  if (!masterFormula || !from) return undefined;
+  const to = position(cell);
+  return shiftFormula(masterFormula, to.row - from.row, to.col - from.col);
+}
+
+function formulaCell(worksheet: Worksheet, cell: Cell): FormulaCell | undefined {
+  const model = cell.value as FormulaModel;
+  const formula = formulaText(worksheet, cell, model);
+  if (formula === undefined) return undefined;
+  const at = position(cell);
+  const range = model.shareType === "array" && model.ref ? parseRange(model.ref) : undefined;
+  return range
+    ? { ...at, formula, array: { rows: range.rows, cols: range.cols } }
+    : { ...at, formula };
+}
+
+/** Positions covered by array formulas other than their anchors, as "row,col" keys. */
+function arrayResultCells(formulas: FormulaCell[]): Set<string> {
+  const covered = new Set<string>();
+  for (const f of formulas) {
+    if (!f.array) continue;
+    for (let r = 0; r < f.array.rows; r++) {
+      for (let c = 0; c < f.array.cols; c++) if (r || c) covered.add(`${f.row + r},${f.col + c}`);
+    }
+  }
+  return covered;
+}
+
+function readSheet(worksheet: Worksheet, date1904: boolean): GridSheet {
+  const constants: ConstantCell[] = [];
+  const formulas: FormulaCell[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.type === ValueType.Formula) {
+        const formula = formulaCell(worksheet, cell);
+        if (formula) formulas.push(formula);
+        return;
+      }
+      const value = constantOf(cell, date1904);
+      if (value !== undefined) constants.push({ ...position(cell), value });
+    });
+  });
+  const covered = arrayResultCells(formulas);
+  const key = (p: CellPosition) => `${p.row},${p.col}`;
+  return {
+    name: worksheet.name,
+    constants: covered.size ? constants.filter((c) => !covered.has(key(c))) : constants,
+    formulas: covered.size ? formulas.filter((f) => !covered.has(key(f))) : formulas,
+  };
+}
+
+function definedNames(workbook: XlsxWorkbook): DefinedName[] {
+  const model = (
+    workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }
+  ).model;
+  return model
+    .filter((n) => n.ranges.length === 1 && !n.name.toLowerCase().startsWith("_xlnm."))
+    .map((n) => ({ name: n.name, ref: n.ranges[0] }));
+}
+
+/** Every worksheet's constants and formulas, in workbook order, and the defined names. */
+export function formulaBook(workbook: XlsxWorkbook): FormulaBook {
+  const date1904 = Boolean(workbook.properties?.date1904);
+  return {
+    sheets: workbook.worksheets.map((ws) => readSheet(ws, date1904)),
+    names: definedNames(workbook),
+    date1904,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The xlsx adapter's writing side for formula evaluation: computed values stored as each
+ * formula's cached result, so Excel, LibreOffice and file viewers show them. Formulas, styles
+ * and other sheets stay as they are; a result that fills a range is written as an array
+ * formula over that range with the values in its cells.
+ */
+import { writeFile } from "node:fs/promises";
+import type { Worksheet } from "exceljs";
+import { formatRange } from "./a1";
+import { isErrorConstant, type ComputedFormula, type ComputedValue } from "./formulaGrid";
+import type { XlsxWorkbook } from "./xlsxFormulas";
+
+/** Error values an .xlsx file may hold; the engine's own (#CYCLE!, #ERROR!, ...) are written as #VALUE!. */
+const EXCEL_ERRORS = new Set([
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#SPILL!",
+  "#CALC!",
+]);
+
+type CachedValue = number | string | boolean | { error: string };
+
+function cached(value: ComputedValue): CachedValue {
+  if (!isErrorConstant(value)) return value;
+  return { error: EXCEL_ERRORS.has(value.error) ? value.error : "#VALUE!" };
+}
+
+function writeArray(worksheet: Worksheet, result: ComputedFormula): void {
+  const rows = result.values.length;
+  const cols = result.values[0].length;
+  const ref = formatRange({ start: result, rows, cols });
+  result.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = worksheet.getCell(result.row + r + 1, result.col + c + 1);
+      if (r === 0 && c === 0) {
+        cell.value = {
+          formula: result.formula,
+          result: cached(value),
+          shareType: "array",
+          ref,
+        } as never;
+      } else {
+        cell.value = cached(value) as never;
+      }
+    })
+  );
+}
+
+/**
+ * A formula with its value. A cell of a fill (a shared formula) is written with its own
+ * formula text: LibreOffice recalculates shared formulas on load instead of showing their
+ * values, and it cannot compute COMP functions.
+ */
+function writeSingle(worksheet: Worksheet, result: ComputedFormula): void {
+  const cell = worksheet.getCell(result.row + 1, result.col + 1);
+  cell.value = { formula: result.formula, result: cached(result.values[0][0]) } as never;
+}
+
+/** Sets every result as its formula's cached value in the workbook (in memory). */
+export function applyResults(workbook: XlsxWorkbook, results: readonly ComputedFormula[]): void {
+  for (const result of results) {
+    const worksheet = workbook.getWorksheet(result.sheet);
+    if (!worksheet) throw new Error(`sheet "${result.sheet}" is not in the workbook`);
+    if (result.isArray) writeArray(worksheet, result);
+    else writeSingle(worksheet, result);
+  }
+}
+
+/** Writes the workbook to `path`; nothing is written if serialising fails. */
+export async function saveXlsx(workbook: XlsxWorkbook, path: string): Promise<void> {
+  const bytes = await workbook.xlsx.writeBuffer();
+  await writeFile(path, new Uint8Array(bytes as ArrayBuffer));
+}
