@@ -4,14 +4,13 @@
  * and/or writes a copy of the workbook with the values cached in its formula cells. The input
  * file is only ever read.
  */
-import { statSync, type Stats } from "node:fs";
-import { resolve } from "node:path";
 import { evaluateFormulaBook } from "../functions/hfWorkbook";
 import { formatA1 } from "../workbook/a1";
 import { isErrorConstant, type ComputedFormula, type ComputedValue } from "../workbook/formulaGrid";
 import { formulaBook, loadXlsx, type XlsxWorkbook } from "../workbook/xlsxFormulas";
 import { applyResults, saveXlsx } from "../workbook/xlsxResults";
 import { parseArgs } from "./args";
+import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
 
 export const CALC_USAGE = "compalign calc IN.xlsx [--out OUT.xlsx] [--json]";
@@ -53,41 +52,11 @@ export function parseCalcArgs(args: readonly string[]): CalcOptions {
   return { input: positionals[0], out, json: options.json === true || out === undefined };
 }
 
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
-
-function checkInput(input: string): Stats {
-  const stats = statOrUndefined(input);
-  if (!stats) throw new CliError(`compalign calc: cannot read ${input}: no such file`);
-  if (!stats.isFile()) throw new CliError(`compalign calc: cannot read ${input}: not a file`);
-  return stats;
-}
-
-function checkOut(out: string, input: string, inputStats: Stats): void {
-  const outStats = statOrUndefined(out);
-  // Same path, or another name (link) for the same file.
-  const sameFile =
-    resolve(out) === resolve(input) ||
-    (outStats !== undefined && outStats.dev === inputStats.dev && outStats.ino === inputStats.ino);
-  if (sameFile)
-    throw new CliError(
-      `compalign calc: --out ${out} is the input file; choose another path (the input is never modified)`
-    );
-  if (outStats?.isDirectory()) throw new CliError(`compalign calc: --out ${out} is a directory`);
-}
-
 async function load(input: string): Promise<XlsxWorkbook> {
   try {
     return await loadXlsx(input);
   } catch (e) {
-    // First clause only: zip and XML parsers explain at length.
-    const reason = (e instanceof Error ? e.message : String(e)).split(/\n| : |\. /)[0];
-    throw new CliError(`compalign calc: cannot read ${input} as an .xlsx workbook (${reason})`);
+    throw new CliError(`compalign calc: cannot read ${input} as an .xlsx workbook (${firstClause(e)})`);
   }
 }
 
@@ -123,8 +92,8 @@ export function resultsJson(
 }
 
 export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
-  const inputStats = checkInput(options.input);
-  if (options.out !== undefined) checkOut(options.out, options.input, inputStats);
+  const inputStats = checkInput("compalign calc", options.input);
+  if (options.out !== undefined) checkOut("compalign calc", options.out, options.input, inputStats);
   const started = Date.now();
   const workbook = await load(options.input);
   const book = formulaBook(workbook);

@@ -4,13 +4,16 @@
  * explain, demo) are added the same way.
  */
 import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
+import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
+import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
 import { CliError, processIo, type Io } from "./io";
 
 interface Command {
   usage: string;
   summary: string;
   help: string;
-  run: (args: readonly string[], io: Io) => Promise<void>;
+  /** Resolves to the exit status (0 when the command has no other outcome to report). */
+  run: (args: readonly string[], io: Io) => Promise<number | void>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -19,6 +22,18 @@ const COMMANDS: Record<string, Command> = {
     summary: "evaluate every formula of a workbook (COMP functions included) headless",
     help: CALC_HELP,
     run: (args, io) => runCalc(parseCalcArgs(args), io),
+  },
+  init: {
+    usage: INIT_USAGE,
+    summary: "write a new CompAlign workbook with the starter plan",
+    help: INIT_HELP,
+    run: (args, io) => runInit(parseInitArgs(args), io),
+  },
+  check: {
+    usage: CHECK_USAGE,
+    summary: "check a plan design against the alignment rules (exit 1 on error findings)",
+    help: CHECK_HELP,
+    run: (args, io) => runCheck(parseCheckArgs(args), io),
   },
 };
 
@@ -65,8 +80,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     return 0;
   }
   try {
-    await command.run(rest, io);
-    return 0;
+    return (await command.run(rest, io)) ?? 0;
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr(e.message);

@@ -3,11 +3,12 @@
  * (`npm run prepare`, run by `npm ci`). This recompiles it when a source file is newer.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
-const COMPILED = ["engine", "functions", "workbook", "cli"];
+/** The source folders tsconfig.node.json compiles into lib/. */
+const COMPILED: string[] = JSON.parse(readFileSync(join(ROOT, "tsconfig.node.json"), "utf8")).include;
 const MAIN = join(ROOT, "lib", "cli", "main.js");
 
 function newestSource(dir: string): number {
@@ -24,7 +25,7 @@ function newestSource(dir: string): number {
 }
 
 export function ensureCompiledCli(): void {
-  const sources = Math.max(...COMPILED.map((d) => newestSource(join(ROOT, "src", d))));
+  const sources = Math.max(...COMPILED.map((d) => newestSource(join(ROOT, d))));
   if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= sources) return;
   const tsc = spawnSync(
     process.execPath,

@@ -1,0 +1,102 @@
+/**
+ * `compalign check IN.xlsx [--json] [--out OUT.xlsx]`: runs the alignment checks on a CompAlign
+ * workbook. Exit 0 when there is no error finding, 1 when there is, 2 when the file cannot be
+ * read or has no Matrix sheet. `--out` writes a copy with the Alignment View sheet.
+ */
+import { ActionError, runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
+import { percent } from "../engine/alignmentRules";
+import type { Finding } from "../engine/plan";
+import { XlsxWorkbook } from "../workbook/xlsx";
+import { parseArgs } from "./args";
+import { checkInput, checkOut, firstClause } from "./files";
+import { CliError, type Io } from "./io";
+
+export const CHECK_USAGE = "compalign check IN.xlsx [--json] [--out OUT.xlsx]";
+
+export const CHECK_HELP = `Usage: ${CHECK_USAGE}
+
+Checks the plan design in IN.xlsx (Objectives, Matrix, Curves, Reps: docs/workbook.md) against
+the alignment rules and computes the design alignment index.
+
+  --json          print one JSON object on stdout:
+                  {"designAlignmentIndex": n, "objectives": [{"objective", "priority",
+                  "priorityShare", "payShare"}], "findings": [{"severity", "rule", "plan",
+                  "metric", "objective", "message", "cell"}]}
+  --out OUT.xlsx  write a copy of the workbook with the Alignment View sheet added (or
+                  refreshed, if CompAlign wrote it before). OUT.xlsx must not be the input.
+
+Without --json a readable report is printed. Exit status: 0 no error findings, 1 at least one
+error finding, 2 the file cannot be read, has no Matrix sheet, or bad usage.`;
+
+export interface CheckOptions {
+  input: string;
+  out?: string;
+  json: boolean;
+}
+
+export function parseCheckArgs(args: readonly string[]): CheckOptions {
+  const { positionals, options } = parseArgs(args, { out: "value", json: "switch" }, "compalign check", CHECK_USAGE);
+  if (positionals.length !== 1) {
+    throw new CliError(`compalign check: expected one input file, got ${positionals.length} (usage: ${CHECK_USAGE})`);
+  }
+  return { input: positionals[0], out: options.out === undefined ? undefined : String(options.out), json: options.json === true };
+}
+
+export function checkJson({ report }: AlignmentCheck) {
+  return {
+    designAlignmentIndex: report.designAlignmentIndex,
+    objectives: report.objectives.map(({ objective, priority, priorityShare, payShare }) => ({ objective, priority, priorityShare, payShare })),
+    findings: report.findings.map(({ severity, rule, plan, metric, objective, message, cell }) => ({
+      severity,
+      rule,
+      plan,
+      metric,
+      objective,
+      message,
+      cell,
+    })),
+  };
+}
+
+function readable({ report }: AlignmentCheck): string {
+  const index = report.designAlignmentIndex;
+  const lines = [
+    `Design alignment index: ${index === null ? "n/a (no priorities or no plan components)" : index.toFixed(3)}`,
+    "",
+    "Objective                          priority share   pay share",
+    ...report.objectives.map((o) => `${o.objective.slice(0, 34).padEnd(34)} ${percent(o.priorityShare).padStart(14)} ${percent(o.payShare).padStart(11)}`),
+    "",
+  ];
+  const line = (f: Finding) => `${f.severity.padEnd(7)} ${f.rule.padEnd(19)} ${(f.cell ?? "").padEnd(14)} ${f.message}`;
+  lines.push(report.findings.length === 0 ? "No findings: the plan design passes every check." : `${report.findings.length} findings:`);
+  lines.push(...report.findings.map(line));
+  return `${lines.join("\n")}\n`;
+}
+
+export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const inputStats = checkInput("compalign check", options.input);
+  if (options.out !== undefined) checkOut("compalign check", options.out, options.input, inputStats);
+  let book: XlsxWorkbook;
+  try {
+    book = await XlsxWorkbook.fromFile(options.input);
+  } catch (e) {
+    throw new CliError(`compalign check: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`);
+  }
+  let result: AlignmentCheck;
+  try {
+    result = options.out !== undefined ? await writeAlignmentView(book) : await runAlignmentCheck(book);
+  } catch (e) {
+    if (e instanceof ActionError) throw new CliError(`compalign check: ${options.input}: ${e.message}`);
+    throw e;
+  }
+  if (options.out !== undefined) {
+    try {
+      await book.writeFile(options.out);
+    } catch (e) {
+      throw new CliError(`compalign check: cannot write ${options.out} (${firstClause(e)})`, 1);
+    }
+    io.stderr(`compalign check: wrote ${options.out} with the Alignment View`);
+  }
+  io.stdout(options.json ? `${JSON.stringify(checkJson(result))}\n` : readable(result));
+  return result.report.findings.some((f) => f.severity === "error") ? 1 : 0;
+}
