@@ -46,49 +46,47 @@ export function finite(value: Element): Element {
 }
 const OVERFLOW = numError("the result is too large for a number in Excel");
 
-/** A column (or a single value) of numbers in, the same shape out: the shape Excel passes most. */
-function mapColumn1(arg: Cell[][], spec: ElementArg, fn: (x: number) => Element): Matrix {
+/**
+ * The per-element function: the element's numbers in argument order (NaN for an "absent"
+ * blank; positions past the last argument are 0). Positional arguments keep the hot loop free
+ * of per-element allocation and array reads.
+ */
+export type ElementFn = (a: number, b: number, c: number, d: number, e: number) => Element;
+
+/** A column of numbers in, the same shape out: the shape Excel passes most. */
+function mapColumn1(arg: Cell[][], spec: ElementArg, fn: ElementFn): Matrix {
   const n = arg.length;
   const out: Matrix = new Array(n);
   for (let r = 0; r < n; r++) {
     const cell = arg[r][0];
-    out[r] = [finite(typeof cell === "number" ? fn(cell) : errorOr(toNumber(cell, spec), fn))];
-  }
-  return out;
-}
-
-/** Two columns of the same length in, one out (ATTAINMENT, PAYOUT, MODIFIER over a table of reps). */
-function mapColumn2(
-  a: Cell[][],
-  b: Cell[][],
-  specA: ElementArg,
-  specB: ElementArg,
-  fn: (x: number, y: number) => Element,
-): Matrix {
-  const n = a.length;
-  const out: Matrix = new Array(n);
-  for (let r = 0; r < n; r++) {
-    const x = a[r][0];
-    const y = b[r][0];
-    if (typeof x === "number" && typeof y === "number") out[r] = [finite(fn(x, y))];
+    if (typeof cell === "number") out[r] = [finite(fn(cell, 0, 0, 0, 0))];
     else {
-      const vx = typeof x === "number" ? x : toNumber(x, specA);
-      const vy = typeof y === "number" ? y : toNumber(y, specB);
-      out[r] = [typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy))];
+      const v = toNumber(cell, spec);
+      out[r] = [typeof v === "number" ? finite(fn(v, 0, 0, 0, 0)) : v];
     }
   }
   return out;
 }
 
-function errorOr(value: number | CompError, fn: (x: number) => Element): Element {
-  return typeof value === "number" ? fn(value) : value;
+/** Two columns of the same length in, one out (ATTAINMENT, PAYOUT, MODIFIER over a table of reps). */
+function mapColumn2(a: Cell[][], b: Cell[][], specA: ElementArg, specB: ElementArg, fn: ElementFn): Matrix {
+  const n = a.length;
+  const out: Matrix = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const x = a[r][0];
+    const y = b[r][0];
+    if (typeof x === "number" && typeof y === "number") out[r] = [finite(fn(x, y, 0, 0, 0))];
+    else {
+      const vx = typeof x === "number" ? x : toNumber(x, specA);
+      const vy = typeof y === "number" ? y : toNumber(y, specB);
+      out[r] = [typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy, 0, 0, 0))];
+    }
+  }
+  return out;
 }
 
-/**
- * Applies `fn` to every element. `fn` receives the element's numbers in argument order in a
- * reused array (NaN for an "absent" blank) and returns a number or an error.
- */
-export function mapElements(specs: ElementArg[], fn: (values: Float64Array) => Element): Matrix | CompError {
+/** Applies `fn` to every element (at most five element-wise arguments). */
+export function mapElements(specs: ElementArg[], fn: ElementFn): Matrix | CompError {
   const shapes = specs.map((s) => (s.arg && s.arg.length ? shapeOf(s.arg) : undefined));
   const shape = broadcastShape(shapes);
   if (!shape) {
@@ -99,40 +97,27 @@ export function mapElements(specs: ElementArg[], fn: (values: Float64Array) => E
     return valueError(`ranges given element by element must have the same shape (${described})`);
   }
   const k = specs.length;
-  const values = new Float64Array(k);
-  if (k === 1 && shape.cols === 1 && specs[0].arg) {
-    return mapColumn1(specs[0].arg, specs[0], (x) => {
-      values[0] = x;
-      return fn(values);
-    });
+  // A range is read element by element; a single value is converted once.
+  const ranges = specs.map((s, i) => (shapes[i] && shapes[i]!.rows * shapes[i]!.cols > 1 ? s.arg! : null));
+  const constants = specs.map((s, i) => (ranges[i] ? 0 : toNumber(s.arg?.[0]?.[0], s)));
+  if (shape.cols === 1 && shape.rows > 1) {
+    if (k === 1) return mapColumn1(ranges[0]!, specs[0], fn);
+    if (k === 2 && ranges[0] && ranges[1]) return mapColumn2(ranges[0], ranges[1], specs[0], specs[1], fn);
   }
-  const [a, b] = specs;
-  if (k === 2 && shape.cols === 1 && a.arg && b.arg && a.arg.length === b.arg.length && shape.rows > 1) {
-    return mapColumn2(a.arg, b.arg, a, b, (x, y) => {
-      values[0] = x;
-      values[1] = y;
-      return fn(values);
-    });
-  }
-  // Single values are converted once; ranges element by element.
-  const constant: (number | CompError | undefined)[] = specs.map((s, i) =>
-    shapes[i] && shapes[i]!.rows * shapes[i]!.cols > 1 ? undefined : toNumber(s.arg?.[0]?.[0], s),
-  );
+  const v = new Float64Array(5);
   const out: Matrix = new Array(shape.rows);
   for (let r = 0; r < shape.rows; r++) {
     const row: Element[] = shape.cols === 1 ? [0] : new Array(shape.cols);
     for (let c = 0; c < shape.cols; c++) {
       let error: CompError | null = null;
       for (let i = 0; i < k; i++) {
-        let v = constant[i];
-        if (v === undefined) {
-          const cell = specs[i].arg![r][c];
-          v = typeof cell === "number" ? cell : toNumber(cell, specs[i]);
-        }
-        if (typeof v === "number") values[i] = v;
-        else if (!error) error = v;
+        const range = ranges[i];
+        const x = range ? range[r][c] : constants[i];
+        const value = typeof x === "number" ? x : toNumber(x as Cell, specs[i]);
+        if (typeof value === "number") v[i] = value;
+        else error ??= value;
       }
-      row[c] = error ?? finite(fn(values));
+      row[c] = error ?? finite(fn(v[0], v[1], v[2], v[3], v[4]));
     }
     out[r] = row;
   }

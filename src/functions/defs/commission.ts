@@ -51,8 +51,8 @@ export const COMMISSION: FunctionSpec = {
       if (scale <= 0) fail(numError(`quota ${scale} must be greater than 0`));
     }
     const tiers = tiersArg(table, "rate_table", scale);
-    return mapElements([{ arg: amount, name: "amount", blank: "zero" }], (v) =>
-      v[0] < 0 ? numError(`amount ${v[0]} is negative`) : commission(tiers, v[0], m),
+    return mapElements([{ arg: amount, name: "amount", blank: "zero" }], (amt) =>
+      amt < 0 ? numError(`amount ${amt} is negative`) : commission(tiers, amt, m),
     );
   }),
 };
@@ -92,7 +92,7 @@ export const MATRIX: FunctionSpec = {
         { arg: rowValue, name: "row_value", blank: "zero" },
         { arg: colValue, name: "col_value", blank: "zero" },
       ],
-      (v) => matrixRate(matrix, v[0], v[1], m),
+      (rowV, colV) => matrixRate(matrix, rowV, colV, m),
     );
   }),
 };
@@ -121,7 +121,7 @@ export const MODIFIER: FunctionSpec = {
         { arg: value, name: "value", blank: "zero" },
         { arg: measure, name: "measure", blank: "zero" },
       ],
-      (v) => v[0] * stepLookup(steps, v[1]),
+      (x, measureV) => x * stepLookup(steps, measureV),
     );
   }),
 };

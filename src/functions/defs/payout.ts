@@ -53,11 +53,10 @@ export const ATTAINMENT: FunctionSpec = {
         { arg: actual, name: "actual", blank: "zero" },
         { arg: quota, name: "quota", blank: QUOTA_BLANK },
       ],
-      (v) => {
-        const q = v[1];
+      (a, q) => {
         if (q === 0) return divError("quota is 0");
         if (q < 0) return numError(`quota ${q} is negative`);
-        return v[0] / q;
+        return a / q;
       },
     ),
   ),
@@ -81,7 +80,7 @@ export const CURVE: FunctionSpec = {
   resultShape: elementwiseResult(0),
   impl: guarded((attainment, table, beyond, method) => {
     const curve = curveArg(table, "curve_table", methodOf(method), beyondOf(beyond));
-    return mapElements([{ arg: attainment, name: "attainment", blank: "zero" }], (v) => curveRate(curve, v[0]));
+    return mapElements([{ arg: attainment, name: "attainment", blank: "zero" }], (a) => curveRate(curve, a));
   }),
 };
 
@@ -111,7 +110,7 @@ export const PAYOUT: FunctionSpec = {
         { arg: attainment, name: "attainment", blank: "zero" },
         { arg: ti, name: "target_incentive", blank: "zero" },
       ],
-      (v) => (v[1] < 0 ? numError(`target_incentive ${v[1]} is negative`) : v[1] * curveRate(curve, v[0])),
+      (a, target) => (target < 0 ? numError(`target_incentive ${target} is negative`) : target * curveRate(curve, a)),
     );
   }),
 };

@@ -55,17 +55,17 @@ export const PRORATE: FunctionSpec = {
         { arg: activeStart, name: "active_start", blank: blankDate("active_start") },
         { arg: activeEnd, name: "active_end", blank: "absent" },
       ],
-      (v) => {
-        const ps = Math.floor(v[1]);
-        const pe = Math.floor(v[2]);
-        const as = Math.floor(v[3]);
-        const ae = Number.isNaN(v[4]) ? MAX_SERIAL : Math.floor(v[4]);
+      (value, periodStartV, periodEndV, activeStartV, activeEndV) => {
+        const ps = Math.floor(periodStartV);
+        const pe = Math.floor(periodEndV);
+        const as = Math.floor(activeStartV);
+        const ae = Number.isNaN(activeEndV) ? MAX_SERIAL : Math.floor(activeEndV);
         const bad =
           dateProblem("period_start", ps) ?? dateProblem("period_end", pe) ?? dateProblem("active_start", as) ?? dateProblem("active_end", ae);
         if (bad) return bad;
         if (pe < ps) return numError("period_end is before period_start");
         if (ae < as) return numError("active_end is before active_start");
-        return v[0] * activeShare(ps, pe, as, ae, basis);
+        return value * activeShare(ps, pe, as, ae, basis);
       },
     );
   }),
