@@ -1,0 +1,397 @@
+/**
+ * The in-memory workbook: an implementation of the workbook port that holds sheets in tab order
+ * (each a SheetModel: cells, tables, validations, colour scales, charts, freeze panes, widths,
+ * tab colour) and workbook-level defined names, enforces Excel's rules (specRules.ts), and
+ * counts the context.sync calls the Office adapter would make for the same calls:
+ * - a read (`sheetNames`, `readSheets` of any number of sheets, `ownedSheets`): 1;
+ * - `createSheet`: 1, and `writeOwnedSheets`: 1 per sheet, plus 1 per extra request when a
+ *   sheet's blocks are over the request limit (`packRequests` in ../chunking.ts, shared with the
+ *   Office adapter);
+ * - `deleteOwnedSheets` and `select`: 1.
+ * A call rejected by a rule writes nothing and counts nothing. Tests and the browser playground
+ * inspect it (`snapshot`, `cell`, `sheet`), simulate the user (`setCell`, `renameSheet`,
+ * `removeSheet`) and follow it (`onChange`).
+ */
+import { formatRange, parseA1, parseRange } from "../a1";
+import { packRequests } from "../chunking";
+import {
+  freeSheetName,
+  WorkbookError,
+  type ChartSpec,
+  type ColorScaleSpec,
+  type SheetData,
+  type SheetSpec,
+  type SheetValue,
+  type TableSpec,
+  type ValidationSpec,
+  type WorkbookPort,
+  type WriteResult,
+} from "../port";
+import type { CellState, CellStyle } from "./cellStore";
+import {
+  markRef,
+  marksOf,
+  nextMarkName,
+  ownedSheetNames,
+  type DefinedName,
+} from "./ownershipMarks";
+import { layoutSheet, type SheetModel } from "./sheetModel";
+import { parseSheetRef, sheetRef } from "./sheetRef";
+import { checkSheetName, checkSpec, checkTableHeaders, checkTableNamesFree } from "./specRules";
+
+/** What changed, delivered to `onChange` listeners after the change is made. */
+export interface WorkbookChange {
+  kind: "create" | "write" | "delete" | "edit" | "rename" | "remove";
+  /** The sheets concerned, by their names after the change (a rename gives old and new). */
+  sheets: string[];
+}
+
+export type ChangeListener = (change: WorkbookChange) => void;
+
+/** A copy of one sheet for tests: every field as a rectangle over the cells that were written. */
+export interface SheetSnapshot {
+  name: string;
+  owned: boolean;
+  /** From A1 to the last written cell (values, formulas, formats or styles), padded. */
+  values: SheetValue[][];
+  formulas: (string | null)[][];
+  numberFormats: (string | null)[][];
+  styles: (CellStyle | null)[][];
+  tables: TableSpec[];
+  validations: ValidationSpec[];
+  colorScales: ColorScaleSpec[];
+  charts: ChartSpec[];
+  columnWidths: number[];
+  freeze: { rows: number; columns: number } | null;
+  tabColor: string | null;
+}
+
+/** The cell or range last passed to `select`. */
+export interface Selection {
+  sheet: string;
+  range: string;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+export class MemoryWorkbook implements WorkbookPort {
+  private sheets: SheetModel[] = [];
+  private names: DefinedName[] = [];
+  private syncs = 0;
+  private selected: Selection | null = null;
+  private readonly listeners = new Set<ChangeListener>();
+
+  /** A workbook holding these sheets, in this order, all belonging to the user. */
+  static fromSheets(sheets: readonly { name: string; values: SheetValue[][] }[]): MemoryWorkbook {
+    const workbook = new MemoryWorkbook();
+    for (const { name, values } of sheets) {
+      const spec: SheetSpec = { name, blocks: [{ at: "A1", values }] };
+      checkSpec(spec);
+      if (workbook.find(name))
+        throw new WorkbookError("exists", `a sheet named "${name}" is listed twice`);
+      workbook.sheets.push(layoutSheet(spec));
+    }
+    return workbook;
+  }
+
+  /** context.sync calls the Office adapter would have made so far. */
+  get syncCount(): number {
+    return this.syncs;
+  }
+
+  /** What `select` last selected, or null. */
+  get selection(): Selection | null {
+    return this.selected && { ...this.selected };
+  }
+
+  /** Workbook-level defined names (ownership marks included), as copies. */
+  get definedNames(): DefinedName[] {
+    return this.names.map((n) => ({ ...n }));
+  }
+
+  /** A sheet's live model, for rendering (read it, do not change it); undefined when missing. */
+  sheet(name: string): Readonly<SheetModel> | undefined {
+    return this.find(name);
+  }
+
+  /** Calls `listener` after every change; returns the function that stops it. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  // ----- the port ---------------------------------------------------------------------------
+
+  async sheetNames(): Promise<string[]> {
+    this.syncs++;
+    return this.sheets.map((s) => s.name);
+  }
+
+  async readSheets(names: string[]): Promise<(SheetData | null)[]> {
+    if (names.length > 0) this.syncs++;
+    return names.map((name) => {
+      const sheet = this.find(name);
+      return sheet ? { name: sheet.name, values: sheet.cells.values() } : null;
+    });
+  }
+
+  async ownedSheets(): Promise<string[]> {
+    this.syncs++;
+    return this.owned();
+  }
+
+  async createSheet(spec: SheetSpec): Promise<WriteResult> {
+    checkSpec(spec);
+    const existing = this.find(spec.name);
+    if (existing) {
+      throw new WorkbookError(
+        "exists",
+        `cannot add sheet "${spec.name}": the workbook has a sheet named "${existing.name}"`
+      );
+    }
+    const sheet = layoutSheet(spec);
+    checkTableHeaders(sheet);
+    checkTableNamesFree(tablesOf([sheet]), this.takenNames(this.sheets));
+    const requests = packRequests(spec.blocks).length;
+    this.sheets.push(sheet);
+    this.syncs += requests;
+    this.emit({ kind: "create", sheets: [sheet.name] });
+    return { name: sheet.name, action: "created" };
+  }
+
+  async writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]> {
+    specs.forEach(checkSpec);
+    const seen = new Set<string>();
+    for (const spec of specs) {
+      if (seen.has(lower(spec.name))) {
+        throw new WorkbookError("exists", `sheet "${spec.name}" is written twice in one call`);
+      }
+      seen.add(lower(spec.name));
+    }
+    const owned = new Set(this.owned().map(lower));
+    const taken = this.sheets.filter((s) => !owned.has(lower(s.name))).map((s) => s.name);
+    const plans = specs.map((spec) => {
+      const free = freeSheetName(spec.name, taken);
+      taken.push(free);
+      // CompAlign's own sheet of that name is rewritten under the name it has.
+      const index = this.sheets.findIndex((s) => lower(s.name) === lower(free));
+      const sheet = layoutSheet(spec, index >= 0 ? this.sheets[index].name : free);
+      checkTableHeaders(sheet);
+      return { sheet, index, requests: packRequests(spec.blocks).length };
+    });
+    const replaced = new Set(plans.map((p) => p.index).filter((i) => i >= 0));
+    checkTableNamesFree(
+      tablesOf(plans.map((p) => p.sheet)),
+      this.takenNames(this.sheets.filter((_, i) => !replaced.has(i)))
+    );
+
+    const results: WriteResult[] = plans.map(({ sheet, index, requests }) => {
+      this.syncs += requests;
+      if (index >= 0) {
+        this.sheets[index] = sheet;
+        return { name: sheet.name, action: "replaced" };
+      }
+      this.sheets.push(sheet);
+      this.names.push({ name: nextMarkName(this.names), ref: markRef(sheet.name) });
+      return { name: sheet.name, action: "created" };
+    });
+    this.emit({ kind: "write", sheets: results.map((r) => r.name) });
+    return results;
+  }
+
+  async deleteOwnedSheets(names: string[]): Promise<void> {
+    const owned = new Set(this.owned().map(lower));
+    const doomed = new Set<SheetModel>();
+    for (const name of names) {
+      const sheet = this.find(name);
+      if (!sheet) continue;
+      if (!owned.has(lower(sheet.name))) {
+        throw new WorkbookError(
+          "not-owned",
+          `CompAlign does not own sheet "${sheet.name}" and will not delete it`
+        );
+      }
+      doomed.add(sheet);
+    }
+    if (doomed.size === 0) return;
+    if (doomed.size === this.sheets.length) {
+      throw new WorkbookError(
+        "not-owned",
+        "cannot delete every sheet: an Excel workbook keeps at least one"
+      );
+    }
+    this.sheets = this.sheets.filter((s) => !doomed.has(s));
+    const deleted = [...doomed].map((s) => s.name);
+    const marks = new Set(deleted.flatMap((name) => marksOf(this.names, name)));
+    this.names = this.names.filter((n) => !marks.has(n));
+    this.syncs++;
+    this.emit({ kind: "delete", sheets: deleted });
+  }
+
+  /** Selects "Matrix!C4" (or "C4" on the active sheet: the last selected, else the first). */
+  async select(address: string): Promise<void> {
+    const parsed = parseSheetRef(address);
+    const range = parsed && !parsed.deleted ? parseRange(parsed.ref.replace(/\$/g, "")) : undefined;
+    if (!parsed || !range)
+      throw new WorkbookError(
+        "shape",
+        `cannot select "${address}": it is not a cell or range address`
+      );
+    const sheetName = parsed.sheet ?? this.selected?.sheet ?? this.sheets[0]?.name ?? "";
+    const sheet = this.find(sheetName);
+    if (!sheet)
+      throw new WorkbookError(
+        "invalid-name",
+        `cannot select "${address}": there is no sheet "${sheetName}"`
+      );
+    this.syncs++;
+    this.selected = { sheet: sheet.name, range: formatRange(range) };
+  }
+
+  // ----- inspection and simulated user actions ------------------------------------------------
+
+  /** A copy of a sheet (throws when there is no such sheet). */
+  snapshot(name: string): SheetSnapshot {
+    const sheet = this.find(name);
+    if (!sheet) throw new Error(`no sheet "${name}" in the memory workbook`);
+    const extent = sheet.cells.extent(false);
+    return {
+      name: sheet.name,
+      owned: this.owned().includes(sheet.name),
+      values: sheet.cells.grid("value", extent),
+      formulas: sheet.cells.grid("formula", extent),
+      numberFormats: sheet.cells.grid("numberFormat", extent),
+      styles: sheet.cells.grid("style", extent),
+      tables: structuredClone(sheet.tables),
+      validations: structuredClone(sheet.validations),
+      colorScales: structuredClone(sheet.colorScales),
+      charts: structuredClone(sheet.charts),
+      columnWidths: [...sheet.columnWidths],
+      freeze: sheet.freeze && { ...sheet.freeze },
+      tabColor: sheet.tabColor,
+    };
+  }
+
+  /** One cell, e.g. cell("'Alignment View'!B3"): a copy of its value, formula, format and style. */
+  cell(address: string): CellState {
+    const { sheet, ref } = this.locate(address, "read");
+    const at = parseA1(ref);
+    if (!at) throw new WorkbookError("shape", `"${address}" is not one cell`);
+    return { ...sheet.cells.get(at.row, at.col) };
+  }
+
+  /** Simulates the user typing a value into a cell (text stays text); notifies listeners. */
+  setCell(address: string, value: SheetValue): void {
+    const { sheet, ref } = this.locate(address, "edit");
+    const at = parseA1(ref);
+    if (!at) throw new WorkbookError("shape", `"${address}" is not one cell`);
+    checkSpec({ name: sheet.name, blocks: [{ at: ref, values: [[value]] }] });
+    sheet.cells.update(at.row, at.col, { value: value === "" ? null : value, formula: null });
+    this.emit({ kind: "edit", sheets: [sheet.name] });
+  }
+
+  /**
+   * Simulates the user renaming a sheet: defined names (ownership marks too) and validation
+   * sources that point at it follow, as in Excel. Formulas are kept as written.
+   */
+  renameSheet(oldName: string, newName: string): void {
+    const sheet = this.find(oldName);
+    if (!sheet) throw new WorkbookError("invalid-name", `no sheet "${oldName}" to rename`);
+    checkSheetName(newName);
+    const clash = this.find(newName);
+    if (clash && clash !== sheet)
+      throw new WorkbookError("exists", `cannot rename "${sheet.name}": "${clash.name}" exists`);
+    const previous = sheet.name;
+    const retarget = (text: string): string => {
+      const parsed = parseSheetRef(text);
+      return parsed?.sheet !== null &&
+        parsed?.sheet !== undefined &&
+        !parsed.deleted &&
+        lower(parsed.sheet) === lower(previous)
+        ? sheetRef(newName, parsed.ref)
+        : text;
+    };
+    for (const name of this.names) name.ref = retarget(name.ref);
+    for (const s of this.sheets) {
+      for (const v of s.validations)
+        if (!Array.isArray(v.list)) v.list = { source: retarget(v.list.source) };
+    }
+    sheet.name = newName;
+    this.emit({ kind: "rename", sheets: [previous, newName] });
+  }
+
+  /** Simulates the user deleting a sheet: names that pointed at it turn to #REF!, as in Excel. */
+  removeSheet(name: string): void {
+    const sheet = this.find(name);
+    if (!sheet) throw new WorkbookError("invalid-name", `no sheet "${name}" to remove`);
+    for (const n of this.names) {
+      const parsed = parseSheetRef(n.ref);
+      if (
+        parsed?.sheet !== null &&
+        parsed?.sheet !== undefined &&
+        !parsed.deleted &&
+        lower(parsed.sheet) === lower(sheet.name)
+      ) {
+        n.ref = `#REF!${parsed.ref}`;
+      }
+    }
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.emit({ kind: "remove", sheets: [sheet.name] });
+  }
+
+  // ----- internals ------------------------------------------------------------------------------
+
+  private find(name: string): SheetModel | undefined {
+    return this.sheets.find((s) => lower(s.name) === lower(name));
+  }
+
+  private owned(): string[] {
+    return ownedSheetNames(
+      this.names,
+      this.sheets.map((s) => s.name)
+    );
+  }
+
+  /** Names a new table may not take: tables on these sheets and the defined names. */
+  private takenNames(sheets: readonly SheetModel[]): { name: string; where: string }[] {
+    return [
+      ...sheets.flatMap((s) =>
+        s.tables.map((t) => ({ name: t.name, where: `a table on sheet "${s.name}"` }))
+      ),
+      ...this.names.map((n) => ({ name: n.name, where: "a defined name" })),
+    ];
+  }
+
+  /** The sheet and cell/range of "Sheet!A1"; WorkbookError when either is missing or malformed. */
+  private locate(address: string, action: string): { sheet: SheetModel; ref: string } {
+    const parsed = parseSheetRef(address);
+    if (
+      !parsed ||
+      parsed.sheet === null ||
+      parsed.deleted ||
+      !parseRange(parsed.ref.replace(/\$/g, ""))
+    ) {
+      throw new WorkbookError(
+        "shape",
+        `cannot ${action} "${address}": expected a sheet and a cell, like Matrix!C4`
+      );
+    }
+    const sheet = this.find(parsed.sheet);
+    if (!sheet)
+      throw new WorkbookError(
+        "invalid-name",
+        `cannot ${action} "${address}": there is no sheet "${parsed.sheet}"`
+      );
+    return { sheet, ref: parsed.ref.replace(/\$/g, "") };
+  }
+
+  private emit(change: WorkbookChange): void {
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}
+
+function tablesOf(sheets: readonly SheetModel[]): { sheet: string; name: string }[] {
+  return sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name })));
+}

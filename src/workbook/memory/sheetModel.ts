@@ -1,0 +1,101 @@
+/**
+ * One sheet as CompAlign's adapters model it: cells (value, formula, number format, style) and
+ * the sheet's tables, validations, colour scales, charts, column widths, freeze panes and tab
+ * colour. The memory workbook keeps its sheets in this form (the playground renders it as a
+ * grid); the xlsx adapter lays a spec out in this form before writing it to a file, so both
+ * agree on what a spec puts in which cell.
+ */
+import { formatRange, parseA1, parseRange } from "../a1";
+import type { ChartSpec, ColorScaleSpec, SheetSpec, TableSpec, ValidationSpec } from "../port";
+import { CellStore, type CellStyle } from "./cellStore";
+
+export interface SheetModel {
+  name: string;
+  cells: CellStore;
+  tables: TableSpec[];
+  validations: ValidationSpec[];
+  colorScales: ColorScaleSpec[];
+  charts: ChartSpec[];
+  /** Column widths in characters from column A (what the spec set; other columns keep Excel's default). */
+  columnWidths: number[];
+  freeze: { rows: number; columns: number } | null;
+  /** "#RRGGBB", or null for none. */
+  tabColor: string | null;
+}
+
+export function emptySheet(name: string): SheetModel {
+  return {
+    name,
+    cells: new CellStore(),
+    tables: [],
+    validations: [],
+    colorScales: [],
+    charts: [],
+    columnWidths: [],
+    freeze: null,
+    tabColor: null,
+  };
+}
+
+/**
+ * Writes a spec's blocks into the sheet's cells, in order, as the Office adapter does: a value
+ * replaces the cell's content (text stays text, whatever its first character; null and "" leave
+ * the cell blank, as Office.js's "" does); a formula sets the formula, with the value under it
+ * kept as its result. Number formats and style apply to every cell of the block.
+ */
+export function writeBlocks(cells: CellStore, spec: SheetSpec): void {
+  for (const block of spec.blocks) {
+    const anchor = parseA1(block.at)!;
+    const style: CellStyle | null = block.style && block.style !== "plain" ? block.style : null;
+    block.values.forEach((row, r) =>
+      row.forEach((given, c) => {
+        const at = { row: anchor.row + r, col: anchor.col + c };
+        const value = given === "" ? null : given;
+        const formula = block.formulas?.[r]?.[c] ?? null;
+        const numberFormat = block.numberFormats?.[c] ?? null;
+        if (value !== null || formula !== null || cells.has(at.row, at.col)) {
+          cells.update(at.row, at.col, { value, formula });
+        }
+        if (numberFormat !== null) cells.update(at.row, at.col, { numberFormat });
+        if (style !== null) cells.update(at.row, at.col, { style });
+      })
+    );
+  }
+}
+
+/** Excel's style for a new table when none is given. */
+export const DEFAULT_TABLE_STYLE = "TableStyleMedium2";
+
+/** "$a$1:$c$9" → "A1:C9" (ranges are checked before they get here). */
+const normalRange = (range: string) => formatRange(parseRange(range)!);
+
+/**
+ * A new sheet holding what the spec describes, as Excel would keep it: ranges without "$",
+ * colours in capitals, a table's style filled in. The spec is copied, never kept.
+ */
+export function layoutSheet(spec: SheetSpec, name = spec.name): SheetModel {
+  const sheet = emptySheet(name);
+  writeBlocks(sheet.cells, spec);
+  sheet.tables = (spec.tables ?? []).map((t) => ({
+    name: t.name,
+    range: normalRange(t.range),
+    style: t.style ?? DEFAULT_TABLE_STYLE,
+  }));
+  sheet.validations = (spec.validations ?? []).map((v) => ({
+    ...v,
+    range: normalRange(v.range),
+    list: Array.isArray(v.list) ? [...v.list] : { source: v.list.source.replace(/^=/, "") },
+  }));
+  sheet.colorScales = (spec.colorScales ?? []).map((c) => ({
+    range: normalRange(c.range),
+    minColor: c.minColor.toUpperCase(),
+    ...(c.midColor !== undefined ? { midColor: c.midColor.toUpperCase() } : {}),
+    maxColor: c.maxColor.toUpperCase(),
+  }));
+  sheet.charts = structuredClone(spec.charts ?? []);
+  sheet.columnWidths = [...(spec.columnWidths ?? [])];
+  sheet.freeze =
+    spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) ? { ...spec.freeze } : null;
+  sheet.tabColor = spec.tabColor?.toUpperCase() ?? null;
+  return sheet;
+}
