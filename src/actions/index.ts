@@ -2,3 +2,4 @@
 export { ActionError } from "./errors";
 export { setupWorkbook, type SetupResult } from "./setupWorkbook";
 export { runAlignmentCheck, writeAlignmentView, type AlignmentCheck, type AlignmentViewResult } from "./checkAlignment";
+export { runScenarioAction, loadScenarioRun, type ScenarioRunOptions, type ScenarioRunResult } from "./runScenarios";

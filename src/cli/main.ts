@@ -6,6 +6,7 @@
 import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
 import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
 import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
+import { parseScenariosArgs, runScenariosCommand, SCENARIOS_HELP, SCENARIOS_USAGE } from "./scenarios";
 import { CliError, processIo, type Io } from "./io";
 
 interface Command {
@@ -34,6 +35,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "check a plan design against the alignment rules (exit 1 on error findings)",
     help: CHECK_HELP,
     run: (args, io) => runCheck(parseCheckArgs(args), io),
+  },
+  scenarios: {
+    usage: SCENARIOS_USAGE,
+    summary: "run the what-if scenarios rep by rep and write scenario tabs",
+    help: SCENARIOS_HELP,
+    run: (args, io) => runScenariosCommand(parseScenariosArgs(args), io),
   },
 };
 

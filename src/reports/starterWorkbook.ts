@@ -4,13 +4,15 @@
  * small plan that passes every alignment check, so the first screen is never empty.
  */
 import { OWNERS } from "../engine/plan";
+import { CHANGE_TYPES } from "../engine/scenarioChanges";
 import { COLUMNS, SHEETS } from "../model/readPlan";
-import type { SheetSpec, SheetValue } from "../workbook/port";
+import { SCENARIO_COLUMNS, SCENARIOS_SHEET } from "../model/readScenarios";
+import type { SheetSpec, SheetValue, ValidationSpec } from "../workbook/port";
 import { FORMATS, TABLE_STYLE } from "./format";
 import { absoluteColumn, rangeAddress } from "./range";
 
 /** Rows a drop-down covers below the header: room to grow without re-running setup. */
-const VALIDATION_ROWS = 500;
+export const VALIDATION_ROWS = 500;
 
 const STARTER_OBJECTIVES: SheetValue[][] = [
   ["Grow cloud subscriptions", 40, "Customers are moving to the cloud, and recurring revenue funds next year's growth."],
@@ -50,9 +52,16 @@ const STARTER_REPS: SheetValue[][] = [
   ["Harper Silva", "Inside Sales", "SMB", "East", 25000, 70000, 700000, 450000, 300000, 296000, 20, 21, 350000, 360000],
 ];
 
+const STARTER_SCENARIOS: SheetValue[][] = [
+  ["Shift 10% to multi-product deals", "shift-weight", null, "Core Bookings", "Multi-product Deals", 0.1, null],
+  ["Quotas up 10%", "scale-quota", null, null, null, 1.1, null],
+  ["Richer cloud curve", "set-curve", null, "Cloud ARR", "Accelerated", null, null],
+];
+
 const repsHeader = (): string[] => [...COLUMNS.reps, ...METRICS.flatMap((m) => [`${m} Quota`, `${m} Actual`])];
 
-function tableSheet(
+/** One input sheet as a named, styled Excel table with a frozen header (shared with the sample workbook). */
+export function tableSheet(
   name: string,
   header: readonly string[],
   rows: SheetValue[][],
@@ -70,9 +79,48 @@ function tableSheet(
   };
 }
 
-export function starterSheets(): SheetSpec[] {
+/** Cells under the header of a column, as far as drop-downs reach. */
+const below = (col: number) => rangeAddress(1, col, VALIDATION_ROWS, 1);
+
+/** Drop-downs of the Matrix sheet: Objective and Curve from their sheets, Owner from OWNERS. */
+export function matrixValidations(): ValidationSpec[] {
   const matrixCol = (header: string) => COLUMNS.matrix.indexOf(header as (typeof COLUMNS.matrix)[number]);
-  const below = (col: number) => rangeAddress(1, col, VALIDATION_ROWS, 1);
+  return [
+    {
+      range: below(matrixCol("Objective")),
+      list: { source: absoluteColumn(SHEETS.objectives, 0, 1, VALIDATION_ROWS) },
+      errorMessage: "Pick an objective from the Objectives sheet.",
+    },
+    {
+      range: below(matrixCol("Curve")),
+      list: { source: absoluteColumn(SHEETS.curves, 0, 1, VALIDATION_ROWS) },
+      errorMessage: "Pick a curve defined on the Curves sheet.",
+    },
+    { range: below(matrixCol("Owner")), list: [...OWNERS], errorMessage: `Owner is one of ${OWNERS.join(", ")}.` },
+  ];
+}
+
+/** Drop-downs of the Curves sheet: Method and Beyond. */
+export function curvesValidations(): ValidationSpec[] {
+  return [
+    { range: below(3), list: ["LINEAR", "STEP"], errorMessage: "Method is LINEAR or STEP." },
+    { range: below(4), list: ["CAP", "EXTEND"], errorMessage: "Beyond is CAP or EXTEND." },
+  ];
+}
+
+/** Drop-downs of the Scenarios sheet: Change from the change types, Plan from the Matrix plans. */
+export function scenariosValidations(): ValidationSpec[] {
+  return [
+    { range: below(1), list: [...CHANGE_TYPES], errorMessage: `Change is one of ${CHANGE_TYPES.join(", ")}.` },
+    {
+      range: below(2),
+      list: { source: absoluteColumn(SHEETS.matrix, 0, 1, VALIDATION_ROWS) },
+      errorMessage: "Pick a plan from the Matrix sheet, or leave blank for every plan.",
+    },
+  ];
+}
+
+export function starterSheets(): SheetSpec[] {
   const objectives = tableSheet(SHEETS.objectives, COLUMNS.objectives, STARTER_OBJECTIVES, [null, FORMATS.number, null], [30, 10, 70]);
   const matrix = tableSheet(
     SHEETS.matrix,
@@ -80,21 +128,7 @@ export function starterSheets(): SheetSpec[] {
     STARTER_MATRIX,
     [null, null, null, null, FORMATS.percent, null, null, null],
     [20, 22, 28, 38, 9, 14, 12, 55],
-    {
-      validations: [
-        {
-          range: below(matrixCol("Objective")),
-          list: { source: absoluteColumn(SHEETS.objectives, 0, 1, VALIDATION_ROWS) },
-          errorMessage: "Pick an objective from the Objectives sheet.",
-        },
-        {
-          range: below(matrixCol("Curve")),
-          list: { source: absoluteColumn(SHEETS.curves, 0, 1, VALIDATION_ROWS) },
-          errorMessage: "Pick a curve defined on the Curves sheet.",
-        },
-        { range: below(matrixCol("Owner")), list: [...OWNERS], errorMessage: `Owner is one of ${OWNERS.join(", ")}.` },
-      ],
-    }
+    { validations: matrixValidations() }
   );
   const curves = tableSheet(
     SHEETS.curves,
@@ -102,12 +136,7 @@ export function starterSheets(): SheetSpec[] {
     STARTER_CURVES,
     [null, FORMATS.percent, FORMATS.percent, null, null],
     [16, 12, 10, 10, 10],
-    {
-      validations: [
-        { range: below(3), list: ["LINEAR", "STEP"], errorMessage: "Method is LINEAR or STEP." },
-        { range: below(4), list: ["CAP", "EXTEND"], errorMessage: "Beyond is CAP or EXTEND." },
-      ],
-    }
+    { validations: curvesValidations() }
   );
   const header = repsHeader();
   const money = FORMATS.currency;
@@ -119,5 +148,13 @@ export function starterSheets(): SheetSpec[] {
     [null, null, null, null, money, money, money, money, ...metricFormats],
     header.map((h, i) => (i < 4 ? 18 : Math.max(12, h.length + 2)))
   );
-  return [objectives, matrix, curves, reps];
+  const scenarios = tableSheet(
+    SCENARIOS_SHEET,
+    SCENARIO_COLUMNS,
+    STARTER_SCENARIOS,
+    [null, null, null, null, null, "0.00", null],
+    [34, 14, 20, 22, 22, 9, 14],
+    { validations: scenariosValidations() }
+  );
+  return [objectives, matrix, curves, reps, scenarios];
 }

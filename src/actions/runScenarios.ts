@@ -1,0 +1,88 @@
+/**
+ * "Run scenarios" / `compalign scenarios`: reads the plan, Reps and Scenarios (one round trip),
+ * computes every scenario rep by rep (Baseline first), then writes one rep-detail tab per
+ * scenario and the Scenario Comparison tab, all owned by CompAlign.
+ *
+ * Cancel leaves the workbook as it was: nothing is written until every scenario is computed,
+ * and if writing fails part-way (or is cancelled), the tabs this run added are removed.
+ */
+import { prepareRun, computeScenario, type ScenarioResult, type ScenarioRun } from "../engine/scenarioRunner";
+import { readPlan, SHEETS } from "../model/readPlan";
+import { readReps } from "../model/readReps";
+import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
+import { comparisonSheet, scenarioDetailSheet } from "../reports/scenarioSheets";
+import type { SheetSpec, WorkbookPort, WriteResult } from "../workbook/port";
+import { ActionError } from "./errors";
+
+export interface ScenarioRunOptions {
+  /** Names of the scenarios to run (Baseline always runs first); every scenario when omitted. */
+  only?: string[];
+  /** Called after each step: `done` of `total` steps (scenarios computed, then sheets written). */
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** Aborting cancels the run; the workbook is left as it was. */
+  signal?: AbortSignal;
+  /** Lets the host breathe between chunks of work (the task pane yields to Excel's UI). */
+  yieldControl?: () => Promise<void>;
+}
+
+export interface ScenarioRunResult {
+  run: ScenarioRun;
+  sheets: WriteResult[];
+}
+
+const cancelled = () => new ActionError("cancelled", "Cancelled: the workbook was left as it was.");
+
+/** Reads and validates; computes nothing yet. */
+export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
+  const [objectives, matrix, curves, reps, scenarios] = await book.readSheets([
+    SHEETS.objectives,
+    SHEETS.matrix,
+    SHEETS.curves,
+    SHEETS.reps,
+    SCENARIOS_SHEET,
+  ]);
+  if (!matrix) throw new ActionError("no-matrix", "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one.");
+  if (!reps) throw new ActionError("no-reps", "The workbook has no Reps sheet: scenarios are computed rep by rep, so add one (Set up workbook does).");
+  const { design } = readPlan({ objectives, matrix, curves, reps });
+  const metrics = [...new Set(design.components.map((c) => c.metric))];
+  const repTable = readReps(reps, metrics);
+  const read = readScenarios(scenarios);
+  const wanted = only ? new Set(only.map((n) => n.trim().toLowerCase())) : null;
+  const definitions = wanted ? read.scenarios.filter((s) => wanted.has(s.name.toLowerCase())) : read.scenarios;
+  const prepared = prepareRun(design, repTable, definitions);
+  prepared.invalidScenarios.push(...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason })));
+  return prepared;
+}
+
+export async function runScenarioAction(book: WorkbookPort, options: ScenarioRunOptions = {}): Promise<ScenarioRunResult> {
+  const { signal, onProgress } = options;
+  const pause = options.yieldControl ?? (() => Promise.resolve());
+  const prepared = await loadScenarioRun(book, options.only);
+  const total = prepared.models.length * 2 + 1;
+  let done = 0;
+  const scenarios: ScenarioResult[] = [];
+  for (const model of prepared.models) {
+    if (signal?.aborted) throw cancelled();
+    scenarios.push(computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null));
+    onProgress?.(++done, total, `Computed ${model.name}`);
+    await pause();
+  }
+  const run: ScenarioRun = { ...prepared, scenarios };
+  const specs: SheetSpec[] = [...scenarios.map((s, i) => scenarioDetailSheet(run, s, `CompAlignScenario${i + 1}`)), comparisonSheet(run)];
+  if (signal?.aborted) throw cancelled();
+  const sheets: WriteResult[] = [];
+  try {
+    for (const spec of specs) {
+      if (signal?.aborted) throw cancelled();
+      const [written] = await book.writeOwnedSheets([spec]);
+      sheets.push(written);
+      onProgress?.(++done, total, `Wrote ${written.name}`);
+      await pause();
+    }
+  } catch (e) {
+    const added = sheets.filter((s) => s.action === "created").map((s) => s.name);
+    if (added.length > 0) await book.deleteOwnedSheets(added);
+    throw e;
+  }
+  return { run, sheets };
+}
