@@ -27,17 +27,17 @@ import {
   type WorkbookPort,
   type WriteResult,
 } from "../port";
-import type { CellState, CellStyle } from "./cellStore";
+import type { CellState, CellStyle } from "../cellStore";
 import {
   markRef,
   marksOf,
   nextMarkName,
   ownedSheetNames,
   type DefinedName,
-} from "./ownershipMarks";
-import { layoutSheet, type SheetModel } from "./sheetModel";
-import { parseSheetRef, sheetRef } from "./sheetRef";
-import { checkSheetName, checkSpec, checkTableHeaders, checkTableNamesFree } from "./specRules";
+} from "../ownershipMarks";
+import { layoutSheet, type SheetModel } from "../sheetModel";
+import { parseSheetRef, sheetRef } from "../sheetRef";
+import { checkSheetName, checkSpec, checkTableHeaders, checkTableNamesFree } from "../specRules";
 
 /** What changed, delivered to `onChange` listeners after the change is made. */
 export interface WorkbookChange {

@@ -3,7 +3,7 @@
  * a note italic grey. `styleOf` recognises them again in a file read back.
  */
 import type { Cell, Fill, Font } from "exceljs";
-import type { CellStyle } from "../memory/cellStore";
+import type { CellStyle } from "../cellStore";
 
 /** The same light blue and grey the Office adapter uses. */
 const HEADER_FILL = "FFDDEBF7";

@@ -10,8 +10,8 @@
  */
 import type { CellValue, DataValidation, Worksheet } from "exceljs";
 import { formatA1, formatRange, parseRange, type RangePosition } from "../a1";
-import type { CellState } from "../memory/cellStore";
-import { DEFAULT_TABLE_STYLE, type SheetModel } from "../memory/sheetModel";
+import type { CellState } from "../cellStore";
+import { DEFAULT_TABLE_STYLE, type SheetModel } from "../sheetModel";
 import { applyStyle } from "./cellStyles";
 
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;

@@ -12,7 +12,7 @@ import {
   isOwnershipMark,
   nextMarkName,
   type DefinedName,
-} from "../memory/ownershipMarks";
+} from "../ownershipMarks";
 
 /** Every workbook-level defined name (a name over several ranges gives them comma-separated). */
 export function readNames(workbook: Workbook): DefinedName[] {

@@ -25,10 +25,10 @@ import {
   type WorkbookPort,
   type WriteResult,
 } from "../port";
-import { ownedSheetNames } from "../memory/ownershipMarks";
-import { layoutSheet, type SheetModel } from "../memory/sheetModel";
-import { parseSheetRef } from "../memory/sheetRef";
-import { checkSpec, checkTableHeaders, checkTableNamesFree } from "../memory/specRules";
+import { ownedSheetNames } from "../ownershipMarks";
+import { layoutSheet, type SheetModel } from "../sheetModel";
+import { parseSheetRef } from "../sheetRef";
+import { checkSpec, checkTableHeaders, checkTableNamesFree } from "../specRules";
 import { readValues } from "./readValues";
 import { renderSheet } from "./renderSheet";
 import { addMark, readNames, removeDeadMarks, removeMarks } from "./workbookNames";

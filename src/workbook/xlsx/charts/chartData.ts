@@ -5,7 +5,7 @@
  * and the cell values to cache next to them. Pure: cell values come from a lookup function.
  */
 import { columnLetters, parseRange, type RangePosition } from "../../a1";
-import { parseSheetRef, quoteSheetName } from "../../memory/sheetRef";
+import { parseSheetRef, quoteSheetName } from "../../sheetRef";
 import { WorkbookError, type ChartSpec, type SheetValue } from "../../port";
 
 /** A cell's value on a sheet (zero-based row and column); null for a blank or missing cell. */

@@ -4,7 +4,7 @@
  * apostrophe inside a quoted name is doubled). Used for ownership marks, validation sources and
  * the addresses `select` takes. A sheet deleted in Excel leaves `#REF!` in place of its name.
  */
-import { parseRange, type RangePosition } from "../a1";
+import { parseRange, type RangePosition } from "./a1";
 
 export interface SheetRef {
   /** The sheet's name (unquoted), or null when the reference names none ("C4"). */

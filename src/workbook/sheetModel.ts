@@ -5,8 +5,8 @@
  * grid); the xlsx adapter lays a spec out in this form before writing it to a file, so both
  * agree on what a spec puts in which cell.
  */
-import { formatRange, parseA1, parseRange } from "../a1";
-import type { ChartSpec, ColorScaleSpec, SheetSpec, TableSpec, ValidationSpec } from "../port";
+import { formatRange, parseA1, parseRange } from "./a1";
+import type { ChartSpec, ColorScaleSpec, SheetSpec, TableSpec, ValidationSpec } from "./port";
 import { CellStore, type CellStyle } from "./cellStore";
 
 export interface SheetModel {

@@ -4,7 +4,7 @@
  * functions, so they agree on what CompAlign owns. A mark whose sheet was deleted (`#REF!`) or
  * no longer exists is ignored.
  */
-import { OWNED_NAME_PREFIX } from "../port";
+import { OWNED_NAME_PREFIX } from "./port";
 import { parseSheetRef, sheetRef } from "./sheetRef";
 
 /** A workbook-level defined name and its reference as Excel writes it. */

@@ -3,7 +3,7 @@
  * value, formula, number format or style holds all four. Rows are JavaScript arrays with holes,
  * so a large block costs one object per written cell and an untouched cell costs nothing.
  */
-import type { SheetValue } from "../port";
+import type { SheetValue } from "./port";
 
 /** How a cell looks, from the block that wrote it ("plain" blocks leave no style). */
 export type CellStyle = "title" | "header" | "note";

@@ -8,14 +8,14 @@
  *   ranges that are not A1 ranges or leave the sheet, overlapping tables, bad colours;
  * - "too-large": text longer than a cell holds, a fixed list longer than Excel accepts.
  */
-import { MAX_COLS, MAX_ROWS, parseA1, parseRange, type RangePosition } from "../a1";
+import { MAX_COLS, MAX_ROWS, parseA1, parseRange, type RangePosition } from "./a1";
 import {
   sheetNameProblem,
   WorkbookError,
   type Block,
   type SheetSpec,
   type TableSpec,
-} from "../port";
+} from "./port";
 import type { SheetModel } from "./sheetModel";
 import { parseQualifiedRange } from "./sheetRef";
 

@@ -1,0 +1,350 @@
+/// <reference types="office-js" />
+/**
+ * The Office.js adapter of the workbook port: one `Excel.run` per action (`runInExcel`), and in it
+ * an `OfficeWorkbook` over the action's request context.
+ *
+ * Round trips (context.sync), which are what make an add-in slow:
+ * - reads: `readSheets` (any number of sheets), `sheetNames`, `ownedSheets`: one sync each. Each
+ *   also loads the small "book state" the writes need (sheet names and positions, table and
+ *   chart names, defined names incl. ownership marks);
+ * - writes: one sync per sheet written, plus one per extra request when a sheet's data is over
+ *   what one request may carry (sheetWriter.ts). A write that comes before any read in the same
+ *   action loads the book state first: one sync more (the memory adapter does not count that
+ *   one; every CompAlign action reads before it writes);
+ * - `deleteOwnedSheets`, `select`: one sync.
+ * Calculation is suspended in every write request (`suspendApiCalculationUntilNextSync`).
+ *
+ * Specs are checked with the rules every adapter shares (../specRules.ts) before anything
+ * is queued, so a bad spec leaves the workbook as it was. A new owned sheet gets its hidden
+ * `CompAlign_Owned_<n>` name in the same request that adds it.
+ */
+import { parseRange } from "../a1";
+import { markRef, nextMarkName } from "../ownershipMarks";
+import { layoutSheet } from "../sheetModel";
+import { parseSheetRef } from "../sheetRef";
+import {
+  checkSheetName,
+  checkSpec,
+  checkTableHeaders,
+  checkTableNamesFree,
+} from "../specRules";
+import {
+  type SheetData,
+  type SheetSpec,
+  type SheetValue,
+  type WorkbookPort,
+  type WriteResult,
+  WorkbookError,
+  freeSheetName,
+  sheetNameProblem,
+} from "../port";
+import { usedRangeStart } from "./addresses";
+import { type BookState, type SheetInfo, findSheet, isOwned, queueStateLoad } from "./bookState";
+import { officeErrorCode, toWorkbookError } from "./officeErrors";
+import {
+  DEFAULT_LIMIT_BYTES,
+  planRequests,
+  queueClearSheet,
+  queueDecorations,
+  queuePiece,
+} from "./sheetWriter";
+
+export interface OfficeWorkbookOptions {
+  /** Request payload budget in bytes (default 4,000,000; Excel's limit is 5 MB). */
+  limitBytes?: number;
+}
+
+/** Where a spec goes: a new sheet, or CompAlign's own sheet cleared in place. */
+interface Target {
+  spec: SheetSpec;
+  name: string;
+  replace?: SheetInfo;
+  /** For a new owned sheet: the name of its ownership mark. */
+  mark?: string;
+}
+
+/** A used range's values in a grid that starts at A1, "" read as null, padded to a rectangle. */
+export function usedRangeToGrid(values: unknown[][], address: string): SheetValue[][] {
+  const start = usedRangeStart(address) ?? { row: 0, col: 0 };
+  const width = start.col + values.reduce((max, row) => Math.max(max, row.length), 0);
+  const grid: SheetValue[][] = [];
+  for (let r = 0; r < start.row; r++) grid.push(new Array<SheetValue>(width).fill(null));
+  for (const row of values) {
+    const out = new Array<SheetValue>(width).fill(null);
+    row.forEach((value, c) => {
+      out[start.col + c] = value === "" || value === undefined ? null : (value as SheetValue);
+    });
+    grid.push(out);
+  }
+  return grid;
+}
+
+const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+
+export class OfficeWorkbook implements WorkbookPort {
+  private state: BookState | null = null;
+  private readonly limitBytes: number;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    options: OfficeWorkbookOptions = {}
+  ) {
+    this.limitBytes = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
+  }
+
+  private async sync(doing: string): Promise<void> {
+    try {
+      await this.context.sync();
+    } catch (error) {
+      // Part of the batch may have run: what this adapter knew about the workbook may be stale.
+      this.state = null;
+      throw toWorkbookError(error, doing);
+    }
+  }
+
+  /** Loads the book state (one sync). */
+  private async loadState(): Promise<BookState> {
+    const read = queueStateLoad(this.context);
+    await this.sync("reading the workbook's sheets and names");
+    this.state = read();
+    return this.state;
+  }
+
+  /** The book state, loading it only when nothing in this action has loaded it yet. */
+  private async bookState(): Promise<BookState> {
+    return this.state ?? this.loadState();
+  }
+
+  async sheetNames(): Promise<string[]> {
+    const state = await this.loadState();
+    return state.sheets.map((sheet) => sheet.name);
+  }
+
+  async ownedSheets(): Promise<string[]> {
+    const state = await this.loadState();
+    return state.sheets.filter((sheet) => isOwned(state, sheet.name)).map((sheet) => sheet.name);
+  }
+
+  async readSheets(names: string[]): Promise<(SheetData | null)[]> {
+    if (names.length === 0) return [];
+    const read = queueStateLoad(this.context);
+    // Every sheet in the same request: a missing sheet is a null object, and so is its used range.
+    const usedRanges = names.map((name) => {
+      if (sheetNameProblem(name)) return undefined; // no sheet can have this name: do not ask Excel
+      const used = this.context.workbook.worksheets
+        .getItemOrNullObject(name)
+        .getUsedRangeOrNullObject(true);
+      used.load("values,address");
+      return used;
+    });
+    await this.sync(`reading ${quoted(names)}`);
+    const state = read();
+    this.state = state;
+    return names.map((name, i) => {
+      const sheet = findSheet(state, name);
+      const used = usedRanges[i];
+      if (sheet === undefined || used === undefined) return null;
+      if (used.isNullObject) return { name: sheet.name, values: [] };
+      return { name: sheet.name, values: usedRangeToGrid(used.values, used.address) };
+    });
+  }
+
+  async createSheet(spec: SheetSpec): Promise<WriteResult> {
+    checkSpec(spec);
+    const state = await this.bookState();
+    const existing = findSheet(state, spec.name);
+    if (existing) {
+      throw new WorkbookError(
+        "exists",
+        `cannot add sheet "${spec.name}": the workbook has a sheet named "${existing.name}"`
+      );
+    }
+    const target: Target = { spec, name: spec.name };
+    this.checkTables([target], state);
+    await this.writeSheet(target, state);
+    return { name: spec.name, action: "created" };
+  }
+
+  async writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]> {
+    specs.forEach(checkSpec);
+    const seen = new Set<string>();
+    for (const spec of specs) {
+      const key = spec.name.toLowerCase();
+      if (seen.has(key)) {
+        throw new WorkbookError("exists", `two sheets named "${spec.name}" in one write`);
+      }
+      seen.add(key);
+    }
+    const state = await this.bookState();
+    const targets = this.ownedTargets(specs, state);
+    this.checkTables(targets, state);
+    const results: WriteResult[] = [];
+    for (const target of targets) {
+      // One sync per sheet is the design (port.ts): this loops over sheets, never cells or rows.
+      await this.writeSheet(target, state);
+      results.push({ name: target.name, action: target.replace ? "replaced" : "created" });
+    }
+    return results;
+  }
+
+  async deleteOwnedSheets(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    const state = await this.bookState();
+    const doomed: SheetInfo[] = [];
+    for (const name of names) {
+      const sheet = findSheet(state, name);
+      if (!sheet) continue; // already gone
+      if (!isOwned(state, sheet.name)) {
+        throw new WorkbookError(
+          "not-owned",
+          `CompAlign does not own sheet "${sheet.name}" and will not delete it`
+        );
+      }
+      if (!doomed.includes(sheet)) doomed.push(sheet);
+    }
+    if (doomed.length === 0) return;
+    if (doomed.length === state.sheets.length) {
+      throw new WorkbookError(
+        "not-owned",
+        "cannot delete every sheet: an Excel workbook keeps at least one"
+      );
+    }
+    for (const sheet of doomed) {
+      for (const mark of state.owned.get(sheet.name.toLowerCase()) ?? []) {
+        this.context.workbook.names.getItem(mark).delete();
+      }
+      this.context.workbook.worksheets.getItem(sheet.name).delete();
+    }
+    await this.sync(`deleting ${quoted(doomed.map((sheet) => sheet.name))}`);
+    const marks = new Set(
+      doomed.flatMap((sheet) => state.owned.get(sheet.name.toLowerCase()) ?? [])
+    );
+    state.names = state.names.filter((name) => !marks.has(name.name));
+    for (const sheet of doomed) state.owned.delete(sheet.name.toLowerCase());
+    state.sheets = state.sheets.filter((sheet) => !doomed.includes(sheet));
+    state.sheets.forEach((sheet, position) => (sheet.position = position));
+  }
+
+  /** Selects "Matrix!C4" (or "C4" on the active sheet) and shows its sheet. */
+  async select(address: string): Promise<void> {
+    const parsed = parseSheetRef(address);
+    const ref = parsed?.ref.replace(/\$/g, "");
+    if (!parsed || parsed.deleted || ref === undefined || !parseRange(ref)) {
+      throw new WorkbookError(
+        "shape",
+        `cannot select "${address}": it is not a cell or range like Matrix!C4`
+      );
+    }
+    if (parsed.sheet !== null) checkSheetName(parsed.sheet);
+    const worksheets = this.context.workbook.worksheets;
+    const worksheet =
+      parsed.sheet === null ? worksheets.getActiveWorksheet() : worksheets.getItem(parsed.sheet);
+    worksheet.activate();
+    worksheet.getRange(ref).select();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      if (officeErrorCode(error) === "ItemNotFound") {
+        throw new WorkbookError(
+          "invalid-name",
+          `cannot select "${address}": there is no sheet "${parsed.sheet}"`
+        );
+      }
+      throw toWorkbookError(error, `selecting ${address}`);
+    }
+  }
+
+  /** Where each owned spec goes: its own sheet (replaced in place), or a new sheet, suffixed past user sheets. */
+  private ownedTargets(specs: SheetSpec[], state: BookState): Target[] {
+    const taken = state.sheets
+      .filter((sheet) => !isOwned(state, sheet.name))
+      .map((sheet) => sheet.name);
+    const names = [...state.names];
+    return specs.map((spec) => {
+      const name = freeSheetName(spec.name, taken);
+      taken.push(name);
+      const existing = findSheet(state, name);
+      if (existing) return { spec, name: existing.name, replace: existing };
+      const mark = nextMarkName(names);
+      names.push({ name: mark, ref: markRef(name) });
+      return { spec, name, mark };
+    });
+  }
+
+  /**
+   * Table rules that need the workbook: header cells must be distinct text, and table names are
+   * unique among tables and defined names (a replaced sheet's tables are deleted first).
+   */
+  private checkTables(targets: Target[], state: BookState): void {
+    const replaced = new Set(
+      targets.map((target) => target.replace).filter((info) => info !== undefined)
+    );
+    const taken = [
+      ...state.sheets
+        .filter((sheet) => !replaced.has(sheet))
+        .flatMap((sheet) =>
+          sheet.tables.map((table) => ({ name: table, where: `a table on sheet "${sheet.name}"` }))
+        ),
+      ...state.names.map((name) => ({ name: name.name, where: "a defined name" })),
+    ];
+    const newTables = targets.flatMap((target) =>
+      (target.spec.tables ?? []).map((table) => ({ sheet: target.name, name: table.name }))
+    );
+    checkTableNamesFree(newTables, taken);
+    for (const target of targets) {
+      if ((target.spec.tables ?? []).length > 0) {
+        checkTableHeaders(layoutSheet(target.spec, target.name));
+      }
+    }
+  }
+
+  /** Writes one sheet: one sync per request (normally one), calculation suspended in each. */
+  private async writeSheet(target: Target, state: BookState): Promise<void> {
+    const { spec, name } = target;
+    const requests = planRequests(spec, this.limitBytes);
+    const worksheets = this.context.workbook.worksheets;
+    let sheet: Excel.Worksheet | null = null;
+    for (let i = 0; i < requests.length; i++) {
+      const last = i === requests.length - 1;
+      this.context.application.suspendApiCalculationUntilNextSync();
+      if (sheet === null) {
+        if (target.replace) {
+          sheet = worksheets.getItem(target.replace.name);
+          queueClearSheet(sheet, target.replace);
+        } else {
+          sheet = worksheets.add(name);
+          if (target.mark) {
+            const mark = this.context.workbook.names.add(target.mark, sheet.getRange("A1"));
+            mark.visible = false;
+          }
+        }
+      }
+      for (const piece of requests[i]) queuePiece(sheet, piece);
+      if (last) queueDecorations(this.context, sheet, spec);
+      const part = requests.length > 1 ? ` (request ${i + 1} of ${requests.length})` : "";
+      // One sync per request of this sheet: more than one only when its data is over the request limit.
+      await this.sync(`writing sheet "${name}"${part}`);
+      this.recordWritten(target, state, last);
+    }
+  }
+
+  /** Keeps the book state in step with what a request of this sheet did (the last one adds tables and charts). */
+  private recordWritten(target: Target, state: BookState, last: boolean): void {
+    let info = target.replace ?? findSheet(state, target.name);
+    if (!info) {
+      info = { name: target.name, position: state.sheets.length, tables: [], chartCount: 0 };
+      state.sheets.push(info);
+      if (target.mark) {
+        state.names.push({ name: target.mark, ref: markRef(target.name) });
+        state.owned.set(target.name.toLowerCase(), [target.mark]);
+      }
+    }
+    info.tables = last ? (target.spec.tables ?? []).map((table) => table.name) : [];
+    info.chartCount = last ? (target.spec.charts ?? []).length : 0;
+  }
+}
+
+/** Runs one action against the open workbook: exactly one Excel.run, so one request context. */
+export function runInExcel<T>(action: (book: WorkbookPort) => Promise<T>): Promise<T> {
+  return Excel.run((context) => action(new OfficeWorkbook(context)));
+}
