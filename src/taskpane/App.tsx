@@ -1,7 +1,7 @@
 /**
- * The task pane shell: a header saying what CompAlign is, and tabs for Alignment, Scenarios,
- * Pulse (later releases) and Functions (the COMP reference). All panels stay mounted; the
- * ones not selected are hidden, so each tab can point at its panel.
+ * The task pane shell: a header saying what CompAlign is, and tabs for Alignment (on the
+ * workbook it is given), Scenarios, Pulse (later releases) and Functions (the COMP reference).
+ * All panels stay mounted; the ones not selected are hidden, so each tab can point at its panel.
  */
 import { useState, type ReactElement } from "react";
 import {
@@ -18,16 +18,23 @@ import {
 } from "@fluentui/react-components";
 import { catalog, NAMESPACE } from "../functions/catalog";
 import type { FunctionSpec } from "../functions/spec";
+import { AlignmentTab } from "./AlignmentTab";
 import { FunctionsTab } from "./FunctionsTab";
 import { PlaceholderTab } from "./PlaceholderTab";
 import { currentOfficeTheme, fluentThemeFor } from "./theme";
+import { WorkbookProvider, type WorkbookAccess } from "./workbookAccess";
 
 export type TabValue = "alignment" | "scenarios" | "pulse" | "functions";
 
 export interface AppProps {
   /** Fluent theme; defaults to the one matching Office's theme (light outside Office). */
   theme?: Theme;
-  /** Tab shown first; Functions, the one that works today, by default. */
+  /**
+   * The workbook the Alignment tab works on (in Excel: `officeWorkbookAccess()`); none outside
+   * Excel, where that tab says its actions need Excel.
+   */
+  workbook?: WorkbookAccess | null;
+  /** Tab shown first: Alignment when there is a workbook, else Functions. */
   defaultTab?: TabValue;
   functions?: readonly Pick<FunctionSpec, "name" | "description" | "params" | "example">[];
   namespace?: string;
@@ -52,7 +59,8 @@ const useStyles = makeStyles({
 
 export function App({
   theme,
-  defaultTab = "functions",
+  workbook = null,
+  defaultTab = workbook ? "alignment" : "functions",
   functions = catalog,
   namespace = NAMESPACE,
 }: AppProps) {
@@ -65,17 +73,7 @@ export function App({
     {
       value: "alignment",
       label: "Alignment",
-      panel: (
-        <PlaceholderTab
-          heading="Goal alignment matrix"
-          summary="Will set your plan's measures against the strategic priorities they are meant to serve, and show where incentive dollars follow strategy and where they drift."
-          details={[
-            "Each objective's share of pay next to its share of priority, scored with the same index as COMP.ALIGNMENT.",
-            "Measures that are over- or under-paid for their importance.",
-            "Written to a sheet CompAlign owns; your own sheets are never changed.",
-          ]}
-        />
-      ),
+      panel: <AlignmentTab />,
     },
     {
       value: "scenarios",
@@ -114,48 +112,50 @@ export function App({
 
   return (
     <FluentProvider theme={resolvedTheme} className={styles.provider}>
-      <header className={styles.header}>
-        <Title3 as="h1" className={styles.title}>
-          CompAlign
-        </Title3>
-        <Body1 as="p" className={styles.tagline}>
-          Sales-compensation plan design in Excel: {namespace} formulas for attainment, payout
-          curves and commission.
-        </Body1>
-      </header>
-      <main>
-        <TabList
-          className={styles.tabs}
-          selectedValue={selected}
-          onTabSelect={(_, data: SelectTabData) => setSelected(data.value as TabValue)}
-          aria-label="CompAlign sections"
-          size="small"
-        >
-          {tabs.map((tab) => (
-            <Tab
-              key={tab.value}
-              value={tab.value}
-              id={`${idBase}tab-${tab.value}`}
-              aria-controls={`${idBase}panel-${tab.value}`}
-            >
-              {tab.label}
-            </Tab>
-          ))}
-        </TabList>
-        {tabs.map((tab) => (
-          <div
-            key={tab.value}
-            role="tabpanel"
-            id={`${idBase}panel-${tab.value}`}
-            aria-labelledby={`${idBase}tab-${tab.value}`}
-            hidden={tab.value !== selected}
-            tabIndex={0}
-            className={styles.panel}
+      <WorkbookProvider access={workbook}>
+        <header className={styles.header}>
+          <Title3 as="h1" className={styles.title}>
+            CompAlign
+          </Title3>
+          <Body1 as="p" className={styles.tagline}>
+            Sales-compensation plan design in Excel: {namespace} formulas for attainment, payout
+            curves and commission.
+          </Body1>
+        </header>
+        <main>
+          <TabList
+            className={styles.tabs}
+            selectedValue={selected}
+            onTabSelect={(_, data: SelectTabData) => setSelected(data.value as TabValue)}
+            aria-label="CompAlign sections"
+            size="small"
           >
-            {tab.panel}
-          </div>
-        ))}
-      </main>
+            {tabs.map((tab) => (
+              <Tab
+                key={tab.value}
+                value={tab.value}
+                id={`${idBase}tab-${tab.value}`}
+                aria-controls={`${idBase}panel-${tab.value}`}
+              >
+                {tab.label}
+              </Tab>
+            ))}
+          </TabList>
+          {tabs.map((tab) => (
+            <div
+              key={tab.value}
+              role="tabpanel"
+              id={`${idBase}panel-${tab.value}`}
+              aria-labelledby={`${idBase}tab-${tab.value}`}
+              hidden={tab.value !== selected}
+              tabIndex={0}
+              className={styles.panel}
+            >
+              {tab.panel}
+            </div>
+          ))}
+        </main>
+      </WorkbookProvider>
     </FluentProvider>
   );
 }

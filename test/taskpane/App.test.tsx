@@ -77,8 +77,22 @@ describe("task pane shell", () => {
     expect(screen.getByRole("tabpanel", { name: "Scenarios" })).toBeVisible();
   });
 
+  it("the Alignment tab, outside Excel, says its workbook actions need Excel", async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole("tab", { name: "Alignment" }));
+    await nextFrame();
+    const panel = screen.getByRole("tabpanel", { name: "Alignment" });
+    expect(
+      within(panel).getByRole("heading", { name: "Goal alignment matrix" })
+    ).toBeInTheDocument();
+    expect(
+      within(panel).getByRole("group", { name: "Open CompAlign in Excel to use these actions" })
+    ).toBeInTheDocument();
+    expect(within(panel).queryAllByRole("button")).toEqual([]);
+  });
+
   it.each([
-    ["Alignment", "Goal alignment matrix"],
     ["Scenarios", "Plan scenarios"],
     ["Pulse", "Pulse check"],
   ])("the %s tab says what is coming, with no controls", async (name, heading) => {

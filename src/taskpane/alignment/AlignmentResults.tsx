@@ -1,0 +1,51 @@
+/**
+ * The results of the latest check: the design alignment index, priority vs pay per objective,
+ * and the findings. While a new check runs the old results stay, marked busy, with a small
+ * "Updating…" indicator; the new ones replace them when they arrive.
+ */
+import { useMemo } from "react";
+import { Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { AlignmentReport } from "../../engine/alignmentRules";
+import { DesignIndex } from "./DesignIndex";
+import { FindingsList } from "./FindingsList";
+import { ShareBars } from "./ShareBars";
+
+export interface AlignmentResultsProps {
+  report: AlignmentReport;
+  /** A check is running: these results are about to be replaced (marked busy meanwhile). */
+  busy: boolean;
+  /** The running check is a re-check the pane started by itself: show "Updating…". */
+  updating: boolean;
+  onSelect: (cell: string) => void;
+}
+
+const useStyles = makeStyles({
+  root: {
+    position: "relative",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalL,
+  },
+  updating: { position: "absolute", insetInlineEnd: 0, top: 0 },
+});
+
+export function AlignmentResults({ report, busy, updating, onSelect }: AlignmentResultsProps) {
+  const styles = useStyles();
+  const gaps = useMemo(
+    () =>
+      new Set(
+        report.findings
+          .filter((f) => f.rule === "priority-pay-gap" && f.objective)
+          .map((f) => f.objective as string)
+      ),
+    [report.findings]
+  );
+  return (
+    <div className={styles.root} aria-busy={busy || updating}>
+      {updating && <Spinner className={styles.updating} size="extra-tiny" label="Updating…" />}
+      <DesignIndex index={report.designAlignmentIndex} />
+      <ShareBars objectives={report.objectives} gaps={gaps} />
+      <FindingsList findings={report.findings} onSelect={onSelect} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The design alignment index as a large number with its plain meaning: how much of the target
+ * incentive goes where strategy puts its priority (1.00 = pay follows priority exactly).
+ */
+import { Body1, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { formatIndex, formatShare } from "./format";
+
+export interface DesignIndexProps {
+  /** From the engine; null when it cannot be computed. */
+  index: number | null;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  heading: { margin: 0 },
+  value: {
+    fontSize: tokens.fontSizeHero800,
+    lineHeight: tokens.lineHeightHero800,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    fontVariantNumeric: "tabular-nums",
+  },
+  meaning: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export function DesignIndex({ index }: DesignIndexProps) {
+  const styles = useStyles();
+  const headingId = useId("design-index-");
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
+        Design alignment index
+      </Subtitle2>
+      {index === null ? (
+        <Body1 as="p" className={styles.meaning}>
+          Not available: it needs at least one objective with a priority above 0 and one plan
+          component in Matrix.
+        </Body1>
+      ) : (
+        <>
+          <div
+            role="meter"
+            aria-labelledby={headingId}
+            aria-valuemin={0}
+            aria-valuemax={1}
+            aria-valuenow={index}
+            aria-valuetext={formatIndex(index)}
+            className={styles.value}
+          >
+            {formatIndex(index)}
+          </div>
+          <Body1 as="p" className={styles.meaning}>
+            {formatShare(index)} of target incentive is paid where strategy puts its priority (1.00
+            means pay follows priority exactly).
+          </Body1>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * One finding: its rule id, where it is (plan, metric, objective), the message, and the cell it
+ * points at. With a cell it is a button that selects that cell in the workbook.
+ */
+import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { CursorClickRegular } from "@fluentui/react-icons";
+import type { Finding } from "../../engine/plan";
+
+export interface FindingItemProps {
+  finding: Finding;
+  onSelect: (cell: string) => void;
+}
+
+const useStyles = makeStyles({
+  button: {
+    width: "100%",
+    minWidth: 0,
+    height: "auto",
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "stretch",
+    justifyContent: "flex-start",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+    overflowWrap: "anywhere",
+  },
+  static: {
+    overflowWrap: "anywhere",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+  },
+  rule: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  where: { color: tokens.colorNeutralForeground2 },
+  message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  cell: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    color: tokens.colorBrandForegroundLink,
+    fontSize: tokens.fontSizeBase200,
+  },
+});
+
+/** "Plan: Account Executive · Metric: Cloud ARR · Objective: Grow cloud"; "" when none applies. */
+export function whereText(finding: Pick<Finding, "plan" | "metric" | "objective">): string {
+  const parts: string[] = [];
+  if (finding.plan) parts.push(`Plan: ${finding.plan}`);
+  if (finding.metric) parts.push(`Metric: ${finding.metric}`);
+  if (finding.objective) parts.push(`Objective: ${finding.objective}`);
+  return parts.join(" · ");
+}
+
+export function FindingItem({ finding, onSelect }: FindingItemProps) {
+  const styles = useStyles();
+  const where = whereText(finding);
+  // Spaces between the parts keep the button's accessible name readable.
+  const content = (
+    <>
+      <span className={styles.rule}>{finding.rule}</span>{" "}
+      {where && (
+        <>
+          <Caption1 className={styles.where}>{where}</Caption1>{" "}
+        </>
+      )}
+      <span className={styles.message}>{finding.message}</span>
+    </>
+  );
+  const { cell } = finding;
+  if (!cell) return <div className={styles.static}>{content}</div>;
+  return (
+    <Button appearance="subtle" className={styles.button} onClick={() => onSelect(cell)}>
+      {content}{" "}
+      <span className={styles.cell}>
+        <CursorClickRegular aria-hidden="true" />
+        Go to {cell}
+      </span>
+    </Button>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * A Fluent message bar with a title, what happened, and (optionally) what to do next. Keyed by
+ * its text where it is used, so each new message is announced.
+ */
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+
+export interface NoticeProps {
+  intent: "info" | "success" | "warning" | "error";
+  title: string;
+  message: string;
+  next?: string | null;
+}
+
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  line: { margin: 0 },
+});
+
+export function Notice({ intent, title, message, next }: NoticeProps) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody className={styles.body}>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <p className={styles.line}>{message}</p>
+        {next && <p className={styles.line}>{next}</p>}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

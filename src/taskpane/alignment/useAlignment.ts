@@ -1,0 +1,179 @@
+/**
+ * The Alignment tab's state and its workbook work: "Set up workbook", "Check alignment",
+ * "Alignment view", a quiet re-check when the input tables change, and going to a finding's
+ * cell. Every call goes through the WorkbookAccess to an action in src/actions; nothing here
+ * computes or touches Office.
+ *
+ * Runs never overlap: they go through one queue, so a re-check asked for while another run is
+ * in flight starts after it (and asking again before it starts does not add a second one).
+ * While any run is in flight the last results stay on screen and are swapped when the new
+ * ones arrive, so the pane never flickers or goes blank.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  runAlignmentCheck,
+  setupWorkbook,
+  writeAlignmentView,
+  type AlignmentCheck,
+} from "../../actions";
+import type { WorkbookAccess } from "../workbookAccess";
+import { describeError, type PaneError, type PaneTask } from "./describeError";
+import type { Outcome } from "./describeOutcome";
+
+/** A run the user started; the buttons are disabled until it ends. */
+export type UserTask = "setup" | "check" | "view";
+
+export interface AlignmentState {
+  /** The run the user started and is waiting for, or null. */
+  busy: UserTask | null;
+  /** True while a re-check the pane started by itself runs (results stay shown). */
+  updating: boolean;
+  /** The latest check; null until the first one succeeds. */
+  check: AlignmentCheck | null;
+  /** What the last "Set up workbook" or "Alignment view" did. */
+  outcome: Outcome | null;
+  error: PaneError | null;
+  /** Changes when setup added sheets, so table watchers subscribe again. */
+  tablesVersion: number;
+}
+
+export interface AlignmentControls {
+  state: AlignmentState;
+  setUp(): Promise<void>;
+  check(): Promise<void>;
+  writeView(): Promise<void>;
+  /** Re-checks quietly, keeping the results on screen; coalesces with a re-check already waiting. */
+  recheck(): void;
+  select(cell: string): Promise<void>;
+}
+
+const INITIAL: AlignmentState = {
+  busy: null,
+  updating: false,
+  check: null,
+  outcome: null,
+  error: null,
+  tablesVersion: 0,
+};
+
+/** A failed check leaves errors of other tasks alone; a successful one clears check errors. */
+const CHECK_TASKS: readonly PaneTask[] = ["check", "recheck"];
+const clearCheckError = (error: PaneError | null) =>
+  error && CHECK_TASKS.includes(error.task) ? null : error;
+
+export function useAlignment(access: WorkbookAccess): AlignmentControls {
+  const [state, setState] = useState<AlignmentState>(INITIAL);
+  const mounted = useRef(true);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const busy = useRef(false);
+  const recheckWaiting = useRef(false);
+  const hasChecked = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const update = useCallback((change: (s: AlignmentState) => AlignmentState) => {
+    if (mounted.current) setState(change);
+  }, []);
+
+  /** Runs `op` after every run already queued; `op` handles its own errors. */
+  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
+    const run = queue.current.then(op);
+    queue.current = run.catch(() => undefined);
+    return run;
+  }, []);
+
+  const showCheck = useCallback(
+    (check: AlignmentCheck) => {
+      hasChecked.current = true;
+      update((s) => ({ ...s, check, error: clearCheckError(s.error) }));
+    },
+    [update]
+  );
+
+  const recheck = useCallback(() => {
+    if (recheckWaiting.current) return;
+    recheckWaiting.current = true;
+    void enqueue(async () => {
+      recheckWaiting.current = false;
+      update((s) => ({ ...s, updating: true }));
+      try {
+        showCheck(await access.run(runAlignmentCheck));
+      } catch (error) {
+        update((s) => ({ ...s, error: describeError(error, "recheck") }));
+      } finally {
+        update((s) => ({ ...s, updating: false }));
+      }
+    });
+  }, [access, enqueue, showCheck, update]);
+
+  /** A run the user started: one at a time, buttons disabled, earlier messages replaced. */
+  const perform = useCallback(
+    (task: UserTask, work: () => Promise<void>): Promise<void> => {
+      if (busy.current) return Promise.resolve();
+      busy.current = true;
+      update((s) => ({ ...s, busy: task, outcome: null, error: null }));
+      return enqueue(async () => {
+        try {
+          await work();
+        } catch (error) {
+          update((s) => ({ ...s, error: describeError(error, task) }));
+        } finally {
+          busy.current = false;
+          update((s) => ({ ...s, busy: null }));
+        }
+      });
+    },
+    [enqueue, update]
+  );
+
+  const setUp = useCallback(
+    () =>
+      perform("setup", async () => {
+        const result = await access.run(setupWorkbook);
+        update((s) => ({
+          ...s,
+          outcome: { task: "setup", result },
+          tablesVersion: result.created.length > 0 ? s.tablesVersion + 1 : s.tablesVersion,
+        }));
+        // New input sheets change the results already on screen.
+        if (hasChecked.current && result.created.length > 0) recheck();
+      }),
+    [access, perform, recheck, update]
+  );
+
+  const check = useCallback(
+    () =>
+      perform("check", async () => {
+        showCheck(await access.run(runAlignmentCheck));
+      }),
+    [access, perform, showCheck]
+  );
+
+  const writeView = useCallback(
+    () =>
+      perform("view", async () => {
+        const { sheet, ...check } = await access.run(writeAlignmentView);
+        showCheck(check);
+        update((s) => ({ ...s, outcome: { task: "view", sheet } }));
+      }),
+    [access, perform, showCheck, update]
+  );
+
+  const select = useCallback(
+    async (cell: string) => {
+      try {
+        await access.run((book) => book.select(cell));
+      } catch (error) {
+        update((s) => ({ ...s, error: describeError(error, "select") }));
+      }
+    },
+    [access, update]
+  );
+
+  return { state, setUp, check, writeView, recheck, select };
+}
