@@ -4,7 +4,7 @@
  * or renamed.
  */
 import { starterSheets } from "../reports/starterWorkbook";
-import type { WorkbookPort } from "../workbook/port";
+import type { SheetSpec, WorkbookPort } from "../workbook/port";
 
 export interface SetupResult {
   /** Sheets added. */
@@ -13,10 +13,15 @@ export interface SetupResult {
   kept: string[];
 }
 
-export async function setupWorkbook(book: WorkbookPort): Promise<SetupResult> {
+export function setupWorkbook(book: WorkbookPort): Promise<SetupResult> {
+  return setupWorkbookFrom(book, starterSheets());
+}
+
+/** Adds the given input sheets where the workbook has no sheet of that name ("Insert sample data" uses the sample's). */
+export async function setupWorkbookFrom(book: WorkbookPort, sheets: SheetSpec[]): Promise<SetupResult> {
   const existing = new Set((await book.sheetNames()).map((n) => n.toLowerCase()));
   const result: SetupResult = { created: [], kept: [] };
-  for (const spec of starterSheets()) {
+  for (const spec of sheets) {
     if (existing.has(spec.name.toLowerCase())) {
       result.kept.push(spec.name);
       continue;

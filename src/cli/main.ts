@@ -5,6 +5,7 @@
  */
 import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
 import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
+import { DEMO_HELP, DEMO_USAGE, parseDemoArgs, runDemo } from "./demo";
 import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
 import { parseScenariosArgs, runScenariosCommand, SCENARIOS_HELP, SCENARIOS_USAGE } from "./scenarios";
 import { CliError, processIo, type Io } from "./io";
@@ -41,6 +42,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "run the what-if scenarios rep by rep and write scenario tabs",
     help: SCENARIOS_HELP,
     run: (args, io) => runScenariosCommand(parseScenariosArgs(args), io),
+  },
+  demo: {
+    usage: DEMO_USAGE,
+    summary: "run everything on the built-in sample and write compalign-demo.xlsx",
+    help: DEMO_HELP,
+    run: (args, io) => runDemo(parseDemoArgs(args), io),
   },
 };
 
