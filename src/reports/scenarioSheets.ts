@@ -253,7 +253,8 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     blocks: layout.blocks,
     tables,
     charts: layout.charts,
-    columnWidths: [36, ...names.map(() => 16), ...others.map(() => 16)],
+    // Wide enough for each scenario's name in its header (Δ columns add two characters).
+    columnWidths: [36, ...names.map((n) => Math.min(36, Math.max(14, n.length + 2))), ...others.map((s) => Math.min(38, Math.max(14, s.name.length + 4)))],
     freeze: { rows: 0, columns: 1 },
     tabColor: COLORS.brand,
   };

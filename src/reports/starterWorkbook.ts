@@ -53,7 +53,7 @@ const STARTER_REPS: SheetValue[][] = [
 ];
 
 const STARTER_SCENARIOS: SheetValue[][] = [
-  ["Shift 10% to multi-product deals", "shift-weight", null, "Core Bookings", "Multi-product Deals", 0.1, null],
+  ["Move 10% to multi-product deals", "shift-weight", null, "Core Bookings", "Multi-product Deals", 0.1, null],
   ["Quotas up 10%", "scale-quota", null, null, null, 1.1, null],
   ["Richer cloud curve", "set-curve", null, "Cloud ARR", "Accelerated", null, null],
 ];
