@@ -11,7 +11,43 @@ export function scaledToMax(values: ArrayLike<number>): Float64Array {
   let max = 0;
   for (let i = 0; i < values.length; i++) max = Math.max(max, Math.abs(values[i]));
   const scale = max > 0 ? max : 1;
-  return Float64Array.from(values, (v) => v / scale);
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] / scale;
+  return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/**
+ * Sorts finite non-negative doubles ascending in O(n): for such values the IEEE-754 bit patterns
+ * order like the numbers, so a least-significant-digit radix sort over the 64 bits (four 16-bit
+ * digits) sorts them. Several times faster than TypedArray#sort on the 100,000-rep arrays the
+ * scenario figures sort twice per scenario. Falls back to TypedArray#sort for anything else.
+ */
+export function sortNonNegative(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  let a = Float64Array.from(values);
+  for (let i = 0; i < n; i++) {
+    if (!(a[i] >= 0) || a[i] === Infinity) return a.sort();
+    a[i] += 0; // -0 becomes 0: its sign bit would sort it last
+  }
+  if (n < 256 || !LITTLE_ENDIAN) return a.sort();
+  let b = new Float64Array(n);
+  const counts = new Uint32Array(65536);
+  for (let digit = 0; digit < 4; digit++) {
+    const words = new Uint16Array(a.buffer, a.byteOffset, n * 4);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[words[i * 4 + digit]]++;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) b[counts[words[i * 4 + digit]]++] = a[i];
+    [a, b] = [b, a];
+  }
+  return a;
 }
 
 /**
@@ -20,7 +56,7 @@ export function scaledToMax(values: ArrayLike<number>): Float64Array {
  */
 export function gini(values: ArrayLike<number>): number {
   const n = values.length;
-  const sorted = scaledToMax(values).sort();
+  const sorted = sortNonNegative(scaledToMax(values));
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
@@ -56,11 +92,18 @@ export function topShare(values: ArrayLike<number>, fraction: number): number {
 
 /** Excel's PERCENTILE.INC: linear interpolation between closest ranks, p in [0, 1]. */
 export function percentileInc(values: ArrayLike<number>, p: number): number {
-  const sorted = Float64Array.from(values).sort();
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return percentilesInc(values, [p])[0];
+}
+
+/** Several PERCENTILE.INC values of the same data, sorting it once. */
+export function percentilesInc(values: ArrayLike<number>, ps: readonly number[]): number[] {
+  const sorted = sortNonNegative(values);
+  return ps.map((p) => {
+    const h = (sorted.length - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  });
 }
 
 /** Pearson correlation; null with fewer than two values or no variance in either. */

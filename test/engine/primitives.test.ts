@@ -99,3 +99,21 @@ describe("statistics", () => {
     expect(alignmentIndex([1e308, 1e308], [1, 1])).toBe(1);
   });
 });
+
+describe("sortNonNegative (radix sort for payout statistics)", () => {
+  const fc = require("fast-check") as typeof import("fast-check");
+  const { sortNonNegative } = require("../../src/engine/distribution") as typeof import("../../src/engine/distribution");
+  test("sorts like TypedArray#sort for non-negative doubles, any length", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e300, noNaN: true }), { maxLength: 2000 }), (xs) => {
+        expect(Array.from(sortNonNegative(xs))).toEqual(Array.from(Float64Array.from(xs).sort()));
+      }),
+      { numRuns: 200 }
+    );
+  });
+  test("-0 sorts as 0; negatives and NaN fall back to the built-in sort", () => {
+    const many = Array.from({ length: 300 }, (_, i) => (i === 7 ? -0 : 300 - i));
+    expect(sortNonNegative(many)[0]).toBe(0);
+    expect(Array.from(sortNonNegative([3, -1, 2]))).toEqual([-1, 2, 3]);
+  });
+});
