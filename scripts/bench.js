@@ -6,6 +6,7 @@
 const os = require("node:os");
 const { benchFunctions, printFunctions } = require("./bench-functions");
 const { benchCalc } = require("./bench-calc");
+const { benchScenarios, printScenarios } = require("./bench-scenarios");
 
 async function main() {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`);
@@ -17,6 +18,8 @@ async function main() {
   );
   console.log(`  COMP ${calc.compMs.toFixed(1)} ms, native ${calc.nativeMs.toFixed(1)} ms → COMP is ${calc.ratio.toFixed(2)}× the speed of native`);
   if (calc.fileMs !== undefined) console.log(`  full calc path (exceljs load + HyperFormula) on a 10,000-row .xlsx: ${calc.fileMs.toFixed(0)} ms`);
+  console.log("");
+  printScenarios(await benchScenarios());
 }
 
 main().catch((error) => {
