@@ -53,36 +53,67 @@ const OVERFLOW = numError("the result is too large for a number in Excel");
  */
 export type ElementFn = (a: number, b: number, c: number, d: number, e: number) => Element;
 
-/** A column of numbers in, the same shape out: the shape Excel passes most. */
-function mapColumn1(arg: Cell[][], spec: ElementArg, fn: ElementFn): Matrix {
-  const n = arg.length;
-  const out: Matrix = new Array(n);
-  for (let r = 0; r < n; r++) {
-    const cell = arg[r][0];
-    if (typeof cell === "number") out[r] = [finite(fn(cell, 0, 0, 0, 0))];
-    else {
-      const v = toNumber(cell, spec);
-      out[r] = [typeof v === "number" ? finite(fn(v, 0, 0, 0, 0)) : v];
-    }
-  }
-  return out;
+/**
+ * The cells of a single column (n × 1, the shape Excel passes most) or a single row (1 × n), in
+ * order, without copying: element k of a column is arg[k][0], of a row arg[0][k].
+ */
+interface Vector {
+  arg: Cell[][];
+  column: boolean;
+  length: number;
 }
 
-/** Two columns of the same length in, one out (ATTAINMENT, PAYOUT, MODIFIER over a table of reps). */
-function mapColumn2(a: Cell[][], b: Cell[][], specA: ElementArg, specB: ElementArg, fn: ElementFn): Matrix {
-  const n = a.length;
-  const out: Matrix = new Array(n);
-  for (let r = 0; r < n; r++) {
-    const x = a[r][0];
-    const y = b[r][0];
-    if (typeof x === "number" && typeof y === "number") out[r] = [finite(fn(x, y, 0, 0, 0))];
+const vectorOf = (arg: Cell[][]): Vector => ({ arg, column: arg.length > 1, length: arg.length > 1 ? arg.length : arg[0].length });
+
+/** The result in the vector's shape, filled element by element (no second pass for columns). */
+class VectorResult {
+  readonly matrix: Matrix;
+  private readonly row: Element[];
+
+  constructor(private readonly column: boolean, length: number) {
+    this.row = column ? [] : new Array(length);
+    this.matrix = column ? new Array(length) : [this.row];
+  }
+
+  set(k: number, value: Element) {
+    if (this.column) this.matrix[k] = [value];
+    else this.row[k] = value;
+  }
+}
+
+/** One vector of numbers in, the same shape out. */
+function mapVector1(v: Vector, spec: ElementArg, fn: ElementFn): Matrix {
+  const { arg, column, length } = v;
+  const row0 = arg[0];
+  const out = new VectorResult(column, length);
+  for (let k = 0; k < length; k++) {
+    const cell = column ? arg[k][0] : row0[k];
+    if (typeof cell === "number") out.set(k, finite(fn(cell, 0, 0, 0, 0)));
+    else {
+      const x = toNumber(cell, spec);
+      out.set(k, typeof x === "number" ? finite(fn(x, 0, 0, 0, 0)) : x);
+    }
+  }
+  return out.matrix;
+}
+
+/** Two vectors of the same shape in, one out (ATTAINMENT, PAYOUT, MODIFIER over a table of reps). */
+function mapVector2(a: Vector, b: Vector, specA: ElementArg, specB: ElementArg, fn: ElementFn): Matrix {
+  const { column, length } = a;
+  const rowA = a.arg[0];
+  const rowB = b.arg[0];
+  const out = new VectorResult(column, length);
+  for (let k = 0; k < length; k++) {
+    const x = column ? a.arg[k][0] : rowA[k];
+    const y = column ? b.arg[k][0] : rowB[k];
+    if (typeof x === "number" && typeof y === "number") out.set(k, finite(fn(x, y, 0, 0, 0)));
     else {
       const vx = typeof x === "number" ? x : toNumber(x, specA);
       const vy = typeof y === "number" ? y : toNumber(y, specB);
-      out[r] = [typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy, 0, 0, 0))];
+      out.set(k, typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy, 0, 0, 0)));
     }
   }
-  return out;
+  return out.matrix;
 }
 
 /** Applies `fn` to every element (at most five element-wise arguments). */
@@ -100,9 +131,9 @@ export function mapElements(specs: ElementArg[], fn: ElementFn): Matrix | CompEr
   // A range is read element by element; a single value is converted once.
   const ranges = specs.map((s, i) => (shapes[i] && shapes[i]!.rows * shapes[i]!.cols > 1 ? s.arg! : null));
   const constants = specs.map((s, i) => (ranges[i] ? 0 : toNumber(s.arg?.[0]?.[0], s)));
-  if (shape.cols === 1 && shape.rows > 1) {
-    if (k === 1) return mapColumn1(ranges[0]!, specs[0], fn);
-    if (k === 2 && ranges[0] && ranges[1]) return mapColumn2(ranges[0], ranges[1], specs[0], specs[1], fn);
+  if (shape.cols === 1 || shape.rows === 1) {
+    if (k === 1 && ranges[0]) return mapVector1(vectorOf(ranges[0]), specs[0], fn);
+    if (k === 2 && ranges[0] && ranges[1]) return mapVector2(vectorOf(ranges[0]), vectorOf(ranges[1]), specs[0], specs[1], fn);
   }
   const v = new Float64Array(5);
   const out: Matrix = new Array(shape.rows);
