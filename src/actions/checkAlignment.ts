@@ -16,9 +16,17 @@ export interface AlignmentCheck {
 }
 
 export async function runAlignmentCheck(book: WorkbookPort): Promise<AlignmentCheck> {
-  const [objectives, matrix, curves, reps] = await book.readSheets([SHEETS.objectives, SHEETS.matrix, SHEETS.curves, SHEETS.reps]);
+  const [objectives, matrix, curves, reps] = await book.readSheets([
+    SHEETS.objectives,
+    SHEETS.matrix,
+    SHEETS.curves,
+    SHEETS.reps,
+  ]);
   if (!matrix) {
-    throw new ActionError("no-matrix", "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one.");
+    throw new ActionError(
+      "no-matrix",
+      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
+    );
   }
   const { design, findings } = readPlan({ objectives, matrix, curves, reps });
   return { design, report: checkAlignment(design, findings) };
@@ -30,6 +38,8 @@ export interface AlignmentViewResult extends AlignmentCheck {
 
 export async function writeAlignmentView(book: WorkbookPort): Promise<AlignmentViewResult> {
   const check = await runAlignmentCheck(book);
-  const [sheet] = await book.writeOwnedSheets([alignmentViewSheet(check.design, check.report, ALIGNMENT_VIEW)]);
+  const [sheet] = await book.writeOwnedSheets([
+    alignmentViewSheet(check.design, check.report, ALIGNMENT_VIEW),
+  ]);
   return { ...check, sheet };
 }

@@ -1,5 +1,15 @@
 /** The use-cases the task pane and the CLI both call: a feature exists once. */
 export { ActionError } from "./errors";
 export { setupWorkbook, setupWorkbookFrom, type SetupResult } from "./setupWorkbook";
-export { runAlignmentCheck, writeAlignmentView, type AlignmentCheck, type AlignmentViewResult } from "./checkAlignment";
-export { runScenarioAction, loadScenarioRun, type ScenarioRunOptions, type ScenarioRunResult } from "./runScenarios";
+export {
+  runAlignmentCheck,
+  writeAlignmentView,
+  type AlignmentCheck,
+  type AlignmentViewResult,
+} from "./checkAlignment";
+export {
+  runScenarioAction,
+  loadScenarioRun,
+  type ScenarioRunOptions,
+  type ScenarioRunResult,
+} from "./runScenarios";

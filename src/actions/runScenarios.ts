@@ -6,7 +6,12 @@
  * Cancel leaves the workbook as it was: nothing is written until every scenario is computed,
  * and if writing fails part-way (or is cancelled), the tabs this run added are removed.
  */
-import { prepareRun, computeScenario, type ScenarioResult, type ScenarioRun } from "../engine/scenarioRunner";
+import {
+  prepareRun,
+  computeScenario,
+  type ScenarioResult,
+  type ScenarioRun,
+} from "../engine/scenarioRunner";
 import { readPlan, SHEETS } from "../model/readPlan";
 import { readReps } from "../model/readReps";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
@@ -41,20 +46,35 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
     SHEETS.reps,
     SCENARIOS_SHEET,
   ]);
-  if (!matrix) throw new ActionError("no-matrix", "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one.");
-  if (!reps) throw new ActionError("no-reps", "The workbook has no Reps sheet: scenarios are computed rep by rep, so add one (Set up workbook does).");
+  if (!matrix)
+    throw new ActionError(
+      "no-matrix",
+      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
+    );
+  if (!reps)
+    throw new ActionError(
+      "no-reps",
+      "The workbook has no Reps sheet: scenarios are computed rep by rep, so add one (Set up workbook does)."
+    );
   const { design } = readPlan({ objectives, matrix, curves, reps });
   const metrics = [...new Set(design.components.map((c) => c.metric))];
   const repTable = readReps(reps, metrics);
   const read = readScenarios(scenarios);
   const wanted = only ? new Set(only.map((n) => n.trim().toLowerCase())) : null;
-  const definitions = wanted ? read.scenarios.filter((s) => wanted.has(s.name.toLowerCase())) : read.scenarios;
+  const definitions = wanted
+    ? read.scenarios.filter((s) => wanted.has(s.name.toLowerCase()))
+    : read.scenarios;
   const prepared = prepareRun(design, repTable, definitions);
-  prepared.invalidScenarios.push(...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason })));
+  prepared.invalidScenarios.push(
+    ...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason }))
+  );
   return prepared;
 }
 
-export async function runScenarioAction(book: WorkbookPort, options: ScenarioRunOptions = {}): Promise<ScenarioRunResult> {
+export async function runScenarioAction(
+  book: WorkbookPort,
+  options: ScenarioRunOptions = {}
+): Promise<ScenarioRunResult> {
   const { signal, onProgress } = options;
   const pause = options.yieldControl ?? (() => Promise.resolve());
   const prepared = await loadScenarioRun(book, options.only);
@@ -68,7 +88,10 @@ export async function runScenarioAction(book: WorkbookPort, options: ScenarioRun
     await pause();
   }
   const run: ScenarioRun = { ...prepared, scenarios };
-  const specs: SheetSpec[] = [...scenarios.map((s, i) => scenarioDetailSheet(run, s, `CompAlignScenario${i + 1}`)), comparisonSheet(run)];
+  const specs: SheetSpec[] = [
+    ...scenarios.map((s, i) => scenarioDetailSheet(run, s, `CompAlignScenario${i + 1}`)),
+    comparisonSheet(run),
+  ];
   if (signal?.aborted) throw cancelled();
   const sheets: WriteResult[] = [];
   try {

@@ -56,7 +56,9 @@ async function load(input: string): Promise<XlsxWorkbook> {
   try {
     return await loadXlsx(input);
   } catch (e) {
-    throw new CliError(`compalign calc: cannot read ${input} as an .xlsx workbook (${firstClause(e)})`);
+    throw new CliError(
+      `compalign calc: cannot read ${input} as an .xlsx workbook (${firstClause(e)})`
+    );
   }
 }
 

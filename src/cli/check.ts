@@ -3,7 +3,12 @@
  * workbook. Exit 0 when there is no error finding, 1 when there is, 2 when the file cannot be
  * read or has no Matrix sheet. `--out` writes a copy with the Alignment View sheet.
  */
-import { ActionError, runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
+import {
+  ActionError,
+  runAlignmentCheck,
+  writeAlignmentView,
+  type AlignmentCheck,
+} from "../actions";
 import { percent } from "../engine/alignmentRules";
 import type { Finding } from "../engine/plan";
 import { XlsxWorkbook } from "../workbook/xlsx";
@@ -35,17 +40,33 @@ export interface CheckOptions {
 }
 
 export function parseCheckArgs(args: readonly string[]): CheckOptions {
-  const { positionals, options } = parseArgs(args, { out: "value", json: "switch" }, "compalign check", CHECK_USAGE);
+  const { positionals, options } = parseArgs(
+    args,
+    { out: "value", json: "switch" },
+    "compalign check",
+    CHECK_USAGE
+  );
   if (positionals.length !== 1) {
-    throw new CliError(`compalign check: expected one input file, got ${positionals.length} (usage: ${CHECK_USAGE})`);
+    throw new CliError(
+      `compalign check: expected one input file, got ${positionals.length} (usage: ${CHECK_USAGE})`
+    );
   }
-  return { input: positionals[0], out: options.out === undefined ? undefined : String(options.out), json: options.json === true };
+  return {
+    input: positionals[0],
+    out: options.out === undefined ? undefined : String(options.out),
+    json: options.json === true,
+  };
 }
 
 export function checkJson({ report }: AlignmentCheck) {
   return {
     designAlignmentIndex: report.designAlignmentIndex,
-    objectives: report.objectives.map(({ objective, priority, priorityShare, payShare }) => ({ objective, priority, priorityShare, payShare })),
+    objectives: report.objectives.map(({ objective, priority, priorityShare, payShare }) => ({
+      objective,
+      priority,
+      priorityShare,
+      payShare,
+    })),
     findings: report.findings.map(({ severity, rule, plan, metric, objective, message, cell }) => ({
       severity,
       rule,
@@ -64,29 +85,42 @@ function readable({ report }: AlignmentCheck): string {
     `Design alignment index: ${index === null ? "n/a (no priorities or no plan components)" : index.toFixed(3)}`,
     "",
     "Objective                          priority share   pay share",
-    ...report.objectives.map((o) => `${o.objective.slice(0, 34).padEnd(34)} ${percent(o.priorityShare).padStart(14)} ${percent(o.payShare).padStart(11)}`),
+    ...report.objectives.map(
+      (o) =>
+        `${o.objective.slice(0, 34).padEnd(34)} ${percent(o.priorityShare).padStart(14)} ${percent(o.payShare).padStart(11)}`
+    ),
     "",
   ];
-  const line = (f: Finding) => `${f.severity.padEnd(7)} ${f.rule.padEnd(19)} ${(f.cell ?? "").padEnd(14)} ${f.message}`;
-  lines.push(report.findings.length === 0 ? "No findings: the plan design passes every check." : `${report.findings.length} findings:`);
+  const line = (f: Finding) =>
+    `${f.severity.padEnd(7)} ${f.rule.padEnd(19)} ${(f.cell ?? "").padEnd(14)} ${f.message}`;
+  lines.push(
+    report.findings.length === 0
+      ? "No findings: the plan design passes every check."
+      : `${report.findings.length} findings:`
+  );
   lines.push(...report.findings.map(line));
   return `${lines.join("\n")}\n`;
 }
 
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign check", options.input);
-  if (options.out !== undefined) checkOut("compalign check", options.out, options.input, inputStats);
+  if (options.out !== undefined)
+    checkOut("compalign check", options.out, options.input, inputStats);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
   } catch (e) {
-    throw new CliError(`compalign check: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`);
+    throw new CliError(
+      `compalign check: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`
+    );
   }
   let result: AlignmentCheck;
   try {
-    result = options.out !== undefined ? await writeAlignmentView(book) : await runAlignmentCheck(book);
+    result =
+      options.out !== undefined ? await writeAlignmentView(book) : await runAlignmentCheck(book);
   } catch (e) {
-    if (e instanceof ActionError) throw new CliError(`compalign check: ${options.input}: ${e.message}`);
+    if (e instanceof ActionError)
+      throw new CliError(`compalign check: ${options.input}: ${e.message}`);
     throw e;
   }
   if (options.out !== undefined) {

@@ -25,7 +25,10 @@ comparison table on stdout.`;
 
 export function parseDemoArgs(args: readonly string[]): { out: string } {
   const { positionals, options } = parseArgs(args, { out: "value" }, "compalign demo", DEMO_USAGE);
-  if (positionals.length > 0) throw new CliError(`compalign demo: unexpected argument ${positionals[0]} (usage: ${DEMO_USAGE})`);
+  if (positionals.length > 0)
+    throw new CliError(
+      `compalign demo: unexpected argument ${positionals[0]} (usage: ${DEMO_USAGE})`
+    );
   return { out: options.out === undefined ? DEMO_FILE : String(options.out) };
 }
 
@@ -35,11 +38,25 @@ const num = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
 
 const ROWS: [string, (f: ScenarioFigures) => string][] = [
   ["Total payout", (f) => money(f.totalPayout)],
-  ["Δ vs Baseline", (f) => (f.deltaVsBaseline === 0 ? "—" : `${f.deltaVsBaseline > 0 ? "+" : "−"}${money(Math.abs(f.deltaVsBaseline))}`)],
+  [
+    "Δ vs Baseline",
+    (f) =>
+      f.deltaVsBaseline === 0
+        ? "—"
+        : `${f.deltaVsBaseline > 0 ? "+" : "−"}${money(Math.abs(f.deltaVsBaseline))}`,
+  ],
   ["Payout to target", (f) => pct(f.payoutToTarget)],
   ["Incentive cost of sales", (f) => pct(f.incentiveCostOfSales)],
   ["Reps at/above quota", (f) => pct(f.shareAtOrAboveQuota)],
-  ["Payout % of TI p10/p50/p90", (f) => (f.payoutPctOfTarget ? [f.payoutPctOfTarget.p10, f.payoutPctOfTarget.p50, f.payoutPctOfTarget.p90].map((v) => `${Math.round(v * 100)}%`).join("/") : "n/a")],
+  [
+    "Payout % of TI p10/p50/p90",
+    (f) =>
+      f.payoutPctOfTarget
+        ? [f.payoutPctOfTarget.p10, f.payoutPctOfTarget.p50, f.payoutPctOfTarget.p90]
+            .map((v) => `${Math.round(v * 100)}%`)
+            .join("/")
+        : "n/a",
+  ],
   ["Gini of payouts", (f) => num(f.gini)],
   ["Realized alignment index", (f) => num(f.realizedAlignmentIndex)],
 ];
@@ -48,7 +65,8 @@ export function comparisonTable(scenarios: { name: string; figures: ScenarioFigu
   const header = ["", ...scenarios.map((s) => s.name)];
   const body = ROWS.map(([label, cell]) => [label, ...scenarios.map((s) => cell(s.figures))]);
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  const line = (r: string[]) =>
+    r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 

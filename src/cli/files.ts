@@ -28,9 +28,12 @@ export function checkOut(command: string, out: string, input: string, inputStats
     resolve(out) === resolve(input) ||
     (outStats !== undefined && outStats.dev === inputStats.dev && outStats.ino === inputStats.ino);
   if (sameFile)
-    throw new CliError(`${command}: --out ${out} is the input file; choose another path (the input is never modified)`);
+    throw new CliError(
+      `${command}: --out ${out} is the input file; choose another path (the input is never modified)`
+    );
   if (outStats?.isDirectory()) throw new CliError(`${command}: --out ${out} is a directory`);
 }
 
 /** The first clause of an error message: zip and XML parsers explain at length. */
-export const firstClause = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split(/\n| : |\. /)[0];
+export const firstClause = (e: unknown): string =>
+  (e instanceof Error ? e.message : String(e)).split(/\n| : |\. /)[0];

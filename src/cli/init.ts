@@ -22,19 +22,27 @@ Exit status: 0 written, 2 bad usage or OUT.xlsx already exists.`;
 export function parseInitArgs(args: readonly string[]): { out: string } {
   const { positionals } = parseArgs(args, {}, "compalign init", INIT_USAGE);
   if (positionals.length !== 1) {
-    throw new CliError(`compalign init: expected one output file, got ${positionals.length} (usage: ${INIT_USAGE})`);
+    throw new CliError(
+      `compalign init: expected one output file, got ${positionals.length} (usage: ${INIT_USAGE})`
+    );
   }
   return { out: positionals[0] };
 }
 
 export async function runInit({ out }: { out: string }, io: Io): Promise<void> {
-  if (statOrUndefined(out)) throw new CliError(`compalign init: ${out} already exists; choose a new file name (nothing was written)`);
+  if (statOrUndefined(out))
+    throw new CliError(
+      `compalign init: ${out} already exists; choose a new file name (nothing was written)`
+    );
   const book = XlsxWorkbook.empty();
   const { created } = await setupWorkbook(book);
   try {
     await book.writeFile(out);
   } catch (e) {
-    throw new CliError(`compalign init: cannot write ${out} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`, 1);
+    throw new CliError(
+      `compalign init: cannot write ${out} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
+      1
+    );
   }
   io.stderr(`compalign init: wrote ${out} with ${created.join(", ")}`);
 }

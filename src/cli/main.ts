@@ -7,7 +7,12 @@ import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
 import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
 import { DEMO_HELP, DEMO_USAGE, parseDemoArgs, runDemo } from "./demo";
 import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
-import { parseScenariosArgs, runScenariosCommand, SCENARIOS_HELP, SCENARIOS_USAGE } from "./scenarios";
+import {
+  parseScenariosArgs,
+  runScenariosCommand,
+  SCENARIOS_HELP,
+  SCENARIOS_USAGE,
+} from "./scenarios";
 import { CliError, processIo, type Io } from "./io";
 
 interface Command {

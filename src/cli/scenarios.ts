@@ -32,13 +32,22 @@ export interface ScenariosOptions {
 }
 
 export function parseScenariosArgs(args: readonly string[]): ScenariosOptions {
-  const { positionals, options } = parseArgs(args, { out: "value", json: "switch" }, "compalign scenarios", SCENARIOS_USAGE);
+  const { positionals, options } = parseArgs(
+    args,
+    { out: "value", json: "switch" },
+    "compalign scenarios",
+    SCENARIOS_USAGE
+  );
   if (positionals.length !== 1) {
-    throw new CliError(`compalign scenarios: expected one input file, got ${positionals.length} (usage: ${SCENARIOS_USAGE})`);
+    throw new CliError(
+      `compalign scenarios: expected one input file, got ${positionals.length} (usage: ${SCENARIOS_USAGE})`
+    );
   }
   const out = options.out === undefined ? undefined : String(options.out);
   if (out === undefined && options.json !== true) {
-    throw new CliError(`compalign scenarios: give --out OUT.xlsx, --json, or both (usage: ${SCENARIOS_USAGE})`);
+    throw new CliError(
+      `compalign scenarios: give --out OUT.xlsx, --json, or both (usage: ${SCENARIOS_USAGE})`
+    );
   }
   return { input: positionals[0], out, json: options.json === true };
 }
@@ -53,19 +62,23 @@ export function scenariosJson({ run }: ScenarioRunResult) {
 
 export async function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<void> {
   const inputStats = checkInput("compalign scenarios", options.input);
-  if (options.out !== undefined) checkOut("compalign scenarios", options.out, options.input, inputStats);
+  if (options.out !== undefined)
+    checkOut("compalign scenarios", options.out, options.input, inputStats);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
   } catch (e) {
-    throw new CliError(`compalign scenarios: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`);
+    throw new CliError(
+      `compalign scenarios: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`
+    );
   }
   const started = Date.now();
   let result: ScenarioRunResult;
   try {
     result = await runScenarioAction(book);
   } catch (e) {
-    if (e instanceof ActionError) throw new CliError(`compalign scenarios: ${options.input}: ${e.message}`);
+    if (e instanceof ActionError)
+      throw new CliError(`compalign scenarios: ${options.input}: ${e.message}`);
     throw e;
   }
   const { run } = result;
@@ -80,7 +93,9 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
     } catch (e) {
       throw new CliError(`compalign scenarios: cannot write ${options.out} (${firstClause(e)})`, 1);
     }
-    io.stderr(`compalign scenarios: wrote ${options.out} with ${result.sheets.map((s) => s.name).join(", ")}`);
+    io.stderr(
+      `compalign scenarios: wrote ${options.out} with ${result.sheets.map((s) => s.name).join(", ")}`
+    );
   }
   if (options.json) io.stdout(`${JSON.stringify(scenariosJson(result))}\n`);
 }

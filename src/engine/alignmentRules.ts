@@ -43,14 +43,20 @@ export function plansOf(components: readonly Component[]): Map<string, Component
 }
 
 /** Target-incentive dollars behind each plan (T_p). */
-export function planDollars(design: PlanDesign, plans: Map<string, Component[]>): Map<string, number> {
+export function planDollars(
+  design: PlanDesign,
+  plans: Map<string, Component[]>
+): Map<string, number> {
   const dollars = new Map<string, number>();
   for (const plan of plans.keys()) dollars.set(plan, design.targetIncentiveByPlan?.get(plan) ?? 1);
   return dollars;
 }
 
 /** Priority share and pay share of every objective, and the design alignment index. */
-export function designShares(design: PlanDesign): { objectives: ObjectiveShare[]; index: number | null } {
+export function designShares(design: PlanDesign): {
+  objectives: ObjectiveShare[];
+  index: number | null;
+} {
   const plans = plansOf(design.components);
   const dollars = planDollars(design, plans);
   let totalDollars = 0;
@@ -60,7 +66,10 @@ export function designShares(design: PlanDesign): { objectives: ObjectiveShare[]
   for (const [plan, components] of plans) {
     const t = dollars.get(plan)!;
     for (const c of components) {
-      payByObjective.set(key(c.objective), (payByObjective.get(key(c.objective)) ?? 0) + t * c.weight);
+      payByObjective.set(
+        key(c.objective),
+        (payByObjective.get(key(c.objective)) ?? 0) + t * c.weight
+      );
     }
   }
   const objectives = design.objectives.map((o) => ({
@@ -70,7 +79,9 @@ export function designShares(design: PlanDesign): { objectives: ObjectiveShare[]
     payShare: totalDollars > 0 ? (payByObjective.get(key(o.name)) ?? 0) / totalDollars : 0,
   }));
   const computable = totalPriority > 0 && totalDollars > 0 && design.components.length > 0;
-  const index = computable ? objectives.reduce((sum, o) => sum + Math.min(o.priorityShare, o.payShare), 0) : null;
+  const index = computable
+    ? objectives.reduce((sum, o) => sum + Math.min(o.priorityShare, o.payShare), 0)
+    : null;
   return { objectives, index: index === null ? null : Math.min(1, Math.max(0, index)) };
 }
 
@@ -81,7 +92,11 @@ type RuleContext = {
   add: (severity: Severity, rule: string, fields: Omit<Finding, "severity" | "rule">) => void;
 };
 
-const where = (c: Component) => ({ plan: c.plan, metric: c.metric, objective: c.objective || null });
+const where = (c: Component) => ({
+  plan: c.plan,
+  metric: c.metric,
+  objective: c.objective || null,
+});
 
 function unknownObjective({ design, add }: RuleContext) {
   const known = new Set(design.objectives.map((o) => key(o.name)));

@@ -19,7 +19,7 @@ export interface Tiers {
 
 export function tiersProblem(
   bounds: ArrayLike<number>,
-  rates: ArrayLike<number>,
+  rates: ArrayLike<number>
 ): { index: number; message: string } | null {
   if (bounds.length === 0) return { index: 0, message: "the rate table has no tiers" };
   for (let i = 0; i < bounds.length; i++) {
@@ -45,7 +45,8 @@ export function makeTiers(bounds: ArrayLike<number>, rates: ArrayLike<number>, s
   const b = Float64Array.from(bounds, (x) => x * scale);
   const r = Float64Array.from(rates);
   const cumulative = new Float64Array(b.length);
-  for (let i = 1; i < b.length; i++) cumulative[i] = cumulative[i - 1] + (b[i] - b[i - 1]) * r[i - 1];
+  for (let i = 1; i < b.length; i++)
+    cumulative[i] = cumulative[i - 1] + (b[i] - b[i - 1]) * r[i - 1];
   return { bounds: b, rates: r, cumulative };
 }
 
@@ -61,5 +62,7 @@ export function retroactiveCommission(tiers: Tiers, amount: number): number {
 }
 
 export function commission(tiers: Tiers, amount: number, method: CommissionMethod): number {
-  return method === "MARGINAL" ? marginalCommission(tiers, amount) : retroactiveCommission(tiers, amount);
+  return method === "MARGINAL"
+    ? marginalCommission(tiers, amount)
+    : retroactiveCommission(tiers, amount);
 }

@@ -21,7 +21,7 @@ export interface Curve {
 /** Why a list of points and rates is not a curve, with the 0-based offending index; null when it is. */
 export function curveProblem(
   points: ArrayLike<number>,
-  rates: ArrayLike<number>,
+  rates: ArrayLike<number>
 ): { index: number; message: string } | null {
   if (points.length === 0) return { index: 0, message: "the curve has no points" };
   const bad = firstNonAscending(points);
@@ -41,7 +41,7 @@ export function makeCurve(
   points: ArrayLike<number>,
   rates: ArrayLike<number>,
   method: CurveMethod = "LINEAR",
-  beyond: CurveBeyond = "CAP",
+  beyond: CurveBeyond = "CAP"
 ): Curve {
   const problem = curveProblem(points, rates);
   if (problem) throw new RangeError(problem.message);
@@ -66,7 +66,11 @@ export function curveRate(curve: Curve, a: number): number {
 }
 
 /** Rates for many attainments at once (the hot path of scenarios and spilled ranges). */
-export function curveRates(curve: Curve, attainments: ArrayLike<number>, out?: Float64Array): Float64Array {
+export function curveRates(
+  curve: Curve,
+  attainments: ArrayLike<number>,
+  out?: Float64Array
+): Float64Array {
   const result = out ?? new Float64Array(attainments.length);
   for (let k = 0; k < attainments.length; k++) result[k] = curveRate(curve, attainments[k]);
   return result;

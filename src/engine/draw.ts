@@ -10,14 +10,23 @@ export interface DrawStep {
   balance: number;
 }
 
-export function drawStep(balance: number, earnings: number, draw: number, recoverable: boolean): DrawStep {
+export function drawStep(
+  balance: number,
+  earnings: number,
+  draw: number,
+  recoverable: boolean
+): DrawStep {
   if (!recoverable) return { paid: Math.max(earnings, draw), balance: 0 };
   if (earnings < draw) return { paid: draw, balance: balance + (draw - earnings) };
   const repay = Math.min(earnings - draw, balance);
   return { paid: earnings - repay, balance: balance - repay };
 }
 
-export function drawSchedule(earnings: ArrayLike<number>, draw: number, recoverable: boolean): DrawStep[] {
+export function drawSchedule(
+  earnings: ArrayLike<number>,
+  draw: number,
+  recoverable: boolean
+): DrawStep[] {
   const steps: DrawStep[] = [];
   let balance = 0;
   for (let i = 0; i < earnings.length; i++) {

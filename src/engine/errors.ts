@@ -8,7 +8,7 @@ export type ErrorCode = "#VALUE!" | "#DIV/0!" | "#NUM!" | "#N/A";
 export class CompError {
   constructor(
     readonly code: ErrorCode,
-    readonly message: string = "",
+    readonly message: string = ""
   ) {}
 
   toString(): string {

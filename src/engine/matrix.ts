@@ -16,7 +16,12 @@ export interface RateMatrix {
   readonly rates: Float64Array;
 }
 
-export function matrixRate(m: RateMatrix, rowValue: number, colValue: number, method: MatrixMethod): number {
+export function matrixRate(
+  m: RateMatrix,
+  rowValue: number,
+  colValue: number,
+  method: MatrixMethod
+): number {
   const i = stepIndex(m.rowBreaks, rowValue);
   const j = stepIndex(m.colBreaks, colValue);
   if (i < 0 || j < 0) return 0;

@@ -23,7 +23,7 @@ export function activeShare(
   periodEnd: number,
   activeStart: number,
   activeEnd: number,
-  basis: ProrationBasis,
+  basis: ProrationBasis
 ): number {
   const from = Math.max(periodStart, activeStart);
   const to = Math.min(periodEnd, activeEnd);

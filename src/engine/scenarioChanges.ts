@@ -8,7 +8,14 @@ import { curveProblem, makeCurve, type Curve } from "./curve";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
 
-export const CHANGE_TYPES = ["shift-weight", "set-weight", "set-curve", "scale-ti", "scale-quota", "scale-actual"] as const;
+export const CHANGE_TYPES = [
+  "shift-weight",
+  "set-weight",
+  "set-curve",
+  "scale-ti",
+  "scale-quota",
+  "scale-actual",
+] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
 
 export interface ScenarioChange {
@@ -58,13 +65,18 @@ function invalid(change: ScenarioChange, reason: string): never {
 }
 
 /** The baseline plan variants: every Matrix plan, one variant for all segments. */
-export function baselineVariants(design: PlanDesign): { variants: Map<string, Map<string, VariantComponent[]>>; problems: string[] } {
+export function baselineVariants(design: PlanDesign): {
+  variants: Map<string, Map<string, VariantComponent[]>>;
+  problems: string[];
+} {
   const variants = new Map<string, Map<string, VariantComponent[]>>();
   const problems: string[] = [];
   for (const c of design.components) {
     const curve = design.curves.get(key(c.curve));
     if (!curve || curve.problem) {
-      problems.push(`${c.plan} / ${c.metric}: curve "${c.curve}" is ${curve ? "not a valid curve" : "not defined in Curves"}`);
+      problems.push(
+        `${c.plan} / ${c.metric}: curve "${c.curve}" is ${curve ? "not a valid curve" : "not defined in Curves"}`
+      );
       continue;
     }
     const plan = key(c.plan);
@@ -74,14 +86,27 @@ export function baselineVariants(design: PlanDesign): { variants: Map<string, Ma
   return { variants, problems };
 }
 
-export const curveOf = (curve: CurveDefinition): Curve => makeCurve(curve.points, curve.rates, curve.method, curve.beyond);
+export const curveOf = (curve: CurveDefinition): Curve =>
+  makeCurve(curve.points, curve.rates, curve.method, curve.beyond);
 
 function component(c: Component, curve: CurveDefinition): VariantComponent {
-  return { metric: c.metric, metricKey: key(c.metric), objective: c.objective, weight: c.weight, curve, rate: curveOf(curve) };
+  return {
+    metric: c.metric,
+    metricKey: key(c.metric),
+    objective: c.objective,
+    weight: c.weight,
+    curve,
+    rate: curveOf(curve),
+  };
 }
 
 function cloneVariants(variants: Map<string, Map<string, VariantComponent[]>>) {
-  return new Map([...variants].map(([plan, bySegment]) => [plan, new Map([...bySegment].map(([seg, comps]) => [seg, comps.map((c) => ({ ...c }))]))]));
+  return new Map(
+    [...variants].map(([plan, bySegment]) => [
+      plan,
+      new Map([...bySegment].map(([seg, comps]) => [seg, comps.map((c) => ({ ...c }))])),
+    ])
+  );
 }
 
 interface Target {
@@ -91,31 +116,52 @@ interface Target {
 }
 
 /** The component lists a plan-level change applies to: the plan(s), limited to a segment if given. */
-function targets(variants: Map<string, Map<string, VariantComponent[]>>, change: ScenarioChange, design: PlanDesign): Target[] {
-  if (change.plan && !variants.has(key(change.plan))) invalid(change, `plan "${change.plan}" is not in Matrix`);
+function targets(
+  variants: Map<string, Map<string, VariantComponent[]>>,
+  change: ScenarioChange,
+  design: PlanDesign
+): Target[] {
+  if (change.plan && !variants.has(key(change.plan)))
+    invalid(change, `plan "${change.plan}" is not in Matrix`);
   const plans = change.plan ? [key(change.plan)] : [...variants.keys()];
-  const nameOf = (plan: string) => design.components.find((c) => key(c.plan) === plan)?.plan ?? plan;
+  const nameOf = (plan: string) =>
+    design.components.find((c) => key(c.plan) === plan)?.plan ?? plan;
   const found: Target[] = [];
   for (const plan of plans) {
     const bySegment = variants.get(plan)!;
     if (change.segment) {
       const seg = key(change.segment);
-      if (!bySegment.has(seg)) bySegment.set(seg, bySegment.get(ALL)!.map((c) => ({ ...c })));
+      if (!bySegment.has(seg))
+        bySegment.set(
+          seg,
+          bySegment.get(ALL)!.map((c) => ({ ...c }))
+        );
       found.push({ plan: nameOf(plan), list: bySegment.get(seg)! });
     } else for (const list of bySegment.values()) found.push({ plan: nameOf(plan), list });
   }
   return found;
 }
 
-function requireValue(change: ScenarioChange, min: number, max = Infinity, exclusiveMin = false): number {
+function requireValue(
+  change: ScenarioChange,
+  min: number,
+  max = Infinity,
+  exclusiveMin = false
+): number {
   const v = change.value;
   if (v === null || !Number.isFinite(v)) invalid(change, "Value must be a number");
-  if (exclusiveMin ? v <= min : v < min) invalid(change, `Value ${v} must be ${exclusiveMin ? "greater than" : "at least"} ${min}`);
+  if (exclusiveMin ? v <= min : v < min)
+    invalid(change, `Value ${v} must be ${exclusiveMin ? "greater than" : "at least"} ${min}`);
   if (v > max) invalid(change, `Value ${v} must be at most ${max}`);
   return v;
 }
 
-function findMetric(list: VariantComponent[], metric: string, change: ScenarioChange, planName: string): VariantComponent {
+function findMetric(
+  list: VariantComponent[],
+  metric: string,
+  change: ScenarioChange,
+  planName: string
+): VariantComponent {
   const found = list.find((c) => c.metricKey === key(metric));
   if (!found) invalid(change, `metric "${metric}" is not a component of plan ${planName}`);
   return found;
@@ -133,45 +179,70 @@ function applyPlanChange(
 ) {
   if (!change.metric) invalid(change, "Metric is blank");
   const all = targets(variants, change, design);
-  const chosen = change.plan ? all : all.filter((t) => t.list.some((c) => c.metricKey === key(change.metric)));
+  const chosen = change.plan
+    ? all
+    : all.filter((t) => t.list.some((c) => c.metricKey === key(change.metric)));
   if (chosen.length === 0) invalid(change, `no plan has the metric "${change.metric}"`);
   for (const { list, plan } of chosen) apply(list, plan);
 }
 
-function shiftWeight(variants: Map<string, Map<string, VariantComponent[]>>, change: ScenarioChange, design: PlanDesign) {
+function shiftWeight(
+  variants: Map<string, Map<string, VariantComponent[]>>,
+  change: ScenarioChange,
+  design: PlanDesign
+) {
   const amount = requireValue(change, 0, 1);
   if (!change.to) invalid(change, "To (the metric receiving the weight) is blank");
   applyPlanChange(variants, change, design, (list, plan) => {
     const from = findMetric(list, change.metric, change, plan);
     const to = findMetric(list, change.to, change, plan);
     if (amount > from.weight + 1e-12) {
-      invalid(change, `cannot move ${+(amount * 100).toFixed(4)}% from ${from.metric}, which has ${+(from.weight * 100).toFixed(4)}%`);
+      invalid(
+        change,
+        `cannot move ${+(amount * 100).toFixed(4)}% from ${from.metric}, which has ${+(from.weight * 100).toFixed(4)}%`
+      );
     }
     from.weight = Math.max(0, from.weight - amount);
     to.weight += amount;
   });
 }
 
-function setWeight(variants: Map<string, Map<string, VariantComponent[]>>, change: ScenarioChange, design: PlanDesign) {
+function setWeight(
+  variants: Map<string, Map<string, VariantComponent[]>>,
+  change: ScenarioChange,
+  design: PlanDesign
+) {
   const weight = requireValue(change, 0, 1);
   applyPlanChange(variants, change, design, (list, plan) => {
     const target = findMetric(list, change.metric, change, plan);
     const others = list.filter((c) => c !== target);
     const rest = others.reduce((s, c) => s + c.weight, 0);
     if (rest <= 0 && weight < 1 && others.length > 0) {
-      invalid(change, `the other components of ${plan} have no weight to scale to ${+((1 - weight) * 100).toFixed(4)}%`);
+      invalid(
+        change,
+        `the other components of ${plan} have no weight to scale to ${+((1 - weight) * 100).toFixed(4)}%`
+      );
     }
-    if (others.length === 0 && weight !== 1) invalid(change, `${target.metric} is the only component of ${plan}; its weight must stay 100%`);
+    if (others.length === 0 && weight !== 1)
+      invalid(
+        change,
+        `${target.metric} is the only component of ${plan}; its weight must stay 100%`
+      );
     for (const c of others) c.weight = rest > 0 ? (c.weight * (1 - weight)) / rest : 0;
     target.weight = weight;
   });
 }
 
-function setCurve(variants: Map<string, Map<string, VariantComponent[]>>, change: ScenarioChange, design: PlanDesign) {
+function setCurve(
+  variants: Map<string, Map<string, VariantComponent[]>>,
+  change: ScenarioChange,
+  design: PlanDesign
+) {
   const curve = design.curves.get(key(change.to));
   if (!change.to) invalid(change, "To (the curve name) is blank");
   if (!curve) invalid(change, `curve "${change.to}" is not defined in Curves`);
-  if (curve.problem || curveProblem(curve.points, curve.rates)) invalid(change, `curve "${change.to}" is not a valid curve`);
+  if (curve.problem || curveProblem(curve.points, curve.rates))
+    invalid(change, `curve "${change.to}" is not a valid curve`);
   applyPlanChange(variants, change, design, (list, plan) => {
     const target = findMetric(list, change.metric, change, plan);
     target.curve = curve;
@@ -181,12 +252,14 @@ function setCurve(variants: Map<string, Map<string, VariantComponent[]>>, change
 
 /** Reps a rep-level change applies to (plan and segment filters). */
 function matchingReps(reps: RepTable, change: ScenarioChange, design: PlanDesign): Uint8Array {
-  if (change.plan && !design.components.some((c) => key(c.plan) === key(change.plan))) invalid(change, `plan "${change.plan}" is not in Matrix`);
+  if (change.plan && !design.components.some((c) => key(c.plan) === key(change.plan)))
+    invalid(change, `plan "${change.plan}" is not in Matrix`);
   const mask = new Uint8Array(reps.count);
   const plan = key(change.plan);
   const seg = key(change.segment);
   for (let i = 0; i < reps.count; i++) {
-    if ((!plan || key(reps.plans[i]) === plan) && (!seg || key(reps.segments[i]) === seg)) mask[i] = 1;
+    if ((!plan || key(reps.plans[i]) === plan) && (!seg || key(reps.segments[i]) === seg))
+      mask[i] = 1;
   }
   return mask;
 }
@@ -203,7 +276,8 @@ function scaleColumns(
   const factor = requireValue(change, min, Infinity, exclusive);
   const mask = matchingReps(reps, change, design);
   const chosen = change.metric ? [key(change.metric)] : metrics;
-  if (change.metric && !metrics.includes(key(change.metric))) invalid(change, `metric "${change.metric}" is not in Matrix`);
+  if (change.metric && !metrics.includes(key(change.metric)))
+    invalid(change, `metric "${change.metric}" is not in Matrix`);
   for (const metric of chosen) {
     if (!scales.has(metric)) scales.set(metric, new Float64Array(reps.count).fill(1));
     const scale = scales.get(metric)!;

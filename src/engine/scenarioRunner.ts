@@ -109,7 +109,11 @@ function groupsOf(values: string[], label: (value: string, k: string) => string)
 }
 
 /** Validates scenarios and data; everything the runs share. */
-export function prepareRun(design: PlanDesign, reps: RepTable, definitions: ScenarioDefinition[]): PreparedRun {
+export function prepareRun(
+  design: PlanDesign,
+  reps: RepTable,
+  definitions: ScenarioDefinition[]
+): PreparedRun {
   const { variants } = baselineVariants(design);
   const models: ScenarioModel[] = [];
   const invalidScenarios: { name: string; reason: string }[] = [];
@@ -117,7 +121,10 @@ export function prepareRun(design: PlanDesign, reps: RepTable, definitions: Scen
   if ("model" in baseline) models.push(baseline.model);
   for (const definition of definitions) {
     if (key(definition.name) === key(BASELINE)) {
-      invalidScenarios.push({ name: definition.name, reason: `"${BASELINE}" is the implicit first scenario (no changes); give yours another name` });
+      invalidScenarios.push({
+        name: definition.name,
+        reason: `"${BASELINE}" is the implicit first scenario (no changes); give yours another name`,
+      });
       continue;
     }
     const built = buildScenario(definition, design, variants, reps);
@@ -125,8 +132,14 @@ export function prepareRun(design: PlanDesign, reps: RepTable, definitions: Scen
     else invalidScenarios.push({ name: definition.name, reason: built.invalid });
   }
   const metrics: { key: string; name: string }[] = [];
-  for (const c of design.components) if (!metrics.some((m) => m.key === key(c.metric))) metrics.push({ key: key(c.metric), name: c.metric });
-  const { dataIssues, included } = findDataIssues(reps, models, new Map(metrics.map((m) => [m.key, m.name])));
+  for (const c of design.components)
+    if (!metrics.some((m) => m.key === key(c.metric)))
+      metrics.push({ key: key(c.metric), name: c.metric });
+  const { dataIssues, included } = findDataIssues(
+    reps,
+    models,
+    new Map(metrics.map((m) => [m.key, m.name]))
+  );
   const planNames = new Map(design.components.map((c) => [key(c.plan), c.plan]));
   const typed = (value: string) => value.trim() || "(blank)";
   return {
@@ -149,7 +162,8 @@ function paidMetrics(models: ScenarioModel[]): Map<string, Set<string>> {
   for (const model of models) {
     for (const [plan, bySegment] of model.variants) {
       if (!paid.has(plan)) paid.set(plan, new Set());
-      for (const comps of bySegment.values()) for (const c of comps) if (c.weight > 0) paid.get(plan)!.add(c.metricKey);
+      for (const comps of bySegment.values())
+        for (const c of comps) if (c.weight > 0) paid.get(plan)!.add(c.metricKey);
     }
   }
   return paid;
@@ -171,7 +185,8 @@ function findDataIssues(
   for (let i = 0; i < reps.count; i++) {
     const reasons: string[] = [];
     const metrics = paid.get(key(reps.plans[i]));
-    if (!metrics) reasons.push(reps.plans[i] ? `plan "${reps.plans[i]}" is not in Matrix` : "Plan is blank");
+    if (!metrics)
+      reasons.push(reps.plans[i] ? `plan "${reps.plans[i]}" is not in Matrix` : "Plan is blank");
     const ti = reps.targetIncentive[i];
     if (!(ti >= 0)) reasons.push(`Target Incentive is ${reps.describe(i, "Target Incentive")}`);
     for (const metric of metrics ?? []) {
@@ -179,12 +194,17 @@ function findDataIssues(
       const actual = reps.actual.get(metric);
       const name = metricNames.get(metric) ?? metric;
       if (!quota) reasons.push(`there is no "${name} Quota" column`);
-      else if (!(quota[i] > 0)) reasons.push(`${name} Quota is ${reps.describe(i, `${name} Quota`)} (must be a number above 0)`);
+      else if (!(quota[i] > 0))
+        reasons.push(
+          `${name} Quota is ${reps.describe(i, `${name} Quota`)} (must be a number above 0)`
+        );
       if (!actual) reasons.push(`there is no "${name} Actual" column`);
-      else if (Number.isNaN(actual[i])) reasons.push(`${name} Actual is ${reps.describe(i, `${name} Actual`)}`);
+      else if (Number.isNaN(actual[i]))
+        reasons.push(`${name} Actual is ${reps.describe(i, `${name} Actual`)}`);
     }
     for (const [header, column] of optional) {
-      if (column && Number.isNaN(column[i])) reasons.push(`${header} is ${reps.describe(i, header)}`);
+      if (column && Number.isNaN(column[i]))
+        reasons.push(`${header} is ${reps.describe(i, header)}`);
     }
     if (reasons.length === 0) included[i] = 1;
     else dataIssues.push({ rep: reps.names[i], row: reps.rows[i], message: reasons.join("; ") });
@@ -192,7 +212,11 @@ function findDataIssues(
   return { dataIssues, included };
 }
 
-function sumGroups(groups: Groups, values: Float64Array, included: Uint8Array): Record<string, number> {
+function sumGroups(
+  groups: Groups,
+  values: Float64Array,
+  included: Uint8Array
+): Record<string, number> {
   const sums = new Float64Array(groups.labels.length);
   const seen = new Uint8Array(groups.labels.length);
   for (let i = 0; i < values.length; i++) {
@@ -240,7 +264,11 @@ const EMPTY = new Float64Array(0);
  * Each rep's component list (its segment's variant of its plan, else the plan's) as indices into
  * one list of resolved variants, so the rep loop does no lookups by name.
  */
-function resolveVariants(run: PreparedRun, model: ScenarioModel, objectiveIndex: (objective: string) => number) {
+function resolveVariants(
+  run: PreparedRun,
+  model: ScenarioModel,
+  objectiveIndex: (objective: string) => number
+) {
   const { reps } = run;
   const metricIndex = new Map(run.metrics.map((m, k) => [m.key, k]));
   const lists: Resolved[][] = [];
@@ -273,13 +301,18 @@ function resolveVariants(run: PreparedRun, model: ScenarioModel, objectiveIndex:
     });
   });
   const variantOf = new Int32Array(reps.count).fill(-1);
-  for (let i = 0; i < reps.count; i++) if (run.included[i]) variantOf[i] = table[plans.of[i]][segments.of[i]];
+  for (let i = 0; i < reps.count; i++)
+    if (run.included[i]) variantOf[i] = table[plans.of[i]][segments.of[i]];
   return { lists, variantOf };
 }
 
 /** Computes one scenario for every included rep. `baselineTotal` is null for the Baseline itself. */
-export function computeScenario(run: PreparedRun, model: ScenarioModel, baselineTotal: number | null): ScenarioResult {
-  const { reps, included, design } = run;
+export function computeScenario(
+  run: PreparedRun,
+  model: ScenarioModel,
+  baselineTotal: number | null
+): ScenarioResult {
+  const { reps, design } = run;
   const n = reps.count;
   const targetIncentive = new Float64Array(n).fill(NaN);
   const payout = new Float64Array(n).fill(NaN);
@@ -328,12 +361,22 @@ export function computeScenario(run: PreparedRun, model: ScenarioModel, baseline
 
   const payoutByObjective: Record<string, number> = {};
   objectiveNames.forEach((name, k) => {
-    if (objectivePay[k] !== 0 || k < design.objectives.length) payoutByObjective[name] = objectivePay[k];
+    if (objectivePay[k] !== 0 || k < design.objectives.length)
+      payoutByObjective[name] = objectivePay[k];
   });
   const attainment = new Map(run.metrics.map((m, k) => [m.key, attainmentBy[k]]));
   const metricPayout = new Map(run.metrics.map((m, k) => [m.key, metricPayoutBy[k]]));
-  const figures = scenarioFigures(run, { targetIncentive, payout, weightedAttainment }, payoutByObjective, baselineTotal);
-  return { name: model.name, figures, reps: { targetIncentive, payout, weightedAttainment, attainment, metricPayout } };
+  const figures = scenarioFigures(
+    run,
+    { targetIncentive, payout, weightedAttainment },
+    payoutByObjective,
+    baselineTotal
+  );
+  return {
+    name: model.name,
+    figures,
+    reps: { targetIncentive, payout, weightedAttainment, attainment, metricPayout },
+  };
 }
 
 function scenarioFigures(
@@ -366,15 +409,24 @@ function scenarioFigures(
   const { objectives } = designShares(design);
   const realizedAlignmentIndex =
     totalPayout > 0 && objectives.some((o) => o.priorityShare > 0)
-      ? Math.min(1, objectives.reduce((s, o) => s + Math.min(o.priorityShare, (payoutByObjective[o.objective] ?? 0) / totalPayout), 0))
+      ? Math.min(
+          1,
+          objectives.reduce(
+            (s, o) =>
+              s + Math.min(o.priorityShare, (payoutByObjective[o.objective] ?? 0) / totalPayout),
+            0
+          )
+        )
       : null;
-  const [p10, p50, p90] = withTarget > 0 ? percentilesInc(ratios.subarray(0, withTarget), [0.1, 0.5, 0.9]) : [];
+  const [p10, p50, p90] =
+    withTarget > 0 ? percentilesInc(ratios.subarray(0, withTarget), [0.1, 0.5, 0.9]) : [];
   return {
     totalPayout,
     totalTargetIncentive,
     payoutToTarget: totalTargetIncentive > 0 ? totalPayout / totalTargetIncentive : null,
     incentiveCostOfSales: revenue !== null && revenue > 0 ? totalPayout / revenue : null,
-    costOfSales: revenue !== null && revenue > 0 && base !== null ? (base + totalPayout) / revenue : null,
+    costOfSales:
+      revenue !== null && revenue > 0 && base !== null ? (base + totalPayout) / revenue : null,
     shareAtOrAboveQuota: count > 0 ? atQuota / count : null,
     payoutPctOfTarget: withTarget > 0 ? { p10, p50, p90 } : null,
     gini: count > 0 && payouts.every((p) => p >= 0) ? gini(payouts) : null,
@@ -393,9 +445,14 @@ export interface ScenarioRun extends PreparedRun {
 }
 
 /** Runs every valid scenario, Baseline first. (The task pane runs them one at a time with computeScenario.) */
-export function runScenarios(design: PlanDesign, reps: RepTable, definitions: ScenarioDefinition[]): ScenarioRun {
+export function runScenarios(
+  design: PlanDesign,
+  reps: RepTable,
+  definitions: ScenarioDefinition[]
+): ScenarioRun {
   const run = prepareRun(design, reps, definitions);
   const scenarios: ScenarioResult[] = [];
-  for (const model of run.models) scenarios.push(computeScenario(run, model, scenarios[0]?.figures.totalPayout ?? null));
+  for (const model of run.models)
+    scenarios.push(computeScenario(run, model, scenarios[0]?.figures.totalPayout ?? null));
   return { ...run, scenarios };
 }

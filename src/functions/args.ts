@@ -30,7 +30,8 @@ export function guarded<A extends Arg[]>(impl: (...args: A) => Result): (...args
   };
 }
 
-export const isBlank = (cell: Cell | undefined): cell is null | "" | undefined => cell === null || cell === "" || cell === undefined;
+export const isBlank = (cell: Cell | undefined): cell is null | "" | undefined =>
+  cell === null || cell === "" || cell === undefined;
 
 export function shapeOf(arg: Arg): Shape {
   if (!arg || arg.length === 0) return { rows: 0, cols: 0 };
@@ -38,11 +39,14 @@ export function shapeOf(arg: Arg): Shape {
 }
 
 export function isAbsent(arg: Arg): arg is null | undefined {
-  return !arg || arg.length === 0 || (arg.length === 1 && arg[0].length === 1 && isBlank(arg[0][0]));
+  return (
+    !arg || arg.length === 0 || (arg.length === 1 && arg[0].length === 1 && isBlank(arg[0][0]))
+  );
 }
 
 function describe(cell: Cell): string {
-  if (typeof cell === "string") return `text "${cell.length > 30 ? `${cell.slice(0, 30)}…` : cell}"`;
+  if (typeof cell === "string")
+    return `text "${cell.length > 30 ? `${cell.slice(0, 30)}…` : cell}"`;
   if (typeof cell === "boolean") return `the logical value ${cell ? "TRUE" : "FALSE"}`;
   return String(cell);
 }
@@ -79,7 +83,8 @@ export function booleanArg(arg: Arg, name: string, fallback: boolean): boolean {
   if (cell instanceof CompError) fail(cell);
   if (typeof cell === "boolean") return cell;
   if (cell === 1 || cell === 0) return cell === 1;
-  if (typeof cell === "string" && /^(true|false)$/i.test(cell.trim())) return cell.trim().toUpperCase() === "TRUE";
+  if (typeof cell === "string" && /^(true|false)$/i.test(cell.trim()))
+    return cell.trim().toUpperCase() === "TRUE";
   return fail(valueError(`${name} must be TRUE or FALSE, not ${describe(cell)}`));
 }
 
@@ -92,7 +97,7 @@ export function wordArg<W extends string>(
   name: string,
   words: readonly W[],
   fallback: W,
-  aliases: Record<string, W> = {},
+  aliases: Record<string, W> = {}
 ): W {
   const cell = single(arg, name);
   if (isBlank(cell)) return fallback;
@@ -111,7 +116,8 @@ export interface NumberTable {
 }
 
 const rowIsBlank = (row: Cell[]) => row.every(isBlank);
-const rowIsHeader = (row: Cell[]) => row.some((c) => !isBlank(c)) && row.every((c) => isBlank(c) || typeof c === "string");
+const rowIsHeader = (row: Cell[]) =>
+  row.some((c) => !isBlank(c)) && row.every((c) => isBlank(c) || typeof c === "string");
 
 /**
  * Reads a table argument: fully blank rows skipped, a first row of text a header; every kept
@@ -130,7 +136,11 @@ export function tableArg(arg: Arg, name: string, cols: number): NumberTable {
     const values = row.map((cell, c) => {
       if (cell instanceof CompError) fail(cell);
       if (typeof cell !== "number") {
-        fail(valueError(`${name} row ${r + 1}, column ${c + 1} must be a number, not ${isBlank(cell) ? "blank" : describe(cell)}`));
+        fail(
+          valueError(
+            `${name} row ${r + 1}, column ${c + 1} must be a number, not ${isBlank(cell) ? "blank" : describe(cell)}`
+          )
+        );
       }
       return cell;
     });

@@ -63,14 +63,21 @@ interface Vector {
   length: number;
 }
 
-const vectorOf = (arg: Cell[][]): Vector => ({ arg, column: arg.length > 1, length: arg.length > 1 ? arg.length : arg[0].length });
+const vectorOf = (arg: Cell[][]): Vector => ({
+  arg,
+  column: arg.length > 1,
+  length: arg.length > 1 ? arg.length : arg[0].length,
+});
 
 /** The result in the vector's shape, filled element by element (no second pass for columns). */
 class VectorResult {
   readonly matrix: Matrix;
   private readonly row: Element[];
 
-  constructor(private readonly column: boolean, length: number) {
+  constructor(
+    private readonly column: boolean,
+    length: number
+  ) {
     this.row = column ? [] : new Array(length);
     this.matrix = column ? new Array(length) : [this.row];
   }
@@ -98,7 +105,13 @@ function mapVector1(v: Vector, spec: ElementArg, fn: ElementFn): Matrix {
 }
 
 /** Two vectors of the same shape in, one out (ATTAINMENT, PAYOUT, MODIFIER over a table of reps). */
-function mapVector2(a: Vector, b: Vector, specA: ElementArg, specB: ElementArg, fn: ElementFn): Matrix {
+function mapVector2(
+  a: Vector,
+  b: Vector,
+  specA: ElementArg,
+  specB: ElementArg,
+  fn: ElementFn
+): Matrix {
   const { column, length } = a;
   const rowA = a.arg[0];
   const rowB = b.arg[0];
@@ -110,7 +123,10 @@ function mapVector2(a: Vector, b: Vector, specA: ElementArg, specB: ElementArg, 
     else {
       const vx = typeof x === "number" ? x : toNumber(x, specA);
       const vy = typeof y === "number" ? y : toNumber(y, specB);
-      out.set(k, typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy, 0, 0, 0)));
+      out.set(
+        k,
+        typeof vx !== "number" ? vx : typeof vy !== "number" ? vy : finite(fn(vx, vy, 0, 0, 0))
+      );
     }
   }
   return out.matrix;
@@ -129,11 +145,14 @@ export function mapElements(specs: ElementArg[], fn: ElementFn): Matrix | CompEr
   }
   const k = specs.length;
   // A range is read element by element; a single value is converted once.
-  const ranges = specs.map((s, i) => (shapes[i] && shapes[i]!.rows * shapes[i]!.cols > 1 ? s.arg! : null));
+  const ranges = specs.map((s, i) =>
+    shapes[i] && shapes[i]!.rows * shapes[i]!.cols > 1 ? s.arg! : null
+  );
   const constants = specs.map((s, i) => (ranges[i] ? 0 : toNumber(s.arg?.[0]?.[0], s)));
   if (shape.cols === 1 || shape.rows === 1) {
     if (k === 1 && ranges[0]) return mapVector1(vectorOf(ranges[0]), specs[0], fn);
-    if (k === 2 && ranges[0] && ranges[1]) return mapVector2(vectorOf(ranges[0]), vectorOf(ranges[1]), specs[0], specs[1], fn);
+    if (k === 2 && ranges[0] && ranges[1])
+      return mapVector2(vectorOf(ranges[0]), vectorOf(ranges[1]), specs[0], specs[1], fn);
   }
   const v = new Float64Array(5);
   const out: Matrix = new Array(shape.rows);

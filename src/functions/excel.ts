@@ -25,7 +25,9 @@ const ERROR_CODE_KEYS: Record<CompError["code"], keyof typeof CustomFunctions.Er
 export function toExcelError(error: CompError): CustomFunctions.Error {
   const code = CustomFunctions.ErrorCode[ERROR_CODE_KEYS[error.code]];
   const withMessage = error.code === "#VALUE!" || error.code === "#N/A";
-  return withMessage && error.message ? new CustomFunctions.Error(code, error.message) : new CustomFunctions.Error(code);
+  return withMessage && error.message
+    ? new CustomFunctions.Error(code, error.message)
+    : new CustomFunctions.Error(code);
 }
 
 export function toExcelResult(result: Result): ExcelValue | ExcelValue[][] {
@@ -43,7 +45,9 @@ export function toExcelResult(result: Result): ExcelValue | ExcelValue[][] {
 }
 
 /** The function Excel calls for one catalogue entry. */
-export function excelFunction(spec: FunctionSpec): (...args: unknown[]) => ExcelValue | ExcelValue[][] {
+export function excelFunction(
+  spec: FunctionSpec
+): (...args: unknown[]) => ExcelValue | ExcelValue[][] {
   const scalar = spec.params.map((p) => p.dimensionality === "scalar");
   return (...args: unknown[]) => {
     const normalised: Arg[] = spec.params.map((_, i) => {

@@ -17,7 +17,9 @@ export function renderFunction(spec: FunctionSpec): string {
     "",
     "| parameter | meaning |",
     "|---|---|",
-    ...spec.params.map((p) => `| \`${p.name}\`${p.optional ? " (optional)" : ""} | ${cell(p.description)} |`),
+    ...spec.params.map(
+      (p) => `| \`${p.name}\`${p.optional ? " (optional)" : ""} | ${cell(p.description)} |`
+    ),
     "",
     `Example: \`${spec.example.formula}\` → \`${spec.example.result}\``,
     "",
@@ -31,7 +33,8 @@ export function renderReference(): string {
   return catalog.map(renderFunction).join("\n");
 }
 
-export const REFERENCE_START = "<!-- functions:start (generated from src/functions/catalog.ts by npm run docs) -->";
+export const REFERENCE_START =
+  "<!-- functions:start (generated from src/functions/catalog.ts by npm run docs) -->";
 export const REFERENCE_END = "<!-- functions:end -->";
 
 /** The README text with its reference section replaced by the current rendering. */

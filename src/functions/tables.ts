@@ -1,7 +1,13 @@
 /**
  * Table arguments read into engine structures, with errors that name the row a user must fix.
  */
-import { makeCurve, curveProblem, type Curve, type CurveBeyond, type CurveMethod } from "../engine/curve";
+import {
+  makeCurve,
+  curveProblem,
+  type Curve,
+  type CurveBeyond,
+  type CurveMethod,
+} from "../engine/curve";
 import { makeTiers, tiersProblem, type Tiers } from "../engine/commission";
 import { CompError, valueError } from "../engine/errors";
 import { firstNonAscending } from "../engine/lookup";
@@ -17,7 +23,8 @@ export function curveArg(arg: Arg, name: string, method: CurveMethod, beyond: Cu
   const points = column(table, 0);
   const rates = column(table, 1);
   const problem = curveProblem(points, rates);
-  if (problem) fail(valueError(`${name} row ${table.rowNumbers[problem.index]}: ${problem.message}`));
+  if (problem)
+    fail(valueError(`${name} row ${table.rowNumbers[problem.index]}: ${problem.message}`));
   return makeCurve(points, rates, method, beyond);
 }
 
@@ -26,7 +33,8 @@ export function tiersArg(arg: Arg, name: string, scale: number): Tiers {
   const bounds = column(table, 0);
   const rates = column(table, 1);
   const problem = tiersProblem(bounds, rates);
-  if (problem) fail(valueError(`${name} row ${table.rowNumbers[problem.index]}: ${problem.message}`));
+  if (problem)
+    fail(valueError(`${name} row ${table.rowNumbers[problem.index]}: ${problem.message}`));
   return makeTiers(bounds, rates, scale);
 }
 
@@ -39,19 +47,28 @@ export function stepTableArg(arg: Arg, name: string, valueName: string): StepTab
   if (bad >= 0) {
     fail(
       valueError(
-        `${name} row ${table.rowNumbers[bad]}: lower bounds must be strictly ascending (${bounds[bad]} follows ${bounds[bad - 1]})`,
-      ),
+        `${name} row ${table.rowNumbers[bad]}: lower bounds must be strictly ascending (${bounds[bad]} follows ${bounds[bad - 1]})`
+      )
     );
   }
   const negative = values.findIndex((v) => v < 0);
-  if (negative >= 0) fail(valueError(`${name} row ${table.rowNumbers[negative]}: ${valueName} ${values[negative]} is negative`));
+  if (negative >= 0)
+    fail(
+      valueError(
+        `${name} row ${table.rowNumbers[negative]}: ${valueName} ${values[negative]} is negative`
+      )
+    );
   return { bounds: Float64Array.from(bounds), values: Float64Array.from(values) };
 }
 
 function matrixNumber(cell: Cell, name: string, r: number, c: number): number {
   if (typeof cell === "number") return cell;
   if (cell instanceof CompError) fail(cell);
-  return fail(valueError(`${name} row ${r + 1}, column ${c + 1} must be a number, not ${isBlank(cell) ? "blank" : `"${String(cell)}"`}`));
+  return fail(
+    valueError(
+      `${name} row ${r + 1}, column ${c + 1} must be a number, not ${isBlank(cell) ? "blank" : `"${String(cell)}"`}`
+    )
+  );
 }
 
 /**
@@ -69,22 +86,39 @@ export function rateMatrixArg(arg: Arg, name: string): RateMatrix {
   });
   const cols = arg[0].length;
   if (kept.length < 2 || cols < 2) {
-    fail(valueError(`${name} needs a row of column breakpoints, a column of row breakpoints and at least one rate`));
+    fail(
+      valueError(
+        `${name} needs a row of column breakpoints, a column of row breakpoints and at least one rate`
+      )
+    );
   }
   const [head, ...bodyRows] = kept;
   const colBreaks = arg[head].slice(1).map((cell, c) => matrixNumber(cell, name, head, c + 1));
   const badCol = firstNonAscending(colBreaks);
-  if (badCol >= 0) fail(valueError(`${name} row ${head + 1}: column breakpoints must be strictly ascending (column ${badCol + 2})`));
+  if (badCol >= 0)
+    fail(
+      valueError(
+        `${name} row ${head + 1}: column breakpoints must be strictly ascending (column ${badCol + 2})`
+      )
+    );
   const rowBreaks = bodyRows.map((r) => matrixNumber(arg[r][0], name, r, 0));
   const badRow = firstNonAscending(rowBreaks);
-  if (badRow >= 0) fail(valueError(`${name} row ${bodyRows[badRow] + 1}: row breakpoints must be strictly ascending`));
+  if (badRow >= 0)
+    fail(
+      valueError(`${name} row ${bodyRows[badRow] + 1}: row breakpoints must be strictly ascending`)
+    );
   const rates = new Float64Array(rowBreaks.length * colBreaks.length);
   bodyRows.forEach((r, i) => {
     for (let c = 1; c < cols; c++) {
       const rate = matrixNumber(arg[r][c], name, r, c);
-      if (rate < 0) fail(valueError(`${name} row ${r + 1}, column ${c + 1}: rate ${rate} is negative`));
+      if (rate < 0)
+        fail(valueError(`${name} row ${r + 1}, column ${c + 1}: rate ${rate} is negative`));
       rates[i * colBreaks.length + (c - 1)] = rate;
     }
   });
-  return { rowBreaks: Float64Array.from(rowBreaks), colBreaks: Float64Array.from(colBreaks), rates };
+  return {
+    rowBreaks: Float64Array.from(rowBreaks),
+    colBreaks: Float64Array.from(colBreaks),
+    rates,
+  };
 }

@@ -3,18 +3,45 @@
  * Matrix, Curves and (for target-incentive dollars) Reps. Problems in the data become findings
  * that name the sheet, row and column; bad data is never silently read as zero.
  */
-import { CURVE_BEYOND, CURVE_METHODS, curveProblem, type CurveBeyond, type CurveMethod } from "../engine/curve";
-import { OWNERS, type Component, type CurveDefinition, type Finding, type Objective, type PlanDesign } from "../engine/plan";
+import {
+  CURVE_BEYOND,
+  CURVE_METHODS,
+  curveProblem,
+  type CurveBeyond,
+  type CurveMethod,
+} from "../engine/curve";
+import {
+  OWNERS,
+  type Component,
+  type CurveDefinition,
+  type Finding,
+  type Objective,
+  type PlanDesign,
+} from "../engine/plan";
 import type { SheetData, SheetValue } from "../workbook/port";
 import { describeValue, sheetRows, text, type SheetRow, type SheetRows } from "./sheetRows";
 
-export const SHEETS = { objectives: "Objectives", matrix: "Matrix", curves: "Curves", reps: "Reps" } as const;
+export const SHEETS = {
+  objectives: "Objectives",
+  matrix: "Matrix",
+  curves: "Curves",
+  reps: "Reps",
+} as const;
 
 export const COLUMNS = {
   objectives: ["Objective", "Priority", "Why"],
   matrix: ["Plan", "Metric", "Objective", "Behavior", "Weight", "Curve", "Owner", "Why"],
   curves: ["Curve", "Attainment", "Payout", "Method", "Beyond"],
-  reps: ["Rep", "Plan", "Segment", "Territory", "Target Incentive", "Base Salary", "Revenue", "Gross Margin"],
+  reps: [
+    "Rep",
+    "Plan",
+    "Segment",
+    "Territory",
+    "Target Incentive",
+    "Base Salary",
+    "Revenue",
+    "Gross Margin",
+  ],
 } as const;
 
 const REQUIRED = {
@@ -57,7 +84,13 @@ function withColumns(data: SheetData, required: readonly string[], add: Add): Sh
   return null;
 }
 
-function numberIn(row: SheetRow, header: string, sheet: string, add: Add, what: string): number | null {
+function numberIn(
+  row: SheetRow,
+  header: string,
+  sheet: string,
+  add: Add,
+  what: string
+): number | null {
   const value = row.get(header);
   if (typeof value === "number" && Number.isFinite(value)) return value;
   add({
@@ -71,7 +104,12 @@ function numberIn(row: SheetRow, header: string, sheet: string, add: Add, what: 
 
 function readObjectives(data: SheetData | null, add: Add): Objective[] {
   if (!data) {
-    add({ severity: "error", rule: "missing-sheet", message: "There is no Objectives sheet: add one (Set up workbook does).", cell: null });
+    add({
+      severity: "error",
+      rule: "missing-sheet",
+      message: "There is no Objectives sheet: add one (Set up workbook does).",
+      cell: null,
+    });
     return [];
   }
   const rows = withColumns(data, REQUIRED.objectives, add);
@@ -81,7 +119,12 @@ function readObjectives(data: SheetData | null, add: Add): Objective[] {
   for (const row of rows.rows) {
     const name = text(row.get("Objective"));
     if (!name) {
-      add({ severity: "error", rule: "invalid-value", message: `Objectives row ${row.index + 1}: Objective is blank.`, cell: row.cell("Objective") });
+      add({
+        severity: "error",
+        rule: "invalid-value",
+        message: `Objectives row ${row.index + 1}: Objective is blank.`,
+        cell: row.cell("Objective"),
+      });
       continue;
     }
     const first = seen.get(name.toLowerCase());
@@ -188,7 +231,12 @@ function readCurves(data: SheetData | null, add: Add): Map<string, CurveDefiniti
   for (const row of rows.rows) {
     const name = text(row.get("Curve"));
     if (!name) {
-      add({ severity: "error", rule: "invalid-value", message: `Curves row ${row.index + 1}: Curve is blank.`, cell: row.cell("Curve") });
+      add({
+        severity: "error",
+        rule: "invalid-value",
+        message: `Curves row ${row.index + 1}: Curve is blank.`,
+        cell: row.cell("Curve"),
+      });
       continue;
     }
     const k = name.toLowerCase();
@@ -218,20 +266,37 @@ function readCurves(data: SheetData | null, add: Add): Map<string, CurveDefiniti
       const m = wordIn(row.get("Method"), CURVE_METHODS);
       const b = wordIn(row.get("Beyond"), CURVE_BEYOND);
       if (m === null || (m && method && m !== method)) {
-        problem ??= { message: `row ${row.index + 1}: Method must be LINEAR or STEP, once per curve`, cell: row.cell("Method") };
+        problem ??= {
+          message: `row ${row.index + 1}: Method must be LINEAR or STEP, once per curve`,
+          cell: row.cell("Method"),
+        };
       } else if (m) method = m;
       if (b === null || (b && beyond && b !== beyond)) {
-        problem ??= { message: `row ${row.index + 1}: Beyond must be CAP or EXTEND, once per curve`, cell: row.cell("Beyond") };
+        problem ??= {
+          message: `row ${row.index + 1}: Beyond must be CAP or EXTEND, once per curve`,
+          cell: row.cell("Beyond"),
+        };
       } else if (b) beyond = b;
     }
     if (!problem) {
       const shape = curveProblem(points, rates);
       if (shape) {
         const row = group[Math.min(shape.index, group.length - 1)];
-        problem = { message: `row ${row.index + 1}: ${shape.message}`, cell: row.cell(shape.message.startsWith("payout") ? "Payout" : "Attainment") };
+        problem = {
+          message: `row ${row.index + 1}: ${shape.message}`,
+          cell: row.cell(shape.message.startsWith("payout") ? "Payout" : "Attainment"),
+        };
       }
     }
-    curves.set(k, { name, points, rates, method: method ?? "LINEAR", beyond: beyond ?? "CAP", cell: group[0].cell("Curve"), problem });
+    curves.set(k, {
+      name,
+      points,
+      rates,
+      method: method ?? "LINEAR",
+      beyond: beyond ?? "CAP",
+      cell: group[0].cell("Curve"),
+      problem,
+    });
   }
   return curves;
 }

@@ -38,7 +38,9 @@ export function readReps(data: SheetData, metrics: string[]): RepTable {
     actual,
     describe: (i, header) => {
       const value = rows[i].raw.get(normaliseHeader(header));
-      return describeValue(value === undefined || (typeof value === "string" && value.trim() === "") ? null : value);
+      return describeValue(
+        value === undefined || (typeof value === "string" && value.trim() === "") ? null : value
+      );
     },
   };
 }

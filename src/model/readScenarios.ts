@@ -7,13 +7,28 @@ import type { SheetData } from "../workbook/port";
 import { sheetRows, text } from "./sheetRows";
 
 export const SCENARIOS_SHEET = "Scenarios";
-export const SCENARIO_COLUMNS = ["Scenario", "Change", "Plan", "Metric", "To", "Value", "Segment"] as const;
+export const SCENARIO_COLUMNS = [
+  "Scenario",
+  "Change",
+  "Plan",
+  "Metric",
+  "To",
+  "Value",
+  "Segment",
+] as const;
 
-export function readScenarios(data: SheetData | null): { scenarios: ScenarioDefinition[]; problems: string[] } {
+export function readScenarios(data: SheetData | null): {
+  scenarios: ScenarioDefinition[];
+  problems: string[];
+} {
   if (!data) return { scenarios: [], problems: [] };
   const sheet = sheetRows(data);
   const missing = sheet.missing(["Scenario", "Change"]);
-  if (missing.length > 0) return { scenarios: [], problems: [`Scenarios has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1`] };
+  if (missing.length > 0)
+    return {
+      scenarios: [],
+      problems: [`Scenarios has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1`],
+    };
   const byName = new Map<string, ScenarioDefinition>();
   const problems: string[] = [];
   for (const row of sheet.rows) {

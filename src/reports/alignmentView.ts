@@ -16,7 +16,10 @@ export const ALIGNMENT_VIEW = "Alignment View";
 const key = (text: string) => text.trim().toLowerCase();
 
 /** Weight of each plan serving each objective: rows follow `objectives`, columns the plans. */
-function crossTab(design: PlanDesign, objectives: string[]): { plans: string[]; shares: number[][]; unassigned: number[] } {
+function crossTab(
+  design: PlanDesign,
+  objectives: string[]
+): { plans: string[]; shares: number[][]; unassigned: number[] } {
   const plans = [...plansOf(design.components).values()];
   const index = new Map(objectives.map((o, i) => [key(o), i]));
   const shares = objectives.map(() => plans.map(() => 0));
@@ -31,7 +34,11 @@ function crossTab(design: PlanDesign, objectives: string[]): { plans: string[]; 
   return { plans: plans.map((components) => components[0].plan), shares, unassigned };
 }
 
-export function alignmentViewSheet(design: PlanDesign, report: AlignmentReport, name = ALIGNMENT_VIEW): SheetSpec {
+export function alignmentViewSheet(
+  design: PlanDesign,
+  report: AlignmentReport,
+  name = ALIGNMENT_VIEW
+): SheetSpec {
   const objectives = report.objectives.map((o) => o.objective);
   const { plans, shares, unassigned } = crossTab(design, objectives);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -61,7 +68,14 @@ export function alignmentViewSheet(design: PlanDesign, report: AlignmentReport, 
   // Cross-tab: objective, the two shares (the chart's source, categories first), the gap, the
   // priority, then each plan's share of its own target incentive serving the objective.
   const top = 7;
-  const header = ["Objective", "Priority share", "Pay share", "Gap (pay − priority)", "Priority", ...plans];
+  const header = [
+    "Objective",
+    "Priority share",
+    "Pay share",
+    "Gap (pay − priority)",
+    "Priority",
+    ...plans,
+  ];
   const body: SheetValue[][] = report.objectives.map((o, i) => [
     o.objective,
     o.priorityShare,
@@ -70,14 +84,29 @@ export function alignmentViewSheet(design: PlanDesign, report: AlignmentReport, 
     o.priority,
     ...shares[i],
   ]);
-  if (unassigned.some((u) => u > 0)) body.push(["(no known objective)", null, null, null, null, ...unassigned]);
-  const crossFormats = [null, FORMATS.percent1, FORMATS.percent1, FORMATS.percent1, FORMATS.number, ...plans.map(() => FORMATS.percent)];
+  if (unassigned.some((u) => u > 0))
+    body.push(["(no known objective)", null, null, null, null, ...unassigned]);
+  const crossFormats = [
+    null,
+    FORMATS.percent1,
+    FORMATS.percent1,
+    FORMATS.percent1,
+    FORMATS.number,
+    ...plans.map(() => FORMATS.percent),
+  ];
   blocks.push({ at: `A${top}`, values: [header], style: "header" });
-  if (body.length > 0) blocks.push({ at: `A${top + 1}`, values: body, numberFormats: crossFormats });
+  if (body.length > 0)
+    blocks.push({ at: `A${top + 1}`, values: body, numberFormats: crossFormats });
 
   const colorScales =
     plans.length > 0 && body.length > 0
-      ? [{ range: rangeAddress(top, 5, body.length, plans.length), minColor: COLORS.neutral, maxColor: COLORS.good }]
+      ? [
+          {
+            range: rangeAddress(top, 5, body.length, plans.length),
+            minColor: COLORS.neutral,
+            maxColor: COLORS.good,
+          },
+        ]
       : [];
   const charts =
     report.objectives.length > 0
@@ -97,14 +126,30 @@ export function alignmentViewSheet(design: PlanDesign, report: AlignmentReport, 
   const findingsTop = top + body.length + 3;
   // The message last, so long text runs on to the right.
   const findingsHeader = ["Severity", "Rule", "Cell", "Plan", "Metric", "Objective", "Message"];
-  const findingRows: SheetValue[][] = report.findings.map((f) => [f.severity, f.rule, f.cell, f.plan, f.metric, f.objective, f.message]);
+  const findingRows: SheetValue[][] = report.findings.map((f) => [
+    f.severity,
+    f.rule,
+    f.cell,
+    f.plan,
+    f.metric,
+    f.objective,
+    f.message,
+  ]);
   blocks.push({ at: `A${findingsTop - 1}`, values: [["Findings"]], style: "header" });
   const tables = [];
   if (findingRows.length > 0) {
     blocks.push({ at: `A${findingsTop}`, values: [findingsHeader, ...findingRows] });
-    tables.push({ name: "CompAlignFindings", range: rangeAddress(findingsTop - 1, 0, findingRows.length + 1, findingsHeader.length), style: TABLE_STYLE });
+    tables.push({
+      name: "CompAlignFindings",
+      range: rangeAddress(findingsTop - 1, 0, findingRows.length + 1, findingsHeader.length),
+      style: TABLE_STYLE,
+    });
   } else {
-    blocks.push({ at: `A${findingsTop}`, values: [["No findings: the plan design passes every check."]], style: "note" });
+    blocks.push({
+      at: `A${findingsTop}`,
+      values: [["No findings: the plan design passes every check."]],
+      style: "note",
+    });
   }
 
   return {

@@ -19,7 +19,12 @@ import { COLUMNS, SHEETS } from "../model/readPlan";
 import { SCENARIO_COLUMNS, SCENARIOS_SHEET } from "../model/readScenarios";
 import type { SheetSpec, SheetValue } from "../workbook/port";
 import { FORMATS } from "./format";
-import { curvesValidations, matrixValidations, scenariosValidations, tableSheet } from "./starterWorkbook";
+import {
+  curvesValidations,
+  matrixValidations,
+  scenariosValidations,
+  tableSheet,
+} from "./starterWorkbook";
 
 export const SAMPLE_SEED = 20261128;
 
@@ -30,7 +35,11 @@ export const SAMPLE_OBJECTIVES = {
   margin: "Protect margin and retention",
 } as const;
 
-export const SAMPLE_PLANS = { enterprise: "Enterprise AE", midMarket: "Mid-Market AE", inside: "Inside Sales" } as const;
+export const SAMPLE_PLANS = {
+  enterprise: "Enterprise AE",
+  midMarket: "Mid-Market AE",
+  inside: "Inside Sales",
+} as const;
 
 export const SAMPLE_METRICS = {
   core: "Core Bookings",
@@ -55,10 +64,26 @@ const M = SAMPLE_METRICS;
 const METRIC_ORDER = [M.core, M.cloud, M.multi, M.profit] as const;
 
 const OBJECTIVES: SheetValue[][] = [
-  [O.cloud, 40, "Customers are moving to Nimbus Cloud, and its recurring revenue funds next year's growth."],
-  [O.core, 30, "Atlas licences and renewals still pay most of the bills this year, so keep them renewing."],
-  [O.multi, 15, "Customers who buy two or more of our products stay longer and spend more every year."],
-  [O.margin, 15, "A deal won with a deep discount or a customer who churns costs more than it earns."],
+  [
+    O.cloud,
+    40,
+    "Customers are moving to Nimbus Cloud, and its recurring revenue funds next year's growth.",
+  ],
+  [
+    O.core,
+    30,
+    "Atlas licences and renewals still pay most of the bills this year, so keep them renewing.",
+  ],
+  [
+    O.multi,
+    15,
+    "Customers who buy two or more of our products stay longer and spend more every year.",
+  ],
+  [
+    O.margin,
+    15,
+    "A deal won with a deep discount or a customer who churns costs more than it earns.",
+  ],
 ];
 
 /**
@@ -66,15 +91,96 @@ const OBJECTIVES: SheetValue[][] = [
  * is the top priority; Enterprise AE carries Multi-product Deals at 0% (introduced, not paid yet).
  */
 const MATRIX: SheetValue[][] = [
-  [P.enterprise, M.core, O.core, "Renew and expand Atlas licences in named accounts", 0.75, "Core Standard", "Finance", "Atlas still funds the business; renewals and expansions count here."],
-  [P.enterprise, M.cloud, O.cloud, "Move Atlas accounts to Nimbus Cloud subscriptions", 0.25, "Cloud Standard", "Sales", "Every Nimbus subscription you land is recurring revenue next year."],
-  [P.enterprise, M.multi, O.multi, "Close deals with two or more products", 0, "Multi-product Step", "Product", "New this year: tracked now, paid once the bundle offers are live."],
-  [P.midMarket, M.core, O.core, "Win and renew Atlas deals", 0.55, "Core Standard", "Finance", "Core bookings are still most of your territory's revenue."],
-  [P.midMarket, M.cloud, O.cloud, "Lead new deals with Nimbus Cloud", 0.25, "Cloud Standard", "Sales", "Cloud-first deals grow your book every year they renew."],
-  [P.midMarket, M.profit, O.margin, "Hold price and keep customers renewing", 0.2, "Margin Standard", "Finance", "Profitable deals that renew pay for everyone's growth."],
-  [P.inside, M.core, O.core, "Renew small Atlas accounts on time", 0.5, "Core Standard", "Finance", "On-time renewals protect the base you inherit."],
-  [P.inside, M.cloud, O.cloud, "Convert Nimbus trials to paid subscriptions", 0.25, "Cloud Standard", "Sales", "Trials turn into cloud customers through you."],
-  [P.inside, M.multi, O.multi, "Attach a second product at first purchase", 0.25, "Multi-product Step", "Product", "A second product at first purchase makes customers stick."],
+  [
+    P.enterprise,
+    M.core,
+    O.core,
+    "Renew and expand Atlas licences in named accounts",
+    0.75,
+    "Core Standard",
+    "Finance",
+    "Atlas still funds the business; renewals and expansions count here.",
+  ],
+  [
+    P.enterprise,
+    M.cloud,
+    O.cloud,
+    "Move Atlas accounts to Nimbus Cloud subscriptions",
+    0.25,
+    "Cloud Standard",
+    "Sales",
+    "Every Nimbus subscription you land is recurring revenue next year.",
+  ],
+  [
+    P.enterprise,
+    M.multi,
+    O.multi,
+    "Close deals with two or more products",
+    0,
+    "Multi-product Step",
+    "Product",
+    "New this year: tracked now, paid once the bundle offers are live.",
+  ],
+  [
+    P.midMarket,
+    M.core,
+    O.core,
+    "Win and renew Atlas deals",
+    0.55,
+    "Core Standard",
+    "Finance",
+    "Core bookings are still most of your territory's revenue.",
+  ],
+  [
+    P.midMarket,
+    M.cloud,
+    O.cloud,
+    "Lead new deals with Nimbus Cloud",
+    0.25,
+    "Cloud Standard",
+    "Sales",
+    "Cloud-first deals grow your book every year they renew.",
+  ],
+  [
+    P.midMarket,
+    M.profit,
+    O.margin,
+    "Hold price and keep customers renewing",
+    0.2,
+    "Margin Standard",
+    "Finance",
+    "Profitable deals that renew pay for everyone's growth.",
+  ],
+  [
+    P.inside,
+    M.core,
+    O.core,
+    "Renew small Atlas accounts on time",
+    0.5,
+    "Core Standard",
+    "Finance",
+    "On-time renewals protect the base you inherit.",
+  ],
+  [
+    P.inside,
+    M.cloud,
+    O.cloud,
+    "Convert Nimbus trials to paid subscriptions",
+    0.25,
+    "Cloud Standard",
+    "Sales",
+    "Trials turn into cloud customers through you.",
+  ],
+  [
+    P.inside,
+    M.multi,
+    O.multi,
+    "Attach a second product at first purchase",
+    0.25,
+    "Multi-product Step",
+    "Product",
+    "A second product at first purchase makes customers stick.",
+  ],
 ];
 
 /** Points (attainment, payout): thresholds, target at 100%, accelerators, caps; one STEP curve. */
@@ -157,16 +263,88 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 // Reps
 
 const FIRST_NAMES = [
-  "Avery", "Blake", "Casey", "Devon", "Emerson", "Finley", "Gray", "Harper", "Indigo", "Jordan",
-  "Kai", "Logan", "Morgan", "Noa", "Oakley", "Parker", "Quinn", "Riley", "Sage", "Taylor",
-  "Umar", "Valentina", "Wren", "Ximena", "Yusuf", "Zoe", "Amara", "Bruno", "Chloe", "Diego",
-  "Elif", "Farah", "Goran", "Hana", "Ivan", "Jonas", "Keiko", "Lena", "Mateo", "Nadia",
+  "Avery",
+  "Blake",
+  "Casey",
+  "Devon",
+  "Emerson",
+  "Finley",
+  "Gray",
+  "Harper",
+  "Indigo",
+  "Jordan",
+  "Kai",
+  "Logan",
+  "Morgan",
+  "Noa",
+  "Oakley",
+  "Parker",
+  "Quinn",
+  "Riley",
+  "Sage",
+  "Taylor",
+  "Umar",
+  "Valentina",
+  "Wren",
+  "Ximena",
+  "Yusuf",
+  "Zoe",
+  "Amara",
+  "Bruno",
+  "Chloe",
+  "Diego",
+  "Elif",
+  "Farah",
+  "Goran",
+  "Hana",
+  "Ivan",
+  "Jonas",
+  "Keiko",
+  "Lena",
+  "Mateo",
+  "Nadia",
 ];
 const LAST_NAMES = [
-  "Chen", "Rivera", "Morgan", "Patel", "Ito", "Okafor", "Novak", "Silva", "Kowalski", "Haddad",
-  "Nguyen", "Schmidt", "Dubois", "Rossi", "Tanaka", "Müller", "Andersen", "García", "Kim", "Osei",
-  "Lindqvist", "Moreau", "Brennan", "Costa", "Ivanova", "Mensah", "Fischer", "Park", "Sato", "Walsh",
-  "Adeyemi", "Bianchi", "Castillo", "Dimitrov", "Eriksen", "Fontaine", "Gupta", "Horvat", "Jansen", "Larsen",
+  "Chen",
+  "Rivera",
+  "Morgan",
+  "Patel",
+  "Ito",
+  "Okafor",
+  "Novak",
+  "Silva",
+  "Kowalski",
+  "Haddad",
+  "Nguyen",
+  "Schmidt",
+  "Dubois",
+  "Rossi",
+  "Tanaka",
+  "Müller",
+  "Andersen",
+  "García",
+  "Kim",
+  "Osei",
+  "Lindqvist",
+  "Moreau",
+  "Brennan",
+  "Costa",
+  "Ivanova",
+  "Mensah",
+  "Fischer",
+  "Park",
+  "Sato",
+  "Walsh",
+  "Adeyemi",
+  "Bianchi",
+  "Castillo",
+  "Dimitrov",
+  "Eriksen",
+  "Fontaine",
+  "Gupta",
+  "Horvat",
+  "Jansen",
+  "Larsen",
 ];
 
 interface PlanProfile {
@@ -189,7 +367,13 @@ const PROFILES: PlanProfile[] = [
     plan: P.enterprise,
     count: 72,
     segments: [["Enterprise", 1]],
-    ti: [[95000, 2], [105000, 3], [115000, 3], [125000, 2], [140000, 1]],
+    ti: [
+      [95000, 2],
+      [105000, 3],
+      [115000, 3],
+      [125000, 2],
+      [140000, 1],
+    ],
     baseRatio: 1.5,
     coreQuota: 14,
     cloudQuota: 5,
@@ -200,7 +384,13 @@ const PROFILES: PlanProfile[] = [
     plan: P.midMarket,
     count: 132,
     segments: [["Mid-Market", 1]],
-    ti: [[50000, 2], [55000, 3], [60000, 4], [67500, 3], [75000, 1]],
+    ti: [
+      [50000, 2],
+      [55000, 3],
+      [60000, 4],
+      [67500, 3],
+      [75000, 1],
+    ],
     baseRatio: 1.6,
     coreQuota: 13,
     cloudQuota: 5,
@@ -210,8 +400,17 @@ const PROFILES: PlanProfile[] = [
   {
     plan: P.inside,
     count: 156,
-    segments: [["SMB", 4], ["Mid-Market", 1]],
-    ti: [[22000, 2], [25000, 4], [28000, 4], [31000, 2], [34000, 1]],
+    segments: [
+      ["SMB", 4],
+      ["Mid-Market", 1],
+    ],
+    ti: [
+      [22000, 2],
+      [25000, 4],
+      [28000, 4],
+      [31000, 2],
+      [34000, 1],
+    ],
     baseRatio: 2.3,
     coreQuota: 12,
     cloudQuota: 5,
@@ -266,9 +465,17 @@ function sampleReps(rng: Rng): SheetValue[][] {
       // Nimbus is new: reps sell less of it against quota than they do core.
       const cloudQ = quota(profile.cloudQuota);
       const cloudA = Math.round(cloudQ * attainment(rng, skill, 0.97, 0.32));
-      const cells: MetricCells = { [M.core]: [coreQ, coreA], [M.cloud]: [cloudQ, cloudA], [M.multi]: null, [M.profit]: null };
+      const cells: MetricCells = {
+        [M.core]: [coreQ, coreA],
+        [M.cloud]: [cloudQ, cloudA],
+        [M.multi]: null,
+        [M.profit]: null,
+      };
       if (profile.multiDealsPer10k !== null) {
-        const dealsQ = Math.max(2, Math.round((ti / 10000) * profile.multiDealsPer10k * rng.uniform(0.9, 1.1)));
+        const dealsQ = Math.max(
+          2,
+          Math.round((ti / 10000) * profile.multiDealsPer10k * rng.uniform(0.9, 1.1))
+        );
         cells[M.multi] = [dealsQ, Math.round(dealsQ * attainment(rng, skill, 1.02, 0.32))];
       }
 
@@ -277,7 +484,8 @@ function sampleReps(rng: Rng): SheetValue[][] {
       const cloudShare = revenue > 0 ? cloudA / revenue : 0;
       const marginPct = clamp(0.38 + 0.3 * (cloudShare - 0.27) + 0.07 * rng.normal(), 0.3, 0.6);
       const grossMargin = Math.round(revenue * marginPct);
-      if (profile.profitQuota) cells[M.profit] = [roundTo((coreQ + cloudQ) * 0.38, 5000), grossMargin];
+      if (profile.profitQuota)
+        cells[M.profit] = [roundTo((coreQ + cloudQ) * 0.38, 5000), grossMargin];
 
       rows.push([
         name(),
@@ -298,7 +506,10 @@ function sampleReps(rng: Rng): SheetValue[][] {
 // ---------------------------------------------------------------------------------------------
 // Sheets
 
-const REPS_HEADER = [...COLUMNS.reps, ...METRIC_ORDER.flatMap((m) => [`${m} Quota`, `${m} Actual`])];
+const REPS_HEADER = [
+  ...COLUMNS.reps,
+  ...METRIC_ORDER.flatMap((m) => [`${m} Quota`, `${m} Actual`]),
+];
 
 /**
  * The sample workbook's input sheets: Objectives, Matrix, Curves, Reps and Scenarios, as named,
@@ -307,7 +518,13 @@ const REPS_HEADER = [...COLUMNS.reps, ...METRIC_ORDER.flatMap((m) => [`${m} Quot
 export function sampleSheets(seed = SAMPLE_SEED): SheetSpec[] {
   const rng = rngOf(seed);
   const money = FORMATS.currency;
-  const objectives = tableSheet(SHEETS.objectives, COLUMNS.objectives, OBJECTIVES, [null, FORMATS.number, null], [32, 10, 80]);
+  const objectives = tableSheet(
+    SHEETS.objectives,
+    COLUMNS.objectives,
+    OBJECTIVES,
+    [null, FORMATS.number, null],
+    [32, 10, 80]
+  );
   const matrix = tableSheet(
     SHEETS.matrix,
     COLUMNS.matrix,
@@ -324,7 +541,9 @@ export function sampleSheets(seed = SAMPLE_SEED): SheetSpec[] {
     [20, 12, 10, 10, 10],
     { validations: curvesValidations() }
   );
-  const metricFormats = METRIC_ORDER.flatMap((m) => (m === M.multi ? [FORMATS.number, FORMATS.number] : [money, money]));
+  const metricFormats = METRIC_ORDER.flatMap((m) =>
+    m === M.multi ? [FORMATS.number, FORMATS.number] : [money, money]
+  );
   const reps = tableSheet(
     SHEETS.reps,
     REPS_HEADER,

@@ -14,14 +14,23 @@ export const SCENARIO_COMPARISON = "Scenario Comparison";
 
 /** A tab name from a scenario name: Excel's forbidden characters dropped, at most 31 characters. */
 export function scenarioTabName(name: string): string {
-  const clean = name.replace(/[\\/?*[\]:]/g, " ").replace(/^'+|'+$/g, "").replace(/\s+/g, " ").trim() || "Scenario";
+  const clean =
+    name
+      .replace(/[\\/?*[\]:]/g, " ")
+      .replace(/^'+|'+$/g, "")
+      .replace(/\s+/g, " ")
+      .trim() || "Scenario";
   return clean.length <= 31 ? clean : `${clean.slice(0, 30).trimEnd()}…`;
 }
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
 /** Rep detail of one scenario: Rep, Plan, Segment, Territory, TI, attainment and payout per metric, total, % of TI, Δ vs Baseline. */
-export function scenarioDetailSheet(run: ScenarioRun, result: ScenarioResult, tableName: string): SheetSpec {
+export function scenarioDetailSheet(
+  run: ScenarioRun,
+  result: ScenarioResult,
+  tableName: string
+): SheetSpec {
   const { reps, metrics, included } = run;
   const baseline = run.scenarios[0];
   const header = [
@@ -46,7 +55,10 @@ export function scenarioDetailSheet(run: ScenarioRun, result: ScenarioResult, ta
       reps.segments[i] || null,
       reps.territories[i] || null,
       ti,
-      ...metrics.flatMap((m) => [finiteOrNull(result.reps.attainment.get(m.key)![i]), finiteOrNull(result.reps.metricPayout.get(m.key)![i])]),
+      ...metrics.flatMap((m) => [
+        finiteOrNull(result.reps.attainment.get(m.key)![i]),
+        finiteOrNull(result.reps.metricPayout.get(m.key)![i]),
+      ]),
       payout,
       ti > 0 ? payout / ti : null,
       payout - baseline.reps.payout[i],
@@ -63,7 +75,16 @@ export function scenarioDetailSheet(run: ScenarioRun, result: ScenarioResult, ta
     FORMATS.percent1,
     FORMATS.currency,
   ];
-  const tables: TableSpec[] = rows.length > 0 ? [{ name: tableName, range: rangeAddress(0, 0, rows.length + 1, header.length), style: TABLE_STYLE }] : [];
+  const tables: TableSpec[] =
+    rows.length > 0
+      ? [
+          {
+            name: tableName,
+            range: rangeAddress(0, 0, rows.length + 1, header.length),
+            style: TABLE_STYLE,
+          },
+        ]
+      : [];
   return {
     name: scenarioTabName(result.name),
     blocks: [{ at: "A1", values: [header, ...rows], numberFormats: formats }],
@@ -79,17 +100,45 @@ type FigureRow = { label: string; format: string; value: (f: ScenarioFigures) =>
 export const FIGURE_ROWS: FigureRow[] = [
   { label: "Total payout", format: FORMATS.currency, value: (f) => f.totalPayout },
   { label: "Δ payout vs Baseline", format: FORMATS.currency, value: (f) => f.deltaVsBaseline },
-  { label: "Total target incentive", format: FORMATS.currency, value: (f) => f.totalTargetIncentive },
+  {
+    label: "Total target incentive",
+    format: FORMATS.currency,
+    value: (f) => f.totalTargetIncentive,
+  },
   { label: "Payout to target", format: FORMATS.percent1, value: (f) => f.payoutToTarget },
   { label: "Incentive cost of sales", format: "0.00%", value: (f) => f.incentiveCostOfSales },
   { label: "Compensation cost of sales", format: "0.00%", value: (f) => f.costOfSales },
-  { label: "Reps at or above quota", format: FORMATS.percent1, value: (f) => f.shareAtOrAboveQuota },
-  { label: "Payout % of target, 10th percentile", format: FORMATS.percent1, value: (f) => f.payoutPctOfTarget?.p10 ?? null },
-  { label: "Payout % of target, median", format: FORMATS.percent1, value: (f) => f.payoutPctOfTarget?.p50 ?? null },
-  { label: "Payout % of target, 90th percentile", format: FORMATS.percent1, value: (f) => f.payoutPctOfTarget?.p90 ?? null },
+  {
+    label: "Reps at or above quota",
+    format: FORMATS.percent1,
+    value: (f) => f.shareAtOrAboveQuota,
+  },
+  {
+    label: "Payout % of target, 10th percentile",
+    format: FORMATS.percent1,
+    value: (f) => f.payoutPctOfTarget?.p10 ?? null,
+  },
+  {
+    label: "Payout % of target, median",
+    format: FORMATS.percent1,
+    value: (f) => f.payoutPctOfTarget?.p50 ?? null,
+  },
+  {
+    label: "Payout % of target, 90th percentile",
+    format: FORMATS.percent1,
+    value: (f) => f.payoutPctOfTarget?.p90 ?? null,
+  },
   { label: "Gini of payouts", format: FORMATS.index, value: (f) => f.gini },
-  { label: "Realized alignment index", format: FORMATS.index, value: (f) => f.realizedAlignmentIndex },
-  { label: "Payout–margin correlation", format: FORMATS.decimal, value: (f) => f.payoutMarginCorrelation },
+  {
+    label: "Realized alignment index",
+    format: FORMATS.index,
+    value: (f) => f.realizedAlignmentIndex,
+  },
+  {
+    label: "Payout–margin correlation",
+    format: FORMATS.decimal,
+    value: (f) => f.payoutMarginCorrelation,
+  },
 ];
 
 /** Bins of payout as a share of target for the distribution chart. */
@@ -97,7 +146,9 @@ export const PAYOUT_BINS = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5] as const;
 
 export function binLabel(i: number): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
-  return i === PAYOUT_BINS.length - 1 ? `${pct(PAYOUT_BINS[i])}+` : `${pct(PAYOUT_BINS[i])}–${pct(PAYOUT_BINS[i + 1])}`;
+  return i === PAYOUT_BINS.length - 1
+    ? `${pct(PAYOUT_BINS[i])}+`
+    : `${pct(PAYOUT_BINS[i])}–${pct(PAYOUT_BINS[i + 1])}`;
 }
 
 /** How many included reps fall in each bin of payout ÷ target incentive. */
@@ -117,7 +168,8 @@ export function payoutDistribution(run: ScenarioRun, result: ScenarioResult): nu
 /** Labels of a breakdown across all scenarios, in first-seen order. */
 function labelsOf(records: Record<string, number>[]): string[] {
   const labels: string[] = [];
-  for (const r of records) for (const label of Object.keys(r)) if (!labels.includes(label)) labels.push(label);
+  for (const r of records)
+    for (const label of Object.keys(r)) if (!labels.includes(label)) labels.push(label);
   return labels;
 }
 
@@ -146,13 +198,20 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
   const chartCol = columnLetters(Math.max(names.length * 2 + 1, 6));
   layout.add({ values: [["Scenario Comparison"]], style: "title" });
   layout.add({
-    values: [[`Every figure is computed rep by rep over the same ${run.included.reduce((s, v) => s + v, 0)} reps (data issues left out; see below). Δ columns are each scenario minus Baseline.`]],
+    values: [
+      [
+        `Every figure is computed rep by rep over the same ${run.included.reduce((s, v) => s + v, 0)} reps (data issues left out; see below). Δ columns are each scenario minus Baseline.`,
+      ],
+    ],
     style: "note",
   });
   layout.gap();
 
   // Figures side by side, Δ columns after.
-  layout.add({ values: [["Figure", ...names, ...others.map((s) => `Δ ${s.name}`)]], style: "header" });
+  layout.add({
+    values: [["Figure", ...names, ...others.map((s) => `Δ ${s.name}`)]],
+    style: "header",
+  });
   for (const row of FIGURE_ROWS) {
     const base = row.value(scenarios[0].figures);
     const values = scenarios.map((s) => row.value(s.figures));
@@ -160,20 +219,39 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
       const v = row.value(s.figures);
       return v === null || base === null ? null : v - base;
     });
-    layout.add({ values: [[row.label, ...values, ...deltas]], numberFormats: [null, ...values.map(() => row.format), ...deltas.map(() => row.format)] });
+    layout.add({
+      values: [[row.label, ...values, ...deltas]],
+      numberFormats: [null, ...values.map(() => row.format), ...deltas.map(() => row.format)],
+    });
   }
   layout.gap();
 
   // Breakdowns: a header row with the scenario names, one row per label (chart source ranges).
-  const breakdown = (title: string, records: (Record<string, number> | null)[], chartTitle?: string, leading?: { label: string; values: (l: string) => number | null }) => {
+  const breakdown = (
+    title: string,
+    records: (Record<string, number> | null)[],
+    chartTitle?: string,
+    leading?: { label: string; values: (l: string) => number | null }
+  ) => {
     if (records.some((r) => r === null)) return;
     const present = records as Record<string, number>[];
     const labels = labelsOf(present);
     layout.add({ values: [[title]], style: "header" });
     const extra = leading ? [leading.label] : [];
     const top = layout.add({ values: [["", ...extra, ...names]], style: "header" });
-    const body = labels.map((label) => [label, ...(leading ? [leading.values(label)] : []), ...present.map((r) => r[label] ?? 0)]);
-    layout.add({ values: body, numberFormats: [null, ...(leading ? [FORMATS.percent1] : []), ...names.map(() => (leading ? FORMATS.percent1 : FORMATS.currency))] });
+    const body = labels.map((label) => [
+      label,
+      ...(leading ? [leading.values(label)] : []),
+      ...present.map((r) => r[label] ?? 0),
+    ]);
+    layout.add({
+      values: body,
+      numberFormats: [
+        null,
+        ...(leading ? [FORMATS.percent1] : []),
+        ...names.map(() => (leading ? FORMATS.percent1 : FORMATS.currency)),
+      ],
+    });
     if (chartTitle && labels.length > 0) {
       layout.charts.push({
         type: "column",
@@ -192,7 +270,9 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
   const totalPriority = run.design.objectives.reduce((s, o) => s + o.priority, 0);
   const shares = scenarios.map((s) => {
     const total = s.figures.totalPayout;
-    return Object.fromEntries(Object.entries(s.figures.payoutByObjective).map(([k, v]) => [k, total > 0 ? v / total : 0]));
+    return Object.fromEntries(
+      Object.entries(s.figures.payoutByObjective).map(([k, v]) => [k, total > 0 ? v / total : 0])
+    );
   });
   breakdown("Share of payout by objective", shares, "Priority share vs payout share by objective", {
     label: "Priority share",
@@ -201,15 +281,28 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
       return o && totalPriority > 0 ? o.priority / totalPriority : null;
     },
   });
-  breakdown("Payout by plan", scenarios.map((s) => s.figures.payoutByPlan));
-  breakdown("Payout by segment", scenarios.map((s) => s.figures.payoutBySegment), "Payout by segment per scenario");
-  breakdown("Payout by territory", scenarios.map((s) => s.figures.payoutByTerritory));
+  breakdown(
+    "Payout by plan",
+    scenarios.map((s) => s.figures.payoutByPlan)
+  );
+  breakdown(
+    "Payout by segment",
+    scenarios.map((s) => s.figures.payoutBySegment),
+    "Payout by segment per scenario"
+  );
+  breakdown(
+    "Payout by territory",
+    scenarios.map((s) => s.figures.payoutByTerritory)
+  );
 
   // Distribution of payout % of target.
   layout.add({ values: [["Reps by payout as % of target"]], style: "header" });
   const distTop = layout.add({ values: [["Payout % of target", ...names]], style: "header" });
   const dist = scenarios.map((s) => payoutDistribution(run, s));
-  layout.add({ values: PAYOUT_BINS.map((_, b) => [binLabel(b), ...dist.map((d) => d[b])]), numberFormats: [null, ...names.map(() => FORMATS.number)] });
+  layout.add({
+    values: PAYOUT_BINS.map((_, b) => [binLabel(b), ...dist.map((d) => d[b])]),
+    numberFormats: [null, ...names.map(() => FORMATS.number)],
+  });
   layout.charts.push({
     type: "column",
     title: "Distribution of payout % of target",
@@ -223,13 +316,23 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
   layout.gap(Math.max(1, 16 - PAYOUT_BINS.length));
 
   const tables: TableSpec[] = [];
-  const listing = (title: string, tableName: string, header: string[], rows: SheetValue[][], empty: string) => {
+  const listing = (
+    title: string,
+    tableName: string,
+    header: string[],
+    rows: SheetValue[][],
+    empty: string
+  ) => {
     layout.add({ values: [[title]], style: "header" });
     if (rows.length === 0) {
       layout.add({ values: [[empty]], style: "note" });
     } else {
       const top = layout.add({ values: [header, ...rows] });
-      tables.push({ name: tableName, range: rangeAddress(top, 0, rows.length + 1, header.length), style: TABLE_STYLE });
+      tables.push({
+        name: tableName,
+        range: rangeAddress(top, 0, rows.length + 1, header.length),
+        style: TABLE_STYLE,
+      });
     }
     layout.gap();
   };
@@ -254,7 +357,11 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     tables,
     charts: layout.charts,
     // Wide enough for each scenario's name in its header (Δ columns add two characters).
-    columnWidths: [36, ...names.map((n) => Math.min(36, Math.max(14, n.length + 2))), ...others.map((s) => Math.min(38, Math.max(14, s.name.length + 4)))],
+    columnWidths: [
+      36,
+      ...names.map((n) => Math.min(36, Math.max(14, n.length + 2))),
+      ...others.map((s) => Math.min(38, Math.max(14, s.name.length + 4))),
+    ],
     freeze: { rows: 0, columns: 1 },
     tabColor: COLORS.brand,
   };

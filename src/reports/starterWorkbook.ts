@@ -15,20 +15,82 @@ import { absoluteColumn, rangeAddress } from "./range";
 export const VALIDATION_ROWS = 500;
 
 const STARTER_OBJECTIVES: SheetValue[][] = [
-  ["Grow cloud subscriptions", 40, "Customers are moving to the cloud, and recurring revenue funds next year's growth."],
-  ["Sell multi-product deals", 25, "Customers who buy two or more products stay longer and grow faster."],
+  [
+    "Grow cloud subscriptions",
+    40,
+    "Customers are moving to the cloud, and recurring revenue funds next year's growth.",
+  ],
+  [
+    "Sell multi-product deals",
+    25,
+    "Customers who buy two or more products stay longer and grow faster.",
+  ],
   ["Protect core revenue", 35, "Core licences still pay for most of the business this year."],
 ];
 
 const METRICS = ["Cloud ARR", "Multi-product Deals", "Core Bookings"] as const;
 
 const STARTER_MATRIX: SheetValue[][] = [
-  ["Account Executive", "Cloud ARR", "Grow cloud subscriptions", "Land and expand cloud subscriptions", 0.4, "Standard", "Sales", "Cloud is the strategy; it is the biggest share of your pay."],
-  ["Account Executive", "Multi-product Deals", "Sell multi-product deals", "Bundle a second product into every deal", 0.25, "Accelerated", "Product", "Bundles keep customers; every extra product counts."],
-  ["Account Executive", "Core Bookings", "Protect core revenue", "Renew and upsell core licences", 0.35, "Standard", "Finance", "Core still funds the business."],
-  ["Inside Sales", "Cloud ARR", "Grow cloud subscriptions", "Convert trials to paid cloud plans", 0.45, "Standard", "Sales", "Trials turn into cloud customers through you."],
-  ["Inside Sales", "Multi-product Deals", "Sell multi-product deals", "Attach add-ons at first purchase", 0.2, "Accelerated", "Product", "Add-ons at first purchase make customers stick."],
-  ["Inside Sales", "Core Bookings", "Protect core revenue", "Renew small core accounts on time", 0.35, "Standard", "Finance", "On-time renewals protect the base."],
+  [
+    "Account Executive",
+    "Cloud ARR",
+    "Grow cloud subscriptions",
+    "Land and expand cloud subscriptions",
+    0.4,
+    "Standard",
+    "Sales",
+    "Cloud is the strategy; it is the biggest share of your pay.",
+  ],
+  [
+    "Account Executive",
+    "Multi-product Deals",
+    "Sell multi-product deals",
+    "Bundle a second product into every deal",
+    0.25,
+    "Accelerated",
+    "Product",
+    "Bundles keep customers; every extra product counts.",
+  ],
+  [
+    "Account Executive",
+    "Core Bookings",
+    "Protect core revenue",
+    "Renew and upsell core licences",
+    0.35,
+    "Standard",
+    "Finance",
+    "Core still funds the business.",
+  ],
+  [
+    "Inside Sales",
+    "Cloud ARR",
+    "Grow cloud subscriptions",
+    "Convert trials to paid cloud plans",
+    0.45,
+    "Standard",
+    "Sales",
+    "Trials turn into cloud customers through you.",
+  ],
+  [
+    "Inside Sales",
+    "Multi-product Deals",
+    "Sell multi-product deals",
+    "Attach add-ons at first purchase",
+    0.2,
+    "Accelerated",
+    "Product",
+    "Add-ons at first purchase make customers stick.",
+  ],
+  [
+    "Inside Sales",
+    "Core Bookings",
+    "Protect core revenue",
+    "Renew small core accounts on time",
+    0.35,
+    "Standard",
+    "Finance",
+    "On-time renewals protect the base.",
+  ],
 ];
 
 const STARTER_CURVES: SheetValue[][] = [
@@ -42,23 +104,154 @@ const STARTER_CURVES: SheetValue[][] = [
 
 /** Rep, Plan, Segment, Territory, TI, Base, Revenue, Gross margin, then (quota, actual) per metric. */
 const STARTER_REPS: SheetValue[][] = [
-  ["Avery Chen", "Account Executive", "Enterprise", "West", 60000, 140000, 2650000, 1690000, 900000, 1010000, 12, 14, 1200000, 1150000],
-  ["Blake Rivera", "Account Executive", "Enterprise", "East", 60000, 140000, 2210000, 1370000, 900000, 820000, 12, 9, 1200000, 1240000],
-  ["Casey Morgan", "Account Executive", "Mid-Market", "West", 50000, 120000, 1980000, 1290000, 700000, 790000, 10, 12, 900000, 880000],
-  ["Devon Patel", "Account Executive", "Mid-Market", "Central", 50000, 120000, 1560000, 950000, 700000, 560000, 10, 8, 900000, 910000],
-  ["Emerson Ito", "Account Executive", "Mid-Market", "East", 50000, 120000, 2100000, 1330000, 700000, 745000, 10, 11, 900000, 1020000],
-  ["Finley Okafor", "Inside Sales", "SMB", "West", 25000, 70000, 760000, 490000, 300000, 318000, 20, 23, 350000, 342000],
-  ["Gray Novak", "Inside Sales", "SMB", "Central", 25000, 70000, 610000, 380000, 300000, 255000, 20, 17, 350000, 301000],
-  ["Harper Silva", "Inside Sales", "SMB", "East", 25000, 70000, 700000, 450000, 300000, 296000, 20, 21, 350000, 360000],
+  [
+    "Avery Chen",
+    "Account Executive",
+    "Enterprise",
+    "West",
+    60000,
+    140000,
+    2650000,
+    1690000,
+    900000,
+    1010000,
+    12,
+    14,
+    1200000,
+    1150000,
+  ],
+  [
+    "Blake Rivera",
+    "Account Executive",
+    "Enterprise",
+    "East",
+    60000,
+    140000,
+    2210000,
+    1370000,
+    900000,
+    820000,
+    12,
+    9,
+    1200000,
+    1240000,
+  ],
+  [
+    "Casey Morgan",
+    "Account Executive",
+    "Mid-Market",
+    "West",
+    50000,
+    120000,
+    1980000,
+    1290000,
+    700000,
+    790000,
+    10,
+    12,
+    900000,
+    880000,
+  ],
+  [
+    "Devon Patel",
+    "Account Executive",
+    "Mid-Market",
+    "Central",
+    50000,
+    120000,
+    1560000,
+    950000,
+    700000,
+    560000,
+    10,
+    8,
+    900000,
+    910000,
+  ],
+  [
+    "Emerson Ito",
+    "Account Executive",
+    "Mid-Market",
+    "East",
+    50000,
+    120000,
+    2100000,
+    1330000,
+    700000,
+    745000,
+    10,
+    11,
+    900000,
+    1020000,
+  ],
+  [
+    "Finley Okafor",
+    "Inside Sales",
+    "SMB",
+    "West",
+    25000,
+    70000,
+    760000,
+    490000,
+    300000,
+    318000,
+    20,
+    23,
+    350000,
+    342000,
+  ],
+  [
+    "Gray Novak",
+    "Inside Sales",
+    "SMB",
+    "Central",
+    25000,
+    70000,
+    610000,
+    380000,
+    300000,
+    255000,
+    20,
+    17,
+    350000,
+    301000,
+  ],
+  [
+    "Harper Silva",
+    "Inside Sales",
+    "SMB",
+    "East",
+    25000,
+    70000,
+    700000,
+    450000,
+    300000,
+    296000,
+    20,
+    21,
+    350000,
+    360000,
+  ],
 ];
 
 const STARTER_SCENARIOS: SheetValue[][] = [
-  ["Move 10% to multi-product deals", "shift-weight", null, "Core Bookings", "Multi-product Deals", 0.1, null],
+  [
+    "Move 10% to multi-product deals",
+    "shift-weight",
+    null,
+    "Core Bookings",
+    "Multi-product Deals",
+    0.1,
+    null,
+  ],
   ["Quotas up 10%", "scale-quota", null, null, null, 1.1, null],
   ["Richer cloud curve", "set-curve", null, "Cloud ARR", "Accelerated", null, null],
 ];
 
-const repsHeader = (): string[] => [...COLUMNS.reps, ...METRICS.flatMap((m) => [`${m} Quota`, `${m} Actual`])];
+const repsHeader = (): string[] => [
+  ...COLUMNS.reps,
+  ...METRICS.flatMap((m) => [`${m} Quota`, `${m} Actual`]),
+];
 
 /** One input sheet as a named, styled Excel table with a frozen header (shared with the sample workbook). */
 export function tableSheet(
@@ -72,7 +265,9 @@ export function tableSheet(
   return {
     name,
     blocks: [{ at: "A1", values: [[...header], ...rows], numberFormats: formats }],
-    tables: [{ name, range: rangeAddress(0, 0, rows.length + 1, header.length), style: TABLE_STYLE }],
+    tables: [
+      { name, range: rangeAddress(0, 0, rows.length + 1, header.length), style: TABLE_STYLE },
+    ],
     columnWidths: widths,
     freeze: { rows: 1, columns: 0 },
     ...extra,
@@ -84,7 +279,8 @@ const below = (col: number) => rangeAddress(1, col, VALIDATION_ROWS, 1);
 
 /** Drop-downs of the Matrix sheet: Objective and Curve from their sheets, Owner from OWNERS. */
 export function matrixValidations(): ValidationSpec[] {
-  const matrixCol = (header: string) => COLUMNS.matrix.indexOf(header as (typeof COLUMNS.matrix)[number]);
+  const matrixCol = (header: string) =>
+    COLUMNS.matrix.indexOf(header as (typeof COLUMNS.matrix)[number]);
   return [
     {
       range: below(matrixCol("Objective")),
@@ -96,7 +292,11 @@ export function matrixValidations(): ValidationSpec[] {
       list: { source: absoluteColumn(SHEETS.curves, 0, 1, VALIDATION_ROWS) },
       errorMessage: "Pick a curve defined on the Curves sheet.",
     },
-    { range: below(matrixCol("Owner")), list: [...OWNERS], errorMessage: `Owner is one of ${OWNERS.join(", ")}.` },
+    {
+      range: below(matrixCol("Owner")),
+      list: [...OWNERS],
+      errorMessage: `Owner is one of ${OWNERS.join(", ")}.`,
+    },
   ];
 }
 
@@ -111,7 +311,11 @@ export function curvesValidations(): ValidationSpec[] {
 /** Drop-downs of the Scenarios sheet: Change from the change types, Plan from the Matrix plans. */
 export function scenariosValidations(): ValidationSpec[] {
   return [
-    { range: below(1), list: [...CHANGE_TYPES], errorMessage: `Change is one of ${CHANGE_TYPES.join(", ")}.` },
+    {
+      range: below(1),
+      list: [...CHANGE_TYPES],
+      errorMessage: `Change is one of ${CHANGE_TYPES.join(", ")}.`,
+    },
     {
       range: below(2),
       list: { source: absoluteColumn(SHEETS.matrix, 0, 1, VALIDATION_ROWS) },
@@ -121,7 +325,13 @@ export function scenariosValidations(): ValidationSpec[] {
 }
 
 export function starterSheets(): SheetSpec[] {
-  const objectives = tableSheet(SHEETS.objectives, COLUMNS.objectives, STARTER_OBJECTIVES, [null, FORMATS.number, null], [30, 10, 70]);
+  const objectives = tableSheet(
+    SHEETS.objectives,
+    COLUMNS.objectives,
+    STARTER_OBJECTIVES,
+    [null, FORMATS.number, null],
+    [30, 10, 70]
+  );
   const matrix = tableSheet(
     SHEETS.matrix,
     COLUMNS.matrix,
@@ -140,7 +350,9 @@ export function starterSheets(): SheetSpec[] {
   );
   const header = repsHeader();
   const money = FORMATS.currency;
-  const metricFormats = METRICS.flatMap((m) => (m === "Multi-product Deals" ? [FORMATS.number, FORMATS.number] : [money, money]));
+  const metricFormats = METRICS.flatMap((m) =>
+    m === "Multi-product Deals" ? [FORMATS.number, FORMATS.number] : [money, money]
+  );
   const reps = tableSheet(
     SHEETS.reps,
     header,

@@ -134,7 +134,8 @@ export interface WorkbookPort {
   select(address: string): Promise<void>;
 }
 
-export type WorkbookErrorKind = "exists" | "not-owned" | "invalid-name" | "shape" | "unreadable" | "too-large";
+export type WorkbookErrorKind =
+  "exists" | "not-owned" | "invalid-name" | "shape" | "unreadable" | "too-large";
 
 export class WorkbookError extends Error {
   constructor(
@@ -151,7 +152,8 @@ export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return "a sheet name cannot be empty";
   if (name.length > 31) return `sheet name "${name}" is longer than 31 characters`;
   if (/[\\/?*[\]:]/.test(name)) return `sheet name "${name}" contains one of \\ / ? * [ ] :`;
-  if (name.startsWith("'") || name.endsWith("'")) return `sheet name "${name}" starts or ends with an apostrophe`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `sheet name "${name}" starts or ends with an apostrophe`;
   if (name.toLowerCase() === "history") return 'Excel reserves the sheet name "History"';
   return null;
 }

@@ -11,9 +11,15 @@ import { rateMatrixArg, stepTableArg, tiersArg } from "../tables";
 
 export const COMMISSION: FunctionSpec = {
   name: "COMMISSION",
-  description: "Commission on a tiered rate table, MARGINAL (each slice at its tier's rate) or RETROACTIVE (all at the top tier reached).",
+  description:
+    "Commission on a tiered rate table, MARGINAL (each slice at its tier's rate) or RETROACTIVE (all at the top tier reached).",
   params: [
-    { name: "amount", description: "Credited sales (or other base); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "amount",
+      description: "Credited sales (or other base); a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     {
       name: "rate_table",
       description: "Two columns: tier lower bound and rate, bounds ascending from 0 or more.",
@@ -36,7 +42,10 @@ export const COMMISSION: FunctionSpec = {
     },
   ],
   result: { dimensionality: "matrix" },
-  example: { formula: "=COMP.COMMISSION(600000, {0,0.03;300000,0.05;500000,0.07})", result: "26000" },
+  example: {
+    formula: "=COMP.COMMISSION(600000, {0,0.03;300000,0.05;500000,0.07})",
+    result: "26000",
+  },
   errors: [
     "#NUM!: a negative amount, or a quota ≤ 0",
     "#VALUE!: rate_table not 2 columns, bounds negative or not strictly ascending, a negative rate, a non-numeric cell (the message names the row)",
@@ -52,26 +61,39 @@ export const COMMISSION: FunctionSpec = {
     }
     const tiers = tiersArg(table, "rate_table", scale);
     return mapElements([{ arg: amount, name: "amount", blank: "zero" }], (amt) =>
-      amt < 0 ? numError(`amount ${amt} is negative`) : commission(tiers, amt, m),
+      amt < 0 ? numError(`amount ${amt} is negative`) : commission(tiers, amt, m)
     );
   }),
 };
 
 export const MATRIX: FunctionSpec = {
   name: "MATRIX",
-  description: "Linked-plan rate looked up on two measures at once in a rate matrix (rows × columns).",
+  description:
+    "Linked-plan rate looked up on two measures at once in a rate matrix (rows × columns).",
   params: [
-    { name: "row_value", description: "Measure looked up in the first column's breakpoints; a value or a range.", type: "any", dimensionality: "matrix" },
-    { name: "col_value", description: "Measure looked up in the first row's breakpoints; a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "row_value",
+      description: "Measure looked up in the first column's breakpoints; a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "col_value",
+      description: "Measure looked up in the first row's breakpoints; a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     {
       name: "matrix_table",
-      description: "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates.",
+      description:
+        "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates.",
       type: "any",
       dimensionality: "matrix",
     },
     {
       name: "method",
-      description: '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.',
+      description:
+        '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.',
       type: "string",
       dimensionality: "scalar",
       optional: true,
@@ -92,27 +114,42 @@ export const MATRIX: FunctionSpec = {
         { arg: rowValue, name: "row_value", blank: "zero" },
         { arg: colValue, name: "col_value", blank: "zero" },
       ],
-      (rowV, colV) => matrixRate(matrix, rowV, colV, m),
+      (rowV, colV) => matrixRate(matrix, rowV, colV, m)
     );
   }),
 };
 
 export const MODIFIER: FunctionSpec = {
   name: "MODIFIER",
-  description: "Applies a multiplier looked up (step) on a second measure; below the first bound the multiplier is 0, so one row is a gate.",
+  description:
+    "Applies a multiplier looked up (step) on a second measure; below the first bound the multiplier is 0, so one row is a gate.",
   params: [
-    { name: "value", description: "The payout (or other amount) to modify; a value or a range.", type: "any", dimensionality: "matrix" },
-    { name: "measure", description: "The measure the multiplier depends on (e.g. gross-margin %); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "value",
+      description: "The payout (or other amount) to modify; a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "measure",
+      description:
+        "The measure the multiplier depends on (e.g. gross-margin %); a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     {
       name: "modifier_table",
-      description: "Two columns: lower bound of the measure and multiplier, bounds strictly ascending.",
+      description:
+        "Two columns: lower bound of the measure and multiplier, bounds strictly ascending.",
       type: "any",
       dimensionality: "matrix",
     },
   ],
   result: { dimensionality: "matrix" },
   example: { formula: "=COMP.MODIFIER(10000, 0.42, {0,0.9;0.35,1;0.45,1.1})", result: "10000" },
-  errors: ["#VALUE!: bounds not strictly ascending, a negative multiplier or a non-numeric cell (the message names the row)"],
+  errors: [
+    "#VALUE!: bounds not strictly ascending, a negative multiplier or a non-numeric cell (the message names the row)",
+  ],
   resultShape: elementwiseResult(0, 1),
   impl: guarded((value, measure, table) => {
     const steps = stepTableArg(table, "modifier_table", "multiplier");
@@ -121,7 +158,7 @@ export const MODIFIER: FunctionSpec = {
         { arg: value, name: "value", blank: "zero" },
         { arg: measure, name: "measure", blank: "zero" },
       ],
-      (x, measureV) => x * stepLookup(steps, measureV),
+      (x, measureV) => x * stepLookup(steps, measureV)
     );
   }),
 };

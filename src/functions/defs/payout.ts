@@ -12,7 +12,8 @@ const QUOTA_BLANK = divError("quota is blank");
 
 export const beyondParam: ParamSpec = {
   name: "beyond",
-  description: 'Above the last point: "CAP" (default) holds the last rate, "EXTEND" continues the last slope.',
+  description:
+    'Above the last point: "CAP" (default) holds the last rate, "EXTEND" continues the last slope.',
   type: "string",
   dimensionality: "scalar",
   optional: true,
@@ -20,7 +21,8 @@ export const beyondParam: ParamSpec = {
 
 export const methodParam: ParamSpec = {
   name: "method",
-  description: 'Between points: "LINEAR" (default) interpolates, "STEP" holds the rate of the highest point reached.',
+  description:
+    'Between points: "LINEAR" (default) interpolates, "STEP" holds the rate of the highest point reached.',
   type: "string",
   dimensionality: "scalar",
   optional: true,
@@ -28,7 +30,8 @@ export const methodParam: ParamSpec = {
 
 const curveTableParam: ParamSpec = {
   name: "curve_table",
-  description: "Two columns: attainment point and payout rate (multiple of target), points strictly ascending.",
+  description:
+    "Two columns: attainment point and payout rate (multiple of target), points strictly ascending.",
   type: "any",
   dimensionality: "matrix",
 };
@@ -38,14 +41,29 @@ const methodOf = (arg: Arg) => wordArg(arg, "method", CURVE_METHODS, "LINEAR");
 
 export const ATTAINMENT: FunctionSpec = {
   name: "ATTAINMENT",
-  description: "Attainment: actual divided by quota (1 = 100%). Element-wise: give ranges to spill.",
+  description:
+    "Attainment: actual divided by quota (1 = 100%). Element-wise: give ranges to spill.",
   params: [
-    { name: "actual", description: "Credited sales or other actual result; a value or a range.", type: "any", dimensionality: "matrix" },
-    { name: "quota", description: "Quota for the same period; a value or a range of the same shape.", type: "any", dimensionality: "matrix" },
+    {
+      name: "actual",
+      description: "Credited sales or other actual result; a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "quota",
+      description: "Quota for the same period; a value or a range of the same shape.",
+      type: "any",
+      dimensionality: "matrix",
+    },
   ],
   result: { dimensionality: "matrix" },
   example: { formula: "=COMP.ATTAINMENT(115000, 100000)", result: "1.15" },
-  errors: ["#DIV/0!: quota is 0 or blank", "#NUM!: quota is negative", "#VALUE!: text where a number belongs, or ranges of different shapes"],
+  errors: [
+    "#DIV/0!: quota is 0 or blank",
+    "#NUM!: quota is negative",
+    "#VALUE!: text where a number belongs, or ranges of different shapes",
+  ],
   resultShape: elementwiseResult(0, 1),
   impl: guarded((actual, quota) =>
     mapElements(
@@ -57,8 +75,8 @@ export const ATTAINMENT: FunctionSpec = {
         if (q === 0) return divError("quota is 0");
         if (q < 0) return numError(`quota ${q} is negative`);
         return a / q;
-      },
-    ),
+      }
+    )
   ),
 };
 
@@ -66,7 +84,12 @@ export const CURVE: FunctionSpec = {
   name: "CURVE",
   description: "Payout rate (multiple of target) at an attainment, read from a payout curve.",
   params: [
-    { name: "attainment", description: "Attainment (1 = 100%); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "attainment",
+      description: "Attainment (1 = 100%); a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     curveTableParam,
     beyondParam,
     methodParam,
@@ -80,7 +103,9 @@ export const CURVE: FunctionSpec = {
   resultShape: elementwiseResult(0),
   impl: guarded((attainment, table, beyond, method) => {
     const curve = curveArg(table, "curve_table", methodOf(method), beyondOf(beyond));
-    return mapElements([{ arg: attainment, name: "attainment", blank: "zero" }], (a) => curveRate(curve, a));
+    return mapElements([{ arg: attainment, name: "attainment", blank: "zero" }], (a) =>
+      curveRate(curve, a)
+    );
   }),
 };
 
@@ -88,7 +113,12 @@ export const PAYOUT: FunctionSpec = {
   name: "PAYOUT",
   description: "Incentive earned: target incentive × the curve's payout rate at the attainment.",
   params: [
-    { name: "attainment", description: "Attainment (1 = 100%); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "attainment",
+      description: "Attainment (1 = 100%); a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     curveTableParam,
     {
       name: "target_incentive",
@@ -110,7 +140,10 @@ export const PAYOUT: FunctionSpec = {
         { arg: attainment, name: "attainment", blank: "zero" },
         { arg: ti, name: "target_incentive", blank: "zero" },
       ],
-      (a, target) => (target < 0 ? numError(`target_incentive ${target} is negative`) : target * curveRate(curve, a)),
+      (a, target) =>
+        target < 0
+          ? numError(`target_incentive ${target} is negative`)
+          : target * curveRate(curve, a)
     );
   }),
 };
@@ -118,16 +151,20 @@ export const PAYOUT: FunctionSpec = {
 function weightsOf(arg: Arg): number[] {
   const { rows, cols } = shapeOf(arg);
   if (rows === 0) fail(valueError("weights is required"));
-  if (rows > 1 && cols > 1) fail(valueError(`weights must be one row, not a ${rows}×${cols} range`));
+  if (rows > 1 && cols > 1)
+    fail(valueError(`weights must be one row, not a ${rows}×${cols} range`));
   const weights = arg!.flat().map((cell, j) => {
     if (typeof cell === "number") return cell;
     if (cell instanceof CompError) fail(cell);
-    return fail(isBlank(cell) ? valueError(`weight ${j + 1} is blank`) : notANumber(`weight ${j + 1}`, cell));
+    return fail(
+      isBlank(cell) ? valueError(`weight ${j + 1} is blank`) : notANumber(`weight ${j + 1}`, cell)
+    );
   });
   const negative = weights.findIndex((w) => w < 0);
   if (negative >= 0) fail(valueError(`weight ${negative + 1} is negative (${weights[negative]})`));
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > 1e-6) fail(valueError(`weights must sum to 100%, they sum to ${+(sum * 100).toPrecision(10)}%`));
+  if (Math.abs(sum - 1) > 1e-6)
+    fail(valueError(`weights must sum to 100%, they sum to ${+(sum * 100).toPrecision(10)}%`));
   return weights;
 }
 
@@ -147,7 +184,8 @@ function weightedRow(row: Cell[], weights: number[], curves: Curve[]): number | 
 
 export const WEIGHTED: FunctionSpec = {
   name: "WEIGHTED",
-  description: "Weighted plan payout: Σ weight × target incentive × curve(attainment) over the plan's measures.",
+  description:
+    "Weighted plan payout: Σ weight × target incentive × curve(attainment) over the plan's measures.",
   params: [
     {
       name: "attainments",
@@ -155,10 +193,16 @@ export const WEIGHTED: FunctionSpec = {
       type: "any",
       dimensionality: "matrix",
     },
-    { name: "weights", description: "One row of k weights summing to 100%.", type: "any", dimensionality: "matrix" },
+    {
+      name: "weights",
+      description: "One row of k weights summing to 100%.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     {
       name: "curve_tables",
-      description: "A 2-column curve shared by all measures, or 2k columns: a (point, rate) pair per measure.",
+      description:
+        "A 2-column curve shared by all measures, or 2k columns: a (point, rate) pair per measure.",
       type: "any",
       dimensionality: "matrix",
     },
@@ -172,7 +216,10 @@ export const WEIGHTED: FunctionSpec = {
     methodParam,
   ],
   result: { dimensionality: "matrix" },
-  example: { formula: "=COMP.WEIGHTED({1.2,0.8}, {0.6,0.4}, {0,0;1,1;1.5,2}, 10000)", result: "11600" },
+  example: {
+    formula: "=COMP.WEIGHTED({1.2,0.8}, {0.6,0.4}, {0,0;1,1;1.5,2}, 10000)",
+    result: "11600",
+  },
   errors: [
     "#VALUE!: weights do not sum to 100% (the message says what they sum to), a negative weight",
     "#VALUE!: attainments not k columns, curve_tables neither 2 nor 2k columns, target_incentive neither one value nor n rows",
@@ -183,20 +230,34 @@ export const WEIGHTED: FunctionSpec = {
     const weights = weightsOf(weightsArg);
     const k = weights.length;
     const shape = shapeOf(attainments);
-    if (shape.cols !== k) fail(valueError(`attainments has ${shape.cols} columns but there are ${k} weights`));
+    if (shape.cols !== k)
+      fail(valueError(`attainments has ${shape.cols} columns but there are ${k} weights`));
     const tableCols = shapeOf(tables).cols;
     if (tableCols !== 2 && tableCols !== 2 * k) {
-      fail(valueError(`curve_tables must have 2 columns (one shared curve) or ${2 * k} (a pair per measure), not ${tableCols}`));
+      fail(
+        valueError(
+          `curve_tables must have 2 columns (one shared curve) or ${2 * k} (a pair per measure), not ${tableCols}`
+        )
+      );
     }
     const m = methodOf(method);
     const b = beyondOf(beyond);
     const curves =
       tableCols === 2
         ? new Array<Curve>(k).fill(curveArg(tables, "curve_tables", m, b))
-        : weights.map((_, j) => curveArg(columns(tables!, 2 * j, 2), `curve_tables (measure ${j + 1})`, m, b));
+        : weights.map((_, j) =>
+            curveArg(columns(tables!, 2 * j, 2), `curve_tables (measure ${j + 1})`, m, b)
+          );
     const tiShape = shapeOf(ti);
-    if (!(tiShape.rows * tiShape.cols === 1 || (tiShape.cols === 1 && tiShape.rows === shape.rows))) {
-      fail(valueError(`target_incentive must be one value or ${shape.rows} rows × 1 column, not ${tiShape.rows}×${tiShape.cols}`));
+    if (!(
+      tiShape.rows * tiShape.cols === 1 ||
+      (tiShape.cols === 1 && tiShape.rows === shape.rows)
+    )) {
+      fail(
+        valueError(
+          `target_incentive must be one value or ${shape.rows} rows × 1 column, not ${tiShape.rows}×${tiShape.cols}`
+        )
+      );
     }
     const tiCells: Cell[][] = ti && ti.length ? ti : [[null]];
     return attainments!.map((row, r) => {

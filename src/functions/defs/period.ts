@@ -3,7 +3,16 @@ import { MAX_SERIAL } from "../../engine/dates";
 import { drawStep } from "../../engine/draw";
 import { CompError, numError, valueError } from "../../engine/errors";
 import { PRORATION_BASES, activeShare } from "../../engine/proration";
-import { booleanArg, fail, guarded, isBlank, notANumber, numberArg, shapeOf, wordArg } from "../args";
+import {
+  booleanArg,
+  fail,
+  guarded,
+  isBlank,
+  notANumber,
+  numberArg,
+  shapeOf,
+  wordArg,
+} from "../args";
 import { finite, mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
@@ -11,17 +20,40 @@ import type { FunctionSpec } from "../spec";
 const blankDate = (name: string) => valueError(`${name} is blank`);
 
 function dateProblem(name: string, serial: number): CompError | null {
-  return serial < 0 || serial > MAX_SERIAL ? numError(`${name} ${serial} is not a date serial between 0 and ${MAX_SERIAL}`) : null;
+  return serial < 0 || serial > MAX_SERIAL
+    ? numError(`${name} ${serial} is not a date serial between 0 and ${MAX_SERIAL}`)
+    : null;
 }
 
 export const PRORATE: FunctionSpec = {
   name: "PRORATE",
-  description: "Prorates an amount by the share of the period (inclusive dates) the person was active, by days or by months.",
+  description:
+    "Prorates an amount by the share of the period (inclusive dates) the person was active, by days or by months.",
   params: [
-    { name: "amount", description: "Amount to prorate (quota, target incentive, payout); a value or a range.", type: "any", dimensionality: "matrix" },
-    { name: "period_start", description: "First day of the period (a date).", type: "any", dimensionality: "matrix" },
-    { name: "period_end", description: "Last day of the period (a date, inclusive).", type: "any", dimensionality: "matrix" },
-    { name: "active_start", description: "First active day (hire or plan start date); a value or a range.", type: "any", dimensionality: "matrix" },
+    {
+      name: "amount",
+      description: "Amount to prorate (quota, target incentive, payout); a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "period_start",
+      description: "First day of the period (a date).",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "period_end",
+      description: "Last day of the period (a date, inclusive).",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "active_start",
+      description: "First active day (hire or plan start date); a value or a range.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     {
       name: "active_end",
       description: "Last active day; blank or omitted when still active.",
@@ -31,14 +63,18 @@ export const PRORATE: FunctionSpec = {
     },
     {
       name: "basis",
-      description: '"DAYS" (default) or "MONTHS": each calendar month counts one, a partial month by its share of days.',
+      description:
+        '"DAYS" (default) or "MONTHS": each calendar month counts one, a partial month by its share of days.',
       type: "string",
       dimensionality: "scalar",
       optional: true,
     },
   ],
   result: { dimensionality: "matrix" },
-  example: { formula: "=COMP.PRORATE(12000, DATE(2025,1,1), DATE(2025,12,31), DATE(2025,2,15), , \"MONTHS\")", result: "10500" },
+  example: {
+    formula: '=COMP.PRORATE(12000, DATE(2025,1,1), DATE(2025,12,31), DATE(2025,2,15), , "MONTHS")',
+    result: "10500",
+  },
   errors: [
     "#NUM!: period_end before period_start, active_end before active_start, a date outside Excel's range",
     "#VALUE!: a blank period or active_start date, text where a date belongs",
@@ -61,12 +97,15 @@ export const PRORATE: FunctionSpec = {
         const as = Math.floor(activeStartV);
         const ae = Number.isNaN(activeEndV) ? MAX_SERIAL : Math.floor(activeEndV);
         const bad =
-          dateProblem("period_start", ps) ?? dateProblem("period_end", pe) ?? dateProblem("active_start", as) ?? dateProblem("active_end", ae);
+          dateProblem("period_start", ps) ??
+          dateProblem("period_end", pe) ??
+          dateProblem("active_start", as) ??
+          dateProblem("active_end", ae);
         if (bad) return bad;
         if (pe < ps) return numError("period_end is before period_start");
         if (ae < as) return numError("active_end is before active_start");
         return value * activeShare(ps, pe, as, ae, basis);
-      },
+      }
     );
   }),
 };
@@ -75,20 +114,33 @@ const DRAW_OUTPUTS = ["PAID", "BALANCE"] as const;
 
 export const DRAW: FunctionSpec = {
   name: "DRAW",
-  description: "Runs a draw over a column of period earnings: what is paid each period, or the unrecovered draw after it.",
+  description:
+    "Runs a draw over a column of period earnings: what is paid each period, or the unrecovered draw after it.",
   params: [
-    { name: "earnings", description: "Earnings per period, in order: a column (or a row).", type: "any", dimensionality: "matrix" },
-    { name: "draw", description: "The draw guaranteed each period.", type: "any", dimensionality: "scalar" },
+    {
+      name: "earnings",
+      description: "Earnings per period, in order: a column (or a row).",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "draw",
+      description: "The draw guaranteed each period.",
+      type: "any",
+      dimensionality: "scalar",
+    },
     {
       name: "recoverable",
-      description: "TRUE (default): shortfalls are advanced and repaid from later earnings above the draw; FALSE: a floor, nothing carried.",
+      description:
+        "TRUE (default): shortfalls are advanced and repaid from later earnings above the draw; FALSE: a floor, nothing carried.",
       type: "any",
       dimensionality: "scalar",
       optional: true,
     },
     {
       name: "output",
-      description: '"PAID" (default): pay each period; "BALANCE": unrecovered draw after each period.',
+      description:
+        '"PAID" (default): pay each period; "BALANCE": unrecovered draw after each period.',
       type: "string",
       dimensionality: "scalar",
       optional: true,
@@ -102,7 +154,8 @@ export const DRAW: FunctionSpec = {
     '#VALUE!: output other than "PAID"/"BALANCE"',
   ],
   // A column or a row spills its own shape; anything 2-D is a single #VALUE!.
-  resultShape: (shapes) => (shapes[0] && (shapes[0].rows === 1 || shapes[0].cols === 1) ? shapes[0] : { rows: 1, cols: 1 }),
+  resultShape: (shapes) =>
+    shapes[0] && (shapes[0].rows === 1 || shapes[0].cols === 1) ? shapes[0] : { rows: 1, cols: 1 },
   impl: guarded((earnings, drawArg, recoverableArg, outputArg) => {
     const draw = numberArg(drawArg, "draw");
     if (draw < 0) fail(numError(`draw ${draw} is negative`));
@@ -110,7 +163,8 @@ export const DRAW: FunctionSpec = {
     const output = wordArg(outputArg, "output", DRAW_OUTPUTS, "PAID");
     const { rows, cols } = shapeOf(earnings);
     if (rows === 0) fail(valueError("earnings is required"));
-    if (rows > 1 && cols > 1) fail(valueError(`earnings must be one column or one row, not a ${rows}×${cols} range`));
+    if (rows > 1 && cols > 1)
+      fail(valueError(`earnings must be one column or one row, not a ${rows}×${cols} range`));
     const cells = earnings!.flat();
     const results: (number | CompError)[] = [];
     let balance = 0;
@@ -118,8 +172,10 @@ export const DRAW: FunctionSpec = {
     cells.forEach((cell, i) => {
       if (!broken) {
         if (cell instanceof CompError) broken = cell;
-        else if (!isBlank(cell) && typeof cell !== "number") broken = notANumber(`earnings (period ${i + 1})`, cell);
-        else if (typeof cell === "number" && cell < 0) broken = numError(`earnings for period ${i + 1} are negative (${cell})`);
+        else if (!isBlank(cell) && typeof cell !== "number")
+          broken = notANumber(`earnings (period ${i + 1})`, cell);
+        else if (typeof cell === "number" && cell < 0)
+          broken = numError(`earnings for period ${i + 1} are negative (${cell})`);
       }
       if (broken) {
         results.push(broken);

@@ -18,20 +18,38 @@ function nonNegativeValues(arg: Arg, name: string, blankAs?: number): number[] {
 
 export const GINI: FunctionSpec = {
   name: "GINI",
-  description: "Gini coefficient of payouts (0 = everyone paid the same, towards 1 = one person paid everything).",
-  params: [{ name: "values", description: "Non-negative values, e.g. rep payouts; blanks are skipped.", type: "any", dimensionality: "matrix" }],
+  description:
+    "Gini coefficient of payouts (0 = everyone paid the same, towards 1 = one person paid everything).",
+  params: [
+    {
+      name: "values",
+      description: "Non-negative values, e.g. rep payouts; blanks are skipped.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+  ],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.GINI({10;20;30;40})", result: "0.25" },
-  errors: ["#N/A: no numbers", "#NUM!: a negative value", "#VALUE!: text or a logical value among the values"],
+  errors: [
+    "#N/A: no numbers",
+    "#NUM!: a negative value",
+    "#VALUE!: text or a logical value among the values",
+  ],
   resultShape: singleResult,
   impl: guarded((values) => gini(nonNegativeValues(values, "values"))),
 };
 
 export const TOPSHARE: FunctionSpec = {
   name: "TOPSHARE",
-  description: "Share of the total held by the top ceil(n × top_fraction) values (default: the top 20%).",
+  description:
+    "Share of the total held by the top ceil(n × top_fraction) values (default: the top 20%).",
   params: [
-    { name: "values", description: "Non-negative values, e.g. rep payouts; blanks are skipped.", type: "any", dimensionality: "matrix" },
+    {
+      name: "values",
+      description: "Non-negative values, e.g. rep payouts; blanks are skipped.",
+      type: "any",
+      dimensionality: "matrix",
+    },
     {
       name: "top_fraction",
       description: "Fraction of the values counted as the top, in (0, 1]; default 0.2.",
@@ -42,11 +60,16 @@ export const TOPSHARE: FunctionSpec = {
   ],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.TOPSHARE({10;20;30;40;100}, 0.2)", result: "0.5" },
-  errors: ["#N/A: no numbers", "#NUM!: a negative value, top_fraction outside (0, 1]", "#DIV/0!: the values total 0"],
+  errors: [
+    "#N/A: no numbers",
+    "#NUM!: a negative value, top_fraction outside (0, 1]",
+    "#DIV/0!: the values total 0",
+  ],
   resultShape: singleResult,
   impl: guarded((values, fractionArg) => {
     const fraction = numberArg(fractionArg, "top_fraction", 0.2);
-    if (!(fraction > 0 && fraction <= 1)) fail(numError(`top_fraction ${fraction} must be greater than 0 and at most 1`));
+    if (!(fraction > 0 && fraction <= 1))
+      fail(numError(`top_fraction ${fraction} must be greater than 0 and at most 1`));
     const numbers = nonNegativeValues(values, "values");
     if (numbers.every((v) => v === 0)) fail(divError("the values total 0"));
     return topShare(numbers, fraction);
@@ -55,19 +78,36 @@ export const TOPSHARE: FunctionSpec = {
 
 export const ALIGNMENT: FunctionSpec = {
   name: "ALIGNMENT",
-  description: "Alignment index Σ min(priority share, pay share): 1 when incentive money is split exactly as strategy says.",
+  description:
+    "Alignment index Σ min(priority share, pay share): 1 when incentive money is split exactly as strategy says.",
   params: [
-    { name: "priorities", description: "Strategic priority (weight) of each objective.", type: "any", dimensionality: "matrix" },
-    { name: "pay", description: "Incentive dollars serving each objective, in the same order.", type: "any", dimensionality: "matrix" },
+    {
+      name: "priorities",
+      description: "Strategic priority (weight) of each objective.",
+      type: "any",
+      dimensionality: "matrix",
+    },
+    {
+      name: "pay",
+      description: "Incentive dollars serving each objective, in the same order.",
+      type: "any",
+      dimensionality: "matrix",
+    },
   ],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.ALIGNMENT({50;30;20}, {700000;200000;100000})", result: "0.8" },
-  errors: ["#VALUE!: the ranges hold different numbers of values, or text", "#NUM!: a negative value", "#DIV/0!: priorities or pay total 0", "#N/A: no numbers"],
+  errors: [
+    "#VALUE!: the ranges hold different numbers of values, or text",
+    "#NUM!: a negative value",
+    "#DIV/0!: priorities or pay total 0",
+    "#N/A: no numbers",
+  ],
   resultShape: singleResult,
   impl: guarded((priorities, pay) => {
     const p = nonNegativeValues(priorities, "priorities", 0);
     const q = nonNegativeValues(pay, "pay", 0);
-    if (p.length !== q.length) fail(valueError(`priorities has ${p.length} values but pay has ${q.length}`));
+    if (p.length !== q.length)
+      fail(valueError(`priorities has ${p.length} values but pay has ${q.length}`));
     if (p.every((v) => v === 0)) fail(divError("priorities total 0"));
     if (q.every((v) => v === 0)) fail(divError("pay totals 0"));
     return alignmentIndex(p, q);

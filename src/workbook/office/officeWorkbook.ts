@@ -22,12 +22,7 @@ import { parseRange } from "../a1";
 import { markRef, nextMarkName } from "../ownershipMarks";
 import { layoutSheet } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
-import {
-  checkSheetName,
-  checkSpec,
-  checkTableHeaders,
-  checkTableNamesFree,
-} from "../specRules";
+import { checkSheetName, checkSpec, checkTableHeaders, checkTableNamesFree } from "../specRules";
 import {
   type SheetData,
   type SheetSpec,
