@@ -292,3 +292,29 @@ export function checkTableNamesFree(
     used.set(table.name.toLowerCase(), `a table on sheet "${table.sheet}"`);
   }
 }
+
+/**
+ * The sheets a delete request may remove, each once, in the workbook's spelling: missing names
+ * are skipped (already gone); a sheet CompAlign does not own, or deleting every sheet, is a
+ * WorkbookError before anything is deleted.
+ */
+export function deletableSheets<S extends { name: string }>(
+  requested: readonly string[],
+  find: (name: string) => S | undefined,
+  isOwned: (sheet: S) => boolean,
+  sheetCount: number
+): S[] {
+  const doomed: S[] = [];
+  for (const name of requested) {
+    const sheet = find(name);
+    if (!sheet) continue;
+    if (!isOwned(sheet)) {
+      throw new WorkbookError("not-owned", `CompAlign does not own sheet "${sheet.name}" and will not delete it`);
+    }
+    if (!doomed.includes(sheet)) doomed.push(sheet);
+  }
+  if (doomed.length > 0 && doomed.length === sheetCount) {
+    throw new WorkbookError("not-owned", "cannot delete every sheet: an Excel workbook keeps at least one");
+  }
+  return doomed;
+}

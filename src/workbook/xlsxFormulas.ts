@@ -5,6 +5,7 @@
  * declared range, whose other cells are results, not inputs. Dates become Excel serials, rich
  * text and hyperlinks their text, error values their Excel text. Sheet names are kept as is.
  */
+import { plainText } from "./xlsx/readValues";
 import { readFile } from "node:fs/promises";
 import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
 import { parseA1, parseRange, type CellPosition } from "./a1";
@@ -43,16 +44,6 @@ export function position(cell: Cell): CellPosition {
   return { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
 }
 
-/** The plain text of a string, rich-text or hyperlink value. */
-function textOf(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value && typeof value === "object") {
-    const v = value as { richText?: { text: string }[]; text?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((run) => run.text).join("");
-    if (v.text !== undefined) return textOf(v.text);
-  }
-  return value === undefined || value === null ? "" : String(value);
-}
 
 function constantOf(cell: Cell, date1904: boolean): Constant | undefined {
   const value = cell.value;
@@ -66,7 +57,7 @@ function constantOf(cell: Cell, date1904: boolean): Constant | undefined {
     case ValueType.SharedString:
     case ValueType.RichText:
     case ValueType.Hyperlink:
-      return textOf(value);
+      return plainText(value);
     case ValueType.Error:
       return { error: (value as { error: string }).error };
     default:

@@ -37,7 +37,13 @@ import {
 } from "../ownershipMarks";
 import { layoutSheet, type SheetModel } from "../sheetModel";
 import { parseSheetRef, sheetRef } from "../sheetRef";
-import { checkSheetName, checkSpec, checkTableHeaders, checkTableNamesFree } from "../specRules";
+import {
+  checkSheetName,
+  checkSpec,
+  checkTableHeaders,
+  checkTableNamesFree,
+  deletableSheets,
+} from "../specRules";
 
 /** What changed, delivered to `onChange` listeners after the change is made. */
 export interface WorkbookChange {
@@ -203,25 +209,15 @@ export class MemoryWorkbook implements WorkbookPort {
 
   async deleteOwnedSheets(names: string[]): Promise<void> {
     const owned = new Set(this.owned().map(lower));
-    const doomed = new Set<SheetModel>();
-    for (const name of names) {
-      const sheet = this.find(name);
-      if (!sheet) continue;
-      if (!owned.has(lower(sheet.name))) {
-        throw new WorkbookError(
-          "not-owned",
-          `CompAlign does not own sheet "${sheet.name}" and will not delete it`
-        );
-      }
-      doomed.add(sheet);
-    }
+    const doomed = new Set(
+      deletableSheets(
+        names,
+        (name) => this.find(name),
+        (sheet) => owned.has(lower(sheet.name)),
+        this.sheets.length
+      )
+    );
     if (doomed.size === 0) return;
-    if (doomed.size === this.sheets.length) {
-      throw new WorkbookError(
-        "not-owned",
-        "cannot delete every sheet: an Excel workbook keeps at least one"
-      );
-    }
     this.sheets = this.sheets.filter((s) => !doomed.has(s));
     const deleted = [...doomed].map((s) => s.name);
     const marks = new Set(deleted.flatMap((name) => marksOf(this.names, name)));

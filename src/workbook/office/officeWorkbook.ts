@@ -22,7 +22,13 @@ import { parseRange } from "../a1";
 import { markRef, nextMarkName } from "../ownershipMarks";
 import { layoutSheet } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
-import { checkSheetName, checkSpec, checkTableHeaders, checkTableNamesFree } from "../specRules";
+import {
+  checkSheetName,
+  checkSpec,
+  checkTableHeaders,
+  checkTableNamesFree,
+  deletableSheets,
+} from "../specRules";
 import {
   type SheetData,
   type SheetSpec,
@@ -185,25 +191,13 @@ export class OfficeWorkbook implements WorkbookPort {
   async deleteOwnedSheets(names: string[]): Promise<void> {
     if (names.length === 0) return;
     const state = await this.bookState();
-    const doomed: SheetInfo[] = [];
-    for (const name of names) {
-      const sheet = findSheet(state, name);
-      if (!sheet) continue; // already gone
-      if (!isOwned(state, sheet.name)) {
-        throw new WorkbookError(
-          "not-owned",
-          `CompAlign does not own sheet "${sheet.name}" and will not delete it`
-        );
-      }
-      if (!doomed.includes(sheet)) doomed.push(sheet);
-    }
+    const doomed = deletableSheets(
+      names,
+      (name) => findSheet(state, name),
+      (sheet) => isOwned(state, sheet.name),
+      state.sheets.length
+    );
     if (doomed.length === 0) return;
-    if (doomed.length === state.sheets.length) {
-      throw new WorkbookError(
-        "not-owned",
-        "cannot delete every sheet: an Excel workbook keeps at least one"
-      );
-    }
     for (const sheet of doomed) {
       for (const mark of state.owned.get(sheet.name.toLowerCase()) ?? []) {
         this.context.workbook.names.getItem(mark).delete();

@@ -9,15 +9,16 @@ import { ValueType, type Cell, type Worksheet } from "exceljs";
 import { dateToSerial } from "../excelDate";
 import type { SheetValue } from "../port";
 
-/** The plain text of a string, rich-text or hyperlink value. */
-function textOf(value: unknown): string {
+/** The plain text of an exceljs string, rich-text or hyperlink value ("" for other objects). */
+export function plainText(value: unknown): string {
   if (typeof value === "string") return value;
   if (value && typeof value === "object") {
     const v = value as { richText?: { text: string }[]; text?: unknown };
     if (Array.isArray(v.richText)) return v.richText.map((run) => run.text).join("");
-    if (v.text !== undefined) return textOf(v.text);
+    if (v.text !== undefined) return plainText(v.text);
+    return "";
   }
-  return "";
+  return value === undefined || value === null ? "" : String(value);
 }
 
 /** A stored value or a formula's cached result as a SheetValue. */
@@ -30,7 +31,7 @@ function normalise(value: unknown, date1904: boolean): SheetValue {
   if (typeof value === "object") {
     const error = (value as { error?: unknown }).error;
     if (typeof error === "string") return error;
-    const text = textOf(value);
+    const text = plainText(value);
     return text === "" ? null : text;
   }
   return null;

@@ -28,7 +28,7 @@ import {
 import { ownedSheetNames } from "../ownershipMarks";
 import { layoutSheet, type SheetModel } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
-import { checkSpec, checkTableHeaders, checkTableNamesFree } from "../specRules";
+import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
 import { renderSheet } from "./renderSheet";
 import { addMark, readNames, removeDeadMarks, removeMarks } from "./workbookNames";
@@ -184,25 +184,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async deleteOwnedSheets(names: string[]): Promise<void> {
     const owned = new Set(this.owned().map(lower));
-    const doomed = new Set<Worksheet>();
-    for (const name of names) {
-      const worksheet = this.find(name);
-      if (!worksheet) continue;
-      if (!owned.has(lower(worksheet.name))) {
-        throw new WorkbookError(
-          "not-owned",
-          `CompAlign does not own sheet "${worksheet.name}" and will not delete it`
-        );
-      }
-      doomed.add(worksheet);
-    }
-    if (doomed.size === 0) return;
-    if (doomed.size === this.workbook.worksheets.length) {
-      throw new WorkbookError(
-        "not-owned",
-        "cannot delete every sheet: an Excel workbook keeps at least one"
-      );
-    }
+    const doomed = deletableSheets(
+      names,
+      (name) => this.find(name),
+      (worksheet) => owned.has(lower(worksheet.name)),
+      this.workbook.worksheets.length
+    );
     for (const worksheet of doomed) {
       removeMarks(this.workbook, worksheet.name);
       this.remove(worksheet);
