@@ -144,12 +144,15 @@ module.exports = (env, argv) => {
           react: {
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             name: "vendor-react",
+            // Only what the first screen needs; lazy tabs keep their own vendor code.
+            chunks: "initial",
             priority: 30,
             enforce: true,
           },
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc|@babel|use-sync-external-store|rtl-css-js|stylis|embla-carousel[^\\/]*)[\\/]/,
             name: "vendor-fluent",
+            chunks: "initial",
             priority: 20,
             enforce: true,
           },
@@ -164,6 +167,7 @@ module.exports = (env, argv) => {
           vendors: {
             test: /[\\/]node_modules[\\/]/,
             name: "vendor",
+            chunks: "initial",
             priority: 10,
           },
         },

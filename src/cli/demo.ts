@@ -5,9 +5,8 @@
  * compalign-demo.xlsx with the Alignment View, one tab per scenario and the Scenario
  * Comparison, then prints a compact comparison table.
  */
-import { runScenarioAction, setupWorkbookFrom, writeAlignmentView } from "../actions";
+import { insertSampleData, runScenarioAction, writeAlignmentView } from "../actions";
 import type { ScenarioFigures } from "../engine/scenarioRunner";
-import { sampleSheets } from "../reports/sampleWorkbook";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { firstClause } from "./files";
@@ -73,7 +72,7 @@ export function comparisonTable(scenarios: { name: string; figures: ScenarioFigu
 export async function runDemo({ out }: { out: string }, io: Io): Promise<void> {
   const started = Date.now();
   const book = XlsxWorkbook.empty();
-  await setupWorkbookFrom(book, sampleSheets());
+  await insertSampleData(book);
   const view = await writeAlignmentView(book);
   const { run, sheets } = await runScenarioAction(book);
   try {

@@ -1,9 +1,11 @@
 /**
- * The task pane shell: a header saying what CompAlign is, and tabs for Alignment (on the
- * workbook it is given), Scenarios, Pulse (later releases) and Functions (the COMP reference).
- * All panels stay mounted; the ones not selected are hidden, so each tab can point at its panel.
+ * The task pane shell: a header saying what CompAlign is, and tabs for Alignment and Scenarios
+ * (on the workbook it is given), Pulse (a later release) and Functions (the COMP reference).
+ * Panels stay mounted once shown; the ones not selected are hidden, so each tab can point at its
+ * panel. The Scenarios panel is first rendered when its tab is first selected, so its code and
+ * its workbook read wait until someone uses it.
  */
-import { useState, type ReactElement } from "react";
+import { useMemo, useState, type ReactElement } from "react";
 import {
   Body1,
   FluentProvider,
@@ -21,6 +23,9 @@ import type { FunctionSpec } from "../functions/spec";
 import { AlignmentTab } from "./AlignmentTab";
 import { FunctionsTab } from "./FunctionsTab";
 import { PlaceholderTab } from "./PlaceholderTab";
+import { ScenariosTab } from "./ScenariosTab";
+import { appendScenarioRow } from "./scenarios/appendScenarioRow";
+import type { ScenarioRow } from "./scenarios/scenarioRow";
 import { currentOfficeTheme, fluentThemeFor } from "./theme";
 import { WorkbookProvider, type WorkbookAccess } from "./workbookAccess";
 
@@ -30,8 +35,8 @@ export interface AppProps {
   /** Fluent theme; defaults to the one matching Office's theme (light outside Office). */
   theme?: Theme;
   /**
-   * The workbook the Alignment tab works on (in Excel: `officeWorkbookAccess()`); none outside
-   * Excel, where that tab says its actions need Excel.
+   * The workbook the Alignment and Scenarios tabs work on (in Excel: `officeWorkbookAccess()`);
+   * none outside Excel, where those tabs say their actions need Excel.
    */
   workbook?: WorkbookAccess | null;
   /** Tab shown first: Alignment when there is a workbook, else Functions. */
@@ -66,10 +71,25 @@ export function App({
 }: AppProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState<TabValue>(defaultTab);
+  const [shown, setShown] = useState<ReadonlySet<TabValue>>(() => new Set([defaultTab]));
   const idBase = useId("compalign-");
   const resolvedTheme = theme ?? fluentThemeFor(currentOfficeTheme());
 
-  const tabs: { value: TabValue; label: string; panel: ReactElement }[] = [
+  // The Scenarios sheet belongs to the user: rows are added only where the workbook can.
+  const addScenarioRow = useMemo(
+    () =>
+      workbook?.canAppendRows
+        ? (row: ScenarioRow) => workbook.run((book) => appendScenarioRow(book, row))
+        : undefined,
+    [workbook]
+  );
+
+  const select = (tab: TabValue) => {
+    setSelected(tab);
+    setShown((s) => (s.has(tab) ? s : new Set([...s, tab])));
+  };
+
+  const tabs: { value: TabValue; label: string; panel: ReactElement; onFirstShow?: boolean }[] = [
     {
       value: "alignment",
       label: "Alignment",
@@ -78,16 +98,8 @@ export function App({
     {
       value: "scenarios",
       label: "Scenarios",
-      panel: (
-        <PlaceholderTab
-          heading="Plan scenarios"
-          summary="Will run a plan against what-if attainment across the team, before it is rolled out."
-          details={[
-            "Total payout cost and how it spreads across people.",
-            "How cost and payouts move when attainment comes in higher or lower than planned.",
-          ]}
-        />
-      ),
+      panel: <ScenariosTab onAddRow={addScenarioRow} />,
+      onFirstShow: true,
     },
     {
       value: "pulse",
@@ -126,7 +138,7 @@ export function App({
           <TabList
             className={styles.tabs}
             selectedValue={selected}
-            onTabSelect={(_, data: SelectTabData) => setSelected(data.value as TabValue)}
+            onTabSelect={(_, data: SelectTabData) => select(data.value as TabValue)}
             aria-label="CompAlign sections"
             size="small"
           >
@@ -151,7 +163,7 @@ export function App({
               tabIndex={0}
               className={styles.panel}
             >
-              {tab.panel}
+              {!tab.onFirstShow || shown.has(tab.value) ? tab.panel : null}
             </div>
           ))}
         </main>

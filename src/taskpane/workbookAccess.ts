@@ -16,6 +16,12 @@ import type { WorkbookPort } from "../workbook/port";
 export interface WorkbookAccess {
   run<T>(action: (book: WorkbookPort) => Promise<T>): Promise<T>;
   watchTables?(tables: string[], onChange: () => void): () => void;
+  /**
+   * True when the port `run` hands out can append rows to a user's sheet (the `appendRows`
+   * method proposed in scenarios/appendScenarioRow.ts, not yet in WorkbookPort). The Scenarios
+   * tab offers its add-a-change form only then.
+   */
+  canAppendRows?: boolean;
 }
 
 const WorkbookContext = createContext<WorkbookAccess | null>(null);

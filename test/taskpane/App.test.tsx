@@ -1,10 +1,46 @@
 /** @jest-environment jsdom */
 import "@testing-library/jest-dom";
 import "../setup/dom";
+import "./structuredClone";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { App } from "../../src/taskpane/App";
+import { sampleSheets } from "../../src/reports/sampleWorkbook";
+import { columnLetters } from "../../src/workbook/a1";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { SheetValue } from "../../src/workbook/port";
+import type { RowAppendingPort } from "../../src/taskpane/scenarios/appendScenarioRow";
+
+/**
+ * A memory workbook with the port method the Scenarios form needs (proposed, not yet in the
+ * port): rows go below the last row, by header, as a user typing them would put them.
+ */
+class AppendingWorkbook extends MemoryWorkbook implements RowAppendingPort {
+  async appendRows(sheet: string, rows: readonly Readonly<Record<string, SheetValue>>[]) {
+    const [data] = await this.readSheets([sheet]);
+    if (!data) throw new Error(`no sheet ${sheet}`);
+    const header = data.values[0].map((h) => String(h).toLowerCase());
+    const first = data.values.length + 1;
+    rows.forEach((row, i) => {
+      for (const [column, value] of Object.entries(row)) {
+        const col = header.indexOf(column.toLowerCase());
+        if (value !== null) this.setCell(`${data.name}!${columnLetters(col)}${first + i}`, value);
+      }
+    });
+    const last = columnLetters(header.length - 1);
+    return { sheet: data.name, range: `A${first}:${last}${first + rows.length - 1}` };
+  }
+}
+
+/** A workbook holding the sample's input sheets. */
+async function sampleBook<T extends MemoryWorkbook = MemoryWorkbook>(
+  Book?: new () => T
+): Promise<T> {
+  const book = Book ? new Book() : (new MemoryWorkbook() as T);
+  for (const spec of sampleSheets()) await book.createSheet(spec);
+  return book;
+}
 
 const TAB_NAMES = ["Alignment", "Scenarios", "Pulse", "Functions"];
 
@@ -92,10 +128,79 @@ describe("task pane shell", () => {
     expect(within(panel).queryAllByRole("button")).toEqual([]);
   });
 
-  it.each([
-    ["Scenarios", "Plan scenarios"],
-    ["Pulse", "Pulse check"],
-  ])("the %s tab says what is coming, with no controls", async (name, heading) => {
+  it("the Scenarios tab, outside Excel, says running scenarios needs Excel", async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(screen.getByRole("tab", { name: "Scenarios" }));
+    await nextFrame();
+    const panel = screen.getByRole("tabpanel", { name: "Scenarios" });
+    expect(within(panel).getByRole("heading", { name: "Plan scenarios" })).toBeInTheDocument();
+    expect(
+      within(panel).getByRole("group", { name: "Open CompAlign in Excel to run scenarios" })
+    ).toBeInTheDocument();
+    expect(within(panel).queryAllByRole("button")).toEqual([]);
+  });
+
+  it("reads the workbook for the Scenarios tab only once that tab is shown", async () => {
+    const user = userEvent.setup();
+    const book = await sampleBook();
+    const read = jest.spyOn(book, "readSheets");
+    render(<App workbook={{ run: (action) => action(book) }} defaultTab="functions" />);
+    expect(read).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole("tab", { name: "Scenarios" }));
+    const panel = screen.getByRole("tabpanel", { name: "Scenarios" });
+    expect(
+      await within(panel).findByRole("group", { name: "Scenarios to run" })
+    ).toBeInTheDocument();
+    expect(read).toHaveBeenCalled();
+    // Rows can be added only where the workbook can append them: not here.
+    expect(
+      within(panel).queryByRole("button", { name: "Add a change to the Scenarios sheet" })
+    ).toBeNull();
+  });
+
+  it("where the workbook can append rows, the Scenarios form adds the row to the sheet through the port", async () => {
+    const user = userEvent.setup();
+    const book = await sampleBook(AppendingWorkbook);
+    const rowsBefore = book.snapshot("Scenarios").values.length;
+    render(
+      <App
+        workbook={{ run: (action) => action(book), canAppendRows: true }}
+        defaultTab="scenarios"
+      />
+    );
+    const panel = screen.getByRole("tabpanel", { name: "Scenarios" });
+    await within(panel).findByRole("group", { name: "Scenarios to run" });
+
+    await user.click(
+      within(panel).getByRole("button", { name: "Add a change to the Scenarios sheet" })
+    );
+    await user.type(within(panel).getByRole("combobox", { name: "Scenario name" }), "TI up");
+    await user.click(within(panel).getByRole("combobox", { name: "Change" }));
+    await user.click(await screen.findByRole("option", { name: "scale-ti" }));
+    await user.type(within(panel).getByRole("textbox", { name: "Value" }), "1.05");
+    await user.click(within(panel).getByRole("button", { name: "Add to Scenarios sheet" }));
+
+    const range = `Scenarios!A${rowsBefore + 1}:G${rowsBefore + 1}`;
+    expect(await within(panel).findByRole("group", { name: "Row added" })).toHaveTextContent(
+      `Added a scale-ti change to “TI up” at ${range}.`
+    );
+    expect(book.snapshot("Scenarios").values[rowsBefore]).toEqual([
+      "TI up",
+      "scale-ti",
+      null,
+      null,
+      null,
+      1.05,
+      null,
+    ]);
+    // The list is read again and offers the new scenario.
+    expect(await within(panel).findByRole("checkbox", { name: "TI up" })).toBeChecked();
+  });
+
+  it("the Pulse tab says what is coming, with no controls", async () => {
+    const [name, heading] = ["Pulse", "Pulse check"];
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole("tab", { name }));

@@ -2,7 +2,7 @@
  * Turns what an action threw into a message for the pane: a title, what happened (the
  * workbook's own words for a WorkbookError) and what to do next. Never empty, never a stack.
  */
-import { ActionError } from "../../actions";
+import { ActionError } from "../../actions/errors";
 import { WorkbookError } from "../../workbook/port";
 
 /** What the pane was doing when it failed. */

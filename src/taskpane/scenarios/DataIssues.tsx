@@ -1,0 +1,87 @@
+/**
+ * Reps left out of every scenario (so all scenarios compare the same reps): how many, the first
+ * five with their row and reason, and how many more.
+ */
+import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { WarningRegular } from "@fluentui/react-icons";
+import type { DataIssue } from "../../engine/scenarioRunner";
+import { count } from "../alignment/format";
+import { GoToCell } from "./GoToCell";
+import { repCell } from "./listing";
+
+export interface DataIssuesProps {
+  issues: readonly DataIssue[];
+  /** Reps on the Reps sheet. */
+  repCount: number;
+  onSelect: (cell: string) => void;
+  as?: "h3" | "h4";
+}
+
+/** How many issues are listed; the rest are counted. */
+export const SHOWN_ISSUES = 5;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  heading: {
+    margin: 0,
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  icon: { color: tokens.colorStatusWarningForeground1 },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  item: { overflowWrap: "anywhere" },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export function DataIssues({ issues, repCount, onSelect, as: Heading = "h3" }: DataIssuesProps) {
+  const styles = useStyles();
+  const headingId = useId("data-issues-");
+  const more = issues.length - SHOWN_ISSUES;
+  return (
+    <div className={styles.root}>
+      <Heading id={headingId} className={styles.heading}>
+        {issues.length > 0 && <WarningRegular aria-hidden="true" className={styles.icon} />}
+        Data issues ({issues.length})
+      </Heading>
+      {issues.length === 0 ? (
+        <Body1 as="p" className={styles.note}>
+          None: every one of the {count(repCount, "rep")} is computed.
+        </Body1>
+      ) : (
+        <>
+          <Body1 as="p" className={styles.note}>
+            {count(issues.length, "rep")} of {repCount} {issues.length === 1 ? "is" : "are"} left
+            out of every scenario, never counted as zero:
+          </Body1>
+          <ul className={styles.list} aria-labelledby={headingId}>
+            {issues.slice(0, SHOWN_ISSUES).map((issue) => (
+              <li key={`${issue.row}|${issue.rep}`} className={styles.item}>
+                <span className={styles.name}>{issue.rep || "(no name)"}</span> (row {issue.row}):{" "}
+                {issue.message}
+                <div>
+                  <GoToCell cell={repCell(issue)} about={issue.rep} onSelect={onSelect} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          {more > 0 && (
+            <Body1 as="p" className={styles.note}>
+              and {more} more.
+            </Body1>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

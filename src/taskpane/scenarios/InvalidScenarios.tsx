@@ -1,0 +1,73 @@
+/**
+ * Scenarios that cannot run, each with the engine's reason and a button to the Scenarios row
+ * it points at. They are skipped; the others still run.
+ */
+import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { ErrorCircleRegular } from "@fluentui/react-icons";
+import { GoToCell } from "./GoToCell";
+import type { InvalidScenario } from "./listing";
+
+export interface InvalidScenariosProps {
+  scenarios: readonly InvalidScenario[];
+  onSelect: (cell: string) => void;
+  /** Heading level: "h3" in the list, "h4" inside the results. */
+  as?: "h3" | "h4";
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  heading: {
+    margin: 0,
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalXS,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  icon: { color: tokens.colorStatusDangerForeground1 },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  item: { overflowWrap: "anywhere" },
+  name: { fontWeight: tokens.fontWeightSemibold },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
+});
+
+export function InvalidScenarios({
+  scenarios,
+  onSelect,
+  as: Heading = "h3",
+}: InvalidScenariosProps) {
+  const styles = useStyles();
+  const headingId = useId("invalid-scenarios-");
+  if (scenarios.length === 0) return null;
+  return (
+    <div className={styles.root}>
+      <Heading id={headingId} className={styles.heading}>
+        <ErrorCircleRegular aria-hidden="true" className={styles.icon} />
+        Cannot run ({scenarios.length})
+      </Heading>
+      <Body1 as="p" className={styles.note}>
+        These are skipped; the other scenarios still run. Fix the row in the Scenarios sheet, then
+        select Refresh list.
+      </Body1>
+      <ul className={styles.list} aria-labelledby={headingId}>
+        {scenarios.map((s, i) => (
+          <li key={`${s.name}|${i}`} className={styles.item}>
+            <span className={styles.name}>{s.name}</span>: {s.reason}
+            {s.cell && (
+              <div>
+                <GoToCell cell={s.cell} about={s.name} onSelect={onSelect} />
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

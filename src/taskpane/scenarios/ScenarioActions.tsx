@@ -1,0 +1,55 @@
+/**
+ * The Scenarios tab's workbook actions: Insert sample data (the sample plan, reps and
+ * scenarios, added beside the sheets already there) and Refresh list (read the Scenarios sheet
+ * again), with a spinner saying what is running. Disabled while any task runs.
+ */
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowSyncRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
+import type { UserTask } from "./useScenarios";
+
+export interface ScenarioActionsProps {
+  busy: UserTask | null;
+  refreshing: boolean;
+  onInsertSample: () => void;
+  onRefresh: () => void;
+}
+
+const RUNNING: Partial<Record<UserTask, string>> = {
+  load: "Reading the scenarios…",
+  sample: "Inserting the sample data…",
+  add: "Adding the row…",
+};
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  spinner: { justifyContent: "flex-start" },
+});
+
+export function ScenarioActions({
+  busy,
+  refreshing,
+  onInsertSample,
+  onRefresh,
+}: ScenarioActionsProps) {
+  const styles = useStyles();
+  const disabled = busy !== null;
+  const running = busy ? RUNNING[busy] : refreshing ? "Reading the scenarios…" : undefined;
+  return (
+    <div className={styles.root}>
+      <div className={styles.buttons} role="group" aria-label="Scenario workbook actions">
+        <Button
+          icon={<DocumentTableArrowRightRegular />}
+          disabledFocusable={disabled}
+          onClick={onInsertSample}
+        >
+          Insert sample data
+        </Button>
+        <Button icon={<ArrowSyncRegular />} disabledFocusable={disabled} onClick={onRefresh}>
+          Refresh list
+        </Button>
+      </div>
+      {running && <Spinner className={styles.spinner} size="tiny" label={running} />}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * The Scenarios tab on a workbook: insert the sample data, pick the scenarios to run (invalid
+ * ones and data issues shown before anything runs), run them with progress and Cancel, read
+ * the comparison, and add a change to the Scenarios sheet where the host can. Loaded on demand
+ * (the scenario engine and the sample are only needed here). Messages appear next to what the
+ * user did; after a run focus moves to the results (or back to Run when it was cancelled or
+ * failed).
+ */
+import { useEffect, useRef } from "react";
+import { AriaLiveAnnouncer, Body1, makeStyles, tokens } from "@fluentui/react-components";
+import type { WorkbookAccess } from "../workbookAccess";
+import { useTableWatch } from "../alignment/useTableWatch";
+import { Notice } from "../alignment/Notice";
+import { DataIssues } from "./DataIssues";
+import { describeOutcome } from "./describeOutcome";
+import type { ScenarioError } from "./describeScenarioError";
+import { InvalidScenarios } from "./InvalidScenarios";
+import { RunControls } from "./RunControls";
+import { RunResults } from "./RunResults";
+import { ScenarioActions } from "./ScenarioActions";
+import { ScenarioForm } from "./ScenarioForm";
+import { ScenarioPicker } from "./ScenarioPicker";
+import type { ScenarioRow } from "./scenarioRow";
+import { pickedScenarios, useScenarios, type ScenariosState } from "./useScenarios";
+
+/** The input tables whose edits change the list. */
+export const WATCHED_TABLES = ["Scenarios", "Matrix", "Curves", "Reps"] as const;
+
+export interface ScenarioWorkspaceProps {
+  access: WorkbookAccess;
+  /** Appends a row to the Scenarios sheet; without it the add-a-change form is not offered. */
+  onAddRow?: (row: ScenarioRow) => Promise<string | void>;
+  /** Lets Excel breathe between chunks of a run (a macrotask by default). */
+  yieldControl?: () => Promise<void>;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
+  block: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+  // Read out, not shown: the progress bar's label already says it on screen.
+  status: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});
+
+type Area = "top" | "run" | "add";
+
+const AREA_OF_TASK: Record<ScenarioError["task"], Area> = {
+  load: "top",
+  sample: "top",
+  select: "top",
+  run: "run",
+  add: "add",
+};
+
+/** The message bars that belong in one area of the tab. */
+function Notices({ state, area }: { state: ScenariosState; area: Area }) {
+  const { error, outcome } = state;
+  const outcomeArea: Area | null = outcome
+    ? outcome.task === "sample"
+      ? "top"
+      : outcome.task === "cancelled"
+        ? "run"
+        : "add"
+    : null;
+  const message = outcome && outcomeArea === area ? describeOutcome(outcome) : null;
+  return (
+    <>
+      {error && AREA_OF_TASK[error.task] === area && (
+        <Notice
+          key={`${error.title}|${error.message}`}
+          intent={error.intent}
+          title={error.title}
+          message={error.message}
+          next={error.next}
+        />
+      )}
+      {message && <Notice key={`${message.title}|${message.message}`} {...message} />}
+    </>
+  );
+}
+
+/** One line for screen readers when a run ends. */
+function runStatus(state: ScenariosState): string {
+  if (state.busy === "run" || state.outcome?.task === "cancelled") return "";
+  if (state.result && state.progress) return state.progress.label;
+  return "";
+}
+
+export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWorkspaceProps) {
+  const styles = useStyles();
+  const controls = useScenarios(access, { onAddRow, yieldControl });
+  const { state } = controls;
+  const runButton = useRef<HTMLButtonElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  useTableWatch(
+    access,
+    WATCHED_TABLES,
+    state.listing !== null,
+    controls.reload,
+    state.tablesVersion
+  );
+
+  const focusSeq = state.focus?.seq;
+  const focusTarget = state.focus?.target;
+  useEffect(() => {
+    if (focusSeq === undefined) return;
+    (focusTarget === "results" ? resultsHeading.current : runButton.current)?.focus();
+  }, [focusSeq, focusTarget]);
+
+  const { listing } = state;
+  const running = state.busy === "run";
+  const picked = pickedScenarios(state);
+  const select = (cell: string) => void controls.select(cell);
+
+  return (
+    <AriaLiveAnnouncer>
+      <div className={styles.root}>
+        <div className={styles.block}>
+          <ScenarioActions
+            busy={state.busy}
+            refreshing={state.refreshing}
+            onInsertSample={() => void controls.insertSample()}
+            onRefresh={() => void controls.load()}
+          />
+          <Notices state={state} area="top" />
+        </div>
+
+        {listing ? (
+          <div className={styles.block} aria-busy={state.refreshing}>
+            <ScenarioPicker
+              scenarios={listing.runnable}
+              unchecked={state.unchecked}
+              disabled={running}
+              onChange={controls.setChecked}
+            />
+            <InvalidScenarios scenarios={listing.invalid} onSelect={select} />
+            <DataIssues issues={listing.dataIssues} repCount={listing.repCount} onSelect={select} />
+          </div>
+        ) : (
+          state.busy !== "load" && (
+            <Body1 as="p" className={styles.empty}>
+              Scenarios read the Matrix, Curves, Reps and Scenarios sheets. Starting from an empty
+              workbook? Insert sample data adds a sample plan with its reps and three scenarios.
+            </Body1>
+          )
+        )}
+
+        <div className={styles.block}>
+          <RunControls
+            ref={runButton}
+            picked={picked}
+            running={running}
+            cancelling={state.cancelling}
+            disabled={state.busy !== null || listing === null}
+            listed={listing !== null}
+            progress={state.progress}
+            onRun={() => void controls.run(picked)}
+            onCancel={controls.cancel}
+          />
+          <Notices state={state} area="run" />
+          <p role="status" aria-live="polite" className={styles.status}>
+            {runStatus(state)}
+          </p>
+        </div>
+
+        {listing && onAddRow && (
+          <ScenarioForm
+            listing={listing}
+            busy={state.busy !== null}
+            onSubmit={controls.addRow}
+            notice={<Notices state={state} area="add" />}
+          />
+        )}
+
+        {state.result && (
+          <RunResults ref={resultsHeading} result={state.result} busy={running} onSelect={select} />
+        )}
+      </div>
+    </AriaLiveAnnouncer>
+  );
+}
+
+export default ScenarioWorkspace;

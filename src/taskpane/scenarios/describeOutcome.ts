@@ -1,0 +1,53 @@
+/**
+ * What a finished Scenarios-tab task did, in words for a message bar: the sample sheets added
+ * and kept, a row added to the Scenarios sheet, a run cancelled.
+ */
+import { listOf } from "../alignment/format";
+import type { SetupResult } from "../../actions/setupWorkbook";
+
+export type ScenarioOutcome =
+  | { task: "sample"; result: SetupResult }
+  | { task: "add"; scenario: string; change: string; range: string }
+  | { task: "cancelled"; message: string };
+
+export interface OutcomeMessage {
+  intent: "success" | "info";
+  title: string;
+  message: string;
+  next?: string | null;
+}
+
+const they = (n: number) => (n === 1 ? "it was" : "they were");
+
+export function describeOutcome(outcome: ScenarioOutcome): OutcomeMessage {
+  switch (outcome.task) {
+    case "sample": {
+      const { created, kept } = outcome.result;
+      if (created.length === 0) {
+        return {
+          intent: "info",
+          title: "Nothing to add",
+          message: `The workbook already has ${listOf(kept)}; ${kept.length === 1 ? "it was" : "they were"} left as ${kept.length === 1 ? "it is" : "they are"}.`,
+        };
+      }
+      const keptText =
+        kept.length > 0
+          ? ` Kept ${listOf(kept)} as ${they(kept.length)}: the sample's reps and scenarios are written for the sample plan, so with your own sheets some reps may be left out as data issues and some scenarios may not run.`
+          : "";
+      return {
+        intent: "success",
+        title: "Sample data inserted",
+        message: `Added ${listOf(created)}: a sample plan, its reps and its what-if scenarios.${keptText}`,
+        next: "Pick the scenarios to run, then select Run scenarios.",
+      };
+    }
+    case "add":
+      return {
+        intent: "success",
+        title: "Row added",
+        message: `Added a ${outcome.change} change to “${outcome.scenario}” at ${outcome.range}.`,
+      };
+    case "cancelled":
+      return { intent: "info", title: "Run cancelled", message: outcome.message };
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Turns what a Scenarios-tab task threw into a message for the pane: a title, what happened and
+ * what to do next. Never empty, never a stack. A missing Matrix or Reps sheet points at the two
+ * ways to get one: Insert sample data (here) or Set up workbook (Alignment tab).
+ */
+import { ActionError } from "../../actions/errors";
+import { WorkbookError } from "../../workbook/port";
+import { SetupInsertError } from "../../actions/setupWorkbook";
+import { listOf } from "../alignment/format";
+
+/** What the Scenarios tab was doing. */
+export type ScenarioTask = "load" | "sample" | "run" | "add" | "select";
+
+export interface ScenarioError {
+  task: ScenarioTask;
+  title: string;
+  message: string;
+  next: string | null;
+  /** A state of the workbook to fix (a missing sheet) rather than a failure. */
+  intent: "error" | "warning";
+  /** True when the next step is Insert sample data or Set up workbook. */
+  missingSheet: boolean;
+}
+
+const FAILED: Record<ScenarioTask, string> = {
+  load: "Could not read the scenarios",
+  sample: "Could not insert the sample data",
+  run: "Could not run the scenarios",
+  add: "Could not add the row",
+  select: "Could not go to that cell",
+};
+
+const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
+
+const WORKBOOK_NEXT: Record<WorkbookError["kind"], string> = {
+  exists:
+    "A sheet or table of that name is already in the workbook. Rename yours, or leave it: CompAlign never overwrites your sheets.",
+  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
+  "invalid-name": "Check the sheet's name: 31 characters or fewer, without \\ / ? * [ ] :.",
+  shape: RETRY,
+  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
+  "too-large": "Remove rows you do not need from the Reps sheet, then try again.",
+};
+
+const GET_SHEETS =
+  "Select Insert sample data to load a sample plan with reps and three scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
+
+export function describeScenarioError(error: unknown, task: ScenarioTask): ScenarioError {
+  const base = { task, intent: "error" as const, missingSheet: false };
+  if (error instanceof ActionError && error.kind === "no-matrix") {
+    return {
+      ...base,
+      intent: "warning",
+      missingSheet: true,
+      title: "No Matrix sheet",
+      message: "Scenarios change a plan design, and this workbook has no Matrix sheet with one.",
+      next: GET_SHEETS,
+    };
+  }
+  if (error instanceof ActionError && error.kind === "no-reps") {
+    return {
+      ...base,
+      intent: "warning",
+      missingSheet: true,
+      title: "No Reps sheet",
+      message:
+        "Scenarios are computed rep by rep, and this workbook has no Reps sheet with the reps' quotas and actuals.",
+      next: `${GET_SHEETS} Both keep the sheets you already have.`,
+    };
+  }
+  if (error instanceof SetupInsertError) {
+    const added = error.created.length > 0 ? ` Added ${listOf(error.created)} before that.` : "";
+    const inner = describeScenarioError(error.failure, task);
+    return { ...inner, message: `${inner.message}${added}` };
+  }
+  if (error instanceof WorkbookError) {
+    return {
+      ...base,
+      title: FAILED[task],
+      message: error.message,
+      next: WORKBOOK_NEXT[error.kind] ?? RETRY,
+    };
+  }
+  const message =
+    error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  return { ...base, title: FAILED[task], message, next: RETRY };
+}

@@ -1,0 +1,241 @@
+/**
+ * One row of the Scenarios sheet as the pane's form builds it, and the checks the engine makes
+ * when it reads that row (src/engine/scenarioChanges.ts), made before the row is handed on:
+ * which fields each change needs, and the range its Value must be in. Pure: no React, no
+ * workbook.
+ */
+import { CHANGE_TYPES, type ChangeType } from "../../engine/scenarioChanges";
+import { BASELINE } from "../../engine/scenarioRunner";
+import type { SCENARIO_COLUMNS } from "../../model/readScenarios";
+import type { SheetValue } from "../../workbook/port";
+
+/** A Scenarios row by column header (blank cells are null), as `appendRows` would take it. */
+export type ScenarioRow = Record<(typeof SCENARIO_COLUMNS)[number], SheetValue>;
+
+/** What the form holds: text as typed or picked ("" = blank; Plan and Segment blank = all). */
+export interface ScenarioDraft {
+  scenario: string;
+  change: ChangeType | "";
+  plan: string;
+  metric: string;
+  to: string;
+  value: string;
+  segment: string;
+}
+
+export type DraftField = keyof ScenarioDraft;
+
+export const EMPTY_DRAFT: ScenarioDraft = {
+  scenario: "",
+  change: "",
+  plan: "",
+  metric: "",
+  to: "",
+  value: "",
+  segment: "",
+};
+
+/** What a Value means: a share of target incentive (a weight) or a multiplier. */
+export type ValueKind = "share" | "multiplier";
+
+export interface ChangeNeeds {
+  /** One line for the Change drop-down. */
+  summary: string;
+  metric: "required" | "optional" | "unused";
+  /** What To names: a metric of the plan, a curve, or nothing. */
+  to: "metric" | "curve" | "unused";
+  /** The Value's kind and range (as the engine checks it), or null when Value is not used. */
+  value: { kind: ValueKind; min: number; max: number; exclusiveMin: boolean } | null;
+}
+
+const SHARE = { kind: "share", min: 0, max: 1, exclusiveMin: false } as const;
+const multiplier = (exclusiveMin: boolean) =>
+  ({ kind: "multiplier", min: 0, max: Infinity, exclusiveMin }) as const;
+
+/** Per change type: the fields it reads and the Value range, mirroring the engine. */
+export const CHANGE_NEEDS: Record<ChangeType, ChangeNeeds> = {
+  "shift-weight": {
+    summary: "Move a share of target incentive from one metric to another",
+    metric: "required",
+    to: "metric",
+    value: SHARE,
+  },
+  "set-weight": {
+    summary: "Set a metric's weight; the others scale to fill the rest",
+    metric: "required",
+    to: "unused",
+    value: SHARE,
+  },
+  "set-curve": {
+    summary: "Pay a metric on another curve",
+    metric: "required",
+    to: "curve",
+    value: null,
+  },
+  "scale-ti": {
+    summary: "Multiply target incentive",
+    metric: "unused",
+    to: "unused",
+    value: multiplier(false),
+  },
+  "scale-quota": {
+    summary: "Multiply quotas (blank Metric: every metric)",
+    metric: "optional",
+    to: "unused",
+    value: multiplier(true),
+  },
+  "scale-actual": {
+    summary: "Multiply actuals (blank Metric: every metric)",
+    metric: "optional",
+    to: "unused",
+    value: multiplier(false),
+  },
+};
+
+export const isChangeType = (text: string): text is ChangeType =>
+  (CHANGE_TYPES as readonly string[]).includes(text);
+
+/**
+ * A Value as typed: "0.2", "20%" (a percentage, as Excel reads it) or "1.1"; null when blank,
+ * NaN when it is not a number.
+ */
+export function parseValue(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === "") return null;
+  const percent = trimmed.endsWith("%");
+  const digits = (percent ? trimmed.slice(0, -1) : trimmed).trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return NaN;
+  const n = Number(digits);
+  return percent ? n / 100 : n;
+}
+
+/** What the pane knows about the plan, to check names against (from the workbook's sheets). */
+export interface RowContext {
+  plans: readonly string[];
+  /** Metrics of each plan, by the plan's name as in Matrix. */
+  metricsByPlan: ReadonlyMap<string, readonly string[]>;
+  /** Every metric in Matrix. */
+  metrics: readonly string[];
+  curves: readonly string[];
+  /** Baseline weight of each metric in each plan: plan name as in Matrix → lower-case metric → weight. */
+  weights: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Scenarios already on the sheet (a change to one of them applies after its other rows). */
+  scenarioNames: readonly string[];
+}
+
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const has = (list: readonly string[], name: string) => list.some((item) => same(item, name));
+
+/** Metrics a change on `plan` may name ("" = every plan: any metric in Matrix). */
+export function metricsFor(context: RowContext, plan: string): readonly string[] {
+  if (!plan) return context.metrics;
+  const found = [...context.metricsByPlan].find(([name]) => same(name, plan));
+  return found ? found[1] : [];
+}
+
+const percentText = (n: number) => `${+(n * 100).toFixed(4)}%`;
+
+function valueProblem(
+  value: number | null,
+  needs: NonNullable<ChangeNeeds["value"]>,
+  change: string
+) {
+  if (value === null) {
+    return needs.kind === "share"
+      ? `Value is required for ${change}: the share of target incentive, for example 20% or 0.2.`
+      : `Value is required for ${change}: the multiplier, for example 1.1 for +10%.`;
+  }
+  if (!Number.isFinite(value)) return "Value must be a number, for example 0.2, 20% or 1.1.";
+  if (needs.kind === "share" && (value < needs.min || value > needs.max)) {
+    return `Value must be between 0% and 100% of target incentive (it is ${percentText(value)}).`;
+  }
+  if (needs.exclusiveMin ? value <= needs.min : value < needs.min) {
+    return `Value must be ${needs.exclusiveMin ? "greater than" : "at least"} ${needs.min} (it is ${value}).`;
+  }
+  return null;
+}
+
+/**
+ * Checks a draft as the engine will check the row, and builds the row: the fields a change does
+ * not use are written blank. Errors are by field, in plain words.
+ */
+export function validateDraft(
+  draft: ScenarioDraft,
+  context: RowContext
+): { row: ScenarioRow; errors: null } | { row: null; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const scenario = draft.scenario.trim();
+  if (!scenario) errors.scenario = "Scenario name is required.";
+  else if (same(scenario, BASELINE)) {
+    errors.scenario = `"${BASELINE}" is the plan as it is and always runs first; give your scenario another name.`;
+  }
+
+  const change = draft.change;
+  if (!change) {
+    errors.change = "Pick a change.";
+    return { row: null, errors };
+  }
+  const needs = CHANGE_NEEDS[change];
+  const plan = draft.plan.trim();
+  if (plan && !has(context.plans, plan)) errors.plan = `Plan "${plan}" is not in the Matrix sheet.`;
+  const planMetrics = metricsFor(context, plan);
+  const where = plan ? `plan ${plan}` : "the Matrix sheet";
+
+  const metric = needs.metric === "unused" ? "" : draft.metric.trim();
+  if (needs.metric === "required" && !metric) errors.metric = `Metric is required for ${change}.`;
+  else if (metric && !has(planMetrics, metric))
+    errors.metric = `Metric "${metric}" is not in ${where}.`;
+
+  const to = needs.to === "unused" ? "" : draft.to.trim();
+  if (needs.to === "metric") {
+    if (!to) errors.to = "To is required for shift-weight: the metric that receives the weight.";
+    else if (!has(planMetrics, to)) errors.to = `"${to}" is not a metric of ${where}.`;
+    else if (metric && same(metric, to)) errors.to = "To must be a different metric from Metric.";
+  } else if (needs.to === "curve") {
+    if (!to) errors.to = "To is required for set-curve: the curve to pay on.";
+    else if (!has(context.curves, to)) errors.to = `Curve "${to}" is not in the Curves sheet.`;
+  }
+
+  const value = needs.value ? parseValue(draft.value) : null;
+  if (needs.value) {
+    const problem = valueProblem(value, needs.value, change);
+    if (problem) errors.value = problem;
+  }
+
+  // shift-weight applies to every plan that has Metric (or the one named): each needs To, and,
+  // in a new scenario (Matrix weights as they are), at least Value of weight on Metric.
+  if (change === "shift-weight" && metric && to && !errors.metric && !errors.to) {
+    const targets = [...context.weights].filter(
+      ([name, weights]) => (plan ? same(name, plan) : true) && weights.has(metric.toLowerCase())
+    );
+    const lacking = targets.find(([, weights]) => !weights.has(to.toLowerCase()));
+    if (lacking) {
+      errors.to = `"${to}" is not a metric of ${lacking[0]}, which has ${metric}: pick that plan's own metric, or one plan.`;
+    } else if (!errors.value && value !== null && !has(context.scenarioNames, scenario)) {
+      const short = targets.find(
+        ([, weights]) => value > (weights.get(metric.toLowerCase()) ?? 0) + 1e-12
+      );
+      if (short) {
+        const weight = short[1].get(metric.toLowerCase()) ?? 0;
+        errors.value = `Cannot move ${percentText(value)} from ${metric} in ${short[0]}, which has ${percentText(weight)}.`;
+      }
+    }
+  }
+
+  if (Object.keys(errors).length > 0) return { row: null, errors };
+  const orNull = (text: string) => (text ? text : null);
+  return {
+    row: {
+      Scenario: scenario,
+      Change: change,
+      Plan: orNull(plan),
+      Metric: orNull(metric),
+      To: orNull(to),
+      Value: value,
+      Segment: orNull(draft.segment.trim()),
+    },
+    errors: null,
+  };
+}
