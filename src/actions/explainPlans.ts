@@ -5,7 +5,11 @@
  * CompAlign.
  */
 import type { Finding, PlanDesign } from "../engine/plan";
-import { explainPlans as explain, type PlanExplanation, type RepTarget } from "../engine/planExplain";
+import {
+  explainPlans as explain,
+  type PlanExplanation,
+  type RepTarget,
+} from "../engine/planExplain";
 import { allTalkingPoints, talkingPoints } from "../engine/planExplainText";
 import { readPlan, SHEETS } from "../model/readPlan";
 import { readReps } from "../model/readReps";

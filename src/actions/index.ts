@@ -13,3 +13,10 @@ export {
   type ScenarioRunOptions,
   type ScenarioRunResult,
 } from "./runScenarios";
+export {
+  explainPlans,
+  writePlanPages,
+  type ExplainedPlan,
+  type PlanExplanations,
+  type PlanPagesResult,
+} from "./explainPlans";

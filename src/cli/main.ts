@@ -6,6 +6,7 @@
 import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
 import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
 import { DEMO_HELP, DEMO_USAGE, parseDemoArgs, runDemo } from "./demo";
+import { EXPLAIN_HELP, EXPLAIN_USAGE, parseExplainArgs, runExplainCommand } from "./explain";
 import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
 import {
   parseScenariosArgs,
@@ -47,6 +48,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "run the what-if scenarios rep by rep and write scenario tabs",
     help: SCENARIOS_HELP,
     run: (args, io) => runScenariosCommand(parseScenariosArgs(args), io),
+  },
+  explain: {
+    usage: EXPLAIN_USAGE,
+    summary: "explain each plan for reps (plan on a page) and write Plan - <name> tabs",
+    help: EXPLAIN_HELP,
+    run: (args, io) => runExplainCommand(parseExplainArgs(args), io),
   },
   demo: {
     usage: DEMO_USAGE,

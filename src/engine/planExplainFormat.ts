@@ -1,0 +1,64 @@
+/**
+ * Words and numbers for the plan on a page: amounts either in currency (when the plan's median
+ * target incentive comes from Reps) or as a share of target incentive (when it does not), and
+ * plain descriptions of payout curves. Pure: no locale, no clock.
+ */
+import type { CurveDefinition } from "./plan";
+
+/** "40%", "12.5%": a share as a percentage with at most one decimal. */
+export const pct = (share: number): string => `${+(share * 100).toFixed(1)}%`;
+
+/** 1234567.8 → "1,234,568"; 37.5 → "37.50": whole units from 100 up, cents below. */
+export function groupedNumber(value: number): string {
+  const abs = Math.abs(value);
+  const decimals = abs >= 100 || Number.isInteger(Math.round(abs * 100) / 100) ? 0 : 2;
+  const fixed = abs.toFixed(decimals);
+  const [whole, cents] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const sign = value < 0 && +fixed !== 0 ? "-" : "";
+  return `${sign}${grouped}${cents ? `.${cents}` : ""}`;
+}
+
+/** "$1,234": currency as the sheets format it ("$#,##0"), with cents below $100. */
+export const money = (value: number): string =>
+  value < 0 ? `-$${groupedNumber(-value)}` : `$${groupedNumber(value)}`;
+
+/**
+ * An amount of pay: currency when `inCurrency`, else (a target incentive of 1) a share of
+ * target incentive, e.g. "140% of target incentive".
+ */
+export const amount = (value: number, inCurrency: boolean): string =>
+  inCurrency ? money(value) : `${pct(value)} of target incentive`;
+
+/**
+ * What a curve pays, in one sentence for a rep: the threshold, the shape between points, and
+ * what happens past the last point.
+ */
+export function describeCurve(
+  curve: Pick<CurveDefinition, "points" | "rates" | "method" | "beyond">
+): string {
+  const { points, rates, method, beyond } = curve;
+  if (points.length === 0) return "Pays nothing: the curve has no points.";
+  const last = points.length - 1;
+  const top = `${pct(rates[last])} of target from ${pct(points[last])} attainment`;
+  if (method === "STEP") {
+    const first = rates.findIndex((r) => r > 0);
+    if (first < 0) return "Pays nothing at any attainment.";
+    const start = `Pays nothing below ${pct(points[first])} attainment, then ${pct(rates[first])} of target`;
+    return first === last
+      ? `${start}, however far above it you go.`
+      : `${start}; in steps, the rate of the highest point you reach, up to ${top}.`;
+  }
+  const start =
+    points[0] <= 0
+      ? "Pays from the first dollar"
+      : rates[0] > 0
+        ? `Pays ${pct(rates[0])} of target as soon as you reach ${pct(points[0])} attainment and nothing below it`
+        : `Starts paying above ${pct(points[0])} attainment`;
+  if (last === 0) return `${start}; ${pct(rates[0])} of target from there on.`;
+  const end =
+    beyond === "EXTEND"
+      ? `keeps rising past ${pct(points[last])} attainment at the same rate (no cap)`
+      : `is capped at ${top}`;
+  return `${start}; rises in a straight line between the points; ${end}.`;
+}
