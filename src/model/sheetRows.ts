@@ -4,13 +4,11 @@
  * cell it came from, so a problem can point at it.
  */
 import { columnLetters } from "../workbook/a1";
+import { normaliseHeader } from "../workbook/headers";
 import type { SheetData, SheetValue } from "../workbook/port";
 
-export const normaliseHeader = (text: SheetValue): string =>
-  String(text ?? "")
-    .trim()
-    .replace(/\s+/g, " ")
-    .toLowerCase();
+// One matching rule for readers and WorkbookPort.appendRows (src/workbook/headers.ts).
+export { normaliseHeader };
 
 /** `Matrix!C4`, or `'Alignment View'!C4` when the sheet name needs quotes. */
 export function cellAddress(sheet: string, row: number, col: number): string {

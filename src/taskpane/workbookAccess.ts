@@ -17,9 +17,9 @@ export interface WorkbookAccess {
   run<T>(action: (book: WorkbookPort) => Promise<T>): Promise<T>;
   watchTables?(tables: string[], onChange: () => void): () => void;
   /**
-   * True when the port `run` hands out can append rows to a user's sheet (the `appendRows`
-   * method proposed in scenarios/appendScenarioRow.ts, not yet in WorkbookPort). The Scenarios
-   * tab offers its add-a-change form only then.
+   * True when the port `run` hands out can append rows to a user's sheet
+   * (`WorkbookPort.appendRows`, which every CompAlign adapter has). The Scenarios tab offers its
+   * add-a-change form only then.
    */
   canAppendRows?: boolean;
 }
@@ -51,6 +51,8 @@ const loadOfficeAdapter = () =>
 export function officeWorkbookAccess(): WorkbookAccess {
   return {
     run: async (action) => (await loadOfficeAdapter()).runInExcel(action),
+    // The Office adapter appends rows (table.rows.add, ExcelApi 1.1).
+    canAppendRows: true,
     watchTables(tables, onChange) {
       let stopped = false;
       let stop: (() => unknown) | undefined;

@@ -13,8 +13,9 @@
  * `CompAlign_Owned_<n>` whose reference is the owned sheet's `$A$1` (Excel keeps such a
  * reference pointing at the sheet through renames; a deleted sheet's name turns to #REF! and
  * is ignored). Every adapter reads and writes the same marks, so a file written by the CLI and
- * opened in Excel agrees on what CompAlign owns. CompAlign never edits, clears, renames or
- * deletes a sheet it does not own.
+ * opened in Excel agrees on what CompAlign owns. CompAlign never clears, renames or deletes a
+ * sheet it does not own, and edits one in a single way: `appendRows`, only when the user asked
+ * for it (the pane's "add a scenario change" form).
  */
 
 /** One cell's value as read or written: dates are Excel serial numbers, blank is null. */
@@ -100,6 +101,17 @@ export interface SheetSpec {
   tabColor?: string;
 }
 
+/** One row to append, by column header (matched as the readers match them); blank is null. */
+export type AppendRow = Readonly<Record<string, SheetValue>>;
+
+/** Where `appendRows` put the rows. */
+export interface AppendResult {
+  /** The sheet's name as it is in the workbook. */
+  sheet: string;
+  /** The rows written, from the first to the last header column, e.g. "A8:G9" (no "$"). */
+  range: string;
+}
+
 export interface WriteResult {
   /** The name the sheet got: the spec's name, or with a suffix (" (2)") when a sheet the user owns had it. */
   name: string;
@@ -130,6 +142,29 @@ export interface WorkbookPort {
   writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]>;
   /** Deletes sheets CompAlign owns; rejects with WorkbookError("not-owned") for any other sheet. */
   deleteOwnedSheets(names: string[]): Promise<void>;
+  /**
+   * The one way CompAlign edits a sheet it does not own, and only when the user asked for it
+   * (the pane's "add a scenario change" form): appends `rows` below the sheet's last used row
+   * (the last row with a value or a formula). Each row's values are placed by header, row 1
+   * matched as the readers match it (case and extra spaces ignored, any order; the first of two
+   * equal headers wins); columns a row does not name stay blank, and no existing cell changes.
+   * Text is written as text, never as a formula, like a block's values. An Excel table whose
+   * range ends at the last used row, over the columns written, grows to include the new rows;
+   * the new cells keep the number formats of the row above (unless that is the header row).
+   *
+   * Rejects, writing nothing, with WorkbookError("invalid-name") when there is no such sheet
+   * (by name, ignoring case), and "shape" when a row gives a value for a column that is not in
+   * row 1 (the message names it and lists the sheet's headers; a blank for such a column is
+   * fine, there is nothing to place), gives two values for one column, has no value at all, or
+   * when no rows are given; values are checked as a block's are ("shape", "too-large").
+   * In Excel: one context.sync to read the sheet's header, last row and tables, one to write
+   * (more only past the request size limit), plus the book-state load when the action has not
+   * read anything yet, as for the other writes.
+   *
+   * Every adapter (memory, xlsx, office) has it. It is optional here only so that stand-ins
+   * written before it existed still type-check; callers check for it (`appendScenarioRow`).
+   */
+  appendRows(sheet: string, rows: readonly AppendRow[]): Promise<AppendResult>;
   /** Selects a cell such as "Matrix!C4" and shows its sheet (a no-op where nothing is shown). */
   select(address: string): Promise<void>;
 }

@@ -309,12 +309,18 @@ export function deletableSheets<S extends { name: string }>(
     const sheet = find(name);
     if (!sheet) continue;
     if (!isOwned(sheet)) {
-      throw new WorkbookError("not-owned", `CompAlign does not own sheet "${sheet.name}" and will not delete it`);
+      throw new WorkbookError(
+        "not-owned",
+        `CompAlign does not own sheet "${sheet.name}" and will not delete it`
+      );
     }
     if (!doomed.includes(sheet)) doomed.push(sheet);
   }
   if (doomed.length > 0 && doomed.length === sheetCount) {
-    throw new WorkbookError("not-owned", "cannot delete every sheet: an Excel workbook keeps at least one");
+    throw new WorkbookError(
+      "not-owned",
+      "cannot delete every sheet: an Excel workbook keeps at least one"
+    );
   }
   return doomed;
 }

@@ -44,7 +44,6 @@ export function position(cell: Cell): CellPosition {
   return { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
 }
 
-
 function constantOf(cell: Cell, date1904: boolean): Constant | undefined {
   const value = cell.value;
   switch (cell.type) {

@@ -87,6 +87,7 @@ test("a failure part-way removes the tabs this run added", async () => {
     createSheet: (spec) => book.createSheet(spec),
     deleteOwnedSheets: (names) => book.deleteOwnedSheets(names),
     select: (address) => book.select(address),
+    appendRows: (sheet, rows) => book.appendRows(sheet, rows),
     writeOwnedSheets: async (specs: SheetSpec[]): Promise<WriteResult[]> => {
       if (++writes === 3) throw new WorkbookError("too-large", "the request was too large");
       return book.writeOwnedSheets(specs);

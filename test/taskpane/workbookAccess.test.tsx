@@ -36,6 +36,10 @@ describe("officeWorkbookAccess", () => {
     expect(runInExcel).toHaveBeenCalledTimes(1);
   });
 
+  it("says its port can append rows to a user's sheet (the Scenarios tab's add-a-change form)", () => {
+    expect(officeWorkbookAccess().canAppendRows).toBe(true);
+  });
+
   it("passes an action's rejection on", async () => {
     runInExcel.mockRejectedValue(new Error("InvalidOperation"));
     await expect(officeWorkbookAccess().run(async () => 1)).rejects.toThrow("InvalidOperation");

@@ -117,6 +117,8 @@ describe("MemoryWorkbook: syncs counted as the Office adapter makes them", () =>
     expect(wb.syncCount).toBe(6);
     await wb.select("Matrix!B2");
     expect(wb.syncCount).toBe(7);
+    await wb.appendRows("Matrix", [{ Plan: "SE" }]);
+    expect(wb.syncCount).toBe(9); // one read, one write
   });
 
   it("counts nothing for a call a rule rejects", async () => {
@@ -124,6 +126,8 @@ describe("MemoryWorkbook: syncs counted as the Office adapter makes them", () =>
     await expect(wb.createSheet(report("Matrix"))).rejects.toThrow(WorkbookError);
     await expect(wb.writeOwnedSheets([report("Bad/name")])).rejects.toThrow(WorkbookError);
     await expect(wb.deleteOwnedSheets(["Matrix"])).rejects.toThrow(WorkbookError);
+    await expect(wb.appendRows("Matrix", [{ Owner: "x" }])).rejects.toThrow(WorkbookError);
+    await expect(wb.appendRows("Nope", [{ Plan: "x" }])).rejects.toThrow(WorkbookError);
     expect(wb.syncCount).toBe(0);
   });
 
@@ -294,6 +298,8 @@ describe("MemoryWorkbook: the user's actions and ownership", () => {
     wb.removeSheet("Goals");
     await wb.readSheets(["Matrix"]);
     await wb.select("Matrix!A1");
+    await wb.appendRows("matrix", [{ Plan: "SE", Weight: 0.4 }]);
+    await expect(wb.appendRows("Matrix", [{ Owner: "x" }])).rejects.toThrow();
     expect(changes).toEqual([
       { kind: "create", sheets: ["Objectives"] },
       { kind: "write", sheets: ["Alignment View"] },
@@ -301,12 +307,13 @@ describe("MemoryWorkbook: the user's actions and ownership", () => {
       { kind: "rename", sheets: ["Objectives", "Goals"] },
       { kind: "delete", sheets: ["Alignment View"] },
       { kind: "remove", sheets: ["Goals"] },
+      { kind: "edit", sheets: ["Matrix"] },
     ]);
     stop();
     wb.setCell("Matrix!C2", 0.8);
-    expect(changes).toHaveLength(6);
+    expect(changes).toHaveLength(7);
     await expect(wb.createSheet(report("Matrix"))).rejects.toThrow();
-    expect(changes).toHaveLength(6);
+    expect(changes).toHaveLength(7);
   });
 
   it("simulates a user edit with setCell: text stays text, the used range grows, listeners see it", async () => {

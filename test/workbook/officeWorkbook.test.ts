@@ -16,6 +16,7 @@ import {
   onTablesChanged,
   runInExcel,
 } from "../../src/workbook/office";
+import { formatRange as formatRangeOf } from "../../src/workbook/a1";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { needsTextPrefix } from "../../src/workbook/office/cellInput";
 import { usedRangeToGrid } from "../../src/workbook/office/officeWorkbook";
@@ -408,6 +409,15 @@ describe("OfficeWorkbook and the memory adapter count the same syncs", () => {
             ],
           }),
       ],
+      ["appendRows", (p) => p.appendRows!("matrix", [{ Plan: "SE", weight: 0.5 }])],
+      [
+        "appendRows (chunked)",
+        (p) =>
+          p.appendRows!(
+            "Big",
+            values.map((row) => Object.fromEntries(row.map((v, c) => [`row 0 col ${c}`, v])))
+          ),
+      ],
       [
         "writeOwnedSheets",
         (p) =>
@@ -434,7 +444,111 @@ describe("OfficeWorkbook and the memory adapter count the same syncs", () => {
     for (const [label, office, mem] of counts)
       expect({ label, syncs: office }).toEqual({ label, syncs: mem });
     expect(counts.find(([label]) => label === "createSheet (chunked)")![1]).toBeGreaterThan(1);
+    // A read, then the rows in two requests.
+    expect(counts.find(([label]) => label === "appendRows (chunked)")![1]).toBe(3);
   }, 60_000);
+});
+
+describe("OfficeWorkbook: appendRows", () => {
+  const SCENARIOS: SheetValue[][] = [
+    ["Scenario", "Change", "Plan", "Value"],
+    ["Base", "scale-ti", "AE", 1.1],
+  ];
+
+  it("reads once, then writes once with calculation suspended; a fresh Excel.run loads the book state first", async () => {
+    const book = FakeBook.with({ Scenarios: SCENARIOS });
+    const { ctx, workbook } = adapter(book);
+    await workbook.readSheets(["Scenarios"]);
+    const { result, syncs } = await syncsOf(ctx, () =>
+      workbook.appendRows("Scenarios", [{ Scenario: "TI up", Change: "scale-ti", Value: 1.05 }])
+    );
+    expect(result).toEqual({ sheet: "Scenarios", range: "A3:D3" });
+    expect(syncs).toHaveLength(2);
+    expect(syncs[0].writes).toBe(0);
+    expect(syncs[1].calculationSuspended).toBe(true);
+    expect(syncs[1].ops.filter((op) => !op.startsWith("worksheets.getItem"))).toEqual([
+      "application.suspendApiCalculationUntilNextSync()",
+      "range.values (1 rows)",
+    ]);
+
+    const fresh = adapter(book);
+    const again = await syncsOf(fresh.ctx, () =>
+      fresh.workbook.appendRows("scenarios", [{ Scenario: "Two", Change: "x" }])
+    );
+    expect(again.syncs).toHaveLength(3);
+    expect(again.result.range).toBe("A4:D4");
+
+    const memory = MemoryWorkbook.fromSheets([{ name: "Scenarios", values: SCENARIOS }]);
+    await memory.appendRows("Scenarios", [{ Scenario: "TI up" }]);
+    expect(memory.syncCount).toBe(2);
+  });
+
+  it("a table that grows gets its part through table.rows.add, text with the apostrophe that keeps it text; the other columns as values", async () => {
+    const book = FakeBook.with({});
+    const { ctx, workbook } = adapter(book);
+    await workbook.createSheet({
+      name: "Matrix",
+      blocks: [
+        { at: "A1", values: MATRIX, numberFormats: [null, null, null, "0%"] },
+        { at: "F1", values: [["Note"]] },
+      ],
+      tables: [{ name: "MatrixTable", range: "A1:D3" }],
+    });
+    ctx.arrays.length = 0;
+    await workbook.appendRows("Matrix", [{ Plan: "=1+1", Weight: 0.5, note: "+x" }]);
+    expect(ctx.arrays).toEqual([
+      {
+        what: "rows.add",
+        sheet: "Matrix",
+        address: "A4:D4",
+        data: [["'=1+1", "", "", 0.5]],
+      },
+      { what: "values", sheet: "Matrix", address: "E4:F4", data: [["", "'+x"]] },
+      { what: "numberFormat", sheet: "Matrix", address: "D4", data: [["0%"]] },
+    ]);
+    const sheet = book.sheet("Matrix");
+    expect(formatRangeOf(sheet.tables[0].range)).toBe("A1:D4");
+    expect(sheet.peek("A4")).toMatchObject({ value: "=1+1", formula: null, quotePrefix: true });
+    expect(sheet.peek("F4")).toMatchObject({ value: "+x", formula: null });
+  });
+
+  it("does not grow a table with a totals row: the rows go below it", async () => {
+    const book = FakeBook.with({});
+    const { ctx, workbook } = adapter(book);
+    await workbook.createSheet({
+      name: "Matrix",
+      blocks: [{ at: "A1", values: MATRIX }],
+      tables: [{ name: "MatrixTable", range: "A1:D3" }],
+    });
+    book.sheet("Matrix").tables[0].showTotals = true;
+    ctx.arrays.length = 0;
+    const result = await workbook.appendRows("Matrix", [{ Plan: "SE" }]);
+    expect(result.range).toBe("A4:D4");
+    expect(ctx.arrays.map((a) => a.what)).toEqual(["values"]);
+    expect(formatRangeOf(book.sheet("Matrix").tables[0].range)).toBe("A1:D3");
+  });
+
+  it("queues nothing after a rejected row: the read is the only request", async () => {
+    const book = FakeBook.with({ Scenarios: SCENARIOS });
+    const { ctx, workbook } = adapter(book);
+    await workbook.readSheets(["Scenarios"]);
+    const before = sheetState(book, "Scenarios");
+    const start = ctx.syncs.length;
+    await expectWorkbookError(
+      workbook.appendRows("Scenarios", [{ Scenario: "x", Owner: "Sales" }]),
+      "shape",
+      /"Owner".*"Scenario", "Change", "Plan", "Value"/
+    );
+    expect(ctx.syncs.slice(start).map((sync) => sync.writes)).toEqual([0]);
+    expect(ctx.queue).toEqual([]);
+    await expectWorkbookError(
+      workbook.appendRows("Nope", [{ Scenario: "x" }]),
+      "invalid-name",
+      /"Nope"/
+    );
+    expect(ctx.syncs).toHaveLength(start + 1);
+    expect(sheetState(book, "Scenarios")).toEqual(before);
+  });
 });
 
 describe("OfficeWorkbook: what is written", () => {

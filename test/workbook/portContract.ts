@@ -61,6 +61,12 @@ export type HarnessFactory = (
   userSheets?: { name: string; values: SheetValue[][] }[]
 ) => Promise<PortHarness>;
 
+/** The port's appendRows: every adapter has it (the port declares it optional for older stand-ins). */
+function appendRowsOf(port: WorkbookPort): NonNullable<WorkbookPort["appendRows"]> {
+  expect(typeof port.appendRows).toBe("function");
+  return (sheet, rows) => port.appendRows!(sheet, rows);
+}
+
 async function rejection(promise: Promise<unknown>): Promise<WorkbookError> {
   try {
     await promise;
@@ -812,6 +818,193 @@ export function describePortContract(label: string, factory: HarnessFactory): vo
         await h.port.writeOwnedSheets([reportSpec("Only", [[1]])]);
         await expectWorkbookError(h.port.deleteOwnedSheets(["Only"]), "not-owned", /at least one/);
         expect(await h.port.sheetNames()).toEqual(["Only"]);
+      });
+    });
+
+    describe("appendRows (the user asked to add rows to their sheet)", () => {
+      const SCENARIOS: SheetValue[][] = [
+        ["Scenario", "Change", "  Plan ", "Value"],
+        ["Base", "scale-ti", "AE", 1.1],
+        ["Base", "shift-weight", null, 0.2],
+      ];
+
+      it("appends below the last used row, placing values by header in any order and case; unnamed columns stay blank", async () => {
+        const h = await factory([
+          { name: "Scenarios", values: SCENARIOS },
+          { name: "Matrix", values: MATRIX },
+        ]);
+        const result = await appendRowsOf(h.port)("scenarios", [
+          { VALUE: 1.05, " change ": "scale-ti", scenario: "TI up" },
+          { plan: "SE", Scenario: "Two", Change: "remove-metric", Value: null },
+        ]);
+        expect(result).toEqual({ sheet: "Scenarios", range: "A4:D5" });
+        const [scenarios, matrix] = await h.port.readSheets(["Scenarios", "Matrix"]);
+        expect(scenarios!.values).toEqual([
+          ...SCENARIOS,
+          ["TI up", "scale-ti", null, 1.05],
+          ["Two", "remove-metric", "SE", null],
+        ]);
+        expect(matrix!.values).toEqual(MATRIX);
+        expect(h.sheet("Scenarios").cell("D4")).toEqual({
+          value: 1.05,
+          formula: null,
+          numberFormat: null,
+          style: null,
+        });
+
+        // The next append goes below those rows; a blank for a column the sheet lacks is fine.
+        const next = await appendRowsOf(h.port)("Scenarios", [
+          { Scenario: "Three", Change: "x", Segment: null, To: "" },
+        ]);
+        expect(next.range).toBe("A6:D6");
+      });
+
+      it("counts a row holding only a formula as used, and spans the header's columns from the first to the last", async () => {
+        const h = await factory();
+        await h.port.createSheet({
+          name: "Data",
+          blocks: [
+            { at: "B1", values: [["Name", null, "Amount"]] },
+            { at: "B2", values: [["a", null, 5]] },
+            { at: "D3", values: [[null]], formulas: [["=D2*2"]] },
+          ],
+        });
+        const result = await appendRowsOf(h.port)("Data", [{ amount: 7 }]);
+        expect(result).toEqual({ sheet: "Data", range: "B4:D4" });
+        expect((await h.port.readSheets(["Data"]))[0]!.values[3]).toEqual([null, null, null, 7]);
+        expect(h.sheet("Data").cell("D3").formula).toBe("=D2*2");
+      });
+
+      it("writes text as text, never as a formula or a number", async () => {
+        const h = await factory([{ name: "Notes", values: [["A", "B", "C", "D", "E"]] }]);
+        const risky = { A: "=1+1", B: "+A1", C: "@SUM(A1:A3)", D: "-5", E: "00123" };
+        await appendRowsOf(h.port)("Notes", [risky]);
+        expect((await h.port.readSheets(["Notes"]))[0]!.values[1]).toEqual(Object.values(risky));
+        for (const a1 of ["A2", "B2", "C2", "D2", "E2"])
+          expect(h.sheet("Notes").cell(a1).formula).toBeNull();
+      });
+
+      it("grows a table that ends at the last used row, keeps the row above's number formats, and leaves other tables and cells alone", async () => {
+        const h = await factory();
+        await h.port.createSheet({
+          name: "Matrix",
+          blocks: [
+            { at: "A1", values: MATRIX, numberFormats: [null, null, "0%"] },
+            { at: "E1", values: [["Note"], ["kept"]] },
+          ],
+          tables: [
+            { name: "MatrixTable", range: "A1:C3" },
+            { name: "Notes", range: "E1:E2" },
+          ],
+        });
+        const result = await appendRowsOf(h.port)("Matrix", [
+          { Plan: "SE", Weight: 0.5 },
+          { Plan: "SE", Metric: "Renewals", Weight: 0.5 },
+        ]);
+        expect(result).toEqual({ sheet: "Matrix", range: "A4:E5" });
+        const sheet = h.sheet("Matrix");
+        expect(sheet.tables()).toEqual([
+          { name: "MatrixTable", range: "A1:C5", style: "TableStyleMedium2" },
+          { name: "Notes", range: "E1:E2", style: "TableStyleMedium2" },
+        ]);
+        expect((await h.port.readSheets(["Matrix"]))[0]!.values).toEqual([
+          ["Plan", "Metric", "Weight", null, "Note"],
+          ["AE", "Revenue", 0.6, null, "kept"],
+          ["AE", "Cloud ARR", 0.4, null, null],
+          ["SE", null, 0.5, null, null],
+          ["SE", "Renewals", 0.5, null, null],
+        ]);
+        expect(sheet.cell("C4").numberFormat).toBe("0%");
+        expect(sheet.cell("C5").numberFormat).toBe("0%");
+        expect(sheet.cell("A4").numberFormat).toBeNull();
+        expect(sheet.cell("C3").numberFormat).toBe("0%");
+
+        // Again: the grown table ends at the new last row, so it grows again.
+        await appendRowsOf(h.port)("Matrix", [{ Plan: "CSM", Weight: 1 }]);
+        expect(h.sheet("Matrix").tables()[0].range).toBe("A1:C6");
+        expect(h.sheet("Matrix").cell("C6")).toMatchObject({ value: 1, numberFormat: "0%" });
+      });
+
+      it("does not copy the header row's formats to the first data row", async () => {
+        const h = await factory();
+        await h.port.createSheet({
+          name: "Rows",
+          blocks: [
+            { at: "A1", values: [["Name", "Share"]], style: "header", numberFormats: [null, "@"] },
+          ],
+        });
+        await appendRowsOf(h.port)("Rows", [{ Name: "a", Share: 0.5 }]);
+        expect(h.sheet("Rows").cell("B2")).toEqual({
+          value: 0.5,
+          formula: null,
+          numberFormat: null,
+          style: null,
+        });
+      });
+
+      it('rejects a missing sheet with "invalid-name", naming it, and writes nothing', async () => {
+        const h = await factory([{ name: "Scenarios", values: SCENARIOS }]);
+        const before = await state(h.port);
+        await expectWorkbookError(
+          appendRowsOf(h.port)("Scenarioz", [{ Scenario: "x" }]),
+          "invalid-name",
+          /"Scenarioz"/
+        );
+        expect(await state(h.port)).toEqual(before);
+      });
+
+      it('rejects a column not in row 1 with "shape", naming it and listing the headers, and writes nothing, not even the good rows', async () => {
+        const h = await factory([{ name: "Scenarios", values: SCENARIOS }]);
+        await h.port.createSheet({
+          name: "Matrix",
+          blocks: [{ at: "A1", values: MATRIX }],
+          tables: [{ name: "MatrixTable", range: "A1:C3" }],
+        });
+        const before = await state(h.port);
+        const error = await rejection(
+          appendRowsOf(h.port)("Scenarios", [
+            { Scenario: "fine", Change: "scale-ti" },
+            { Scenario: "bad", Owner: "Sales" },
+          ])
+        );
+        expect(error.kind).toBe("shape");
+        expect(error.message).toMatch(/"Owner"/);
+        expect(error.message).toMatch(/"Scenario", "Change", "Plan", "Value"/);
+
+        await expectWorkbookError(
+          appendRowsOf(h.port)("Matrix", [{ Plan: "SE", Weight: Number.NaN }]),
+          "shape",
+          /NaN/
+        );
+        await expectWorkbookError(appendRowsOf(h.port)("Matrix", []), "shape", /no rows/);
+        await expectWorkbookError(
+          appendRowsOf(h.port)("Matrix", [{ Plan: null, Weight: "" }]),
+          "shape",
+          /no values/
+        );
+        await expectWorkbookError(
+          appendRowsOf(h.port)("Matrix", [{ Plan: "SE", " PLAN": "AE" }]),
+          "shape",
+          /twice/
+        );
+        await expectWorkbookError(
+          appendRowsOf(h.port)("Matrix", [{ Plan: "x".repeat(32_768) }]),
+          "too-large"
+        );
+        expect(await state(h.port)).toEqual(before);
+        expect(h.sheet("Matrix").tables()[0].range).toBe("A1:C3");
+      });
+
+      it('rejects rows for a sheet whose row 1 is blank with "shape"', async () => {
+        const h = await factory([{ name: "Blank", values: [[null], ["data"]] }]);
+        await h.port.createSheet({ name: "Empty", blocks: [] });
+        await expectWorkbookError(
+          appendRowsOf(h.port)("Blank", [{ Name: "x" }]),
+          "shape",
+          /"Name".*row 1 is blank/
+        );
+        await expectWorkbookError(appendRowsOf(h.port)("Empty", [{ Name: "x" }]), "shape", /blank/);
+        expect((await h.port.readSheets(["Empty"]))[0]!.values).toEqual([]);
       });
     });
 

@@ -11,6 +11,7 @@ import {
 } from "exceljs";
 import {
   OWNED_NAME_PREFIX,
+  type AppendRow,
   type SheetSpec,
   type SheetValue,
   type WorkbookPort,
@@ -69,6 +70,8 @@ class RoundTripPort implements WorkbookPort {
   writeOwnedSheets = (specs: SheetSpec[]) =>
     this.reopen(() => this.current.writeOwnedSheets(specs));
   deleteOwnedSheets = (names: string[]) => this.reopen(() => this.current.deleteOwnedSheets(names));
+  appendRows = (sheet: string, rows: readonly AppendRow[]) =>
+    this.reopen(() => this.current.appendRows(sheet, rows));
 }
 
 /** A cell as the contract describes it (value as the port reads it, formula with "="). */
@@ -432,6 +435,68 @@ describe("XlsxWorkbook: reading what other tools write", () => {
   });
 });
 
+describe("XlsxWorkbook: appendRows", () => {
+  /** The exceljs model of a table (its typings leave it out). */
+  const tableModel = (book: XlsxWorkbook, sheet: string) =>
+    (
+      book.workbook.getWorksheet(sheet)!.getTable("Matrix") as unknown as {
+        model: { tableRef: string; autoFilterRef: string; rows?: unknown[][] };
+      }
+    ).model;
+
+  it("grows a table added in this session and one loaded from a file alike; the file holds the rows, the formats and the table's new range", async () => {
+    const book = XlsxWorkbook.empty();
+    await book.createSheet(matrixSpec);
+    expect(
+      await book.appendRows("matrix", [{ Plan: "SE", weight: 0.5, Objective: "=1+1" }])
+    ).toEqual({ sheet: "Matrix", range: "A4:D4" });
+    // Added in this session: exceljs keeps the rows in its model, and they agree with the range.
+    expect(tableModel(book, "Matrix")).toMatchObject({ tableRef: "A1:D4", autoFilterRef: "A1:D4" });
+    expect(tableModel(book, "Matrix").rows).toHaveLength(3);
+
+    const reopened = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    expect(tableModel(reopened, "Matrix")).toMatchObject({
+      tableRef: "A1:D4",
+      autoFilterRef: "A1:D4",
+    });
+    const ws = reopened.workbook.getWorksheet("Matrix")!;
+    expect(ws.getCell("C4").value).toBe("=1+1");
+    expect(ws.getCell("C4").type).toBe(ValueType.String);
+    expect(ws.getCell("D4").numFmt).toBe("0%");
+
+    // Loaded from a file: no rows in exceljs's model, the range still grows.
+    await reopened.appendRows("Matrix", [{ Plan: "CSM", Weight: 1 }]);
+    expect(tableModel(reopened, "Matrix").rows).toBeUndefined();
+    const again = await XlsxWorkbook.fromBuffer(await reopened.toBuffer());
+    expect(tableModel(again, "Matrix")).toMatchObject({
+      tableRef: "A1:D5",
+      autoFilterRef: "A1:D5",
+    });
+    expect((await again.readSheets(["Matrix"]))[0]!.values.slice(3)).toEqual([
+      ["SE", null, "=1+1", 0.5],
+      ["CSM", null, null, 1],
+    ]);
+  });
+
+  it("leaves a table with a totals row as it is: the rows go below it", async () => {
+    const file = new Workbook();
+    file.addWorksheet("Matrix").addTable({
+      name: "Matrix",
+      ref: "A1",
+      headerRow: true,
+      totalsRow: true,
+      columns: [
+        { name: "Plan", totalsRowLabel: "Total" },
+        { name: "Weight", totalsRowFunction: "sum" },
+      ],
+      rows: [["AE", 0.6]],
+    });
+    const book = await XlsxWorkbook.fromBuffer(new Uint8Array(await file.xlsx.writeBuffer()));
+    expect((await book.appendRows("Matrix", [{ Plan: "SE", Weight: 0.4 }])).range).toBe("A4:B4");
+    expect(tableModel(book, "Matrix").tableRef).toBe("A1:B3");
+  });
+});
+
 describe("XlsxWorkbook: ownership marks in files", () => {
   async function fileWithNames(
     names: [string, string][],
@@ -488,7 +553,10 @@ describe("XlsxWorkbook: charts", () => {
     expect(book.charts("view")).toEqual([chart]);
     const written = await chartsFromXlsx(await book.toBuffer());
     expect(written).toEqual([
-      expect.objectContaining({ sheet: "View", charts: [expect.objectContaining({ type: "column", title: "Pay share by objective" })] }),
+      expect.objectContaining({
+        sheet: "View",
+        charts: [expect.objectContaining({ type: "column", title: "Pay share by objective" })],
+      }),
     ]);
     await book.writeOwnedSheets([{ name: "View", blocks: [{ at: "A1", values: MATRIX }] }]);
     expect(book.charts("View")).toEqual([]);

@@ -7,16 +7,20 @@
  * - `createSheet`: 1, and `writeOwnedSheets`: 1 per sheet, plus 1 per extra request when a
  *   sheet's blocks are over the request limit (`packRequests` in ../chunking.ts, shared with the
  *   Office adapter);
- * - `deleteOwnedSheets` and `select`: 1.
+ * - `deleteOwnedSheets` and `select`: 1;
+ * - `appendRows`: 1 to read the sheet, and 1 to write (more only past the request limit).
  * A call rejected by a rule writes nothing and counts nothing. Tests and the browser playground
  * inspect it (`snapshot`, `cell`, `sheet`), simulate the user (`setCell`, `renameSheet`,
  * `removeSheet`) and follow it (`onChange`).
  */
 import { formatRange, parseA1, parseRange } from "../a1";
+import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
 import {
   freeSheetName,
   WorkbookError,
+  type AppendResult,
+  type AppendRow,
   type ChartSpec,
   type ColorScaleSpec,
   type SheetData,
@@ -35,7 +39,7 @@ import {
   ownedSheetNames,
   type DefinedName,
 } from "../ownershipMarks";
-import { layoutSheet, type SheetModel } from "../sheetModel";
+import { layoutSheet, writeBlocks, type SheetModel } from "../sheetModel";
 import { parseSheetRef, sheetRef } from "../sheetRef";
 import {
   checkSheetName,
@@ -224,6 +228,31 @@ export class MemoryWorkbook implements WorkbookPort {
     this.names = this.names.filter((n) => !marks.has(n));
     this.syncs++;
     this.emit({ kind: "delete", sheets: deleted });
+  }
+
+  async appendRows(sheetName: string, rows: readonly AppendRow[]): Promise<AppendResult> {
+    const sheet = this.find(sheetName);
+    if (!sheet) throw noSuchSheet(sheetName);
+    const used = sheet.cells.extent(true);
+    const header = Array.from({ length: used.cols }, (_, c) => sheet.cells.get(0, c).value);
+    const formatsAbove = Array.from(
+      { length: used.cols },
+      (_, c) => sheet.cells.get(used.rows - 1, c).numberFormat
+    );
+    const plan = planAppend(
+      { sheet: sheet.name, header, usedRows: used.rows, formatsAbove, tables: sheet.tables },
+      rows
+    );
+    writeBlocks(sheet.cells, { name: sheet.name, blocks: [plan.block] });
+    for (const { name, to } of plan.grow) {
+      const table = sheet.tables.find((t) => t.name === name)!;
+      table.range = formatRange(to);
+    }
+    // One read (row 1, the last row, the tables), then the write.
+    this.syncs += 1 + packRequests([plan.block]).length;
+    // An edit of the user's sheet, as Excel reports it (a table's onChanged fires for it too).
+    this.emit({ kind: "edit", sheets: [sheet.name] });
+    return { sheet: sheet.name, range: plan.range };
   }
 
   /** Selects "Matrix!C4" (or "C4" on the active sheet: the last selected, else the first). */

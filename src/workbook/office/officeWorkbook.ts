@@ -11,7 +11,9 @@
  *   what one request may carry (sheetWriter.ts). A write that comes before any read in the same
  *   action loads the book state first: one sync more (the memory adapter does not count that
  *   one; every CompAlign action reads before it writes);
- * - `deleteOwnedSheets`, `select`: one sync.
+ * - `deleteOwnedSheets`, `select`: one sync;
+ * - `appendRows`: one sync to read the sheet (row 1, the last row, its tables), one to write
+ *   (rowAppender.ts), plus the book-state load when nothing was read before, as for writes.
  * Calculation is suspended in every write request (`suspendApiCalculationUntilNextSync`).
  *
  * Specs are checked with the rules every adapter shares (../specRules.ts) before anything
@@ -19,6 +21,8 @@
  * `CompAlign_Owned_<n>` name in the same request that adds it.
  */
 import { parseRange } from "../a1";
+import { noSuchSheet, planAppend } from "../appendRows";
+import { packRequests } from "../chunking";
 import { markRef, nextMarkName } from "../ownershipMarks";
 import { layoutSheet } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
@@ -30,6 +34,8 @@ import {
   deletableSheets,
 } from "../specRules";
 import {
+  type AppendResult,
+  type AppendRow,
   type SheetData,
   type SheetSpec,
   type SheetValue,
@@ -42,6 +48,7 @@ import {
 import { usedRangeStart } from "./addresses";
 import { type BookState, type SheetInfo, findSheet, isOwned, queueStateLoad } from "./bookState";
 import { officeErrorCode, toWorkbookError } from "./officeErrors";
+import { appendSource, queueAppendChunk, queueAppendRead } from "./rowAppender";
 import {
   DEFAULT_LIMIT_BYTES,
   planRequests,
@@ -212,6 +219,25 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const sheet of doomed) state.owned.delete(sheet.name.toLowerCase());
     state.sheets = state.sheets.filter((sheet) => !doomed.includes(sheet));
     state.sheets.forEach((sheet, position) => (sheet.position = position));
+  }
+
+  async appendRows(sheet: string, rows: readonly AppendRow[]): Promise<AppendResult> {
+    const state = await this.bookState();
+    const info = findSheet(state, sheet);
+    if (!info) throw noSuchSheet(sheet);
+    const read = queueAppendRead(this.context, info);
+    await this.sync(`reading sheet "${info.name}"`);
+    // Every rule is checked here, before anything is queued: a rejected call writes nothing.
+    const plan = planAppend(appendSource(read), rows);
+    const requests = packRequests([plan.block], this.limitBytes);
+    for (let i = 0; i < requests.length; i++) {
+      this.context.application.suspendApiCalculationUntilNextSync();
+      for (const chunk of requests[i]) queueAppendChunk(read.worksheet, plan, chunk);
+      const part = requests.length > 1 ? ` (request ${i + 1} of ${requests.length})` : "";
+      // One sync per request: more than one only when the rows are over the request limit.
+      await this.sync(`adding rows to sheet "${info.name}"${part}`);
+    }
+    return { sheet: info.name, range: plan.range };
   }
 
   /** Selects "Matrix!C4" (or "C4" on the active sheet) and shows its sheet. */

@@ -15,10 +15,14 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { Workbook, type Worksheet } from "exceljs";
 import { parseRange } from "../a1";
+import { noSuchSheet } from "../appendRows";
+import { appendToWorksheet } from "./appendRows";
 import { addCharts } from "./charts";
 import {
   freeSheetName,
   WorkbookError,
+  type AppendResult,
+  type AppendRow,
   type ChartSpec,
   type SheetData,
   type SheetSpec,
@@ -194,6 +198,12 @@ export class XlsxWorkbook implements WorkbookPort {
       removeMarks(this.workbook, worksheet.name);
       this.remove(worksheet);
     }
+  }
+
+  async appendRows(sheet: string, rows: readonly AppendRow[]): Promise<AppendResult> {
+    const worksheet = this.find(sheet);
+    if (!worksheet) throw noSuchSheet(sheet);
+    return appendToWorksheet(worksheet, rows, Boolean(this.workbook.properties?.date1904));
   }
 
   /** Nothing is shown: checks the address ("Matrix!C4", or "C4" on the first sheet) and does nothing. */

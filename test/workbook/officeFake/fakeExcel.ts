@@ -8,7 +8,7 @@
  * - collections (`items`, nested `items/tables/items/name` loads), methods with arguments
  *   (`getRange(address)`, `worksheets.add(name)`, `getItemOrNullObject`), null objects;
  * - 2-D arrays must match the range's shape; values are typed in as Excel would (a value
- *   "=SUM(A1)" becomes a formula);
+ *   "=SUM(A1)" becomes a formula), by `Range.values` and by `table.rows.add` alike;
  * - every sync is recorded: its commands, payload bytes (the JSON of the arrays written), and
  *   whether calculation was suspended before its first write.
  * `installFakeExcel` puts an `Excel.run` on the global object; a batch that leaves commands
@@ -61,7 +61,7 @@ const NOT_LOADED = (what: string) =>
 
 /** One 2-D array assigned to a range, as it was sent. */
 export interface ArrayWrite {
-  what: "values" | "formulas" | "numberFormat";
+  what: "values" | "formulas" | "numberFormat" | "rows.add";
   sheet: string;
   address: string;
   data: unknown[][];
@@ -508,6 +508,15 @@ class FakeWorksheet extends ClientObject<FakeSheet> {
       return range ? { sheet, range } : null;
     });
   }
+
+  /** As Excel: a blank sheet's used range is A1 (no error, unlike a null object). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.resolve("getUsedRange");
+      const range = sheet.usedRange(valuesOnly === true);
+      return { sheet, range: range ?? { start: { row: 0, col: 0 }, rows: 1, cols: 1 } };
+    });
+  }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -639,8 +648,53 @@ class FakeRange extends ClientObject<RangeTarget> {
         return t.range.rows;
       case "columnCount":
         return t.range.cols;
+      case "numberFormat":
+        return Array.from({ length: t.range.rows }, (_, r) =>
+          Array.from(
+            { length: t.range.cols },
+            (_, c) =>
+              t.sheet.peek(
+                formatRange({
+                  start: { row: t.range.start.row + r, col: t.range.start.col + c },
+                  rows: 1,
+                  cols: 1,
+                })
+              )?.numberFormat ?? "General"
+          )
+        );
     }
     return super.scalar(t, prop);
+  }
+
+  /** Row `index` (0-based) of this range. */
+  getRow(index: number): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve("getRow");
+      if (index < 0 || index >= t.range.rows)
+        throw new FakeOfficeError("InvalidArgument", `no row ${index}`, "Range.getRow");
+      return {
+        sheet: t.sheet,
+        range: {
+          start: { row: t.range.start.row + index, col: t.range.start.col },
+          rows: 1,
+          cols: t.range.cols,
+        },
+      };
+    });
+  }
+
+  getLastRow(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.resolve("getLastRow");
+      return {
+        sheet: t.sheet,
+        range: {
+          start: { row: t.range.start.row + t.range.rows - 1, col: t.range.start.col },
+          rows: 1,
+          cols: t.range.cols,
+        },
+      };
+    });
   }
 
   get address(): string {
@@ -836,9 +890,20 @@ class FakeTableProxy extends ClientObject<FakeTable> {
   readonly onChanged: {
     add(handler: (args: unknown) => unknown): { context: FakeContext; remove(): void };
   };
+  readonly rows: { add(index?: number | null, values?: unknown[][]): void };
 
   constructor(context: FakeContext, resolver?: () => FakeTable | null) {
     super(context, "Table", resolver);
+    this.rows = {
+      add: (index, values) => {
+        this.context.enqueue(
+          "write",
+          `table.rows.add(${values?.length ?? 1} rows)`,
+          () => this.addRows(index, values),
+          values ? arrayBytes(values) : 0
+        );
+      },
+    };
     this.onChanged = {
       add: (handler) => {
         this.context.enqueue("write", "table.onChanged.add()", () =>
@@ -870,8 +935,72 @@ class FakeTableProxy extends ClientObject<FakeTable> {
         return table.id;
       case "style":
         return table.style;
+      case "showTotals":
+        return table.showTotals ?? false;
     }
     return super.scalar(table, prop);
+  }
+
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const table = this.resolve("getRange");
+      return { sheet: table.sheet, range: table.range };
+    });
+  }
+
+  /**
+   * TableRowCollection.add at the end (index null/undefined/-1), as Excel does it: the cells
+   * below the table, in its columns, move down; the new rows take the number formats of the
+   * table's last data row, then the values are typed in.
+   */
+  private addRows(index: number | null | undefined, values: unknown[][] | undefined): void {
+    const table = this.resolve("rows.add");
+    if (index !== undefined && index !== null && index !== -1)
+      throw new Error("the fake adds table rows at the end only");
+    if (table.showTotals) throw new Error("the fake does not add rows to a table with totals");
+    const { start, rows, cols } = table.range;
+    const data = values ?? [new Array<string>(cols).fill("")];
+    if (data.length === 0 || data.some((row) => !Array.isArray(row) || row.length !== cols)) {
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        "TableRowCollection.add"
+      );
+    }
+    const sheet = table.sheet;
+    const end = start.row + rows;
+    const inColumns = (col: number) => col >= start.col && col < start.col + cols;
+    const below = [...sheet.cells.entries()]
+      .map(([k, cell]) => {
+        const [row, col] = k.split(",").map(Number);
+        return { row, col, cell, k };
+      })
+      .filter(({ row, col }) => row >= end && inColumns(col));
+    for (const { k } of below) sheet.cells.delete(k);
+    for (const { row, col, cell } of below) Object.assign(sheet.cell(row + data.length, col), cell);
+    data.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const format =
+          rows > 1
+            ? sheet.peek(
+                formatRange({ start: { row: end - 1, col: start.col + c }, rows: 1, cols: 1 })
+              )?.numberFormat
+            : null;
+        if (format) sheet.cell(end + r, start.col + c).numberFormat = format;
+        sheet.typeIn(end + r, start.col + c, value);
+      })
+    );
+    table.range = { start, rows: rows + data.length, cols };
+    this.context.arrays.push({
+      what: "rows.add",
+      sheet: sheet.name,
+      address: formatRange({ start: { row: end, col: start.col }, rows: data.length, cols }),
+      data,
+    });
   }
 
   get name(): string {

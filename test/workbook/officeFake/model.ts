@@ -30,6 +30,8 @@ export interface FakeTable {
   sheet: FakeSheet;
   range: RangePosition;
   style: string;
+  /** The table ends with a totals row (only set by tests; tables.add makes none). */
+  showTotals?: boolean;
   handlers: Set<(args: unknown) => unknown>;
 }
 
