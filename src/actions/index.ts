@@ -20,3 +20,10 @@ export {
   type PlanExplanations,
   type PlanPagesResult,
 } from "./explainPlans";
+export {
+  computePulse,
+  runPulseCheck,
+  type PulseCheckOptions,
+  type PulseCheckResult,
+  type PulseComputation,
+} from "./pulseCheck";

@@ -7,6 +7,7 @@ import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
 import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
 import { DEMO_HELP, DEMO_USAGE, parseDemoArgs, runDemo } from "./demo";
 import { EXPLAIN_HELP, EXPLAIN_USAGE, parseExplainArgs, runExplainCommand } from "./explain";
+import { parsePulseArgs, PULSE_HELP, PULSE_USAGE, runPulseCommand } from "./pulse";
 import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
 import {
   parseScenariosArgs,
@@ -48,6 +49,12 @@ const COMMANDS: Record<string, Command> = {
     summary: "run the what-if scenarios rep by rep and write scenario tabs",
     help: SCENARIOS_HELP,
     run: (args, io) => runScenariosCommand(parseScenariosArgs(args), io),
+  },
+  pulse: {
+    usage: PULSE_USAGE,
+    summary: "check a live plan on the period's actuals against healthy bands (OK / Watch / Act)",
+    help: PULSE_HELP,
+    run: (args, io) => runPulseCommand(parsePulseArgs(args), io),
   },
   explain: {
     usage: EXPLAIN_USAGE,

@@ -131,3 +131,35 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | nu
   if (sxx === 0 || syy === 0) return null;
   return sxy / Math.sqrt(sxx * syy);
 }
+
+/**
+ * Ranks 1..n of the values, ascending; tied values share the average of the ranks they span
+ * (three values tied for ranks 5, 6, 7 all get 6).
+ */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const ranks = new Float64Array(n);
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    while (end < n && values[order[end]] === values[order[start]]) end++;
+    // Positions start..end-1 hold ranks start+1..end; their average is (start + 1 + end) / 2.
+    const rank = (start + 1 + end) / 2;
+    for (let k = start; k < end; k++) ranks[order[k]] = rank;
+    start = end;
+  }
+  return ranks;
+}
+
+/**
+ * Spearman rank correlation: Pearson correlation of the average ranks (ties share their average
+ * rank). Values must be finite. null with fewer than two values or when either side has every
+ * value tied (no variance in ranks).
+ */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
+  if (x.length !== y.length) throw new RangeError("spearman: x and y differ in length");
+  if (x.length < 2) return null;
+  const r = pearson(averageRanks(x), averageRanks(y));
+  // Rounding can push a perfect correlation a hair past ±1.
+  return r === null ? null : Math.min(1, Math.max(-1, r));
+}

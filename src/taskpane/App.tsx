@@ -1,9 +1,9 @@
 /**
- * The task pane shell: a header saying what CompAlign is, and tabs for Alignment and Scenarios
- * (on the workbook it is given), Pulse (a later release) and Functions (the COMP reference).
- * Panels stay mounted once shown; the ones not selected are hidden, so each tab can point at its
- * panel. The Scenarios panel is first rendered when its tab is first selected, so its code and
- * its workbook read wait until someone uses it.
+ * The task pane shell: a header saying what CompAlign is, and tabs for Alignment, Scenarios,
+ * Communicate (plan on a page) and Pulse (on the workbook it is given) and Functions (the COMP
+ * reference). Panels stay mounted once shown; the ones not selected are hidden, so each tab can
+ * point at its panel. Scenarios, Communicate and Pulse are first rendered when their tab is first
+ * selected, so their code and their workbook reads wait until someone uses them.
  */
 import { useMemo, useState, type ReactElement } from "react";
 import {
@@ -22,14 +22,15 @@ import { catalog, NAMESPACE } from "../functions/catalog";
 import type { FunctionSpec } from "../functions/spec";
 import { AlignmentTab } from "./AlignmentTab";
 import { FunctionsTab } from "./FunctionsTab";
-import { PlaceholderTab } from "./PlaceholderTab";
+import { CommunicateTab } from "./CommunicateTab";
+import { PulseTab } from "./PulseTab";
 import { ScenariosTab } from "./ScenariosTab";
 import { appendScenarioRow } from "./scenarios/appendScenarioRow";
 import type { ScenarioRow } from "./scenarios/scenarioRow";
 import { currentOfficeTheme, fluentThemeFor } from "./theme";
 import { WorkbookProvider, type WorkbookAccess } from "./workbookAccess";
 
-export type TabValue = "alignment" | "scenarios" | "pulse" | "functions";
+export type TabValue = "alignment" | "scenarios" | "communicate" | "pulse" | "functions";
 
 export interface AppProps {
   /** Fluent theme; defaults to the one matching Office's theme (light outside Office). */
@@ -101,20 +102,8 @@ export function App({
       panel: <ScenariosTab onAddRow={addScenarioRow} />,
       onFirstShow: true,
     },
-    {
-      value: "pulse",
-      label: "Pulse",
-      panel: (
-        <PlaceholderTab
-          heading="Pulse check"
-          summary="Will check a live plan during the period with the results so far."
-          details={[
-            "Who is on track for target, and who is below the threshold.",
-            "How concentrated payouts are, with COMP.GINI and COMP.TOPSHARE.",
-          ]}
-        />
-      ),
-    },
+    { value: "communicate", label: "Communicate", panel: <CommunicateTab />, onFirstShow: true },
+    { value: "pulse", label: "Pulse", panel: <PulseTab />, onFirstShow: true },
     {
       value: "functions",
       label: "Functions",

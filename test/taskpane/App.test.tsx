@@ -7,42 +7,16 @@ import userEvent from "@testing-library/user-event";
 import { axe } from "jest-axe";
 import { App } from "../../src/taskpane/App";
 import { sampleSheets } from "../../src/reports/sampleWorkbook";
-import { columnLetters } from "../../src/workbook/a1";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { SheetValue } from "../../src/workbook/port";
-import type { RowAppendingPort } from "../../src/taskpane/scenarios/appendScenarioRow";
-
-/**
- * A memory workbook with the port method the Scenarios form needs (proposed, not yet in the
- * port): rows go below the last row, by header, as a user typing them would put them.
- */
-class AppendingWorkbook extends MemoryWorkbook implements RowAppendingPort {
-  async appendRows(sheet: string, rows: readonly Readonly<Record<string, SheetValue>>[]) {
-    const [data] = await this.readSheets([sheet]);
-    if (!data) throw new Error(`no sheet ${sheet}`);
-    const header = data.values[0].map((h) => String(h).toLowerCase());
-    const first = data.values.length + 1;
-    rows.forEach((row, i) => {
-      for (const [column, value] of Object.entries(row)) {
-        const col = header.indexOf(column.toLowerCase());
-        if (value !== null) this.setCell(`${data.name}!${columnLetters(col)}${first + i}`, value);
-      }
-    });
-    const last = columnLetters(header.length - 1);
-    return { sheet: data.name, range: `A${first}:${last}${first + rows.length - 1}` };
-  }
-}
 
 /** A workbook holding the sample's input sheets. */
-async function sampleBook<T extends MemoryWorkbook = MemoryWorkbook>(
-  Book?: new () => T
-): Promise<T> {
-  const book = Book ? new Book() : (new MemoryWorkbook() as T);
+async function sampleBook(): Promise<MemoryWorkbook> {
+  const book = new MemoryWorkbook();
   for (const spec of sampleSheets()) await book.createSheet(spec);
   return book;
 }
 
-const TAB_NAMES = ["Alignment", "Scenarios", "Pulse", "Functions"];
+const TAB_NAMES = ["Alignment", "Scenarios", "Communicate", "Pulse", "Functions"];
 
 /** Lets the tab indicator's animation frame run inside act(), as a browser would after a switch. */
 const nextFrame = () =>
@@ -62,7 +36,7 @@ describe("task pane shell", () => {
     expect(screen.getByText(/sales-compensation plan design in excel/i)).toBeInTheDocument();
   });
 
-  it("shows the four tabs, in order, with Functions selected first", () => {
+  it("shows the five tabs, in order, with Functions selected first", () => {
     render(<App />);
     const tablist = screen.getByRole("tablist", { name: "CompAlign sections" });
     expect(within(tablist).getAllByRole("tab")).toEqual(
@@ -100,7 +74,7 @@ describe("task pane shell", () => {
     expect(within(pulse).getByRole("heading", { name: "Pulse check" })).toBeVisible();
     expect(screen.queryByRole("tabpanel", { name: "Functions" })).toBeNull();
 
-    await user.keyboard("{ArrowLeft}{ArrowLeft}");
+    await user.keyboard("{ArrowLeft}{ArrowLeft}{ArrowLeft}");
     expect(screen.getByRole("tab", { name: "Alignment" })).toHaveFocus();
     await user.keyboard(" ");
     await nextFrame();
@@ -162,8 +136,9 @@ describe("task pane shell", () => {
 
   it("where the workbook can append rows, the Scenarios form adds the row to the sheet through the port", async () => {
     const user = userEvent.setup();
-    const book = await sampleBook(AppendingWorkbook);
+    const book = await sampleBook();
     const rowsBefore = book.snapshot("Scenarios").values.length;
+    const append = jest.spyOn(book, "appendRows");
     render(
       <App
         workbook={{ run: (action) => action(book), canAppendRows: true }}
@@ -186,7 +161,9 @@ describe("task pane shell", () => {
     expect(await within(panel).findByRole("group", { name: "Row added" })).toHaveTextContent(
       `Added a scale-ti change to “TI up” at ${range}.`
     );
-    expect(book.snapshot("Scenarios").values[rowsBefore]).toEqual([
+    expect(append).toHaveBeenCalledTimes(1);
+    const scenarios = book.snapshot("Scenarios");
+    expect(scenarios.values[rowsBefore]).toEqual([
       "TI up",
       "scale-ti",
       null,
@@ -195,21 +172,26 @@ describe("task pane shell", () => {
       1.05,
       null,
     ]);
+    // The sheet's table takes the row in, and the Value keeps the column's number format.
+    expect(scenarios.tables[0].range).toBe(`A1:G${rowsBefore + 1}`);
+    expect(scenarios.numberFormats[rowsBefore - 1][5]).not.toBeNull();
+    expect(scenarios.numberFormats[rowsBefore][5]).toBe(scenarios.numberFormats[rowsBefore - 1][5]);
     // The list is read again and offers the new scenario.
     expect(await within(panel).findByRole("checkbox", { name: "TI up" })).toBeChecked();
   });
 
-  it("the Pulse tab says what is coming, with no controls", async () => {
+  it("outside Excel the Pulse tab says it needs Excel and offers no run button", async () => {
     const [name, heading] = ["Pulse", "Pulse check"];
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole("tab", { name }));
     await nextFrame();
     const panel = screen.getByRole("tabpanel", { name });
-    expect(within(panel).getByRole("heading", { name: heading })).toBeInTheDocument();
-    expect(within(panel).getByText("Coming in a later release")).toBeInTheDocument();
-    expect(within(panel).queryAllByRole("button")).toEqual([]);
-    expect(within(panel).queryAllByRole("textbox")).toEqual([]);
+    expect(await within(panel).findByRole("heading", { name: heading })).toBeInTheDocument();
+    expect(
+      within(panel).getByRole("group", { name: "Open CompAlign in Excel to run the pulse check" })
+    ).toBeInTheDocument();
+    expect(within(panel).queryByRole("button", { name: "Run pulse check" })).toBeNull();
   });
 
   it.each(TAB_NAMES)("has no axe violations on the %s tab", async (name) => {

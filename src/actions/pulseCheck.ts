@@ -1,0 +1,88 @@
+/**
+ * "Run pulse check" / `compalign pulse`: reads Objectives, Matrix, Curves, Reps and the optional
+ * Pulse Settings in one round trip, computes the plan as designed on the period's actuals rep by
+ * rep (the scenario engine's Baseline), holds it against the healthy bands, and writes the
+ * `Pulse Check <label>` tab, owned by CompAlign. Everything is computed before anything is
+ * written; a re-run for the same period replaces that period's tab in place.
+ */
+import { runPulse, type PulseResult } from "../engine/pulse";
+import type { PulseCheck } from "../engine/pulseChecks";
+import { readPlan, SHEETS } from "../model/readPlan";
+import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
+import { readReps } from "../model/readReps";
+import { pulseSheet, pulseTableName, pulseTabName } from "../reports/pulseSheet";
+import { WorkbookError, type WorkbookPort, type WriteResult } from "../workbook/port";
+import { ActionError } from "./errors";
+
+export interface PulseCheckOptions {
+  /** The period label when Pulse Settings has no Period: the caller's date, e.g. "2026-04-02". */
+  today: string;
+}
+
+export interface PulseComputation {
+  pulse: PulseResult;
+  checks: PulseCheck[];
+  /** Problems reading Pulse Settings (defaults were used). */
+  warnings: string[];
+  /** The tab name the pulse check writes (before any suffix a user's sheet of that name forces). */
+  tabName: string;
+}
+
+export interface PulseCheckResult extends PulseComputation {
+  sheet: WriteResult;
+}
+
+/** Reads and computes; writes nothing (the task pane's preview, `compalign pulse` without --out). */
+export async function computePulse(
+  book: WorkbookPort,
+  options: PulseCheckOptions
+): Promise<PulseComputation> {
+  const [objectives, matrix, curves, reps, settingsSheet] = await book.readSheets([
+    SHEETS.objectives,
+    SHEETS.matrix,
+    SHEETS.curves,
+    SHEETS.reps,
+    PULSE_SETTINGS_SHEET,
+  ]);
+  if (!matrix)
+    throw new ActionError(
+      "no-matrix",
+      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
+    );
+  if (!reps)
+    throw new ActionError(
+      "no-reps",
+      "The workbook has no Reps sheet: the pulse check is computed rep by rep on the period's actuals, so add one (Set up workbook does)."
+    );
+  const { design } = readPlan({ objectives, matrix, curves, reps });
+  const repTable = readReps(reps, [...new Set(design.components.map((c) => c.metric))]);
+  const { settings, warnings } = readPulseSettings(settingsSheet);
+  const pulse = runPulse(design, repTable, settings, { today: options.today });
+  return { pulse, checks: pulse.checks, warnings, tabName: pulseTabName(pulse.label) };
+}
+
+/** Table-name attempts before giving up (each collision is another period's tab). */
+const TABLE_NAME_ATTEMPTS = 20;
+
+/** Computes the pulse check and writes (or replaces) its tab. */
+export async function runPulseCheck(
+  book: WorkbookPort,
+  options: PulseCheckOptions
+): Promise<PulseCheckResult> {
+  const computed = await computePulse(book, options);
+  for (let attempt = 1; ; attempt++) {
+    const spec = pulseSheet(computed.pulse, {
+      tableName: pulseTableName(computed.tabName, attempt),
+      warnings: computed.warnings,
+    });
+    try {
+      const [sheet] = await book.writeOwnedSheets([spec]);
+      return { ...computed, sheet };
+    } catch (e) {
+      // Another period's tab already uses that table name: try the next one.
+      const taken =
+        e instanceof WorkbookError && e.kind === "exists" && /table name/.test(e.message);
+      if (!taken || attempt >= TABLE_NAME_ATTEMPTS) throw e;
+    }
+  }
+}

@@ -1,0 +1,694 @@
+/**
+ * The pulse checks one by one, each from the measured value(s) and the bands: a status (OK,
+ * Watch, Act), the band in words, and one sentence of what to do, which differs by status and by
+ * direction (too low is not fixed the way too high is). Pure functions of numbers, so every
+ * boundary can be tested directly; src/engine/pulse.ts measures the values from a run.
+ *
+ * Boundaries are inclusive on the healthy side and compared with a tolerance of 1e-9, so a
+ * value exactly on a band's edge (70% of reps at quota, a Spearman of exactly 0.8, a payout
+ * exactly 10% over plan) is inside it whatever the floating-point noise.
+ */
+import { ACT_MARGINS, type PulseBands } from "./pulseSettings";
+
+export type PulseStatus = "OK" | "Watch" | "Act";
+
+/** The checks, in their stable order (JSON, the sheet and the pane all list them so). */
+export const PULSE_CHECK_IDS = [
+  "share-at-quota",
+  "pay-for-performance",
+  "leverage-p90",
+  "leverage-p10",
+  "payout-to-target",
+  "cost-of-sales",
+  "concentration",
+  "threshold-reach",
+  "excellence-reach",
+  "capped-reps",
+  "alignment-drift",
+] as const;
+export type PulseCheckId = (typeof PULSE_CHECK_IDS)[number];
+
+/** How a check's value reads: a share or rate (as a percentage) or a coefficient (0.00). */
+export type PulseUnit = "percent" | "coefficient";
+
+export const PULSE_CHECK_INFO: Record<PulseCheckId, { title: string; unit: PulseUnit }> = {
+  "share-at-quota": { title: "Reps at or above quota", unit: "percent" },
+  "pay-for-performance": { title: "Pay for performance (rank correlation)", unit: "coefficient" },
+  "leverage-p90": { title: "Payout % of target, 90th percentile", unit: "percent" },
+  "leverage-p10": { title: "Payout % of target, 10th percentile", unit: "percent" },
+  "payout-to-target": { title: "Payout to target vs plan", unit: "percent" },
+  "cost-of-sales": { title: "Incentive cost of sales vs plan", unit: "percent" },
+  concentration: { title: "Earnings concentration (Gini)", unit: "coefficient" },
+  "threshold-reach": { title: "Reps reaching the threshold (worst metric)", unit: "percent" },
+  "excellence-reach": { title: "Reps reaching excellence (worst metric)", unit: "percent" },
+  "capped-reps": { title: "Reps held at a cap (worst metric)", unit: "percent" },
+  "alignment-drift": { title: "Realized vs design alignment index", unit: "coefficient" },
+};
+
+/** One plan component's health over the plan's computed reps (the metric checks' input). */
+export interface MetricHealth {
+  plan: string;
+  metric: string;
+  curve: string;
+  weight: number;
+  /** Computed reps on the plan. */
+  reps: number;
+  /** The curve's first point (threshold) and how many reps reached it (attainment ≥ point). */
+  threshold: number;
+  thresholdReached: number;
+  /** The curve's last point (excellence) and how many reps reached it. */
+  top: number;
+  topReached: number;
+  /** True when the curve holds its last rate beyond the last point (CAP, or any STEP curve). */
+  capped: boolean;
+  /** Reps at or beyond the last point of a capped curve (0 when not capped). */
+  atCap: number;
+}
+
+/** A plan component behind a per-metric check. */
+export interface MetricDetail {
+  kind: "metric";
+  plan: string;
+  metric: string;
+  curve: string;
+  /** The curve point the check counts reps at or beyond. */
+  point: number;
+  reps: number;
+  count: number;
+  share: number;
+  status: PulseStatus;
+}
+
+/** An objective's priority share against its share of design pay and of actual payout. */
+export interface ObjectiveDetail {
+  kind: "objective";
+  objective: string;
+  priorityShare: number;
+  designPayShare: number;
+  /** null when nothing was paid. */
+  payoutShare: number | null;
+  /** payoutShare − priorityShare (negative: paid less than its priority). */
+  gap: number | null;
+}
+
+/** One of several measures behind a check (concentration: Gini and top-20% share). */
+export interface MeasureDetail {
+  kind: "measure";
+  measure: string;
+  value: number | null;
+  band: string;
+  status: PulseStatus;
+}
+
+export type PulseDetail = MetricDetail | ObjectiveDetail | MeasureDetail;
+
+export interface PulseCheck {
+  id: PulseCheckId;
+  title: string;
+  status: PulseStatus;
+  /** The measured value (the worst case for per-metric checks); null when it cannot be measured. */
+  value: number | null;
+  /** The band it was held against, in words ("55%–70%"). */
+  band: string;
+  /** One plain sentence of what to do. */
+  message: string;
+  details?: PulseDetail[];
+}
+
+const EPS = 1e-9;
+const below = (value: number, limit: number) => value < limit - EPS;
+const above = (value: number, limit: number) => value > limit + EPS;
+
+const RANK: Record<PulseStatus, number> = { OK: 0, Watch: 1, Act: 2 };
+export const worstStatus = (statuses: readonly PulseStatus[]): PulseStatus =>
+  statuses.reduce<PulseStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "OK");
+
+/** 0.55 → "55%", 1.8 → "180%", 0.0725 → "7.25%". */
+export const pct = (x: number): string => `${+(x * 100).toFixed(2)}%`;
+/** Shares in sentences, one decimal: 0.85606 → "85.6%". */
+const pct1 = (x: number): string => `${+(x * 100).toFixed(1)}%`;
+/** 0.8 → "0.80". */
+const coef = (x: number): string => x.toFixed(2);
+
+function check(
+  id: PulseCheckId,
+  status: PulseStatus,
+  value: number | null,
+  band: string,
+  message: string,
+  details?: PulseDetail[]
+): PulseCheck {
+  const base = { id, title: PULSE_CHECK_INFO[id].title, status, value, band, message };
+  return details ? { ...base, details } : base;
+}
+
+const NO_REPS =
+  "Cannot be measured: no rep was computed; fix the data issues on the Reps sheet and run the pulse check again.";
+
+export function shareAtQuotaCheck(value: number | null, b: PulseBands): PulseCheck {
+  const id = "share-at-quota";
+  const band = `${pct(b.shareAtQuotaLow)}–${pct(b.shareAtQuotaHigh)}`;
+  if (value === null) return check(id, "Watch", null, band, NO_REPS);
+  if (below(value, b.shareAtQuotaLow - ACT_MARGINS.share))
+    return check(
+      id,
+      "Act",
+      value,
+      band,
+      "Far too few reps are at quota: revisit quotas and territory capacity now, and tell reps what changes before the next period."
+    );
+  if (below(value, b.shareAtQuotaLow))
+    return check(
+      id,
+      "Watch",
+      value,
+      band,
+      "Fewer reps than healthy are at quota: check whether quotas are too high or the plan fails to motivate before setting next period's quotas."
+    );
+  if (above(value, b.shareAtQuotaHigh + ACT_MARGINS.share))
+    return check(
+      id,
+      "Act",
+      value,
+      band,
+      "Almost every rep is at quota: quotas are too soft, so reset them with Finance before payout outruns the budget."
+    );
+  if (above(value, b.shareAtQuotaHigh))
+    return check(
+      id,
+      "Watch",
+      value,
+      band,
+      "More reps than healthy are at quota: quotas may be too soft, so check for windfall deals and raise quotas at the next cycle."
+    );
+  return check(
+    id,
+    "OK",
+    value,
+    band,
+    "Quota attainment is in the healthy band: keep quotas as set and check again next period."
+  );
+}
+
+export function payForPerformanceCheck(value: number | null, b: PulseBands): PulseCheck {
+  const id = "pay-for-performance";
+  const band = `≥ ${coef(b.payForPerformanceWatch)} (Act below ${coef(b.payForPerformanceAct)})`;
+  if (value === null)
+    return check(
+      id,
+      "Watch",
+      null,
+      band,
+      "Cannot be measured: it needs at least two computed reps with a target incentive and some spread in attainment and payout."
+    );
+  if (below(value, b.payForPerformanceAct))
+    return check(
+      id,
+      "Act",
+      value,
+      band,
+      "Pay barely follows performance: review cliffs, caps and metric weights now, because reps are not paid in the order they perform."
+    );
+  if (below(value, b.payForPerformanceWatch))
+    return check(
+      id,
+      "Watch",
+      value,
+      band,
+      "Pay follows performance only loosely: find reps paid well at low attainment (cliffs, caps, uneven weights) and fix the curve or weights."
+    );
+  return check(
+    id,
+    "OK",
+    value,
+    band,
+    "Pay follows performance: reps with higher attainment earn a higher share of target, so no change is needed."
+  );
+}
+
+export function leverageP90Check(value: number | null, b: PulseBands): PulseCheck {
+  const id = "leverage-p90";
+  const band = `${pct(b.p90Low)}–${pct(b.p90High)}`;
+  if (value === null)
+    return check(
+      id,
+      "Watch",
+      null,
+      band,
+      "Cannot be measured: no computed rep has a target incentive above 0."
+    );
+  if (below(value, b.p90Low - ACT_MARGINS.p90Below))
+    return check(
+      id,
+      "Act",
+      value,
+      band,
+      "The best reps barely earn more than target: the plan has no real upside, so redesign the curves above 100%."
+    );
+  if (below(value, b.p90Low))
+    return check(
+      id,
+      "Watch",
+      value,
+      band,
+      "Top performers earn too little above target: steepen the curves above 100% or lift caps so the best reps see real upside."
+    );
+  if (above(value, b.p90High + ACT_MARGINS.p90Above))
+    return check(
+      id,
+      "Act",
+      value,
+      band,
+      "Top-decile payouts are running away: investigate windfall deals and quotas now, and cap or flatten the accelerators."
+    );
+  if (above(value, b.p90High))
+    return check(
+      id,
+      "Watch",
+      value,
+      band,
+      "Top performers earn more than the usual 2–3× target: check for windfall deals or soft quotas before adding a cap."
+    );
+  return check(
+    id,
+    "OK",
+    value,
+    band,
+    "Top performers earn a healthy multiple of target: keep the upside as designed."
+  );
+}
+
+export function leverageP10Check(value: number | null, b: PulseBands): PulseCheck {
+  const id = "leverage-p10";
+  const band = `≤ ${pct(b.p10High)}`;
+  if (value === null)
+    return check(
+      id,
+      "Watch",
+      null,
+      band,
+      "Cannot be measured: no computed rep has a target incentive above 0."
+    );
+  if (above(value, b.p10High + ACT_MARGINS.p10Above))
+    return check(
+      id,
+      "Act",
+      value,
+      band,
+      "Bottom-decile reps are paid close to target: the plan pays for being present, so introduce or raise thresholds."
+    );
+  if (above(value, b.p10High))
+    return check(
+      id,
+      "Watch",
+      value,
+      band,
+      "Low performers still earn a large share of target: raise the thresholds or lower the payout at the first curve point."
+    );
+  return check(
+    id,
+    "OK",
+    value,
+    band,
+    "Low performers are paid well under target: the plan separates them from the rest as it should."
+  );
+}
+
+type PlanValueId = "payout-to-target" | "cost-of-sales";
+
+const PLAN_VALUE_TEXT: Record<
+  PlanValueId,
+  {
+    setting: string;
+    what: string;
+    unmeasurable: string;
+    high: [watch: string, act: string];
+    low: [watch: string, act: string];
+  }
+> = {
+  "payout-to-target": {
+    setting: "Plan Payout To Target",
+    what: "payout with the budget",
+    unmeasurable: "Cannot be measured: the computed reps' target incentives add up to 0.",
+    high: [
+      "Payout runs above plan: tell Finance, update the accrual, and check whether quotas or accelerators are too generous.",
+      "Payout runs far above plan: update the accrual with Finance now and review quotas and accelerators before the next period.",
+    ],
+    low: [
+      "Payout runs below plan: check whether quotas are too high, and agree with Finance what happens to the unused accrual.",
+      "Payout runs far below plan: quotas are likely out of reach, so review them with sales leaders now.",
+    ],
+  },
+  "cost-of-sales": {
+    setting: "Plan Incentive Cost Of Sales",
+    what: "incentive cost with the plan",
+    unmeasurable:
+      "Cannot be measured: add a Revenue column to Reps (with revenue above 0) to compute incentive cost of sales.",
+    high: [
+      "Incentive cost of sales runs above plan: check with Finance whether payout is growing faster than revenue (accelerators, soft quotas).",
+      "Incentive cost of sales runs far above plan: review accelerators and quotas with Finance now, because payout outgrows revenue.",
+    ],
+    low: [
+      "Incentive cost of sales runs below plan: good for cost, but check that the plan still pays enough to motivate.",
+      "Incentive cost of sales runs far below plan: check that revenue is credited correctly and that the plan still motivates.",
+    ],
+  },
+};
+
+/**
+ * Payout to target or incentive cost of sales against the plan value from Pulse Settings:
+ * Watch beyond ±tolerance (relative to the plan value), Act beyond twice that. Without a plan
+ * value there is nothing to hold the value against: OK, saying so.
+ */
+export function planValueCheck(
+  id: PlanValueId,
+  value: number | null,
+  plan: number | null,
+  b: PulseBands
+): PulseCheck {
+  const text = PLAN_VALUE_TEXT[id];
+  if (plan === null)
+    return check(
+      id,
+      "OK",
+      value,
+      "no plan value set",
+      `No plan value is set: add ${text.setting} to the Pulse Settings sheet to compare ${text.what}.`
+    );
+  const lo = plan * (1 - b.planTolerance);
+  const hi = plan * (1 + b.planTolerance);
+  const band = `${pct(lo)}–${pct(hi)} (plan ${pct(plan)} ± ${pct(b.planTolerance)})`;
+  if (value === null) return check(id, "Watch", null, band, text.unmeasurable);
+  const deviation = value / plan - 1;
+  const act = b.planTolerance * ACT_MARGINS.planToleranceFactor;
+  if (above(Math.abs(deviation), b.planTolerance)) {
+    const [watch, acted] = deviation > 0 ? text.high : text.low;
+    return above(Math.abs(deviation), act)
+      ? check(id, "Act", value, band, acted)
+      : check(id, "Watch", value, band, watch);
+  }
+  return check(
+    id,
+    "OK",
+    value,
+    band,
+    `Within ${pct(b.planTolerance)} of plan: the budget holds, so no change is needed.`
+  );
+}
+
+/** Gini of rep payouts (the value) and the top 20% of reps' share of payout (a detail). */
+export function concentrationCheck(
+  gini: number | null,
+  top20Share: number | null,
+  b: PulseBands
+): PulseCheck {
+  const id = "concentration";
+  const giniBand = `${coef(b.giniLow)}–${coef(b.giniHigh)}`;
+  const topBand = `≤ ${pct(b.top20ShareHigh)}`;
+  const band = `Gini ${giniBand}; top 20% ≤ ${pct(b.top20ShareHigh)} of payout`;
+  const giniStatus: PulseStatus =
+    gini === null
+      ? "Watch"
+      : above(gini, b.giniHigh + ACT_MARGINS.share)
+        ? "Act"
+        : above(gini, b.giniHigh) || below(gini, b.giniLow)
+          ? "Watch"
+          : "OK";
+  const topStatus: PulseStatus =
+    top20Share === null
+      ? "Watch"
+      : above(top20Share, b.top20ShareHigh + ACT_MARGINS.share)
+        ? "Act"
+        : above(top20Share, b.top20ShareHigh)
+          ? "Watch"
+          : "OK";
+  const details: MeasureDetail[] = [
+    { kind: "measure", measure: "Gini", value: gini, band: giniBand, status: giniStatus },
+    {
+      kind: "measure",
+      measure: "Top 20% share of payout",
+      value: top20Share,
+      band: topBand,
+      status: topStatus,
+    },
+  ];
+  const status = worstStatus([giniStatus, topStatus]);
+  if (gini === null || top20Share === null)
+    return check(
+      id,
+      "Watch",
+      gini,
+      band,
+      "Cannot be measured: it needs computed reps with a payout above 0 in total.",
+      details
+    );
+  const top = `the top 20% of reps earn ${pct1(top20Share)} of payout`;
+  const concentrated =
+    above(gini, b.giniHigh) || above(top20Share, b.top20ShareHigh)
+      ? status === "Act"
+        ? `A few reps take most of the payout (${top}): review windfall deals, territory balance and accelerators now.`
+        : `Payouts are concentrated in few reps (${top}): check for windfall deals and uneven territories.`
+      : null;
+  if (concentrated) return check(id, status, gini, band, concentrated, details);
+  if (below(gini, b.giniLow))
+    return check(
+      id,
+      "Watch",
+      gini,
+      band,
+      `Payouts are nearly equal across reps (${top}): the plan barely separates strong from weak performance, so steepen the curves.`,
+      details
+    );
+  return check(
+    id,
+    "OK",
+    gini,
+    band,
+    `Payouts are spread as expected for a pay-for-performance plan (${top}): no change is needed.`,
+    details
+  );
+}
+
+interface Rated {
+  detail: MetricDetail;
+  /** How far outside the band (0 inside). */
+  distance: number;
+}
+
+/** The worst detail: highest status, then farthest outside the band; a tie goes to the first. */
+function worstOf(rated: Rated[]): Rated | null {
+  let worst: Rated | null = null;
+  for (const r of rated) {
+    if (
+      !worst ||
+      RANK[r.detail.status] > RANK[worst.detail.status] ||
+      (RANK[r.detail.status] === RANK[worst.detail.status] && r.distance > worst.distance + EPS)
+    )
+      worst = r;
+  }
+  return worst;
+}
+
+const measured = (rows: readonly MetricHealth[]) => rows.filter((r) => r.reps > 0);
+const who = (d: MetricDetail) => `${d.plan} / ${d.metric}`;
+
+const NO_METRICS =
+  "Cannot be measured: no paid metric has computed reps; fix the data issues on the Reps sheet and run again.";
+
+/** Share of each plan's reps reaching each metric's first curve point: Watch below the band, Act 15 points below. */
+export function thresholdReachCheck(rows: readonly MetricHealth[], b: PulseBands): PulseCheck {
+  const id = "threshold-reach";
+  const band = `≥ ${pct(b.thresholdReachLow)} of a plan's reps`;
+  const rated = measured(rows).map((r): Rated => {
+    const share = r.thresholdReached / r.reps;
+    const status: PulseStatus = below(share, b.thresholdReachLow - ACT_MARGINS.share)
+      ? "Act"
+      : below(share, b.thresholdReachLow)
+        ? "Watch"
+        : "OK";
+    return {
+      detail: {
+        kind: "metric",
+        plan: r.plan,
+        metric: r.metric,
+        curve: r.curve,
+        point: r.threshold,
+        reps: r.reps,
+        count: r.thresholdReached,
+        share,
+        status,
+      },
+      distance: Math.max(0, b.thresholdReachLow - share),
+    };
+  });
+  const worst = worstOf(rated);
+  const details = rated.map((r) => r.detail);
+  if (!worst) return check(id, "Watch", null, band, NO_METRICS, details);
+  const d = worst.detail;
+  const message =
+    d.status === "Act"
+      ? `${who(d)}: ${pct1(d.share)} of reps reach the threshold (${pct(d.point)}), so many earn nothing on it; lower the threshold or fix that metric's quotas now.`
+      : d.status === "Watch"
+        ? `${who(d)}: only ${pct1(d.share)} of reps reach the threshold (${pct(d.point)}); lower the threshold or review that metric's quotas before next period.`
+        : "Thresholds are within reach for most reps of every plan: keep them.";
+  return check(id, d.status, d.share, band, message, details);
+}
+
+/** Share of each plan's reps reaching each metric's last curve point: Watch outside the band, Act 15 points above it. */
+export function excellenceReachCheck(rows: readonly MetricHealth[], b: PulseBands): PulseCheck {
+  const id = "excellence-reach";
+  const band = `${pct(b.excellenceReachLow)}–${pct(b.excellenceReachHigh)} of a plan's reps`;
+  const rated = measured(rows).map((r): Rated => {
+    const share = r.topReached / r.reps;
+    const status: PulseStatus = above(share, b.excellenceReachHigh + ACT_MARGINS.share)
+      ? "Act"
+      : above(share, b.excellenceReachHigh) || below(share, b.excellenceReachLow)
+        ? "Watch"
+        : "OK";
+    return {
+      detail: {
+        kind: "metric",
+        plan: r.plan,
+        metric: r.metric,
+        curve: r.curve,
+        point: r.top,
+        reps: r.reps,
+        count: r.topReached,
+        share,
+        status,
+      },
+      distance: Math.max(0, b.excellenceReachLow - share, share - b.excellenceReachHigh),
+    };
+  });
+  const worst = worstOf(rated);
+  const details = rated.map((r) => r.detail);
+  if (!worst) return check(id, "Watch", null, band, NO_METRICS, details);
+  const d = worst.detail;
+  const message =
+    d.status === "OK"
+      ? "The top of each curve is reached by a small group of reps, as excellence should be: keep it."
+      : above(d.share, b.excellenceReachHigh)
+        ? d.status === "Act"
+          ? `${who(d)}: ${pct1(d.share)} of reps reach the top of the curve (${pct(d.point)}), so excellence is routine; raise the top point or the quotas now to contain cost.`
+          : `${who(d)}: ${pct1(d.share)} of reps reach the top of the curve (${pct(d.point)}); raise the top point or check the quotas.`
+        : `${who(d)}: almost no rep reaches the top of the curve (${pct(d.point)}); lower the top point so excellence is a real target.`;
+  return check(id, d.status, d.share, band, message, details);
+}
+
+/** Share of each plan's reps at or beyond a capped curve's last point: Watch above the limit, Act 15 points above. */
+export function cappedRepsCheck(rows: readonly MetricHealth[], b: PulseBands): PulseCheck {
+  const id = "capped-reps";
+  const band = `≤ ${pct(b.cappedRepsHigh)} of a plan's reps per capped metric`;
+  const capped = measured(rows).filter((r) => r.capped);
+  const rated = capped.map((r): Rated => {
+    const share = r.atCap / r.reps;
+    const status: PulseStatus = above(share, b.cappedRepsHigh + ACT_MARGINS.share)
+      ? "Act"
+      : above(share, b.cappedRepsHigh)
+        ? "Watch"
+        : "OK";
+    return {
+      detail: {
+        kind: "metric",
+        plan: r.plan,
+        metric: r.metric,
+        curve: r.curve,
+        point: r.top,
+        reps: r.reps,
+        count: r.atCap,
+        share,
+        status,
+      },
+      distance: Math.max(0, share - b.cappedRepsHigh),
+    };
+  });
+  const worst = worstOf(rated);
+  const details = rated.map((r) => r.detail);
+  if (!worst) {
+    return measured(rows).length === 0
+      ? check(id, "Watch", null, band, NO_METRICS, details)
+      : check(
+          id,
+          "OK",
+          0,
+          band,
+          "No paid metric uses a capped curve, so no rep is held at a cap: nothing to do.",
+          details
+        );
+  }
+  const d = worst.detail;
+  const message =
+    d.status === "Act"
+      ? `${who(d)}: ${pct1(d.share)} of reps are at or beyond the cap (${pct(d.point)}); raise or remove the cap before reps start holding deals for next period.`
+      : d.status === "Watch"
+        ? `${who(d)}: ${pct1(d.share)} of reps are at or beyond the cap (${pct(d.point)}) and earn nothing more for more; raise the cap or the top point.`
+        : "Few reps are held at a cap: keep the caps as they are.";
+  return check(id, d.status, d.share, band, message, details);
+}
+
+/**
+ * Realized alignment index (on actual payout) against the design index (on target incentive ×
+ * weights): Watch when it drops by more than the drift, Act by more than twice that. The
+ * details give each objective's priority, design pay and payout shares.
+ */
+export function alignmentDriftCheck(
+  design: number | null,
+  realized: number | null,
+  objectives: ObjectiveDetail[],
+  b: PulseBands
+): PulseCheck {
+  const id = "alignment-drift";
+  if (design === null)
+    return check(
+      id,
+      "Watch",
+      realized,
+      "no design index",
+      "Cannot be measured: give the objectives priorities above 0 and their metrics weights in Matrix, then run again.",
+      objectives
+    );
+  const band = `≥ ${(design - b.alignmentDrift).toFixed(3)} (design ${design.toFixed(3)} − ${coef(b.alignmentDrift)})`;
+  if (realized === null)
+    return check(
+      id,
+      "Watch",
+      null,
+      band,
+      "Cannot be measured: the computed reps were paid nothing, so there is no payout to compare with strategy.",
+      objectives
+    );
+  const drop = design - realized;
+  if (!above(drop, b.alignmentDrift))
+    return check(
+      id,
+      "OK",
+      realized,
+      band,
+      "Payout follows strategy about as the design intended: no change is needed.",
+      objectives
+    );
+  // The objective paid furthest below its priority is where the money failed to go.
+  const short = objectives
+    .filter((o) => o.gap !== null)
+    .reduce<ObjectiveDetail | null>((w, o) => (!w || o.gap! < w.gap! ? o : w), null);
+  const where = short
+    ? `"${short.objective}" got ${pct1(short.payoutShare!)} of payout against ${pct1(short.priorityShare)} of priority`
+    : "payout went elsewhere than priority";
+  return above(drop, b.alignmentDrift * ACT_MARGINS.driftFactor)
+    ? check(
+        id,
+        "Act",
+        realized,
+        band,
+        `Payout has drifted far from strategy (${where}): rebalance weights or curves toward it at the next plan change and tell reps why.`,
+        objectives
+      )
+    : check(
+        id,
+        "Watch",
+        realized,
+        band,
+        `Payout drifts from strategy (${where}): check attainment on its metrics and whether its weight is enough to change behaviour.`,
+        objectives
+      );
+}

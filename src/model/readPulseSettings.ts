@@ -1,0 +1,266 @@
+/**
+ * The optional Pulse Settings sheet (`Setting`, `Value`): the period label, the plan's budget
+ * values and overrides of the pulse check's bands (docs/workbook.md). Settings are matched
+ * ignoring case and extra spaces. An unknown setting, a value that cannot be read, a setting
+ * given twice or a band whose ends cross is a warning naming its cell, and the default is used
+ * for it: nothing is silently ignored. A blank Value means "not set".
+ */
+import {
+  DEFAULT_PULSE_BANDS,
+  defaultPulseSettings,
+  type PulseBands,
+  type PulseSettings,
+} from "../engine/pulseSettings";
+import { serialToDate } from "../workbook/excelDate";
+import type { SheetData, SheetValue } from "../workbook/port";
+import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
+
+export const PULSE_SETTINGS_SHEET = "Pulse Settings";
+export const PULSE_SETTINGS_COLUMNS = ["Setting", "Value"] as const;
+
+type Kind =
+  /** Text as typed (a date typed in the cell reads as yyyy-mm-dd). */
+  | "text"
+  /** A fraction between 0 and 1 (a share of reps, a rate, a correlation). */
+  | "share"
+  /** A number above 0 (a multiple of target, a cost ratio, a tolerance). */
+  | "positive";
+
+export interface SettingSpec {
+  /** The name as written in the Setting column. */
+  name: string;
+  /** What it means, for docs and messages. */
+  meaning: string;
+  kind: Kind;
+  /** Where it goes. */
+  field: keyof PulseBands | "planPayoutToTarget" | "planIncentiveCostOfSales" | "period";
+}
+
+/** Every setting the sheet may hold, in the order docs/workbook.md lists them. */
+export const PULSE_SETTINGS: readonly SettingSpec[] = [
+  {
+    name: "Period",
+    meaning: "label of the period, used in the tab name",
+    kind: "text",
+    field: "period",
+  },
+  {
+    name: "Plan Payout To Target",
+    meaning: "planned total payout ÷ total target incentive",
+    kind: "positive",
+    field: "planPayoutToTarget",
+  },
+  {
+    name: "Plan Incentive Cost Of Sales",
+    meaning: "planned total payout ÷ total revenue",
+    kind: "positive",
+    field: "planIncentiveCostOfSales",
+  },
+  {
+    name: "Share At Quota Low",
+    meaning: "low end of the healthy share of reps at quota",
+    kind: "share",
+    field: "shareAtQuotaLow",
+  },
+  {
+    name: "Share At Quota High",
+    meaning: "high end of the healthy share of reps at quota",
+    kind: "share",
+    field: "shareAtQuotaHigh",
+  },
+  {
+    name: "Pay For Performance Watch",
+    meaning: "rank correlation below which pay for performance is Watch",
+    kind: "share",
+    field: "payForPerformanceWatch",
+  },
+  {
+    name: "Pay For Performance Act",
+    meaning: "rank correlation below which it is Act",
+    kind: "share",
+    field: "payForPerformanceAct",
+  },
+  {
+    name: "P90 Low",
+    meaning: "low end of the healthy 90th percentile of payout % of target",
+    kind: "positive",
+    field: "p90Low",
+  },
+  {
+    name: "P90 High",
+    meaning: "high end of the healthy 90th percentile of payout % of target",
+    kind: "positive",
+    field: "p90High",
+  },
+  {
+    name: "P10 High",
+    meaning: "highest healthy 10th percentile of payout % of target",
+    kind: "positive",
+    field: "p10High",
+  },
+  {
+    name: "Plan Tolerance",
+    meaning: "relative tolerance around the plan values",
+    kind: "positive",
+    field: "planTolerance",
+  },
+  {
+    name: "Gini Low",
+    meaning: "low end of the healthy Gini of payouts",
+    kind: "share",
+    field: "giniLow",
+  },
+  {
+    name: "Gini High",
+    meaning: "high end of the healthy Gini of payouts",
+    kind: "share",
+    field: "giniHigh",
+  },
+  {
+    name: "Top 20% Share High",
+    meaning: "highest healthy share of payout earned by the top 20% of reps",
+    kind: "share",
+    field: "top20ShareHigh",
+  },
+  {
+    name: "Threshold Reach Low",
+    meaning: "lowest healthy share of a plan's reps reaching a metric's threshold",
+    kind: "share",
+    field: "thresholdReachLow",
+  },
+  {
+    name: "Excellence Reach Low",
+    meaning: "low end of the healthy share reaching a metric's top point",
+    kind: "share",
+    field: "excellenceReachLow",
+  },
+  {
+    name: "Excellence Reach High",
+    meaning: "high end of the healthy share reaching a metric's top point",
+    kind: "share",
+    field: "excellenceReachHigh",
+  },
+  {
+    name: "Capped Reps High",
+    meaning: "highest healthy share of a plan's reps held at a cap",
+    kind: "share",
+    field: "cappedRepsHigh",
+  },
+  {
+    name: "Alignment Drift",
+    meaning: "largest healthy drop of the realized alignment index below the design index",
+    kind: "share",
+    field: "alignmentDrift",
+  },
+];
+
+/** Band ends that must keep their order: [lower, upper]. */
+const ORDERED: [keyof PulseBands, keyof PulseBands][] = [
+  ["shareAtQuotaLow", "shareAtQuotaHigh"],
+  ["payForPerformanceAct", "payForPerformanceWatch"],
+  ["p90Low", "p90High"],
+  ["giniLow", "giniHigh"],
+  ["excellenceReachLow", "excellenceReachHigh"],
+];
+
+export interface PulseSettingsRead {
+  settings: PulseSettings;
+  /** One sentence per problem, naming the cell (`'Pulse Settings'!B4: …`). */
+  warnings: string[];
+}
+
+const FIRST_DATE_SERIAL = 36526; // 2000-01-01: integers from here on in Period are dates.
+
+/** A Period cell as a label: text as typed, a date serial (a typed date) as yyyy-mm-dd. */
+function periodLabel(value: SheetValue): string {
+  if (
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value >= FIRST_DATE_SERIAL &&
+    value < 2958466
+  )
+    return serialToDate(value).toISOString().slice(0, 10);
+  return text(value);
+}
+
+const nameOf = (spec: SettingSpec) => normaliseHeader(spec.name);
+const BY_NAME = new Map(PULSE_SETTINGS.map((s) => [nameOf(s), s]));
+
+export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
+  const settings = defaultPulseSettings();
+  const warnings: string[] = [];
+  if (!data) return { settings, warnings };
+  const sheet = sheetRows(data);
+  const missing = sheet.missing(PULSE_SETTINGS_COLUMNS);
+  if (missing.length > 0) {
+    warnings.push(
+      `${data.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1, so every default is used.`
+    );
+    return { settings, warnings };
+  }
+  const seen = new Map<string, string>();
+  const set = new Set<string>();
+  for (const row of sheet.rows) {
+    const raw = row.get("Setting");
+    const name = normaliseHeader(raw);
+    const cell = row.cell("Setting");
+    const valueCell = row.cell("Value");
+    if (!name) {
+      if (row.get("Value") === null) continue; // A note in another column.
+      warnings.push(`${valueCell}: the row has a value but no Setting name, so it is not used.`);
+      continue;
+    }
+    const spec = BY_NAME.get(name);
+    if (!spec) {
+      warnings.push(
+        `${cell}: "${text(raw)}" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`
+      );
+      continue;
+    }
+    const first = seen.get(name);
+    if (first) {
+      warnings.push(`${cell}: ${spec.name} is given twice (first at ${first}); the first is used.`);
+      continue;
+    }
+    seen.set(name, cell);
+    const value = row.get("Value");
+    if (value === null) continue; // Not set.
+    if (spec.field === "period") {
+      settings.period = periodLabel(value);
+      continue;
+    }
+    const problem =
+      typeof value !== "number" || !Number.isFinite(value)
+        ? `must be a number, not ${describeValue(value)}`
+        : spec.kind === "share" && (value < 0 || value > 1)
+          ? `must be between 0 and 1 (55% is 0.55), not ${value}`
+          : spec.kind === "positive" && !(value > 0)
+            ? `must be a number above 0, not ${value}`
+            : null;
+    const fallback =
+      spec.field === "planPayoutToTarget" || spec.field === "planIncentiveCostOfSales"
+        ? "it is treated as not set"
+        : `the default ${DEFAULT_PULSE_BANDS[spec.field]} is used`;
+    if (problem) {
+      warnings.push(`${valueCell}: ${spec.name} ${problem}; ${fallback}.`);
+      continue;
+    }
+    if (spec.field === "planPayoutToTarget" || spec.field === "planIncentiveCostOfSales")
+      settings[spec.field] = value as number;
+    else {
+      settings.bands[spec.field] = value as number;
+      set.add(spec.field);
+    }
+  }
+  const label = (field: keyof PulseBands) => PULSE_SETTINGS.find((s) => s.field === field)!.name;
+  for (const [low, high] of ORDERED) {
+    if (settings.bands[low] > settings.bands[high] && (set.has(low) || set.has(high))) {
+      warnings.push(
+        `${data.name}: ${label(low)} (${settings.bands[low]}) is above ${label(high)} (${settings.bands[high]}); the defaults ${DEFAULT_PULSE_BANDS[low]} and ${DEFAULT_PULSE_BANDS[high]} are used for both.`
+      );
+      settings.bands[low] = DEFAULT_PULSE_BANDS[low];
+      settings.bands[high] = DEFAULT_PULSE_BANDS[high];
+    }
+  }
+  return { settings, warnings };
+}

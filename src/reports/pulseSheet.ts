@@ -1,0 +1,345 @@
+/**
+ * The `Pulse Check <label>` tab a sales leader reads each period: the status table (an Excel
+ * table: Check, Status, Value, Band, What to do), metric health per plan, payout share by
+ * objective against priority, an attainment histogram (native column chart), data issues, and
+ * payout % of target against weighted attainment rep by rep (native scatter chart).
+ *
+ * Status is written as text (OK / Watch / Act): the port has no per-cell fill, and a colour
+ * scale keys on numbers, not on words, so the word itself is the cue (and stays filterable).
+ */
+import type { PulseResult } from "../engine/pulse";
+import {
+  PULSE_CHECK_INFO,
+  pct,
+  worstStatus,
+  type PulseCheckId,
+  type PulseStatus,
+} from "../engine/pulseChecks";
+import { columnLetters } from "../workbook/a1";
+import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
+import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { rangeAddress } from "./range";
+
+export const PULSE_TAB_PREFIX = "Pulse Check";
+/** Excel's limit on sheet names. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * `Pulse Check <label>` within 31 characters: characters Excel forbids in sheet names become
+ * "-" (a date typed as 3/31/2026 reads 3-31-2026), and a long label is cut with "…".
+ */
+export function pulseTabName(label: string): string {
+  const clean = label
+    .replace(/[\\/?*[\]:]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (!clean) return PULSE_TAB_PREFIX;
+  const room = MAX_SHEET_NAME - PULSE_TAB_PREFIX.length - 1;
+  const fitted = clean.length <= room ? clean : `${clean.slice(0, room - 1).trimEnd()}…`;
+  return `${PULSE_TAB_PREFIX} ${fitted}`;
+}
+
+/**
+ * The status table's name for a tab: `CompAlignPulse_<label>` (letters, digits and
+ * underscores), one per period so tabs of several periods can sit side by side; `attempt` > 1
+ * appends `_2`, `_3`, … for the rare label that collides with another period's.
+ */
+export function pulseTableName(tabName: string, attempt = 1): string {
+  const rest = tabName.slice(PULSE_TAB_PREFIX.length).replace(/[^A-Za-z0-9]+/g, "_");
+  const base = `CompAlignPulse${rest.replace(/_+$/, "")}`.slice(0, 200);
+  return attempt > 1 ? `${base}_${attempt}` : base;
+}
+
+/** Excel number format of each check's value. */
+export const PULSE_VALUE_FORMATS: Record<PulseCheckId, string> = {
+  "share-at-quota": FORMATS.percent1,
+  "pay-for-performance": FORMATS.decimal,
+  "leverage-p90": FORMATS.percent1,
+  "leverage-p10": FORMATS.percent1,
+  "payout-to-target": FORMATS.percent1,
+  "cost-of-sales": "0.00%",
+  concentration: FORMATS.decimal,
+  "threshold-reach": FORMATS.percent1,
+  "excellence-reach": FORMATS.percent1,
+  "capped-reps": FORMATS.percent1,
+  "alignment-drift": FORMATS.index,
+};
+
+/** A check's value as text, as the sheet's number format shows it ("n/a" when not measured). */
+export function formatPulseValue(id: PulseCheckId, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return "n/a";
+  if (id === "cost-of-sales") return `${(value * 100).toFixed(2)}%`;
+  if (id === "alignment-drift") return value.toFixed(3);
+  return PULSE_CHECK_INFO[id].unit === "percent"
+    ? `${(value * 100).toFixed(1)}%`
+    : value.toFixed(2);
+}
+
+/** "2 Act, 3 Watch, 6 OK". */
+export function statusCounts(statuses: readonly PulseStatus[]): string {
+  const of = (s: PulseStatus) => statuses.filter((x) => x === s).length;
+  return `${of("Act")} Act, ${of("Watch")} Watch, ${of("OK")} OK`;
+}
+
+class Layout {
+  blocks: Block[] = [];
+  charts: ChartSpec[] = [];
+  tables: TableSpec[] = [];
+  row = 0;
+
+  /** Adds a block at column `col` of the next free row; returns its first row (0-based). */
+  add(block: Omit<Block, "at">, col = 0): number {
+    const at = this.row;
+    this.blocks.push({ ...block, at: `${columnLetters(col)}${at + 1}` });
+    this.row += block.values.length;
+    return at;
+  }
+
+  gap(rows = 1) {
+    this.row += rows;
+  }
+}
+
+const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+
+/** Rows a chart of 15 rows covers beside a section; the next section starts below it. */
+const CHART_ROWS = 15;
+
+export interface PulseSheetOptions {
+  /** Name of the status table (unique in the workbook; see pulseTableName). */
+  tableName: string;
+  /** Problems reading Pulse Settings, listed on the tab. */
+  warnings?: readonly string[];
+}
+
+export function pulseSheet(result: PulseResult, options: PulseSheetOptions): SheetSpec {
+  const name = pulseTabName(result.label);
+  const layout = new Layout();
+  const { settings } = result;
+  const leftOut = result.dataIssues.length;
+
+  layout.add({ values: [[name]], style: "title" });
+  layout.add({
+    values: [
+      [
+        `Period ${result.label}: the plan as designed in Matrix and Curves, computed rep by rep on the actuals in Reps (${result.computedReps} reps${leftOut ? `; ${leftOut} left out for data issues, listed below` : ""}). OK is healthy, Watch needs a look, Act needs a decision.`,
+      ],
+      [
+        `Plan values from Pulse Settings: payout to target ${settings.planPayoutToTarget === null ? "not set" : pct(settings.planPayoutToTarget)}, incentive cost of sales ${settings.planIncentiveCostOfSales === null ? "not set" : pct(settings.planIncentiveCostOfSales)}. Bands are CompAlign's defaults unless Pulse Settings overrides them.`,
+      ],
+      [`Summary: ${statusCounts(result.checks.map((c) => c.status))}.`],
+    ],
+    style: "note",
+  });
+  layout.gap();
+
+  // The status table: one block per row, so each row's value has its own number format.
+  const header = ["Check", "Status", "Value", "Band", "What to do"];
+  const top = layout.add({ values: [header], style: "header" });
+  for (const c of result.checks) {
+    layout.add({
+      values: [[c.title, c.status, finite(c.value), c.band, c.message]],
+      numberFormats: [null, null, PULSE_VALUE_FORMATS[c.id], null, null],
+    });
+  }
+  layout.tables.push({
+    name: options.tableName,
+    range: rangeAddress(top, 0, result.checks.length + 1, header.length),
+    style: TABLE_STYLE,
+  });
+  layout.gap();
+
+  const warnings = options.warnings ?? [];
+  if (warnings.length > 0) {
+    layout.add({ values: [["Pulse Settings warnings (defaults used instead)"]], style: "header" });
+    layout.add({ values: warnings.map((w) => [w]), style: "note" });
+    layout.gap();
+  }
+
+  metricHealthBlock(layout, result);
+  objectivesBlock(layout, result);
+  histogramBlock(layout, result);
+  dataIssuesBlock(layout, result);
+  scatterBlock(layout, result);
+
+  return {
+    name,
+    blocks: layout.blocks,
+    tables: layout.tables,
+    charts: layout.charts,
+    columnWidths: [42, 22, 18, 34, 14, 14, 12, 12, 12, 10],
+    tabColor: COLORS.brand,
+  };
+}
+
+function metricHealthBlock(layout: Layout, result: PulseResult) {
+  layout.add({
+    values: [
+      [
+        "Metric health by plan (threshold: the curve's first point; top: its last point; held at cap: at or beyond the last point of a capped curve)",
+      ],
+    ],
+    style: "header",
+  });
+  if (result.metricHealth.length === 0) {
+    layout.add({ values: [["No paid metric has computed reps."]], style: "note" });
+    layout.gap();
+    return;
+  }
+  // Each row's status: the worst of its threshold, excellence and cap statuses.
+  const statuses = new Map<string, PulseStatus[]>();
+  const keyOf = (plan: string, metric: string) => `${plan}\u0000${metric}`;
+  for (const id of ["threshold-reach", "excellence-reach", "capped-reps"] as const) {
+    const check = result.checks.find((c) => c.id === id);
+    for (const d of check?.details ?? []) {
+      if (d.kind !== "metric") continue;
+      const k = keyOf(d.plan, d.metric);
+      statuses.set(k, [...(statuses.get(k) ?? []), d.status]);
+    }
+  }
+  layout.add({
+    values: [
+      [
+        "Plan",
+        "Metric",
+        "Curve",
+        "Reps",
+        "Threshold",
+        "Reach threshold",
+        "Top point",
+        "Reach top",
+        "Held at cap",
+        "Status",
+      ],
+    ],
+    style: "header",
+  });
+  layout.add({
+    values: result.metricHealth.map((m) => [
+      m.plan,
+      m.metric,
+      m.curve,
+      m.reps,
+      m.threshold,
+      m.reps > 0 ? m.thresholdReached / m.reps : null,
+      m.top,
+      m.reps > 0 ? m.topReached / m.reps : null,
+      m.capped ? (m.reps > 0 ? m.atCap / m.reps : null) : "not capped",
+      m.reps > 0 ? worstStatus(statuses.get(keyOf(m.plan, m.metric)) ?? []) : "no reps",
+    ]),
+    numberFormats: [
+      null,
+      null,
+      null,
+      FORMATS.number,
+      FORMATS.percent,
+      FORMATS.percent1,
+      FORMATS.percent,
+      FORMATS.percent1,
+      FORMATS.percent1,
+      null,
+    ],
+  });
+  layout.gap();
+}
+
+function objectivesBlock(layout: Layout, result: PulseResult) {
+  layout.add({ values: [["Payout share by objective against priority share"]], style: "header" });
+  layout.add({
+    values: [
+      ["Objective", "Priority share", "Design pay share", "Payout share", "Payout − priority"],
+    ],
+    style: "header",
+  });
+  if (result.objectives.length > 0) {
+    layout.add({
+      values: result.objectives.map((o) => [
+        o.objective,
+        o.priorityShare,
+        o.designPayShare,
+        o.payoutShare,
+        o.gap,
+      ]),
+      numberFormats: [null, ...Array<string>(4).fill(FORMATS.percent1)],
+    });
+  }
+  const index = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));
+  layout.add({
+    values: [
+      [
+        `Alignment index: design ${index(result.designAlignmentIndex)} (target incentive × weights), realized ${index(result.figures.realizedAlignmentIndex)} (actual payout).`,
+      ],
+    ],
+    style: "note",
+  });
+  layout.gap();
+}
+
+function histogramBlock(layout: Layout, result: PulseResult) {
+  const start = layout.add({ values: [["Reps by weighted attainment"]], style: "header" });
+  const top = layout.add({ values: [["Weighted attainment", "Reps"]], style: "header" });
+  layout.add({
+    values: result.histogram.map((b) => [b.label, b.reps]),
+    numberFormats: [null, FORMATS.number],
+  });
+  layout.charts.push({
+    type: "column",
+    title: "Reps by weighted attainment",
+    dataRange: rangeAddress(top, 0, result.histogram.length + 1, 2),
+    at: `D${start + 1}`,
+    widthCells: 7,
+    heightCells: CHART_ROWS,
+    xAxisTitle: "Weighted attainment",
+    yAxisTitle: "Reps",
+  });
+  layout.row = Math.max(layout.row, start + CHART_ROWS);
+  layout.gap();
+}
+
+function dataIssuesBlock(layout: Layout, result: PulseResult) {
+  layout.add({ values: [["Data issues (reps left out of every check)"]], style: "header" });
+  if (result.dataIssues.length === 0) {
+    layout.add({ values: [["None: every rep was computed."]], style: "note" });
+  } else {
+    layout.add({ values: [["Rep", "Row", "Issue"]], style: "header" });
+    layout.add({
+      values: result.dataIssues.map((d): SheetValue[] => [d.rep, d.row, d.message]),
+      numberFormats: [null, FORMATS.number, null],
+    });
+  }
+  layout.gap();
+}
+
+function scatterBlock(layout: Layout, result: PulseResult) {
+  const start = layout.add({
+    values: [["Payout % of target against weighted attainment, rep by rep"]],
+    style: "header",
+  });
+  if (result.points.length === 0) {
+    layout.add({
+      values: [["No computed rep has a target incentive above 0."]],
+      style: "note",
+    });
+    return;
+  }
+  const top = layout.add({
+    values: [["Rep", "Plan", "Weighted attainment", "Payout % of target"]],
+    style: "header",
+  });
+  layout.add({
+    values: result.points.map((p) => [p.rep, p.plan, p.weightedAttainment, p.payoutPctOfTarget]),
+    numberFormats: [null, null, FORMATS.percent1, FORMATS.percent1],
+  });
+  layout.charts.push({
+    type: "scatter",
+    title: "Payout % of target vs weighted attainment",
+    dataRange: rangeAddress(top, 2, result.points.length + 1, 2),
+    at: `F${start + 1}`,
+    widthCells: 8,
+    heightCells: CHART_ROWS,
+    xAxisTitle: "Weighted attainment",
+    yAxisTitle: "Payout % of target",
+  });
+}

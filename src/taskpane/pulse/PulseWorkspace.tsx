@@ -1,0 +1,111 @@
+/**
+ * The Pulse tab on a workbook: "Run pulse check", what it found (each check with its status,
+ * value, band and what to do), problems in Pulse Settings, and the tab it wrote.
+ */
+import {
+  AriaLiveAnnouncer,
+  Body1,
+  Button,
+  Caption1,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { HeartPulseRegular, OpenRegular } from "@fluentui/react-icons";
+import { statusCounts } from "../../reports/pulseSheet";
+import { Notice } from "../alignment/Notice";
+import type { WorkbookAccess } from "../workbookAccess";
+import { PulseChecksList } from "./PulseChecksList";
+import { SettingsWarnings } from "./SettingsWarnings";
+import { localToday } from "./today";
+import { usePulse } from "./usePulse";
+
+export interface PulseWorkspaceProps {
+  access: WorkbookAccess;
+  /** The period label when Pulse Settings has no Period; the local date by default. */
+  today?: () => string;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  spinner: { justifyContent: "flex-start" },
+  status: { margin: 0, color: tokens.colorNeutralForeground3, minHeight: tokens.lineHeightBase200 },
+  empty: { margin: 0, color: tokens.colorNeutralForeground2 },
+  results: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  written: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalXS },
+});
+
+export function PulseWorkspace({ access, today = localToday }: PulseWorkspaceProps) {
+  const styles = useStyles();
+  const { state, run, showTab } = usePulse(access, today);
+  const { result, error, busy } = state;
+  const issues = result?.pulse.dataIssues.length ?? 0;
+
+  return (
+    <AriaLiveAnnouncer>
+      <div className={styles.root}>
+        <div className={styles.actions}>
+          <div role="group" aria-label="Pulse actions">
+            <Button
+              appearance="primary"
+              icon={<HeartPulseRegular />}
+              disabledFocusable={busy}
+              onClick={() => void run()}
+            >
+              Run pulse check
+            </Button>
+          </div>
+          {busy && (
+            <Spinner className={styles.spinner} size="tiny" label="Running the pulse check…" />
+          )}
+        </div>
+        {error && (
+          <Notice
+            key={`${error.title}|${error.message}`}
+            intent={error.intent}
+            title={error.title}
+            message={error.message}
+            next={[error.next, result ? "The results below are from the last run that worked." : null]
+              .filter(Boolean)
+              .join(" ")}
+          />
+        )}
+        <Caption1 as="p" role="status" aria-live="polite" className={styles.status}>
+          {result
+            ? `Pulse check ${result.pulse.label}: ${statusCounts(result.checks.map((c) => c.status))}.`
+            : ""}
+        </Caption1>
+        {result ? (
+          <div className={styles.results} aria-busy={busy}>
+            <div className={styles.written}>
+              <Notice
+                key={`${result.sheet.name}|${result.sheet.action}`}
+                intent="success"
+                title={`${result.sheet.action === "created" ? "Wrote" : "Refreshed"} the ${result.sheet.name} tab`}
+                message={`${result.pulse.computedReps} reps computed on the period's actuals${
+                  issues > 0 ? `; ${issues} left out for data issues, listed on the tab` : ""
+                }. The tab has the status table, metric health per plan, payout by objective and two charts.`}
+                next="CompAlign owns the tab and refreshes it when you run the same period again; your own sheets are never changed."
+              />
+              <Button appearance="transparent" size="small" icon={<OpenRegular />} onClick={() => void showTab()}>
+                Show {result.sheet.name}
+              </Button>
+            </div>
+            {result.warnings.length > 0 && <SettingsWarnings warnings={result.warnings} />}
+            <PulseChecksList checks={result.checks} label={`Pulse checks, ${result.pulse.label}`} />
+          </div>
+        ) : (
+          <Body1 as="p" className={styles.empty} aria-busy={busy}>
+            Run pulse check computes the plan as designed on the actuals in the Reps sheet and says,
+            check by check, whether it is doing what it was designed to do: OK, Watch or Act, with
+            the number, the healthy band and what to do. It writes the results to a Pulse Check
+            tab named after the Period in Pulse Settings (else today&apos;s date).
+          </Body1>
+        )}
+      </div>
+    </AriaLiveAnnouncer>
+  );
+}
+
+export default PulseWorkspace;

@@ -1,0 +1,71 @@
+/**
+ * Turns what "Run pulse check" threw into a message for the pane: a title, what happened and
+ * what to do next. Never empty, never a stack. A missing Matrix or Reps sheet is a state of the
+ * workbook to fix (a warning), pointing at the ways to get one.
+ */
+import { ActionError } from "../../actions/errors";
+import { WorkbookError } from "../../workbook/port";
+
+/** What the Pulse tab was doing. */
+export type PulseTask = "run" | "select";
+
+export interface PulseError {
+  task: PulseTask;
+  title: string;
+  message: string;
+  next: string | null;
+  intent: "error" | "warning";
+}
+
+const FAILED: Record<PulseTask, string> = {
+  run: "Could not run the pulse check",
+  select: "Could not show the tab",
+};
+
+const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
+
+const WORKBOOK_NEXT: Record<WorkbookError["kind"], string> = {
+  exists:
+    "A sheet or table of that name is already in the workbook. Rename yours, or change Period in Pulse Settings: CompAlign never overwrites your sheets.",
+  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
+  "invalid-name":
+    "Change Period in the Pulse Settings sheet to a shorter label without \\ / ? * [ ] :, then run again.",
+  shape: RETRY,
+  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
+  "too-large": "Remove rows you do not need from the Reps sheet, then try again.",
+};
+
+const GET_SHEETS =
+  "Select Set up workbook on the Alignment tab for a starter plan, or Insert sample data on the Scenarios tab for a sample with reps; both keep the sheets you already have.";
+
+export function describePulseError(error: unknown, task: PulseTask): PulseError {
+  if (error instanceof ActionError && error.kind === "no-matrix")
+    return {
+      task,
+      intent: "warning",
+      title: "No Matrix sheet",
+      message:
+        "The pulse check holds the period's results against a plan design, and this workbook has no Matrix sheet with one.",
+      next: GET_SHEETS,
+    };
+  if (error instanceof ActionError && error.kind === "no-reps")
+    return {
+      task,
+      intent: "warning",
+      title: "No Reps sheet",
+      message:
+        "The pulse check is computed rep by rep on the period's actuals, and this workbook has no Reps sheet with the reps' quotas and actuals.",
+      next: GET_SHEETS,
+    };
+  if (error instanceof WorkbookError)
+    return {
+      task,
+      intent: "error",
+      title: FAILED[task],
+      message: error.message,
+      next: WORKBOOK_NEXT[error.kind] ?? RETRY,
+    };
+  const message =
+    error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  return { task, intent: "error", title: FAILED[task], message, next: RETRY };
+}

@@ -1,0 +1,456 @@
+/**
+ * The pulse check on the tiny world of fixture.ts, every value computed by hand, and each status
+ * boundary just inside and just outside.
+ */
+import { runPulse, attainmentHistogram, type PulseResult } from "../../src/engine/pulse";
+import {
+  alignmentDriftCheck,
+  cappedRepsCheck,
+  concentrationCheck,
+  excellenceReachCheck,
+  leverageP10Check,
+  leverageP90Check,
+  payForPerformanceCheck,
+  planValueCheck,
+  PULSE_CHECK_IDS,
+  shareAtQuotaCheck,
+  thresholdReachCheck,
+  type MetricHealth,
+  type PulseCheck,
+  type PulseCheckId,
+} from "../../src/engine/pulseChecks";
+import { DEFAULT_PULSE_BANDS, defaultPulseSettings } from "../../src/engine/pulseSettings";
+import { readPlan } from "../../src/model/readPlan";
+import { readPulseSettings } from "../../src/model/readPulseSettings";
+import { readReps } from "../../src/model/readReps";
+import { ACTUALS, CURVES, MATRIX, OBJECTIVES, repsSheet, SETTINGS, type Actuals } from "./fixture";
+
+function pulseOf(actuals: Actuals = ACTUALS, today = "2026-04-02"): PulseResult {
+  const reps = { name: "Reps", values: repsSheet(actuals) };
+  const { design } = readPlan({
+    objectives: { name: "Objectives", values: OBJECTIVES },
+    matrix: { name: "Matrix", values: MATRIX },
+    curves: { name: "Curves", values: CURVES },
+    reps,
+  });
+  const table = readReps(reps, ["Cloud", "Core", "Meetings"]);
+  const { settings, warnings } = readPulseSettings({ name: "Pulse Settings", values: SETTINGS });
+  expect(warnings).toEqual([]);
+  return runPulse(design, table, settings, { today });
+}
+
+const B = DEFAULT_PULSE_BANDS;
+
+describe("the tiny world, by hand", () => {
+  const pulse = pulseOf();
+  const byId = (id: PulseCheckId) => pulse.checks.find((c) => c.id === id)!;
+
+  test("every check, in the stable order", () => {
+    expect(pulse.checks.map((c) => c.id)).toEqual([...PULSE_CHECK_IDS]);
+    expect(pulse.checks.map((c) => c.status)).toEqual([
+      "OK", // share-at-quota 60%
+      "OK", // pay-for-performance 0.979
+      "Watch", // leverage-p90 160.5%
+      "OK", // leverage-p10 27%
+      "OK", // payout-to-target 94% vs 100% ± 10%
+      "Watch", // cost-of-sales 9.4% vs 8% ± 10%
+      "OK", // concentration Gini 0.335
+      "Act", // threshold-reach 50% (SDR / Meetings)
+      "Watch", // excellence-reach 25% (AE / Cloud)
+      "Watch", // capped-reps 25% (AE / Cloud)
+      "OK", // alignment-drift 0.826 vs design 0.809
+    ]);
+  });
+
+  test("the period label comes from Pulse Settings; r9 is a data issue, left out", () => {
+    expect(pulse.label).toBe("Q1 2026");
+    expect(pulse.computedReps).toBe(10);
+    expect(pulse.dataIssues).toEqual([
+      { rep: "r9", row: 12, message: 'Core Quota is text "n/a" (must be a number above 0)' },
+    ]);
+  });
+
+  test("share at quota: WA ≥ 1 for r4, r5, r6 (all exactly 1), r7, r8, s1 → 6 of 10", () => {
+    expect(byId("share-at-quota")).toMatchObject({ value: 0.6, band: "55%–70%" });
+  });
+
+  test("pay for performance: Spearman with average ranks for ties", () => {
+    // WA ranks: s2 .40→1, r1 .50→2, r2 .70→3, r3 .90→4, r4 r5 r6 1.00→(5+6+7)/3 = 6, s1 1.05→8,
+    // r7 1.30→9, r8 2.00→10.
+    // Payout % ranks: s2 0→1, r1 .30→2, r2 .50→3, r3 .85→4, r6 .90→5, r4 1.00→6,
+    // r5 and s1 1.10→(7+8)/2 = 7.5 (reached by different curve segments: 50·1.4 + 40 and
+    // 100·1.1; values are rounded to 9 decimals before ranking so such ties survive
+    // floating-point noise), r7 1.55→9, r8 2.10→10.
+    // Both means are 5.5. Σdx·dy = 20.25+12.25+6.25+2.25 + .25 + .5·2 + .5·(−.5) + 2.5·2
+    // + 12.25 + 20.25 = 79.5; Σdx² = 82.5 − (3³−3)/12 = 80.5; Σdy² = 82.5 − (2³−2)/12 = 82.
+    expect(byId("pay-for-performance").value).toBeCloseTo(79.5 / Math.sqrt(80.5 * 82), 12);
+    expect(pulse.spearman).toBeCloseTo(0.978503, 6);
+    expect(byId("pay-for-performance").band).toBe("≥ 0.80 (Act below 0.60)");
+  });
+
+  test("leverage: PERCENTILE.INC of payout % of TI (0, .30, .50, .85, .90, 1, 1.1, 1.1, 1.55, 2.1)", () => {
+    // p90: rank 9 × 0.9 = 8.1 → 1.55 + 0.1 × (2.10 − 1.55) = 1.605, under 180% but over 130%.
+    expect(byId("leverage-p90").value).toBeCloseTo(1.605, 12);
+    expect(byId("leverage-p90").band).toBe("180%–300%");
+    expect(byId("leverage-p90").message).toMatch(/^Top performers earn too little above target/);
+    // p10: rank 0.9 → 0 + 0.9 × 0.30 = 0.27.
+    expect(byId("leverage-p10")).toMatchObject({ status: "OK", band: "≤ 50%" });
+    expect(byId("leverage-p10").value).toBeCloseTo(0.27, 12);
+  });
+
+  test("payout to target and incentive cost of sales against the plan values", () => {
+    // Σ payout = 30+50+85+100+110+90+155+210+110+0 = 940; Σ TI = 1000 → 94%, 6% under plan.
+    expect(byId("payout-to-target").value).toBeCloseTo(0.94, 12);
+    expect(byId("payout-to-target").band).toBe("90%–110% (plan 100% ± 10%)");
+    // 940 / (10 × 1000) = 9.4% against 8%: 17.5% over plan, beyond 10% but within 20%.
+    expect(byId("cost-of-sales").value).toBeCloseTo(0.094, 12);
+    expect(byId("cost-of-sales").band).toBe("7.2%–8.8% (plan 8% ± 10%)");
+    expect(byId("cost-of-sales").message).toMatch(/runs above plan/);
+  });
+
+  test("concentration: Gini and top-20% share of payout", () => {
+    // Sorted payouts 0, 30, 50, 85, 90, 100, 110, 110, 155, 210: Σ i·x = 6745;
+    // Gini = 2·6745 / (10·940) − 11/10 = 0.335106…; top 2 of 10 = (210 + 155) / 940.
+    const c = byId("concentration");
+    expect(c.value).toBeCloseTo((2 * 6745) / 9400 - 1.1, 12);
+    expect(c.message).toBe(
+      "Payouts are spread as expected for a pay-for-performance plan (the top 20% of reps earn 38.8% of payout): no change is needed."
+    );
+    expect(c.details).toEqual([
+      { kind: "measure", measure: "Gini", value: c.value, band: "0.15–0.45", status: "OK" },
+      {
+        kind: "measure",
+        measure: "Top 20% share of payout",
+        value: expect.closeTo(365 / 940, 12),
+        band: "≤ 50%",
+        status: "OK",
+      },
+    ]);
+  });
+
+  test("metric health per plan: threshold, top point and cap counts as the curve sees attainment", () => {
+    expect(pulse.metricHealth).toEqual([
+      // AE / Cloud on Acc: r1 (0.4) is below 0.5; r7 is exactly at 1.5 (counts), r8 beyond.
+      {
+        plan: "AE",
+        metric: "Cloud",
+        curve: "Acc",
+        weight: 0.5,
+        reps: 8,
+        threshold: 0.5,
+        thresholdReached: 7,
+        top: 1.5,
+        topReached: 2,
+        capped: true,
+        atCap: 2,
+      },
+      // AE / Core on Ramp (EXTEND, not capped): threshold 0 reached by all, top 2.0 by r8 only.
+      {
+        plan: "AE",
+        metric: "Core",
+        curve: "Ramp",
+        weight: 0.5,
+        reps: 8,
+        threshold: 0,
+        thresholdReached: 8,
+        top: 2,
+        topReached: 1,
+        capped: false,
+        atCap: 0,
+      },
+      // SDR / Meetings on Acc: s1 (1.05) reaches the threshold, s2 (0.4) does not; nobody 1.5.
+      {
+        plan: "SDR",
+        metric: "Meetings",
+        curve: "Acc",
+        weight: 1,
+        reps: 2,
+        threshold: 0.5,
+        thresholdReached: 1,
+        top: 1.5,
+        topReached: 0,
+        capped: true,
+        atCap: 0,
+      },
+    ]);
+  });
+
+  test("threshold reach: worst is SDR / Meetings at 1 of 2 = 50%, under 75% → Act", () => {
+    const c = byId("threshold-reach");
+    expect(c.value).toBe(0.5);
+    expect(c.message).toMatch(/^SDR \/ Meetings: 50% of reps reach the threshold \(50%\)/);
+    expect(
+      c.details!.map((d) => d.kind === "metric" && [d.plan, d.metric, d.share, d.status])
+    ).toEqual([
+      ["AE", "Cloud", 7 / 8, "Watch"],
+      ["AE", "Core", 1, "OK"],
+      ["SDR", "Meetings", 0.5, "Act"],
+    ]);
+  });
+
+  test("excellence reach: AE / Cloud 2 of 8 = 25% and SDR / Meetings 0% are both 5 points out; the first wins the tie", () => {
+    const c = byId("excellence-reach");
+    expect(c.value).toBe(0.25);
+    expect(c.band).toBe("5%–20% of a plan's reps");
+    expect(c.message).toMatch(/^AE \/ Cloud: 25% of reps reach the top of the curve \(150%\)/);
+    expect(c.details!.map((d) => d.kind === "metric" && [d.metric, d.share, d.status])).toEqual([
+      ["Cloud", 0.25, "Watch"],
+      ["Core", 1 / 8, "OK"],
+      ["Meetings", 0, "Watch"],
+    ]);
+  });
+
+  test("capped reps: only capped curves count (Ramp extends); AE / Cloud 25% is over 15%, not over 30%", () => {
+    const c = byId("capped-reps");
+    expect(c.value).toBe(0.25);
+    expect(c.details!.map((d) => d.kind === "metric" && [d.metric, d.count, d.status])).toEqual([
+      ["Cloud", 2, "Watch"],
+      ["Meetings", 0, "OK"],
+    ]);
+  });
+
+  test("alignment drift: realized 0.826 against design 0.809", () => {
+    // Design (TI dollars: AE 900 with r9, SDR 200): Cloud 450/1100, Core 650/1100 →
+    // index min(.6, .4091) + min(.4, .5909) = 0.80909.
+    // Realized: Cloud payout 0+10+40+50+70+30+100+100 = 400 of 940; Core 540 of 940 →
+    // min(.6, .42553) + min(.4, .57447) = 0.82553.
+    const c = byId("alignment-drift");
+    expect(pulse.designAlignmentIndex).toBeCloseTo(450 / 1100 + 0.4, 12);
+    expect(c.value).toBeCloseTo(400 / 940 + 0.4, 12);
+    expect(c.band).toBe("≥ 0.709 (design 0.809 − 0.10)");
+    expect(c.details).toEqual([
+      {
+        kind: "objective",
+        objective: "Cloud",
+        priorityShare: 0.6,
+        designPayShare: expect.closeTo(450 / 1100, 12),
+        payoutShare: expect.closeTo(400 / 940, 12),
+        gap: expect.closeTo(400 / 940 - 0.6, 12),
+      },
+      {
+        kind: "objective",
+        objective: "Core",
+        priorityShare: 0.4,
+        designPayShare: expect.closeTo(650 / 1100, 12),
+        payoutShare: expect.closeTo(540 / 940, 12),
+        gap: expect.closeTo(540 / 940 - 0.4, 12),
+      },
+    ]);
+  });
+
+  test("histogram of weighted attainment: r1 at exactly 50% goes in 50–75%", () => {
+    // WA: s2 .4 | r1 .5, r2 .7 | r3 .9 | r4 r5 r6 1.0, s1 1.05 | r7 1.3 | r8 2.0
+    expect(pulse.histogram.map((b) => [b.label, b.reps])).toEqual([
+      ["<50%", 1],
+      ["50%–75%", 2],
+      ["75%–100%", 1],
+      ["100%–125%", 4],
+      ["125%–150%", 1],
+      ["≥150%", 1],
+    ]);
+  });
+
+  test("scatter points: every computed rep with a target, x = WA, y = payout ÷ TI", () => {
+    expect(pulse.points).toHaveLength(10);
+    expect(pulse.points[6]).toEqual({
+      rep: "r7",
+      plan: "AE",
+      weightedAttainment: expect.closeTo(1.3, 12),
+      payoutPctOfTarget: expect.closeTo(1.55, 12),
+    });
+  });
+});
+
+describe("moving reps across boundaries in the workbook", () => {
+  test("share at quota: 7 of 10 (exactly 70%) is OK, 8 of 10 is Watch", () => {
+    // s2 at 100 meetings: WA 1 → r4 r5 r6 r7 r8 s1 s2 = 7.
+    const seven = pulseOf({ ...ACTUALS, s2: 100 });
+    expect(seven.checks[0]).toMatchObject({ value: 0.7, status: "OK" });
+    // And r3 to Cloud 110: WA 0.55 + 0.45 = 1 → 8.
+    const eight = pulseOf({ ...ACTUALS, s2: 100, r3: [110, 90] });
+    expect(eight.checks[0]).toMatchObject({ value: 0.8, status: "Watch" });
+    expect(eight.checks[0].message).toMatch(/^More reps than healthy are at quota/);
+  });
+
+  test("without Pulse Settings the label is today's and plan values say so", () => {
+    const reps = { name: "Reps", values: repsSheet() };
+    const { design } = readPlan({
+      objectives: { name: "Objectives", values: OBJECTIVES },
+      matrix: { name: "Matrix", values: MATRIX },
+      curves: { name: "Curves", values: CURVES },
+      reps,
+    });
+    const pulse = runPulse(
+      design,
+      readReps(reps, ["Cloud", "Core", "Meetings"]),
+      defaultPulseSettings(),
+      { today: "2026-04-02" }
+    );
+    expect(pulse.label).toBe("2026-04-02");
+    const plan = pulse.checks.filter(
+      (c) => c.id === "payout-to-target" || c.id === "cost-of-sales"
+    );
+    expect(plan.map((c) => [c.status, c.band])).toEqual([
+      ["OK", "no plan value set"],
+      ["OK", "no plan value set"],
+    ]);
+    expect(plan[0].value).toBeCloseTo(0.94, 12);
+    expect(plan[1].message).toMatch(/add Plan Incentive Cost Of Sales to the Pulse Settings sheet/);
+  });
+});
+
+describe("status boundaries, just inside and just outside", () => {
+  const status = (c: PulseCheck) => c.status;
+
+  test("share at quota 55%–70%, Act 15 points outside", () => {
+    expect(
+      [0.3999, 0.4, 0.5499, 0.55, 0.7, 0.7001, 0.85, 0.8501].map((v) =>
+        status(shareAtQuotaCheck(v, B))
+      )
+    ).toEqual(["Act", "Watch", "Watch", "OK", "OK", "Watch", "Watch", "Act"]);
+    expect(shareAtQuotaCheck(7 / 10, B).status).toBe("OK");
+    expect(shareAtQuotaCheck(0.5, B).message).not.toBe(shareAtQuotaCheck(0.75, B).message);
+    expect(shareAtQuotaCheck(null, B)).toMatchObject({ status: "Watch", value: null });
+  });
+
+  test("pay for performance: Watch below 0.8, Act below 0.6", () => {
+    expect([0.8, 0.7999, 0.6, 0.5999].map((v) => status(payForPerformanceCheck(v, B)))).toEqual([
+      "OK",
+      "Watch",
+      "Watch",
+      "Act",
+    ]);
+    expect(payForPerformanceCheck(null, B).status).toBe("Watch");
+  });
+
+  test("p90 180%–300% (Act under 130% or over 400%), p10 ≤ 50% (Act over 80%)", () => {
+    expect(
+      [1.2999, 1.3, 1.7999, 1.8, 3, 3.0001, 4, 4.0001].map((v) => status(leverageP90Check(v, B)))
+    ).toEqual(["Act", "Watch", "Watch", "OK", "OK", "Watch", "Watch", "Act"]);
+    expect(leverageP90Check(1.7, B).message).not.toBe(leverageP90Check(3.2, B).message);
+    expect([0.5, 0.5001, 0.8, 0.8001].map((v) => status(leverageP10Check(v, B)))).toEqual([
+      "OK",
+      "Watch",
+      "Watch",
+      "Act",
+    ]);
+  });
+
+  test("plan values: ±10% relative is OK, beyond is Watch, beyond ±20% is Act", () => {
+    const ptt = (v: number) => status(planValueCheck("payout-to-target", v, 1, B));
+    expect([0.7999, 0.8, 0.8999, 0.9, 1.1, 1.1001, 1.2, 1.2001].map(ptt)).toEqual([
+      "Act",
+      "Watch",
+      "Watch",
+      "OK",
+      "OK",
+      "Watch",
+      "Watch",
+      "Act",
+    ]);
+    const cos = (v: number) => status(planValueCheck("cost-of-sales", v, 0.08, B));
+    expect([0.0719, 0.072, 0.088, 0.0881].map(cos)).toEqual(["Watch", "OK", "OK", "Watch"]);
+    const over = planValueCheck("payout-to-target", 1.15, 1, B).message;
+    const under = planValueCheck("payout-to-target", 0.85, 1, B).message;
+    expect(over).toMatch(/above plan/);
+    expect(under).toMatch(/below plan/);
+    expect(planValueCheck("cost-of-sales", null, 0.08, B)).toMatchObject({
+      status: "Watch",
+      value: null,
+    });
+    expect(planValueCheck("cost-of-sales", null, 0.08, B).message).toMatch(/add a Revenue column/);
+  });
+
+  test("concentration: Gini 0.15–0.45 (Act over 0.60), top-20% ≤ 50% (Act over 65%)", () => {
+    expect(concentrationCheck(0.45, 0.5, B).status).toBe("OK");
+    expect(concentrationCheck(0.4501, 0.4, B).status).toBe("Watch");
+    expect(concentrationCheck(0.3, 0.5001, B).status).toBe("Watch");
+    expect(concentrationCheck(0.6001, 0.4, B).status).toBe("Act");
+    expect(concentrationCheck(0.3, 0.6501, B).status).toBe("Act");
+    expect(concentrationCheck(0.1499, 0.3, B)).toMatchObject({
+      status: "Watch",
+      message: expect.stringMatching(/nearly equal/),
+    });
+  });
+
+  test("realized alignment: a drop of exactly 0.1 is OK, more is Watch, more than 0.2 is Act", () => {
+    const drift = (realized: number) => status(alignmentDriftCheck(0.8, realized, [], B));
+    expect([0.7, 0.6999, 0.6, 0.5999, 0.9].map(drift)).toEqual([
+      "OK",
+      "Watch",
+      "Watch",
+      "Act",
+      "OK",
+    ]);
+    const objectives = [
+      {
+        kind: "objective" as const,
+        objective: "Cloud",
+        priorityShare: 0.6,
+        designPayShare: 0.5,
+        payoutShare: 0.3,
+        gap: -0.3,
+      },
+      {
+        kind: "objective" as const,
+        objective: "Core",
+        priorityShare: 0.4,
+        designPayShare: 0.5,
+        payoutShare: 0.7,
+        gap: 0.3,
+      },
+    ];
+    expect(alignmentDriftCheck(0.9, 0.7, objectives, B).message).toMatch(
+      /"Cloud" got 30% of payout against 60% of priority/
+    );
+    expect(alignmentDriftCheck(null, 0.7, objectives, B)).toMatchObject({
+      status: "Watch",
+      band: "no design index",
+    });
+  });
+
+  const row = (
+    share: { reached: number; top: number; cap: number },
+    capped = true
+  ): MetricHealth => ({
+    plan: "P",
+    metric: "M",
+    curve: "C",
+    weight: 1,
+    reps: 10000,
+    threshold: 0.5,
+    thresholdReached: share.reached * 10000,
+    top: 1.5,
+    topReached: share.top * 10000,
+    capped,
+    atCap: capped ? share.cap * 10000 : 0,
+  });
+
+  test("threshold reach ≥ 90% (Act under 75%), excellence 5%–20% (Act over 35%), capped ≤ 15% (Act over 30%)", () => {
+    const t = (reached: number) =>
+      status(thresholdReachCheck([row({ reached, top: 0.1, cap: 0.1 })], B));
+    expect([0.9, 0.8999, 0.75, 0.7499].map(t)).toEqual(["OK", "Watch", "Watch", "Act"]);
+    const e = (top: number) => status(excellenceReachCheck([row({ reached: 1, top, cap: 0 })], B));
+    expect([0.0499, 0.05, 0.2, 0.2001, 0.35, 0.3501].map(e)).toEqual([
+      "Watch",
+      "OK",
+      "OK",
+      "Watch",
+      "Watch",
+      "Act",
+    ]);
+    const c = (cap: number) => status(cappedRepsCheck([row({ reached: 1, top: cap, cap })], B));
+    expect([0.15, 0.1501, 0.3, 0.3001].map(c)).toEqual(["OK", "Watch", "Watch", "Act"]);
+    expect(cappedRepsCheck([row({ reached: 1, top: 0.5, cap: 0.5 }, false)], B)).toMatchObject({
+      status: "OK",
+      value: 0,
+    });
+    expect(thresholdReachCheck([], B)).toMatchObject({ status: "Watch", value: null });
+  });
+});
+
+test("attainmentHistogram: edges belong to the bin above, within 1e-12 as share at quota counts", () => {
+  expect(
+    attainmentHistogram([0.4999, 0.5, 0.75, 1 - 1e-13, 1.25, 1.5, 3]).map((b) => b.reps)
+  ).toEqual([1, 1, 1, 1, 1, 2]);
+});

@@ -1,0 +1,121 @@
+/** The Pulse Settings sheet: names ignoring case and spaces, overrides, and every problem as a warning. */
+import { DEFAULT_PULSE_BANDS } from "../../src/engine/pulseSettings";
+import { PULSE_SETTINGS, readPulseSettings } from "../../src/model/readPulseSettings";
+import type { SheetValue } from "../../src/workbook/port";
+
+const read = (values: SheetValue[][]) => readPulseSettings({ name: "Pulse Settings", values });
+
+test("no sheet: defaults, no plan values, no label, no warnings", () => {
+  expect(readPulseSettings(null)).toEqual({
+    settings: {
+      period: null,
+      planPayoutToTarget: null,
+      planIncentiveCostOfSales: null,
+      bands: { ...DEFAULT_PULSE_BANDS },
+    },
+    warnings: [],
+  });
+});
+
+test("overrides, matched ignoring case and extra spaces; blank values mean not set", () => {
+  const { settings, warnings } = read([
+    ["setting", " VALUE ", "Notes"],
+    ["Period", "Q1 2026", null],
+    ["plan payout to target", 1.05, "from the budget"],
+    ["  Plan   Incentive Cost Of Sales ", 0.08, null],
+    ["Share At Quota Low", 0.5, null],
+    ["share at quota high", 0.75, null],
+    ["Capped Reps High", 0.2, null],
+    ["Plan Tolerance", 0.05, null],
+    ["P90 High", 3.5, null],
+    ["Alignment Drift", null, "blank: default"],
+    [null, null, "a note row is fine"],
+  ]);
+  expect(warnings).toEqual([]);
+  expect(settings).toEqual({
+    period: "Q1 2026",
+    planPayoutToTarget: 1.05,
+    planIncentiveCostOfSales: 0.08,
+    bands: {
+      ...DEFAULT_PULSE_BANDS,
+      shareAtQuotaLow: 0.5,
+      shareAtQuotaHigh: 0.75,
+      cappedRepsHigh: 0.2,
+      planTolerance: 0.05,
+      p90High: 3.5,
+    },
+  });
+});
+
+test("a Period typed as a date reads as yyyy-mm-dd; other numbers as typed", () => {
+  // 46112 is 2026-03-31 (45658 = 2025-01-01, + 365 + 31 + 28 + 30).
+  expect(
+    read([
+      ["Setting", "Value"],
+      ["Period", 46112],
+    ]).settings.period
+  ).toBe("2026-03-31");
+  expect(
+    read([
+      ["Setting", "Value"],
+      ["Period", 2026],
+    ]).settings.period
+  ).toBe("2026");
+});
+
+test("every problem is a warning naming its cell, and the default (or not set) is used", () => {
+  const { settings, warnings } = read([
+    ["Setting", "Value"],
+    ["Quota Bias", 0.1], // row 2
+    ["Share At Quota Low", "55%"], // row 3
+    ["Threshold Reach Low", 90], // row 4
+    ["Plan Payout To Target", -1], // row 5
+    ["Period", "Q1"], // row 6
+    ["period", "Q2"], // row 7
+    [null, 0.3], // row 8
+    ["P90 Low", 0], // row 9
+  ]);
+  expect(warnings).toEqual([
+    `'Pulse Settings'!A2: "Quota Bias" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
+    `'Pulse Settings'!B3: Share At Quota Low must be a number, not text "55%"; the default 0.55 is used.`,
+    `'Pulse Settings'!B4: Threshold Reach Low must be between 0 and 1 (55% is 0.55), not 90; the default 0.9 is used.`,
+    `'Pulse Settings'!B5: Plan Payout To Target must be a number above 0, not -1; it is treated as not set.`,
+    `'Pulse Settings'!A7: Period is given twice (first at 'Pulse Settings'!A6); the first is used.`,
+    `'Pulse Settings'!B8: the row has a value but no Setting name, so it is not used.`,
+    `'Pulse Settings'!B9: P90 Low must be a number above 0, not 0; the default 1.8 is used.`,
+  ]);
+  expect(settings.period).toBe("Q1");
+  expect(settings.planPayoutToTarget).toBeNull();
+  expect(settings.bands).toEqual(DEFAULT_PULSE_BANDS);
+});
+
+test("band ends that cross fall back to both defaults, with a warning", () => {
+  const { settings, warnings } = read([
+    ["Setting", "Value"],
+    ["Excellence Reach Low", 0.3],
+    ["Pay For Performance Act", 0.9],
+  ]);
+  expect(warnings).toEqual([
+    "Pulse Settings: Pay For Performance Act (0.9) is above Pay For Performance Watch (0.8); the defaults 0.6 and 0.8 are used for both.",
+    "Pulse Settings: Excellence Reach Low (0.3) is above Excellence Reach High (0.2); the defaults 0.05 and 0.2 are used for both.",
+  ]);
+  expect(settings.bands).toEqual(DEFAULT_PULSE_BANDS);
+});
+
+test("a sheet without the Setting or Value column: every default, one warning", () => {
+  expect(
+    read([
+      ["Name", "Value"],
+      ["Period", "Q1"],
+    ])
+  ).toEqual({
+    settings: expect.objectContaining({ period: null }),
+    warnings: ['Pulse Settings has no "Setting" column in row 1, so every default is used.'],
+  });
+});
+
+test("every band has a setting name", () => {
+  const fields = PULSE_SETTINGS.map((s) => s.field);
+  for (const band of Object.keys(DEFAULT_PULSE_BANDS)) expect(fields).toContain(band);
+  expect(new Set(PULSE_SETTINGS.map((s) => s.name.toLowerCase())).size).toBe(PULSE_SETTINGS.length);
+});

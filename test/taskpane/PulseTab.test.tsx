@@ -1,0 +1,196 @@
+/** @jest-environment jsdom */
+/**
+ * The Pulse tab with Testing Library, by role: run the pulse check on an in-memory workbook
+ * (the tiny world of test/pulse/fixture.ts), the statuses with their numbers as words and
+ * badges, the tab written and showing it, Pulse Settings problems, errors with next steps, the
+ * busy state, and no axe violations.
+ */
+import "@testing-library/jest-dom";
+import "../setup/dom";
+import "./structuredClone";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { axe } from "jest-axe";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
+import { PulseTab } from "../../src/taskpane/PulseTab";
+import { localToday } from "../../src/taskpane/pulse/today";
+import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbookAccess";
+import { tinySheets } from "../pulse/fixture";
+
+jest.setTimeout(30000);
+
+async function expectNoAxeViolations(container: HTMLElement) {
+  const results = await axe(container);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
+  ).toEqual([]);
+}
+
+function memoryAccess(book: MemoryWorkbook, wrap?: (run: () => Promise<unknown>) => Promise<unknown>) {
+  const calls = { runs: 0 };
+  const access: WorkbookAccess = {
+    run: <T,>(action: (book: WorkbookPort) => Promise<T>) => {
+      calls.runs++;
+      return (wrap ? wrap(() => action(book)) : action(book)) as Promise<T>;
+    },
+  };
+  return { access, calls };
+}
+
+function renderTab(access: WorkbookAccess | null) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <WorkbookProvider access={access}>
+        <PulseTab today={() => "2026-04-02"} />
+      </WorkbookProvider>
+    </FluentProvider>
+  );
+}
+
+/** Generous waits: the workspace is a lazily loaded chunk, and CI machines can be slow. */
+const WAIT = { timeout: 10000 };
+const runButton = () => screen.findByRole("button", { name: "Run pulse check" }, WAIT);
+const checksList = () => screen.findByRole("list", { name: "Pulse checks, Q1 2026" }, WAIT);
+
+/** Each check's heading, status word and value as shown. */
+function shownChecks(list: HTMLElement) {
+  return within(list)
+    .getAllByRole("listitem")
+    .map((item) => [
+      within(item).getByRole("heading", { level: 3 }).textContent,
+      item.querySelector(".fui-Badge")?.textContent,
+    ]);
+}
+
+describe("Pulse tab", () => {
+  it("before a run: heading, the action, what it does, and no axe violations", async () => {
+    const { access, calls } = memoryAccess(MemoryWorkbook.fromSheets(tinySheets()));
+    const { container } = renderTab(access);
+    expect(screen.getByRole("heading", { level: 2, name: "Pulse check" })).toBeInTheDocument();
+    const group = await screen.findByRole("group", { name: "Pulse actions" }, WAIT);
+    expect(within(group).getByRole("button", { name: "Run pulse check" })).toBeEnabled();
+    expect(screen.getByText(/Run pulse check computes the plan as designed/)).toBeInTheDocument();
+    expect(calls.runs).toBe(0);
+    await expectNoAxeViolations(container);
+  });
+
+  it("runs the pulse check: every status as a word with its number and band, and the tab written", async () => {
+    const user = userEvent.setup();
+    const book = MemoryWorkbook.fromSheets(tinySheets());
+    renderTab(memoryAccess(book).access);
+    await user.click(await runButton());
+
+    const list = await checksList();
+    expect(shownChecks(list)).toEqual([
+      ["Reps at or above quota", "OK"],
+      ["Pay for performance (rank correlation)", "OK"],
+      ["Payout % of target, 90th percentile", "Watch"],
+      ["Payout % of target, 10th percentile", "OK"],
+      ["Payout to target vs plan", "OK"],
+      ["Incentive cost of sales vs plan", "Watch"],
+      ["Earnings concentration (Gini)", "OK"],
+      ["Reps reaching the threshold (worst metric)", "Act"],
+      ["Reps reaching excellence (worst metric)", "Watch"],
+      ["Reps held at a cap (worst metric)", "Watch"],
+      ["Realized vs design alignment index", "OK"],
+    ]);
+    const threshold = within(list).getAllByRole("listitem")[7];
+    expect(threshold).toHaveTextContent("50.0% (band ≥ 90% of a plan's reps)");
+    expect(threshold).toHaveTextContent("SDR / Meetings: 50% of reps reach the threshold (50%)");
+    const quota = within(list).getAllByRole("listitem")[0];
+    expect(quota).toHaveTextContent("60.0% (band 55%–70%)");
+
+    expect(screen.getByRole("status")).toHaveTextContent("Pulse check Q1 2026: 1 Act, 4 Watch, 6 OK.");
+    expect(screen.getByText("Wrote the Pulse Check Q1 2026 tab")).toBeInTheDocument();
+    expect(screen.getByText(/10 reps computed on the period's actuals; 1 left out for data issues/)).toBeInTheDocument();
+    expect(await book.ownedSheets()).toEqual(["Pulse Check Q1 2026"]);
+
+    // Show the tab selects its A1; running again refreshes it in place.
+    await user.click(screen.getByRole("button", { name: "Show Pulse Check Q1 2026" }));
+    expect(book.selection).toEqual({ sheet: "Pulse Check Q1 2026", range: "A1" });
+    await user.click(await runButton());
+    expect(await screen.findByText("Refreshed the Pulse Check Q1 2026 tab", {}, WAIT)).toBeInTheDocument();
+  });
+
+  it("has no axe violations with results on screen", async () => {
+    const user = userEvent.setup();
+    const { container } = renderTab(memoryAccess(MemoryWorkbook.fromSheets(tinySheets())).access);
+    await user.click(await runButton());
+    await checksList();
+    await expectNoAxeViolations(container);
+  });
+
+  it("without a Period the tab is named after today's date; Pulse Settings problems are listed", async () => {
+    const user = userEvent.setup();
+    const settings = [["Setting", "Value"], ["Plan Payout To Target", "100%"]];
+    renderTab(memoryAccess(MemoryWorkbook.fromSheets(tinySheets({ settings }))).access);
+    await user.click(await runButton());
+    expect(await screen.findByText("Wrote the Pulse Check 2026-04-02 tab", {}, WAIT)).toBeInTheDocument();
+    expect(screen.getByText("Pulse Settings: 1 problem")).toBeInTheDocument();
+    expect(
+      screen.getByText(`'Pulse Settings'!B2: Plan Payout To Target must be a number, not text "100%"; it is treated as not set.`)
+    ).toBeInTheDocument();
+  });
+
+  it("no Reps sheet: a warning that says what to do, and nothing written", async () => {
+    const user = userEvent.setup();
+    const book = MemoryWorkbook.fromSheets(tinySheets().filter((s) => s.name !== "Reps"));
+    renderTab(memoryAccess(book).access);
+    await user.click(await runButton());
+    const bar = await screen.findByRole("group", { name: "No Reps sheet" }, WAIT);
+    expect(bar).toHaveTextContent(/computed rep by rep on the period's actuals/);
+    expect(bar).toHaveTextContent(/Set up workbook on the Alignment tab/);
+    expect(await book.ownedSheets()).toEqual([]);
+    expect(screen.queryByRole("list", { name: /Pulse checks/ })).toBeNull();
+  });
+
+  it("a workbook error keeps the last results and says they are from the last run that worked", async () => {
+    const user = userEvent.setup();
+    let fail = false;
+    const book = MemoryWorkbook.fromSheets(tinySheets());
+    const { access } = memoryAccess(book, (run) =>
+      fail ? Promise.reject(new WorkbookError("unreadable", "Excel is busy editing a cell.")) : run()
+    );
+    renderTab(access);
+    await user.click(await runButton());
+    await checksList();
+    fail = true;
+    await user.click(await runButton());
+    const bar = await screen.findByRole("group", { name: "Could not run the pulse check" }, WAIT);
+    expect(bar).toHaveTextContent("Excel is busy editing a cell.");
+    expect(bar).toHaveTextContent(/Finish editing the cell you are in.*The results below are from the last run that worked\./);
+    expect(screen.getByRole("list", { name: "Pulse checks, Q1 2026" })).toBeInTheDocument();
+  });
+
+  it("while a run is in flight the button is disabled and a spinner says so", async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { access, calls } = memoryAccess(MemoryWorkbook.fromSheets(tinySheets()), async (run) => {
+      await gate;
+      return run();
+    });
+    renderTab(access);
+    const button = await runButton();
+    await user.click(button);
+    expect(button).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByText("Running the pulse check…")).toBeInTheDocument();
+    await user.click(button);
+    expect(calls.runs).toBe(1);
+    release();
+    await checksList();
+    expect(button).not.toHaveAttribute("aria-disabled", "true");
+  });
+
+  it("outside Excel it says the action needs Excel", () => {
+    renderTab(null);
+    expect(screen.getByRole("group", { name: "Open CompAlign in Excel to run the pulse check" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Run pulse check" })).toBeNull();
+  });
+
+  it("localToday is the local date as yyyy-mm-dd", () => {
+    expect(localToday(new Date(2026, 0, 5, 0, 1))).toBe("2026-01-05");
+  });
+});
