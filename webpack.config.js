@@ -7,6 +7,13 @@
  *   npm run build:dev   development: office.js served locally from @microsoft/office-js
  *   npm run dev-server  development server on config.dev_server_port (3000): https when
  *                       office-addin-dev-certs certificates exist, plain http otherwise
+ *   npm start (Linux)   the same server with `--env http`: always plain http, for the playground
+ *                       (the task pane opened in a browser runs on an in-memory workbook)
+ *
+ * Outside Office the task pane loads the playground chunk, and "Download .xlsx" loads the exceljs
+ * adapter (xlsx-export chunk). That adapter imports node:fs/promises for its Node-only file IO
+ * (XlsxWorkbook.fromFile / writeFile, never called in a browser): the browser build replaces it
+ * with an empty module.
  *
  * functions.json comes from lib/ (the compiled catalogue, `npm run prepare`; the prebuild and
  * predev-server scripts run it). Recompiling lib/ while the dev server runs
@@ -38,8 +45,12 @@ function devServerPort() {
   return 3000;
 }
 
-/** https with the office-addin-dev-certs certificates when they exist; plain http otherwise (never sudo). */
-function devServerTransport() {
+/**
+ * https with the office-addin-dev-certs certificates when they exist; plain http otherwise (never
+ * sudo), or always when `forceHttp` (the playground needs no certificate).
+ */
+function devServerTransport(forceHttp) {
+  if (forceHttp) return { type: "http" };
   const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
   const paths = Object.fromEntries(
     Object.entries(files).map(([k, f]) => [k, path.join(DEV_CERTS_DIR, f)])
@@ -97,9 +108,57 @@ class FunctionsJsonPlugin {
   }
 }
 
+/**
+ * Marks the chunks of already-minified builds (exceljs.min.js, jszip.min.js) as minimized so the
+ * production minifier skips them: re-minifying ~1 MB of minified code tripled the build time.
+ */
+class PreminifiedChunksPlugin {
+  constructor(chunkNames) {
+    this.chunkNames = new Set(chunkNames);
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("PreminifiedChunksPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "PreminifiedChunksPlugin",
+          stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE,
+        },
+        () => {
+          for (const chunk of compilation.chunks) {
+            if (!this.chunkNames.has(chunk.name)) continue;
+            for (const file of chunk.files) {
+              if (compilation.getAsset(file))
+                compilation.updateAsset(file, (s) => s, { minimized: true });
+            }
+          }
+        }
+      );
+    });
+  }
+}
+
+/** Prints where the playground is once the dev server's first build is ready. */
+class PlaygroundUrlPlugin {
+  constructor(url) {
+    this.url = url;
+    this.printed = false;
+  }
+  apply(compiler) {
+    compiler.hooks.done.tap("PlaygroundUrlPlugin", (stats) => {
+      if (this.printed || stats.hasErrors()) return;
+      this.printed = true;
+      console.log(`\n[compalign] task pane playground ready: ${this.url}\n`);
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  const forceHttp = Boolean(env && env.http);
+  const transport = serving ? devServerTransport(forceHttp) : null;
+  const playgroundUrl =
+    transport && `${transport.type}://localhost:${devServerPort()}/taskpane.html`;
 
   return {
     mode: dev ? "development" : "production",
@@ -116,8 +175,13 @@ module.exports = (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"],
+      // Node-only file IO of the exceljs adapter (see the top of this file).
+      fallback: { "fs/promises": false },
     },
     module: {
+      // Prebuilt browser bundles with nothing to resolve (the playground's Download .xlsx).
+      noParse:
+        /[\\/]node_modules[\\/](exceljs[\\/]dist[\\/]exceljs\.min\.js|jszip[\\/]dist[\\/]jszip\.min\.js)$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -157,11 +221,21 @@ module.exports = (env, argv) => {
             enforce: true,
           },
           // The COMP catalogue and engine, used by both the custom functions and the Functions tab.
+          // Initial chunks only: code that lazy chunks share stays out of the first load.
           shared: {
             test: /[\\/]src[\\/]/,
             minChunks: 2,
+            chunks: "initial",
             name: "shared",
             priority: 5,
+            enforce: true,
+          },
+          // exceljs and jszip (already minified builds), for the playground's Download .xlsx only.
+          xlsx: {
+            test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/,
+            name: "vendor-xlsx",
+            chunks: "async",
+            priority: 40,
             enforce: true,
           },
           vendors: {
@@ -178,8 +252,13 @@ module.exports = (env, argv) => {
       hints: dev ? false : "warning",
       maxEntrypointSize: 900 * 1024,
       maxAssetSize: 600 * 1024,
+      // exceljs (~1 MB) loads only when the playground's "Download .xlsx" is used.
+      assetFilter: (file) => file.endsWith(".js") && !file.startsWith("vendor-xlsx"),
     },
     plugins: [
+      new webpack.NormalModuleReplacementPlugin(/^node:fs\/promises$/, (resource) => {
+        resource.request = "fs/promises";
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -201,14 +280,29 @@ module.exports = (env, argv) => {
         ],
       }),
       new FunctionsJsonPlugin(),
+      new PreminifiedChunksPlugin(["vendor-xlsx"]),
+      ...(playgroundUrl ? [new PlaygroundUrlPlugin(playgroundUrl)] : []),
     ],
     devServer: serving
       ? {
           port: devServerPort(),
-          server: devServerTransport(),
+          server: transport,
           headers: { "Access-Control-Allow-Origin": "*" },
           static: false,
           client: { overlay: { warnings: false, errors: true } },
+          // http://localhost:3000/ opens the task pane (the playground in a browser).
+          setupMiddlewares: (middlewares) => [
+            {
+              name: "compalign-root",
+              path: "/",
+              middleware: (req, res, next) => {
+                if (req.method !== "GET" || (req.path !== "/" && req.path !== "")) return next();
+                const query = req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
+                res.redirect(302, `/taskpane.html${query}`);
+              },
+            },
+            ...middlewares,
+          ],
         }
       : undefined,
   };

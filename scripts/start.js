@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * `npm start`: sideload CompAlign into desktop Excel and serve it.
+ * `npm start`: sideload CompAlign into desktop Excel and serve it, or, where there is no desktop
+ * Excel, serve the task pane as the playground.
  *
  * Windows and macOS: `office-addin-debugging start` (fetched by npx at run time, because its
  * dependency keytar does not build everywhere) registers manifest.xml with desktop Excel,
  * starts the dev server and opens Excel.
- * Linux: there is no desktop Excel to sideload into, so this starts the dev server and says how
- * to upload the manifest to Excel on the web instead.
+ * Elsewhere (Linux): compiles lib/ and starts the development server over plain http (no
+ * certificate, no sudo) with office.js served locally from @microsoft/office-js, and prints the
+ * playground's address: the task pane opened in a browser runs on an in-memory workbook with
+ * the demo sample. For Excel on the web, which needs https, use `npm run dev-server` instead.
  */
 "use strict";
 
@@ -18,7 +21,7 @@ const app = process.env.npm_package_config_app_to_debug || "excel";
 const appType = process.env.npm_package_config_app_type_to_debug || "desktop";
 const port = process.env.npm_package_config_dev_server_port || "3000";
 
-function run(command, args) {
+function run(command, args, onExit) {
   const child = spawn(command, args, {
     cwd: root,
     stdio: "inherit",
@@ -31,14 +34,23 @@ function run(command, args) {
     console.error(`compalign: could not run ${command}: ${err.message}`);
     process.exit(1);
   });
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  child.on("exit", (code, signal) => {
+    process.off("SIGINT", forward);
+    process.off("SIGTERM", forward);
+    if (onExit && code === 0) onExit();
+    else process.exit(code ?? (signal ? 1 : 0));
+  });
 }
 
 if (process.platform === "win32" || process.platform === "darwin") {
   run("npx", ["--yes", "office-addin-debugging", "start", "manifest.xml", appType, "--app", app]);
 } else {
-  console.error(
-    `compalign: sideloading needs desktop Excel (Windows or macOS); on Linux, keep this dev server running and, in Excel on the web, choose Home > Add-ins > More Add-ins > Upload My Add-in and upload manifest.xml (served from https://localhost:${port}).`
+  console.log(
+    `compalign: no desktop Excel to sideload into here, so this serves the task pane playground at http://localhost:${port}/taskpane.html (in-memory sample workbook; Ctrl+C stops it).\n` +
+      `compalign: for Excel on the web, run \`npm run dev-server\` instead (https with office-addin-dev-certs), then Home > Add-ins > More Add-ins > Upload My Add-in and upload manifest.xml.`
   );
-  run("npm", ["run", "dev-server", "--silent"]);
+  const webpackCli = path.join(root, "node_modules", "webpack", "bin", "webpack.js");
+  run("npm", ["run", "prepare", "--silent"], () =>
+    run(process.execPath, [webpackCli, "serve", "--mode", "development", "--env", "http"])
+  );
 }

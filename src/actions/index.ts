@@ -1,6 +1,12 @@
 /** The use-cases the task pane and the CLI both call: a feature exists once. */
 export { ActionError } from "./errors";
-export { insertSampleData, setupWorkbook, setupWorkbookFrom, SetupInsertError, type SetupResult } from "./setupWorkbook";
+export {
+  insertSampleData,
+  setupWorkbook,
+  setupWorkbookFrom,
+  SetupInsertError,
+  type SetupResult,
+} from "./setupWorkbook";
 export {
   runAlignmentCheck,
   writeAlignmentView,

@@ -35,7 +35,10 @@ export function insertSampleData(book: WorkbookPort): Promise<SetupResult> {
 }
 
 /** Adds the given input sheets where the workbook has no sheet of that name (any case). */
-export async function setupWorkbookFrom(book: WorkbookPort, sheets: SheetSpec[]): Promise<SetupResult> {
+export async function setupWorkbookFrom(
+  book: WorkbookPort,
+  sheets: SheetSpec[]
+): Promise<SetupResult> {
   const existing = new Set((await book.sheetNames()).map((n) => n.toLowerCase()));
   const result: SetupResult = { created: [], kept: [] };
   for (const spec of sheets) {
