@@ -3,12 +3,11 @@
  * trip for the four input sheets), runs the alignment rules and computes the design alignment
  * index. "Alignment view" also writes the result as a sheet CompAlign owns.
  */
+import { readPlanWorkbook } from "./readPlanWorkbook";
 import { checkAlignment, type AlignmentReport } from "../engine/alignmentRules";
 import type { PlanDesign } from "../engine/plan";
-import { readPlan, SHEETS } from "../model/readPlan";
 import { alignmentViewSheet, ALIGNMENT_VIEW } from "../reports/alignmentView";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
-import { ActionError } from "./errors";
 
 export interface AlignmentCheck {
   design: PlanDesign;
@@ -16,19 +15,7 @@ export interface AlignmentCheck {
 }
 
 export async function runAlignmentCheck(book: WorkbookPort): Promise<AlignmentCheck> {
-  const [objectives, matrix, curves, reps] = await book.readSheets([
-    SHEETS.objectives,
-    SHEETS.matrix,
-    SHEETS.curves,
-    SHEETS.reps,
-  ]);
-  if (!matrix) {
-    throw new ActionError(
-      "no-matrix",
-      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
-    );
-  }
-  const { design, findings } = readPlan({ objectives, matrix, curves, reps });
+  const { design, findings } = await readPlanWorkbook(book);
   return { design, report: checkAlignment(design, findings) };
 }
 

@@ -4,6 +4,7 @@
  * talking points, and "Write plan pages" writes one `Plan - <name>` tab per plan, owned by
  * CompAlign.
  */
+import { readPlanWorkbook } from "./readPlanWorkbook";
 import type { Finding, PlanDesign } from "../engine/plan";
 import {
   explainPlans as explain,
@@ -11,11 +12,9 @@ import {
   type RepTarget,
 } from "../engine/planExplain";
 import { allTalkingPoints, talkingPoints } from "../engine/planExplainText";
-import { readPlan, SHEETS } from "../model/readPlan";
 import { readReps } from "../model/readReps";
 import { planPageSheets } from "../reports/planPage";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
-import { ActionError } from "./errors";
 
 export interface ExplainedPlan extends PlanExplanation {
   /** The plan's kickoff talking points as plain text. */
@@ -38,19 +37,11 @@ export interface PlanPagesResult extends PlanExplanations {
 }
 
 export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations> {
-  const [objectives, matrix, curves, reps] = await book.readSheets([
-    SHEETS.objectives,
-    SHEETS.matrix,
-    SHEETS.curves,
-    SHEETS.reps,
-  ]);
-  if (!matrix) {
-    throw new ActionError(
-      "no-matrix",
-      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
-    );
-  }
-  const { design, findings } = readPlan({ objectives, matrix, curves, reps });
+  const {
+    design,
+    findings,
+    sheets: { reps },
+  } = await readPlanWorkbook(book);
   // A Reps sheet without its Plan or Target Incentive column gives no target incentives
   // (readPlan reports the missing column), exactly as for the alignment check.
   let targets: RepTarget[] | null = null;

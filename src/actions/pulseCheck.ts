@@ -5,14 +5,12 @@
  * `Pulse Check <label>` tab, owned by CompAlign. Everything is computed before anything is
  * written; a re-run for the same period replaces that period's tab in place.
  */
+import { readRepsWorkbook } from "./readPlanWorkbook";
 import { runPulse, type PulseResult } from "../engine/pulse";
 import type { PulseCheck } from "../engine/pulseChecks";
-import { readPlan, SHEETS } from "../model/readPlan";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
-import { readReps } from "../model/readReps";
 import { pulseSheet, pulseTableName, pulseTabName } from "../reports/pulseSheet";
 import { WorkbookError, type WorkbookPort, type WriteResult } from "../workbook/port";
-import { ActionError } from "./errors";
 
 export interface PulseCheckOptions {
   /** The period label when Pulse Settings has no Period: the caller's date, e.g. "2026-04-02". */
@@ -37,25 +35,15 @@ export async function computePulse(
   book: WorkbookPort,
   options: PulseCheckOptions
 ): Promise<PulseComputation> {
-  const [objectives, matrix, curves, reps, settingsSheet] = await book.readSheets([
-    SHEETS.objectives,
-    SHEETS.matrix,
-    SHEETS.curves,
-    SHEETS.reps,
-    PULSE_SETTINGS_SHEET,
-  ]);
-  if (!matrix)
-    throw new ActionError(
-      "no-matrix",
-      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
-    );
-  if (!reps)
-    throw new ActionError(
-      "no-reps",
-      "The workbook has no Reps sheet: the pulse check is computed rep by rep on the period's actuals, so add one (Set up workbook does)."
-    );
-  const { design } = readPlan({ objectives, matrix, curves, reps });
-  const repTable = readReps(reps, [...new Set(design.components.map((c) => c.metric))]);
+  const {
+    design,
+    reps: repTable,
+    extra: [settingsSheet],
+  } = await readRepsWorkbook(
+    book,
+    "the pulse check is computed rep by rep on the period's actuals",
+    [PULSE_SETTINGS_SHEET]
+  );
   const { settings, warnings } = readPulseSettings(settingsSheet);
   const pulse = runPulse(design, repTable, settings, { today: options.today });
   return { pulse, checks: pulse.checks, warnings, tabName: pulseTabName(pulse.label) };

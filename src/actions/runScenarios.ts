@@ -6,14 +6,13 @@
  * Cancel leaves the workbook as it was: nothing is written until every scenario is computed,
  * and if writing fails part-way (or is cancelled), the tabs this run added are removed.
  */
+import { readRepsWorkbook } from "./readPlanWorkbook";
 import {
   prepareRun,
   computeScenario,
   type ScenarioResult,
   type ScenarioRun,
 } from "../engine/scenarioRunner";
-import { readPlan, SHEETS } from "../model/readPlan";
-import { readReps } from "../model/readReps";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { comparisonSheet, scenarioDetailSheet } from "../reports/scenarioSheets";
 import type { SheetSpec, WorkbookPort, WriteResult } from "../workbook/port";
@@ -39,26 +38,11 @@ const cancelled = () => new ActionError("cancelled", "Cancelled: the workbook wa
 
 /** Reads and validates; computes nothing yet. */
 export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
-  const [objectives, matrix, curves, reps, scenarios] = await book.readSheets([
-    SHEETS.objectives,
-    SHEETS.matrix,
-    SHEETS.curves,
-    SHEETS.reps,
-    SCENARIOS_SHEET,
-  ]);
-  if (!matrix)
-    throw new ActionError(
-      "no-matrix",
-      "The workbook has no Matrix sheet: run Set up workbook (or compalign init) to start one."
-    );
-  if (!reps)
-    throw new ActionError(
-      "no-reps",
-      "The workbook has no Reps sheet: scenarios are computed rep by rep, so add one (Set up workbook does)."
-    );
-  const { design } = readPlan({ objectives, matrix, curves, reps });
-  const metrics = [...new Set(design.components.map((c) => c.metric))];
-  const repTable = readReps(reps, metrics);
+  const {
+    design,
+    reps: repTable,
+    extra: [scenarios],
+  } = await readRepsWorkbook(book, "scenarios are computed rep by rep", [SCENARIOS_SHEET]);
   const read = readScenarios(scenarios);
   const wanted = only ? new Set(only.map((n) => n.trim().toLowerCase())) : null;
   const definitions = wanted
