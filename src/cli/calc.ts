@@ -20,9 +20,10 @@ export const CALC_HELP = `Usage: ${CALC_USAGE}
 Evaluates every formula in IN.xlsx (COMP.* functions included, written as COMP.PAYOUT( or as
 Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.
 
-  --json          print one JSON object on stdout: {"Sheet!A1": value, ...} for every formula
-                  cell (each cell of a spilled or array result included); errors as their text,
-                  e.g. "#VALUE!". This is also what calc does when neither option is given.
+  --json          print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell
+                  that holds a formula (a result that spills gives its top-left value; each
+                  cell of an array formula declared over a range is listed); errors as their
+                  text, e.g. "#VALUE!". This is also what calc does when neither option is given.
   --out OUT.xlsx  write a copy of the workbook in which every formula keeps its formula and
                   carries the computed value (a spilled result becomes an array formula over
                   its range). OUT.xlsx must not be the input file.
@@ -77,13 +78,18 @@ function jsonValue(value: ComputedValue): number | string | boolean {
   return value;
 }
 
-/** {"Sheet!A1": value} for every cell of every result, in sheet and reading order. */
+/**
+ * {"Sheet!A1": value} for every cell that holds a formula, in sheet and reading order: a
+ * formula's own cell (a result that spills gives its top-left value there) and each cell of an
+ * array formula the file declares over a range.
+ */
 export function resultsJson(
   results: readonly ComputedFormula[]
 ): Record<string, number | string | boolean> {
   const out: Record<string, number | string | boolean> = {};
   for (const result of results) {
-    result.values.forEach((row, r) =>
+    const cells = result.declaredArray ? result.values : [result.values[0].slice(0, 1)];
+    cells.forEach((row, r) =>
       row.forEach((value, c) => {
         out[`${result.sheet}!${formatA1({ row: result.row + r, col: result.col + c })}`] =
           jsonValue(value);

@@ -103,6 +103,7 @@ function formulaResult(
       formula: cell.formula,
       values: [[calcValue(anchor)]],
       isArray,
+      declaredArray: false,
     };
   const computed = hf.getRangeValues({
     start: at,
@@ -122,7 +123,15 @@ function formulaResult(
     }
     values.push(row);
   }
-  return { sheet: sheetName, row: cell.row, col: cell.col, formula: cell.formula, values, isArray };
+  return {
+    sheet: sheetName,
+    row: cell.row,
+    col: cell.col,
+    formula: cell.formula,
+    values,
+    isArray,
+    declaredArray: cell.array !== undefined,
+  };
 }
 
 /**

@@ -56,4 +56,6 @@ export interface ComputedFormula extends CellPosition {
   values: ComputedValue[][];
   /** True when the result fills a range (a spill, or an array formula in the file). */
   isArray: boolean;
+  /** True when the file declares the formula over a range (an array formula): each of its cells holds it. */
+  declaredArray: boolean;
 }

@@ -201,8 +201,12 @@ describe("calc --out", () => {
     150_000
   );
 
-  it("gives the same values when calculated again", () => {
-    expectValues(calcJson(out, "--json"));
+  it("gives the same values when calculated again (the spill is now an array formula over C1:C3)", () => {
+    const again = calcJson(out, "--json");
+    expect([again["Checks!C2"], again["Checks!C3"]]).toEqual([6000, 12000]);
+    delete again["Checks!C2"];
+    delete again["Checks!C3"];
+    expectValues(again);
   });
 
   it("prints JSON and writes the file when given both", () => {
