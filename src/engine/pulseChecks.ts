@@ -145,172 +145,138 @@ function check(
 const NO_REPS =
   "Cannot be measured: no rep was computed; fix the data issues on the Reps sheet and run the pulse check again.";
 
+/** One side of a band: Watch beyond `watch`, Act beyond `act`, each with its message. */
+interface BandSide {
+  watch: number;
+  act: number;
+  watchText: string;
+  actText: string;
+}
+
+/**
+ * A value held against a band: Watch when it cannot be measured; else Act, then Watch, below the
+ * low side; Act, then Watch, above the high side; OK inside.
+ */
+function bandCheck(
+  id: PulseCheckId,
+  value: number | null,
+  band: string,
+  text: { unmeasurable: string; ok: string },
+  sides: { low?: BandSide; high?: BandSide }
+): PulseCheck {
+  if (value === null) return check(id, "Watch", null, band, text.unmeasurable);
+  const { low, high } = sides;
+  if (low && below(value, low.act)) return check(id, "Act", value, band, low.actText);
+  if (low && below(value, low.watch)) return check(id, "Watch", value, band, low.watchText);
+  if (high && above(value, high.act)) return check(id, "Act", value, band, high.actText);
+  if (high && above(value, high.watch)) return check(id, "Watch", value, band, high.watchText);
+  return check(id, "OK", value, band, text.ok);
+}
+
 export function shareAtQuotaCheck(value: number | null, b: PulseBands): PulseCheck {
-  const id = "share-at-quota";
-  const band = `${pct(b.shareAtQuotaLow)}–${pct(b.shareAtQuotaHigh)}`;
-  if (value === null) return check(id, "Watch", null, band, NO_REPS);
-  if (below(value, b.shareAtQuotaLow - ACT_MARGINS.share))
-    return check(
-      id,
-      "Act",
-      value,
-      band,
-      "Far too few reps are at quota: revisit quotas and territory capacity now, and tell reps what changes before the next period."
-    );
-  if (below(value, b.shareAtQuotaLow))
-    return check(
-      id,
-      "Watch",
-      value,
-      band,
-      "Fewer reps than healthy are at quota: check whether quotas are too high or the plan fails to motivate before setting next period's quotas."
-    );
-  if (above(value, b.shareAtQuotaHigh + ACT_MARGINS.share))
-    return check(
-      id,
-      "Act",
-      value,
-      band,
-      "Almost every rep is at quota: quotas are too soft, so reset them with Finance before payout outruns the budget."
-    );
-  if (above(value, b.shareAtQuotaHigh))
-    return check(
-      id,
-      "Watch",
-      value,
-      band,
-      "More reps than healthy are at quota: quotas may be too soft, so check for windfall deals and raise quotas at the next cycle."
-    );
-  return check(
-    id,
-    "OK",
+  return bandCheck(
+    "share-at-quota",
     value,
-    band,
-    "Quota attainment is in the healthy band: keep quotas as set and check again next period."
+    `${pct(b.shareAtQuotaLow)}–${pct(b.shareAtQuotaHigh)}`,
+    {
+      unmeasurable: NO_REPS,
+      ok: "Quota attainment is in the healthy band: keep quotas as set and check again next period.",
+    },
+    {
+      low: {
+        watch: b.shareAtQuotaLow,
+        act: b.shareAtQuotaLow - ACT_MARGINS.share,
+        watchText:
+          "Fewer reps than healthy are at quota: check whether quotas are too high or the plan fails to motivate before setting next period's quotas.",
+        actText:
+          "Far too few reps are at quota: revisit quotas and territory capacity now, and tell reps what changes before the next period.",
+      },
+      high: {
+        watch: b.shareAtQuotaHigh,
+        act: b.shareAtQuotaHigh + ACT_MARGINS.share,
+        watchText:
+          "More reps than healthy are at quota: quotas may be too soft, so check for windfall deals and raise quotas at the next cycle.",
+        actText:
+          "Almost every rep is at quota: quotas are too soft, so reset them with Finance before payout outruns the budget.",
+      },
+    }
   );
 }
 
 export function payForPerformanceCheck(value: number | null, b: PulseBands): PulseCheck {
-  const id = "pay-for-performance";
-  const band = `≥ ${coef(b.payForPerformanceWatch)} (Act below ${coef(b.payForPerformanceAct)})`;
-  if (value === null)
-    return check(
-      id,
-      "Watch",
-      null,
-      band,
-      "Cannot be measured: it needs at least two computed reps with a target incentive and some spread in attainment and payout."
-    );
-  if (below(value, b.payForPerformanceAct))
-    return check(
-      id,
-      "Act",
-      value,
-      band,
-      "Pay barely follows performance: review cliffs, caps and metric weights now, because reps are not paid in the order they perform."
-    );
-  if (below(value, b.payForPerformanceWatch))
-    return check(
-      id,
-      "Watch",
-      value,
-      band,
-      "Pay follows performance only loosely: find reps paid well at low attainment (cliffs, caps, uneven weights) and fix the curve or weights."
-    );
-  return check(
-    id,
-    "OK",
+  return bandCheck(
+    "pay-for-performance",
     value,
-    band,
-    "Pay follows performance: reps with higher attainment earn a higher share of target, so no change is needed."
+    `≥ ${coef(b.payForPerformanceWatch)} (Act below ${coef(b.payForPerformanceAct)})`,
+    {
+      unmeasurable:
+        "Cannot be measured: it needs at least two computed reps with a target incentive and some spread in attainment and payout.",
+      ok: "Pay follows performance: reps with higher attainment earn a higher share of target, so no change is needed.",
+    },
+    {
+      low: {
+        watch: b.payForPerformanceWatch,
+        act: b.payForPerformanceAct,
+        watchText:
+          "Pay follows performance only loosely: find reps paid well at low attainment (cliffs, caps, uneven weights) and fix the curve or weights.",
+        actText:
+          "Pay barely follows performance: review cliffs, caps and metric weights now, because reps are not paid in the order they perform.",
+      },
+    }
   );
 }
 
+const NO_TARGET_INCENTIVE = "Cannot be measured: no computed rep has a target incentive above 0.";
+
 export function leverageP90Check(value: number | null, b: PulseBands): PulseCheck {
-  const id = "leverage-p90";
-  const band = `${pct(b.p90Low)}–${pct(b.p90High)}`;
-  if (value === null)
-    return check(
-      id,
-      "Watch",
-      null,
-      band,
-      "Cannot be measured: no computed rep has a target incentive above 0."
-    );
-  if (below(value, b.p90Low - ACT_MARGINS.p90Below))
-    return check(
-      id,
-      "Act",
-      value,
-      band,
-      "The best reps barely earn more than target: the plan has no real upside, so redesign the curves above 100%."
-    );
-  if (below(value, b.p90Low))
-    return check(
-      id,
-      "Watch",
-      value,
-      band,
-      "Top performers earn too little above target: steepen the curves above 100% or lift caps so the best reps see real upside."
-    );
-  if (above(value, b.p90High + ACT_MARGINS.p90Above))
-    return check(
-      id,
-      "Act",
-      value,
-      band,
-      "Top-decile payouts are running away: investigate windfall deals and quotas now, and cap or flatten the accelerators."
-    );
-  if (above(value, b.p90High))
-    return check(
-      id,
-      "Watch",
-      value,
-      band,
-      "Top performers earn more than the usual 2–3× target: check for windfall deals or soft quotas before adding a cap."
-    );
-  return check(
-    id,
-    "OK",
+  return bandCheck(
+    "leverage-p90",
     value,
-    band,
-    "Top performers earn a healthy multiple of target: keep the upside as designed."
+    `${pct(b.p90Low)}–${pct(b.p90High)}`,
+    {
+      unmeasurable: NO_TARGET_INCENTIVE,
+      ok: "Top performers earn a healthy multiple of target: keep the upside as designed.",
+    },
+    {
+      low: {
+        watch: b.p90Low,
+        act: b.p90Low - ACT_MARGINS.p90Below,
+        watchText:
+          "Top performers earn too little above target: steepen the curves above 100% or lift caps so the best reps see real upside.",
+        actText:
+          "The best reps barely earn more than target: the plan has no real upside, so redesign the curves above 100%.",
+      },
+      high: {
+        watch: b.p90High,
+        act: b.p90High + ACT_MARGINS.p90Above,
+        watchText:
+          "Top performers earn more than the usual 2–3× target: check for windfall deals or soft quotas before adding a cap.",
+        actText:
+          "Top-decile payouts are running away: investigate windfall deals and quotas now, and cap or flatten the accelerators.",
+      },
+    }
   );
 }
 
 export function leverageP10Check(value: number | null, b: PulseBands): PulseCheck {
-  const id = "leverage-p10";
-  const band = `≤ ${pct(b.p10High)}`;
-  if (value === null)
-    return check(
-      id,
-      "Watch",
-      null,
-      band,
-      "Cannot be measured: no computed rep has a target incentive above 0."
-    );
-  if (above(value, b.p10High + ACT_MARGINS.p10Above))
-    return check(
-      id,
-      "Act",
-      value,
-      band,
-      "Bottom-decile reps are paid close to target: the plan pays for being present, so introduce or raise thresholds."
-    );
-  if (above(value, b.p10High))
-    return check(
-      id,
-      "Watch",
-      value,
-      band,
-      "Low performers still earn a large share of target: raise the thresholds or lower the payout at the first curve point."
-    );
-  return check(
-    id,
-    "OK",
+  return bandCheck(
+    "leverage-p10",
     value,
-    band,
-    "Low performers are paid well under target: the plan separates them from the rest as it should."
+    `≤ ${pct(b.p10High)}`,
+    {
+      unmeasurable: NO_TARGET_INCENTIVE,
+      ok: "Low performers are paid well under target: the plan separates them from the rest as it should.",
+    },
+    {
+      high: {
+        watch: b.p10High,
+        act: b.p10High + ACT_MARGINS.p10Above,
+        watchText:
+          "Low performers still earn a large share of target: raise the thresholds or lower the payout at the first curve point.",
+        actText:
+          "Bottom-decile reps are paid close to target: the plan pays for being present, so introduce or raise thresholds.",
+      },
+    }
   );
 }
 

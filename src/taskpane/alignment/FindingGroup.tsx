@@ -5,6 +5,7 @@
 import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../engine/plan";
+import { GroupHeading } from "../shared/GroupHeading";
 import { FindingItem } from "./FindingItem";
 
 export interface FindingGroupProps {
@@ -19,15 +20,6 @@ const ICONS = { error: ErrorCircleRegular, warning: WarningRegular, info: InfoRe
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: {
-    margin: 0,
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   error: { color: tokens.colorStatusDangerForeground1 },
   warning: { color: tokens.colorStatusWarningForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
@@ -53,10 +45,13 @@ export function FindingGroup({ severity, heading, findings, onSelect }: FindingG
   const Icon = ICONS[severity];
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.heading}>
-        <Icon aria-hidden="true" className={styles[severity]} />
+      <GroupHeading
+        id={headingId}
+        as="h4"
+        icon={<Icon aria-hidden="true" className={styles[severity]} />}
+      >
         {heading} ({findings.length})
-      </h4>
+      </GroupHeading>
       {findings.length === 0 ? (
         <Body1 as="p" className={styles.none}>
           None.

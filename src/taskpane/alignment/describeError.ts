@@ -4,6 +4,7 @@
  */
 import { ActionError } from "../../actions/errors";
 import { WorkbookError } from "../../workbook/port";
+import { adviceFor, errorText, RETRY, workbookAdvice } from "../shared/workbookErrorAdvice";
 
 /** What the pane was doing when it failed. */
 export type PaneTask = "setup" | "check" | "recheck" | "view" | "select";
@@ -26,18 +27,12 @@ const FAILED: Record<PaneTask, string> = {
   select: "Could not go to that cell",
 };
 
-const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
-
 /** Next step for each kind of workbook error. */
-const WORKBOOK_NEXT: Record<WorkbookError["kind"], string> = {
+const WORKBOOK_NEXT = workbookAdvice({
   exists:
     "Rename or remove the sheet that has that name, or leave it: Set up workbook keeps existing sheets.",
-  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
   "invalid-name": "Rename the sheet so its name is 31 characters or fewer, without \\ / ? * [ ] :.",
-  shape: RETRY,
-  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
-  "too-large": "Remove rows you do not need from the input sheets, then try again.",
-};
+});
 
 export function describeError(error: unknown, task: PaneTask): PaneError {
   const title = FAILED[task];
@@ -60,11 +55,10 @@ export function describeError(error: unknown, task: PaneTask): PaneError {
       task,
       title,
       message: error.message,
-      next: WORKBOOK_NEXT[error.kind] ?? RETRY,
+      next: adviceFor(WORKBOOK_NEXT, error.kind),
       suggestsSetup: false,
     };
   }
-  const message =
-    error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  const message = errorText(error);
   return { task, title, message, next: RETRY, suggestsSetup: false };
 }

@@ -9,7 +9,7 @@
  * While any run is in flight the last results stay on screen and are swapped when the new
  * ones arrive, so the pane never flickers or goes blank.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
 // Straight from each action's module (not the src/actions index), so the scenario engine the
 // index also exports stays in the Scenarios tab's chunk.
 import {
@@ -18,6 +18,7 @@ import {
   type AlignmentCheck,
 } from "../../actions/checkAlignment";
 import { setupWorkbook } from "../../actions/setupWorkbook";
+import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeError, type PaneError, type PaneTask } from "./describeError";
 import type { Outcome } from "./describeOutcome";
@@ -63,31 +64,17 @@ const CHECK_TASKS: readonly PaneTask[] = ["check", "recheck"];
 const clearCheckError = (error: PaneError | null) =>
   error && CHECK_TASKS.includes(error.task) ? null : error;
 
+/** A run the user started: buttons disabled, earlier messages replaced. */
+const USER_TASK: TaskStates<AlignmentState, UserTask> = {
+  start: (s, task) => ({ ...s, busy: task, outcome: null, error: null }),
+  fail: (s, error, task) => ({ ...s, error: describeError(error, task) }),
+  end: (s) => ({ ...s, busy: null }),
+};
+
 export function useAlignment(access: WorkbookAccess): AlignmentControls {
-  const [state, setState] = useState<AlignmentState>(INITIAL);
-  const mounted = useRef(true);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const busy = useRef(false);
+  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
   const recheckWaiting = useRef(false);
   const hasChecked = useRef(false);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const update = useCallback((change: (s: AlignmentState) => AlignmentState) => {
-    if (mounted.current) setState(change);
-  }, []);
-
-  /** Runs `op` after every run already queued; `op` handles its own errors. */
-  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
-    const run = queue.current.then(op);
-    queue.current = run.catch(() => undefined);
-    return run;
-  }, []);
 
   const showCheck = useCallback(
     (check: AlignmentCheck) => {
@@ -112,26 +99,6 @@ export function useAlignment(access: WorkbookAccess): AlignmentControls {
       }
     });
   }, [access, enqueue, showCheck, update]);
-
-  /** A run the user started: one at a time, buttons disabled, earlier messages replaced. */
-  const perform = useCallback(
-    (task: UserTask, work: () => Promise<void>): Promise<void> => {
-      if (busy.current) return Promise.resolve();
-      busy.current = true;
-      update((s) => ({ ...s, busy: task, outcome: null, error: null }));
-      return enqueue(async () => {
-        try {
-          await work();
-        } catch (error) {
-          update((s) => ({ ...s, error: describeError(error, task) }));
-        } finally {
-          busy.current = false;
-          update((s) => ({ ...s, busy: null }));
-        }
-      });
-    },
-    [enqueue, update]
-  );
 
   const setUp = useCallback(
     () =>

@@ -4,6 +4,7 @@
  */
 import { ActionError } from "../../actions/errors";
 import { WorkbookError } from "../../workbook/port";
+import { adviceFor, errorText, RETRY, workbookAdvice } from "../shared/workbookErrorAdvice";
 
 /** What the Communicate tab was doing. */
 export type CommunicateTask = "load" | "write" | "copy";
@@ -23,18 +24,12 @@ const FAILED: Record<CommunicateTask, string> = {
   copy: "Could not copy the talking points",
 };
 
-const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
-
-const WORKBOOK_NEXT: Record<WorkbookError["kind"], string> = {
+const WORKBOOK_NEXT = workbookAdvice({
   exists:
     "A sheet of that name is already in the workbook. Rename yours, or leave it: CompAlign never overwrites your sheets.",
-  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
   "invalid-name":
     "Shorten the plan's name in Matrix or remove \\ / ? * [ ] : from it, then try again.",
-  shape: RETRY,
-  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
-  "too-large": "Remove rows you do not need from the input sheets, then try again.",
-};
+});
 
 export function describeCommunicateError(error: unknown, task: CommunicateTask): CommunicateError {
   if (error instanceof ActionError && error.kind === "no-matrix") {
@@ -53,10 +48,9 @@ export function describeCommunicateError(error: unknown, task: CommunicateTask):
       intent: "error",
       title: FAILED[task],
       message: error.message,
-      next: WORKBOOK_NEXT[error.kind] ?? RETRY,
+      next: adviceFor(WORKBOOK_NEXT, error.kind),
     };
   }
-  const message =
-    error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  const message = errorText(error);
   return { task, intent: "error", title: FAILED[task], message, next: RETRY };
 }

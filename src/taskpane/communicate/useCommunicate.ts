@@ -8,7 +8,7 @@
  * buttons are disabled meanwhile); while one runs, the page on screen stays until the new one
  * arrives.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef } from "react";
 import {
   explainPlans,
   writePlanPages,
@@ -17,6 +17,7 @@ import {
 } from "../../actions/explainPlans";
 import type { WriteResult } from "../../workbook/port";
 import { copyText } from "../copyText";
+import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeCommunicateError,
@@ -74,29 +75,16 @@ function reselect(plans: readonly ExplainedPlan[], selected: string | null): str
   return kept ? kept.plan : (plans[0]?.plan ?? null);
 }
 
+/** A task the user started: the error and the last tabs written are replaced. */
+const USER_TASK: TaskStates<CommunicateState, UserTask> = {
+  start: (s, task) => ({ ...s, busy: task, error: null, written: null }),
+  fail: (s, error, task) => ({ ...s, error: describeCommunicateError(error, task) }),
+  end: (s) => ({ ...s, busy: null }),
+};
+
 export function useCommunicate(access: WorkbookAccess): CommunicateControls {
-  const [state, setState] = useState<CommunicateState>(INITIAL);
-  const mounted = useRef(true);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const busy = useRef(false);
+  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
   const reloadWaiting = useRef(false);
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const update = useCallback((change: (s: CommunicateState) => CommunicateState) => {
-    if (mounted.current) setState(change);
-  }, []);
-
-  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
-    const run = queue.current.then(op);
-    queue.current = run.catch(() => undefined);
-    return run;
-  }, []);
 
   const show = useCallback(
     (result: PlanExplanations & { plans: ExplainedPlan[] }) =>
@@ -107,25 +95,6 @@ export function useCommunicate(access: WorkbookAccess): CommunicateControls {
         error: s.error?.task === "load" ? null : s.error,
       })),
     [update]
-  );
-
-  const perform = useCallback(
-    (task: UserTask, work: () => Promise<void>): Promise<void> => {
-      if (busy.current) return Promise.resolve();
-      busy.current = true;
-      update((s) => ({ ...s, busy: task, error: null, written: null }));
-      return enqueue(async () => {
-        try {
-          await work();
-        } catch (error) {
-          update((s) => ({ ...s, error: describeCommunicateError(error, task) }));
-        } finally {
-          busy.current = false;
-          update((s) => ({ ...s, busy: null }));
-        }
-      });
-    },
-    [enqueue, update]
   );
 
   const load = useCallback(

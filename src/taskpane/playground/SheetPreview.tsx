@@ -19,6 +19,7 @@ import {
   type SelectTabData,
 } from "@fluentui/react-components";
 import type { MemoryWorkbook, Selection } from "../../workbook/memory";
+import { visuallyHidden } from "../shared/visuallyHidden";
 import { DownloadButton } from "./DownloadButton";
 import { SheetGrid } from "./SheetGrid";
 import { describeBurst, sheetToShow, useBookSheets } from "./useBookSheets";
@@ -45,17 +46,7 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap" },
   tabLabel: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
-  status: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  status: visuallyHidden,
 });
 
 const lower = (s: string) => s.toLowerCase();

@@ -5,6 +5,13 @@
  */
 import { ActionError } from "../../actions/errors";
 import { WorkbookError } from "../../workbook/port";
+import {
+  adviceFor,
+  errorText,
+  RETRY,
+  TOO_LARGE_REPS,
+  workbookAdvice,
+} from "../shared/workbookErrorAdvice";
 
 /** What the Pulse tab was doing. */
 export type PulseTask = "run" | "select";
@@ -22,18 +29,13 @@ const FAILED: Record<PulseTask, string> = {
   select: "Could not show the tab",
 };
 
-const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
-
-const WORKBOOK_NEXT: Record<WorkbookError["kind"], string> = {
+const WORKBOOK_NEXT = workbookAdvice({
   exists:
     "A sheet or table of that name is already in the workbook. Rename yours, or change Period in Pulse Settings: CompAlign never overwrites your sheets.",
-  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
   "invalid-name":
     "Change Period in the Pulse Settings sheet to a shorter label without \\ / ? * [ ] :, then run again.",
-  shape: RETRY,
-  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
-  "too-large": "Remove rows you do not need from the Reps sheet, then try again.",
-};
+  "too-large": TOO_LARGE_REPS,
+});
 
 const GET_SHEETS =
   "Select Set up workbook on the Alignment tab for a starter plan, or Insert sample data on the Scenarios tab for a sample with reps; both keep the sheets you already have.";
@@ -63,9 +65,8 @@ export function describePulseError(error: unknown, task: PulseTask): PulseError 
       intent: "error",
       title: FAILED[task],
       message: error.message,
-      next: WORKBOOK_NEXT[error.kind] ?? RETRY,
+      next: adviceFor(WORKBOOK_NEXT, error.kind),
     };
-  const message =
-    error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  const message = errorText(error);
   return { task, intent: "error", title: FAILED[task], message, next: RETRY };
 }

@@ -4,9 +4,10 @@
  * here computes or touches Office: every call goes through the WorkbookAccess. One run at a
  * time; the last results stay on screen while a new run is in flight.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import { runPulseCheck, type PulseCheckResult } from "../../actions/pulseCheck";
 import { cellAddress } from "../../model/sheetRows";
+import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describePulseError, type PulseError } from "./describePulseError";
 
@@ -23,37 +24,27 @@ export interface PulseControls {
   showTab(): Promise<void>;
 }
 
+const INITIAL: PulseState = { busy: false, result: null, error: null };
+
+/** "Run pulse check": the last results stay on screen; the error is replaced. */
+const RUN: TaskStates<PulseState, "run"> = {
+  start: (s) => ({ ...s, busy: true, error: null }),
+  fail: (s, error, task) => ({ ...s, error: describePulseError(error, task) }),
+  end: (s) => ({ ...s, busy: false }),
+};
+
 export function usePulse(access: WorkbookAccess, today: () => string): PulseControls {
-  const [state, setState] = useState<PulseState>({ busy: false, result: null, error: null });
-  const mounted = useRef(true);
-  const busy = useRef(false);
+  const { state, update, perform } = useTaskRunner(INITIAL, RUN);
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const update = useCallback((change: (s: PulseState) => PulseState) => {
-    if (mounted.current) setState(change);
-  }, []);
-
-  const run = useCallback(async () => {
-    if (busy.current) return;
-    busy.current = true;
-    update((s) => ({ ...s, busy: true, error: null }));
-    try {
-      const label = today();
-      const result = await access.run((book) => runPulseCheck(book, { today: label }));
-      update((s) => ({ ...s, result }));
-    } catch (error) {
-      update((s) => ({ ...s, error: describePulseError(error, "run") }));
-    } finally {
-      busy.current = false;
-      update((s) => ({ ...s, busy: false }));
-    }
-  }, [access, today, update]);
+  const run = useCallback(
+    () =>
+      perform("run", async () => {
+        const label = today();
+        const result = await access.run((book) => runPulseCheck(book, { today: label }));
+        update((s) => ({ ...s, result }));
+      }),
+    [access, perform, today, update]
+  );
 
   const sheet = state.result?.sheet.name;
   const showTab = useCallback(async () => {

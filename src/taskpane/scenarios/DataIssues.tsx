@@ -6,6 +6,7 @@ import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { WarningRegular } from "@fluentui/react-icons";
 import type { DataIssue } from "../../engine/scenarioRunner";
 import { count } from "../alignment/format";
+import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import { repCell } from "./listing";
 
@@ -22,15 +23,6 @@ export const SHOWN_ISSUES = 5;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: {
-    margin: 0,
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   icon: { color: tokens.colorStatusWarningForeground1 },
   list: {
     margin: 0,
@@ -44,16 +36,19 @@ const useStyles = makeStyles({
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
-export function DataIssues({ issues, repCount, onSelect, as: Heading = "h3" }: DataIssuesProps) {
+export function DataIssues({ issues, repCount, onSelect, as }: DataIssuesProps) {
   const styles = useStyles();
   const headingId = useId("data-issues-");
   const more = issues.length - SHOWN_ISSUES;
   return (
     <div className={styles.root}>
-      <Heading id={headingId} className={styles.heading}>
-        {issues.length > 0 && <WarningRegular aria-hidden="true" className={styles.icon} />}
+      <GroupHeading
+        id={headingId}
+        as={as}
+        icon={issues.length > 0 && <WarningRegular aria-hidden="true" className={styles.icon} />}
+      >
         Data issues ({issues.length})
-      </Heading>
+      </GroupHeading>
       {issues.length === 0 ? (
         <Body1 as="p" className={styles.note}>
           None: every one of the {count(repCount, "rep")} is computed.

@@ -4,6 +4,7 @@
  */
 import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { ErrorCircleRegular } from "@fluentui/react-icons";
+import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import type { InvalidScenario } from "./listing";
 
@@ -16,15 +17,6 @@ export interface InvalidScenariosProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: {
-    margin: 0,
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXS,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   icon: { color: tokens.colorStatusDangerForeground1 },
   list: {
     margin: 0,
@@ -41,17 +33,20 @@ const useStyles = makeStyles({
 export function InvalidScenarios({
   scenarios,
   onSelect,
-  as: Heading = "h3",
+  as,
 }: InvalidScenariosProps) {
   const styles = useStyles();
   const headingId = useId("invalid-scenarios-");
   if (scenarios.length === 0) return null;
   return (
     <div className={styles.root}>
-      <Heading id={headingId} className={styles.heading}>
-        <ErrorCircleRegular aria-hidden="true" className={styles.icon} />
+      <GroupHeading
+        id={headingId}
+        as={as}
+        icon={<ErrorCircleRegular aria-hidden="true" className={styles.icon} />}
+      >
         Cannot run ({scenarios.length})
-      </Heading>
+      </GroupHeading>
       <Body1 as="p" className={styles.note}>
         These are skipped; the other scenarios still run. Fix the row in the Scenarios sheet, then
         select Refresh list.

@@ -22,6 +22,7 @@ import { ScenarioForm } from "./ScenarioForm";
 import { ScenarioPicker } from "./ScenarioPicker";
 import type { ScenarioRow } from "./scenarioRow";
 import { pickedScenarios, useScenarios, type ScenariosState } from "./useScenarios";
+import { visuallyHidden } from "../shared/visuallyHidden";
 
 /** The input tables whose edits change the list. */
 export const WATCHED_TABLES = ["Scenarios", "Matrix", "Curves", "Reps"] as const;
@@ -39,17 +40,7 @@ const useStyles = makeStyles({
   block: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
   // Read out, not shown: the progress bar's label already says it on screen.
-  status: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    margin: "-1px",
-    padding: 0,
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-    border: 0,
-  },
+  status: visuallyHidden,
 });
 
 type Area = "top" | "run" | "add";

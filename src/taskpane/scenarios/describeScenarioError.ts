@@ -7,6 +7,13 @@ import { ActionError } from "../../actions/errors";
 import { WorkbookError } from "../../workbook/port";
 import { SetupInsertError } from "../../actions/setupWorkbook";
 import { listOf } from "../alignment/format";
+import {
+  adviceFor,
+  errorText,
+  RETRY,
+  TOO_LARGE_REPS,
+  workbookAdvice,
+} from "../shared/workbookErrorAdvice";
 
 /** What the Scenarios tab was doing. */
 export type ScenarioTask = "load" | "sample" | "run" | "add" | "select";
@@ -30,17 +37,12 @@ const FAILED: Record<ScenarioTask, string> = {
   select: "Could not go to that cell",
 };
 
-const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
-
-const WORKBOOK_NEXT: Record<WorkbookError["kind"], string> = {
+const WORKBOOK_NEXT = workbookAdvice({
   exists:
     "A sheet or table of that name is already in the workbook. Rename yours, or leave it: CompAlign never overwrites your sheets.",
-  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
   "invalid-name": "Check the sheet's name: 31 characters or fewer, without \\ / ? * [ ] :.",
-  shape: RETRY,
-  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
-  "too-large": "Remove rows you do not need from the Reps sheet, then try again.",
-};
+  "too-large": TOO_LARGE_REPS,
+});
 
 const GET_SHEETS =
   "Select Insert sample data to load a sample plan with reps and three scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
@@ -78,10 +80,9 @@ export function describeScenarioError(error: unknown, task: ScenarioTask): Scena
       ...base,
       title: FAILED[task],
       message: error.message,
-      next: WORKBOOK_NEXT[error.kind] ?? RETRY,
+      next: adviceFor(WORKBOOK_NEXT, error.kind),
     };
   }
-  const message =
-    error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  const message = errorText(error);
   return { ...base, title: FAILED[task], message, next: RETRY };
 }

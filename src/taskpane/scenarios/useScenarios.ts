@@ -8,13 +8,14 @@
  * Calls never overlap: they go through one queue. One task the user started runs at a time
  * (the buttons are disabled meanwhile); a quiet re-read asked for by a table change waits for it.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef } from "react";
 import { ActionError } from "../../actions/errors";
 import {
   loadScenarioRun,
   runScenarioAction,
   type ScenarioRunResult,
 } from "../../actions/runScenarios";
+import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeScenarioError,
@@ -99,36 +100,33 @@ const lower = (name: string) => name.trim().toLowerCase();
 export const pickedScenarios = (state: Pick<ScenariosState, "listing" | "unchecked">): string[] =>
   (state.listing?.runnable ?? []).filter((name) => !state.unchecked.includes(lower(name)));
 
+/** A task the user started: earlier messages replaced; a failed read empties the list. */
+const USER_TASK: TaskStates<ScenariosState, UserTask> = {
+  start: (s, task) => ({ ...s, busy: task, outcome: null, error: null }),
+  fail: (s, error, task) => ({
+    ...s,
+    error: describeScenarioError(error, task),
+    listing: task === "load" ? null : s.listing,
+  }),
+  end: (s) => ({ ...s, busy: null }),
+};
+
 export function useScenarios(
   access: WorkbookAccess,
   options: ScenarioOptions = {}
 ): ScenarioControls {
-  const [state, setState] = useState<ScenariosState>(INITIAL);
-  const mounted = useRef(true);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const busy = useRef(false);
+  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
   const reloadWaiting = useRef(false);
   const abort = useRef<AbortController | null>(null);
   const { onAddRow } = options;
   const yieldControl = options.yieldControl ?? yieldToHost;
 
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
+  useEffect(
+    () => () => {
       abort.current?.abort();
-    };
-  }, []);
-
-  const update = useCallback((change: (s: ScenariosState) => ScenariosState) => {
-    if (mounted.current) setState(change);
-  }, []);
-
-  const enqueue = useCallback((op: () => Promise<void>): Promise<void> => {
-    const next = queue.current.then(op);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, []);
+    },
+    []
+  );
 
   const readListing = useCallback(
     () => access.run(async (book) => listingOf(await loadScenarioRun(book))),
@@ -157,30 +155,6 @@ export function useScenarios(
       }
     });
   }, [enqueue, readListing, showListing, update]);
-
-  /** A task the user started: one at a time, earlier messages replaced. */
-  const perform = useCallback(
-    (task: UserTask, work: () => Promise<void>): Promise<void> => {
-      if (busy.current) return Promise.resolve();
-      busy.current = true;
-      update((s) => ({ ...s, busy: task, outcome: null, error: null }));
-      return enqueue(async () => {
-        try {
-          await work();
-        } catch (error) {
-          update((s) => ({
-            ...s,
-            error: describeScenarioError(error, task),
-            listing: task === "load" ? null : s.listing,
-          }));
-        } finally {
-          busy.current = false;
-          update((s) => ({ ...s, busy: null }));
-        }
-      });
-    },
-    [enqueue, update]
-  );
 
   const load = useCallback(
     () =>

@@ -1,0 +1,34 @@
+/**
+ * What every tab's error describer says alike: the retry advice, the next step for each kind of
+ * WorkbookError where the wording does not depend on the tab, and the text of an error that is
+ * neither an ActionError nor a WorkbookError. Each describer overrides only the kinds whose
+ * wording is specific to its tab.
+ */
+import type { WorkbookErrorKind } from "../../workbook/port";
+
+export const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
+
+/** "too-large" where the rows to remove are on the Reps sheet. */
+export const TOO_LARGE_REPS = "Remove rows you do not need from the Reps sheet, then try again.";
+
+/** The next step for each kind of workbook error, where no tab says it its own way. */
+const DEFAULT_NEXT: Omit<Record<WorkbookErrorKind, string>, "exists" | "invalid-name"> = {
+  "not-owned": "CompAlign only changes sheets it wrote itself; your sheets are left as they are.",
+  shape: RETRY,
+  unreadable: "Finish editing the cell you are in (press Enter or Esc), then try again.",
+  "too-large": "Remove rows you do not need from the input sheets, then try again.",
+};
+
+/** A tab's next step per kind: the defaults with its own wording (it must word these two). */
+export const workbookAdvice = (
+  own: Pick<Record<WorkbookErrorKind, string>, "exists" | "invalid-name"> &
+    Partial<Record<WorkbookErrorKind, string>>
+): Record<WorkbookErrorKind, string> => ({ ...DEFAULT_NEXT, ...own });
+
+/** The next step for a workbook error of this kind (the retry text for a kind not listed). */
+export const adviceFor = (advice: Record<WorkbookErrorKind, string>, kind: WorkbookErrorKind) =>
+  advice[kind] ?? RETRY;
+
+/** The text of any other error: its message, else what was thrown; never empty. */
+export const errorText = (error: unknown): string =>
+  error instanceof Error && error.message ? error.message : String(error || "Unknown error");
