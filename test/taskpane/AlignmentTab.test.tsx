@@ -4,7 +4,7 @@ import "../setup/dom";
 import "./structuredClone";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { runAlignmentCheck, setupWorkbook } from "../../src/actions";
 import { MemoryWorkbook } from "../../src/workbook/memory";
@@ -12,13 +12,6 @@ import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
 import { AlignmentTab } from "../../src/taskpane/AlignmentTab";
 import { App } from "../../src/taskpane/App";
 import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbookAccess";
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
 
 /** A WorkbookAccess on a MemoryWorkbook, counting runs; watches tables through onChange when asked. */
 function memoryAccess(book: MemoryWorkbook, { watch = false } = {}) {

@@ -4,7 +4,7 @@ import "../setup/dom";
 import "./structuredClone";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
 import { App } from "../../src/taskpane/App";
 import { sampleSheets } from "../../src/reports/sampleWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
@@ -21,13 +21,6 @@ const TAB_NAMES = ["Alignment", "Scenarios", "Communicate", "Pulse", "Functions"
 /** Lets the tab indicator's animation frame run inside act(), as a browser would after a switch. */
 const nextFrame = () =>
   act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
 
 describe("task pane shell", () => {
   it("has a header that says what CompAlign is", () => {

@@ -11,7 +11,8 @@ import "../setup/dom";
 import "./structuredClone";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
+import { memoryAccess } from "../helpers/memoryAccess";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { explainPlans } from "../../src/actions/explainPlans";
 import { CommunicateTab } from "../../src/taskpane/CommunicateTab";
@@ -19,24 +20,6 @@ import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbo
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
 import { SHEETS } from "../explain/fixture";
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
-
-function memoryAccess(book: WorkbookPort) {
-  const calls = { runs: 0 };
-  const access: WorkbookAccess = {
-    run: (action) => {
-      calls.runs++;
-      return action(book);
-    },
-  };
-  return { access, calls };
-}
 
 function renderTab(access: WorkbookAccess | null) {
   return render(

@@ -3,18 +3,11 @@ import "@testing-library/jest-dom";
 import "../setup/dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
 import { catalog, NAMESPACE } from "../../src/functions/catalog";
 import { App } from "../../src/taskpane/App";
 import { FunctionsTab } from "../../src/taskpane/FunctionsTab";
 import { formatSignature } from "../../src/functions/signature";
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
 
 const functionList = () => screen.getByRole("list", { name: `${NAMESPACE} functions` });
 const listedNames = () =>

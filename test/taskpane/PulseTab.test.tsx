@@ -10,7 +10,7 @@ import "../setup/dom";
 import "./structuredClone";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
@@ -20,13 +20,6 @@ import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbo
 import { tinySheets } from "../pulse/fixture";
 
 jest.setTimeout(30000);
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
 
 function memoryAccess(book: MemoryWorkbook, wrap?: (run: () => Promise<unknown>) => Promise<unknown>) {
   const calls = { runs: 0 };

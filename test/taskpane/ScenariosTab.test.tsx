@@ -4,7 +4,8 @@ import "../setup/dom";
 import "./structuredClone";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
+import { memoryAccess } from "../helpers/memoryAccess";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { runScenarioAction } from "../../src/actions/runScenarios";
 import { SAMPLE_SCENARIOS, sampleSheets } from "../../src/reports/sampleWorkbook";
@@ -16,25 +17,6 @@ import { formatDelta, formatMoney } from "../../src/taskpane/scenarios/format";
 import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbookAccess";
 
 jest.setTimeout(30000);
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
-
-/** A WorkbookAccess on a MemoryWorkbook, counting runs. */
-function memoryAccess(book: MemoryWorkbook) {
-  const calls = { runs: 0 };
-  const access: WorkbookAccess = {
-    run: (action) => {
-      calls.runs++;
-      return action(book);
-    },
-  };
-  return { access, calls };
-}
 
 function renderTab(access: WorkbookAccess | null, props: ScenariosTabProps = {}) {
   return render(

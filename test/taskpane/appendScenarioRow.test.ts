@@ -2,7 +2,7 @@ import { sampleSheets } from "../../src/reports/sampleWorkbook";
 import { appendScenarioRow } from "../../src/taskpane/scenarios/appendScenarioRow";
 import type { ScenarioRow } from "../../src/taskpane/scenarios/scenarioRow";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
+import { WorkbookError } from "../../src/workbook/port";
 
 const ROW: ScenarioRow = {
   Scenario: "=TI up",

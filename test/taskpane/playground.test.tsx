@@ -4,7 +4,7 @@ import "../setup/dom";
 import "./structuredClone";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { axe } from "jest-axe";
+import { expectNoAxeViolations } from "../helpers/axe";
 import { insertSampleData } from "../../src/actions/setupWorkbook";
 import { cellText } from "../../src/taskpane/playground/cellText";
 import { PlaygroundShell } from "../../src/taskpane/playground/PlaygroundShell";
@@ -17,13 +17,6 @@ import { wantsEmpty } from "../../src/taskpane/playground";
 import { describeBurst, sheetToShow } from "../../src/taskpane/playground/useBookSheets";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetSpec } from "../../src/workbook/port";
-
-async function expectNoAxeViolations(container: HTMLElement) {
-  const results = await axe(container);
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)
-  ).toEqual([]);
-}
 
 async function sampleBook(): Promise<MemoryWorkbook> {
   const book = new MemoryWorkbook();
