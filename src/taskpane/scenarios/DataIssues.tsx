@@ -9,6 +9,7 @@ import { count } from "../alignment/format";
 import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import { repCell } from "./listing";
+import { useIssueListStyles } from "./issueListStyles";
 
 export interface DataIssuesProps {
   issues: readonly DataIssue[];
@@ -21,23 +22,10 @@ export interface DataIssuesProps {
 /** How many issues are listed; the rest are counted. */
 export const SHOWN_ISSUES = 5;
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  icon: { color: tokens.colorStatusWarningForeground1 },
-  list: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
-  item: { overflowWrap: "anywhere" },
-  name: { fontWeight: tokens.fontWeightSemibold },
-  note: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
+const useIconStyles = makeStyles({ icon: { color: tokens.colorStatusWarningForeground1 } });
 
 export function DataIssues({ issues, repCount, onSelect, as }: DataIssuesProps) {
-  const styles = useStyles();
+  const styles = { ...useIssueListStyles(), ...useIconStyles() };
   const headingId = useId("data-issues-");
   const more = issues.length - SHOWN_ISSUES;
   return (

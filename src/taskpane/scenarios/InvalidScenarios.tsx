@@ -7,6 +7,7 @@ import { ErrorCircleRegular } from "@fluentui/react-icons";
 import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import type { InvalidScenario } from "./listing";
+import { useIssueListStyles } from "./issueListStyles";
 
 export interface InvalidScenariosProps {
   scenarios: readonly InvalidScenario[];
@@ -15,27 +16,14 @@ export interface InvalidScenariosProps {
   as?: "h3" | "h4";
 }
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  icon: { color: tokens.colorStatusDangerForeground1 },
-  list: {
-    margin: 0,
-    paddingInlineStart: tokens.spacingHorizontalL,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-  },
-  item: { overflowWrap: "anywhere" },
-  name: { fontWeight: tokens.fontWeightSemibold },
-  note: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
+const useIconStyles = makeStyles({ icon: { color: tokens.colorStatusDangerForeground1 } });
 
 export function InvalidScenarios({
   scenarios,
   onSelect,
   as,
 }: InvalidScenariosProps) {
-  const styles = useStyles();
+  const styles = { ...useIssueListStyles(), ...useIconStyles() };
   const headingId = useId("invalid-scenarios-");
   if (scenarios.length === 0) return null;
   return (
