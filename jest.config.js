@@ -8,6 +8,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
   setupFiles: ["<rootDir>/test/setup/customFunctions.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/timeouts.ts"],
+  // A busy 2-core machine can be 10x slower than an idle one: no test fails for being slow.
+  testTimeout: 60_000,
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },

@@ -19,7 +19,7 @@ import { localToday } from "../../src/taskpane/pulse/today";
 import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbookAccess";
 import { tinySheets } from "../pulse/fixture";
 
-jest.setTimeout(30000);
+jest.setTimeout(120_000);
 
 function memoryAccess(book: MemoryWorkbook, wrap?: (run: () => Promise<unknown>) => Promise<unknown>) {
   const calls = { runs: 0 };

@@ -16,7 +16,7 @@ import { ScenariosTab, type ScenariosTabProps } from "../../src/taskpane/Scenari
 import { formatDelta, formatMoney } from "../../src/taskpane/scenarios/format";
 import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbookAccess";
 
-jest.setTimeout(30000);
+jest.setTimeout(120_000);
 
 function renderTab(access: WorkbookAccess | null, props: ScenariosTabProps = {}) {
   return render(

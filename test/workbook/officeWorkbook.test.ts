@@ -17,6 +17,7 @@ import {
   runInExcel,
 } from "../../src/workbook/office";
 import { formatRange as formatRangeOf } from "../../src/workbook/a1";
+import { writeTestReport } from "../helpers/report";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { needsTextPrefix } from "../../src/workbook/office/cellInput";
 import { usedRangeToGrid } from "../../src/workbook/office/officeWorkbook";
@@ -201,8 +202,12 @@ function inputSheets(plans: number, objectives: number): Record<string, SheetVal
 const measured: string[] = [];
 afterAll(() => {
   // The lead asked for the figure: how many syncs the "Alignment view" action makes.
+  // Written to a report under test/e2e/artifacts (ignored by git), not to the console.
   if (measured.length > 0)
-    console.error(`Office adapter sync counts (fake Excel): ${measured.join("; ")}`);
+    writeTestReport(
+      "office-sync-counts.txt",
+      `Office adapter sync counts (fake Excel): ${measured.join("; ")}\n`
+    );
 });
 
 describe("OfficeWorkbook: round trips", () => {
