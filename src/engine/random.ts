@@ -59,7 +59,7 @@ export class Xoshiro128 {
 
   /** A uniform in (0, 1): (k + 0.5) / 2^32. */
   nextUniform(): number {
-    return (this.nextUint32() + 0.5) / 4294967296;
+    return (this.nextUint32() + 0.5) * TWO_POW_M32;
   }
 
   /** A standard normal draw: the inverse normal CDF at the next uniform. */
@@ -98,28 +98,32 @@ const K_LOW = Math.floor(P_LOW * 4294967296 - 0.5);
 const K_HIGH = 4294967295 - K_LOW;
 
 const LN2 = 0.6931471805599453;
+/** 1, 1/3, 1/5, …, 1/25: the atanh series' coefficients. */
+const INV_ODD = Float64Array.from({ length: 13 }, (_, k) => 1 / (2 * k + 1));
+/** 2^-e for e = 0…31 (exact). */
+const INV_POW2 = Float64Array.from({ length: 32 }, (_, e) => 1 / 2 ** e);
+/** 2^-32: multiplying by it is exact, like dividing by 2^32. */
+const TWO_POW_M32 = 2.3283064365386963e-10;
 const SQRT2 = 1.4142135623730951;
 
 /**
  * ln(n × 2^shift) for an integer n ≥ 1 below 2^31, by arithmetic only: n = m × 2^e with m in
- * [1/√2, √2), ln m = 2·atanh((m − 1)/(m + 1)) as a series (|s| < 0.172, 14 terms: error below
- * 1e-17), plus (e + shift)·ln 2.
+ * [1/√2, √2), ln m = 2·atanh((m − 1)/(m + 1)) as a series (|s| < 0.172, 13 terms: error below
+ * 1e-19), plus (e + shift)·ln 2.
  */
 export function lnScaled(n: number, shift: number): number {
   let e = 31 - Math.clz32(n);
-  let m = n / 2 ** e; // exact: dividing by a power of two
+  let m = n * INV_POW2[e]; // exact: scaling by a power of two
   if (m > SQRT2) {
     m /= 2;
     e += 1;
   }
   const s = (m - 1) / (m + 1);
   const s2 = s * s;
-  let term = s;
-  let sum = s;
-  for (let k = 3; k <= 29; k += 2) {
-    term *= s2;
-    sum += term / k;
-  }
+  // s·(1 + s²/3 + s⁴/5 + … + s²⁴/25), Horner form.
+  let poly = INV_ODD[INV_ODD.length - 1];
+  for (let k = INV_ODD.length - 2; k >= 0; k--) poly = poly * s2 + INV_ODD[k];
+  const sum = s * poly;
   return 2 * sum + (e + shift) * LN2;
 }
 
@@ -136,7 +140,7 @@ function lowerTail(k: number): number {
 export function normalFromUint32(k: number): number {
   if (k < K_LOW) return lowerTail(k);
   if (k > K_HIGH) return -lowerTail(4294967295 - k);
-  const q = (k + 0.5) / 4294967296 - 0.5;
+  const q = (k + 0.5) * TWO_POW_M32 - 0.5;
   const r = q * q;
   return (
     ((((((A1 * r + A2) * r + A3) * r + A4) * r + A5) * r + A6) * q) /
