@@ -127,7 +127,7 @@ export function riskSheet(input: RiskSheetInput): SheetSpec {
     blocks: layout.blocks,
     tables: layout.tables,
     charts: layout.charts,
-    columnWidths: [34, 22, 16, 16, 16, 16, 16, 18, 18, 16, 16, 18, 18],
+    columnWidths: [34, 26, 20, 18, 18, 18, 18, 20, 24, 20, 20, 24, 24],
     tabColor: COLORS.brand,
   };
 }

@@ -15,7 +15,7 @@ import {
   type RiskComputation,
   type RiskPreparation,
 } from "../../actions/runRisk";
-import type { SimulationCallbacks } from "../../engine/costAtRisk";
+import { blockSize, type SimulationCallbacks } from "../../engine/costAtRisk";
 import type { WriteResult } from "../../workbook/port";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
@@ -27,6 +27,9 @@ export type RiskCompute = (
   prepared: RiskPreparation,
   callbacks: SimulationCallbacks
 ) => Promise<RiskComputation>;
+
+/** Rep-metric evaluations per block on the UI thread. */
+export const PANE_BLOCK_WORK = 1_000_000;
 
 export interface CostAtRiskState {
   running: boolean;
@@ -102,6 +105,8 @@ export function useCostAtRisk(access: WorkbookAccess, options: CostAtRiskOptions
           if (cancelled.current)
             throw new ActionError("cancelled", "Cancelled: the workbook was left as it was.");
           const computation = await compute(prepared, {
+            // About a million rep-metric evaluations a block: tens of milliseconds between yields.
+            blockTrials: blockSize(prepared.model, PANE_BLOCK_WORK),
             isCancelled: () => cancelled.current,
             yieldControl,
             onProgress: (done, total, label) =>
