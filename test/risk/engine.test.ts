@@ -67,6 +67,16 @@ describe("random numbers", () => {
     for (const v of take(42)) expect(Number.isInteger(v) && v >= 0 && v < 2 ** 32).toBe(true);
   });
 
+  test("golden values: these bits are the contract that a seed reproduces (change them only with the docs)", () => {
+    const rng = new Xoshiro128(1);
+    const u = Array.from({ length: 4 }, () => rng.nextUint32());
+    expect(u).toEqual([2442144158, 3238099751, 3819917871, 2104621829]);
+    expect(u.map(normalFromUint32)).toEqual([0.17282624437379068, 0.6869054674293698, 1.2233113365273645, -0.025017618595855683]);
+    expect([0, 1000, 104000000, 2147483648, 4294967295].map(normalFromUint32)).toEqual([
+      -6.337957751843744, -5.039851131589782, -1.9735865541466848, 2.918099376209126e-10, 6.337957751843744,
+    ]);
+  });
+
   test("a million normals have mean 0 and variance 1 within sampling error", () => {
     const rng = new Xoshiro128(7);
     const n = 1_000_000;

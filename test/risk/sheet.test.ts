@@ -169,6 +169,17 @@ describe("the action", () => {
     await expect(prepareRisk(fresh)).rejects.toThrow(/error finding.*weights/i);
   });
 
+  test("what the simulation needs is plain data: a structured clone (as a Web Worker receives it) gives the same result", async () => {
+    const book = new MemoryWorkbook();
+    await setupWorkbook(book);
+    const prepared = await prepareRisk(book);
+    prepared.settings.trials = 300;
+    const here = await computeRisk(prepared);
+    const there = await computeRisk(structuredClone(prepared));
+    expect(there.result.scenarios.map((s) => s.totalPayout)).toEqual(here.result.scenarios.map((s) => s.totalPayout));
+    expect(structuredClone(here).result.scenarios[0].totals).toEqual(here.result.scenarios[0].totals);
+  });
+
   test("writes the owned tab; a re-run replaces it in place; cancel leaves the workbook as it was", async () => {
     const book = new MemoryWorkbook();
     await setupWorkbook(book);
