@@ -295,7 +295,8 @@ class ScenarioSimulation {
       for (let p = 0; p < plans; p++) this.planTotals[p][t] = planAcc[p];
       if (this.costOfSales && revenue !== null) {
         const sales = revenue * (common > 0 ? common : 0);
-        this.costOfSales[t] = sales > 0 ? total / sales : total > 0 ? Infinity : NaN;
+        // No revenue that year: the ratio has no finite value (it sorts above every other).
+        this.costOfSales[t] = sales > 0 ? total / sales : Infinity;
       }
     }
     this.done = end;
@@ -377,12 +378,8 @@ function summarise(
     for (let t = 0; t < totals.length; t++) if (totals[t] > settings.budget) over++;
   let costOfSales: RiskScenarioResult["incentiveCostOfSales"] = null;
   if (sim.costOfSales && scenario.revenue !== null && scenario.revenue > 0) {
-    const ratios = sim.costOfSales;
-    const nan = ratios.some((v) => Number.isNaN(v));
-    if (!nan) {
-      const [c50, c90] = percentilesInc(ratios, [0.5, 0.9]);
-      costOfSales = { p50: finiteOrNull(c50), p90: finiteOrNull(c90) };
-    } else costOfSales = { p50: null, p90: null };
+    const [c50, c90] = percentilesInc(sim.costOfSales, [0.5, 0.9]);
+    costOfSales = { p50: finiteOrNull(c50), p90: finiteOrNull(c90) };
   }
   const { total: deterministic } = deterministicTotals(model, scenario);
   const present = new Uint8Array(model.planLabels.length);
