@@ -319,3 +319,12 @@ test("the histogram's bins are shared by every scenario and each scenario's shar
   const width = h.bins[0].to - h.bins[0].from;
   expect([1, 2, 2.5, 5, 10, 20, 25, 50]).toContain(width);
 });
+
+test("a year with no simulated revenue has no incentive cost of sales: a percentile falling on such years is null", () => {
+  // σc = 1, σi = 0: the common factor max(0, 1 + Z) is 0 in about 16% of years; otherwise payout
+  // and revenue move together and the ratio is TI × a0 ÷ Revenue = 100 / 1000.
+  const run = world(["Sales"], [1], LINE, [[100, 1000, 100, 100]]);
+  const s = simulateCostAtRiskSync(buildRiskModel(run), settings({ trials: 2000, commonVolatility: 1, individualVolatility: 0 })).scenarios[0];
+  expect(s.incentiveCostOfSales!.p50).toBeCloseTo(0.1, 12);
+  expect(s.incentiveCostOfSales!.p90).toBeNull();
+});
