@@ -20,6 +20,7 @@
  */
 import { MAX_METRICS, percent, plansOf } from "./alignmentRules";
 import { curveRate, type CurveBeyond, type CurveMethod } from "./curve";
+import { curveLandmarks, type CurveLandmarks } from "./curveLandmarks";
 import { percentilesInc } from "./distribution";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import { amount, describeCurve, money } from "./planExplainFormat";
@@ -80,6 +81,8 @@ export interface ExplainedMetric {
   perPointAtTarget: number;
   /** Why the curve cannot be used (then the metric counts as paying nothing); null when it can. */
   problem: string | null;
+  /** Threshold, target, excellence and cap (src/engine/curveLandmarks.ts); null when the curve is unusable. */
+  landmarks: CurveLandmarks | null;
 }
 
 export interface EarningsRow {
@@ -338,6 +341,7 @@ function explainPlan(
     curveDescription: definition ? describeCurve(definition) : "Unknown curve: pays nothing.",
     perPointAtTarget: median * c.weight * (rate(1 + ONE_POINT) - rate(1)),
     problem,
+    landmarks: definition && !problem ? curveLandmarks(definition) : null,
   }));
   const earnings = EARNINGS_ATTAINMENTS.map((attainment) => {
     const rate = rows.reduce((sum, r) => sum + r.component.weight * r.rate(attainment), 0);
