@@ -53,7 +53,7 @@ export function describeCurve(
       : `${start}; in steps, the rate of the highest point you reach, up to ${top}.`;
   }
   const start =
-    marks.thresholdInclusive && marks.threshold <= 0
+    marks.threshold <= 0
       ? "Pays from the first dollar"
       : marks.thresholdInclusive
         ? `Pays ${pct(rates[points.indexOf(marks.threshold)])} of target as soon as you reach ${pct(marks.threshold)} attainment and nothing below it`
