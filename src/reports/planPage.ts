@@ -141,7 +141,12 @@ export function planPageSheet(plan: PlanExplanation, name = planPageName(plan.pl
       );
     }
     page.add(
-      [[m.problem ?? `${m.curveDescription} ${m.landmarks ? describeLandmarks(m.landmarks) : ""}`.trim()]],
+      [
+        [
+          m.problem ??
+            `${m.curveDescription} ${m.landmarks ? describeLandmarks(m.landmarks) : ""}`.trim(),
+        ],
+      ],
       { style: "note" }
     );
   });
