@@ -132,6 +132,20 @@ describe.each(ADAPTERS)("%s", (_, adapter) => {
     expect(record.checks.get("share-at-quota")).toEqual({ status: "Watch", value: 0.5 });
     expect(record.checks.size).toBe(PULSE_CHECK_IDS.length);
   });
+
+  test("the Pulse Check tab's checks by plan: plans as columns, checks as rows, worst first", async () => {
+    const [tab] = await book.readSheets(["Pulse Check 2026 Q3"]);
+    const values = tab!.values;
+    const at = values.findIndex((r) => String(r[0]).startsWith("Checks by plan"));
+    expect(values[at + 1].slice(0, 4)).toEqual(["Check", "Company", "AE", "SDR"]);
+    expect(values[at + 2].slice(0, 4)).toEqual(["Computed reps", 10, 8, 2]);
+    // Worst first: the Act rows lead; share at quota: the company shows SDR's 50%.
+    expect(values[at + 3][1]).toMatch(/^Act · /);
+    const row = values
+      .slice(at + 3, at + 3 + PULSE_CHECK_IDS.length)
+      .find((r) => r[0] === PULSE_CHECK_INFO["share-at-quota"].title)!;
+    expect(row.slice(1, 4)).toEqual(["Watch · 50.0%", "OK · 62.5%", "Watch · 50.0%"]);
+  });
 });
 
 test("a Pulse Check tab written before the Id column reads by check title and tab name", () => {
