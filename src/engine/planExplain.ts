@@ -20,7 +20,7 @@
  */
 import { MAX_METRICS, percent, plansOf } from "./alignmentRules";
 import { curveRate, type CurveBeyond, type CurveMethod } from "./curve";
-import { curveLandmarks, type CurveLandmarks } from "./curveLandmarks";
+import { curveLandmarks, DEFAULT_EXCELLENCE_RATE, type CurveLandmarks } from "./curveLandmarks";
 import { percentilesInc } from "./distribution";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import { amount, describeCurve, money } from "./planExplainFormat";
@@ -320,7 +320,8 @@ function complexityOf(plan: string, metrics: readonly ExplainedMetric[]): Comple
 function explainPlan(
   design: PlanDesign,
   components: readonly Component[],
-  targets: Map<string, number[]> | null
+  targets: Map<string, number[]> | null,
+  excellenceRate: number
 ): PlanExplanation {
   const plan = components[0].plan;
   const { median, basis } = targetIncentive(plan, targets);
@@ -341,7 +342,7 @@ function explainPlan(
     curveDescription: definition ? describeCurve(definition) : "Unknown curve: pays nothing.",
     perPointAtTarget: median * c.weight * (rate(1 + ONE_POINT) - rate(1)),
     problem,
-    landmarks: definition && !problem ? curveLandmarks(definition) : null,
+    landmarks: definition && !problem ? curveLandmarks(definition, excellenceRate) : null,
   }));
   const earnings = EARNINGS_ATTAINMENTS.map((attainment) => {
     const rate = rows.reduce((sum, r) => sum + r.component.weight * r.rate(attainment), 0);
@@ -369,15 +370,18 @@ function explainPlan(
 
 /**
  * Every plan of the design (Matrix order), explained. `reps` are the Reps sheet's rows, or null
- * when there is no usable Reps sheet.
+ * when there is no usable Reps sheet; `excellenceRate` places each curve's excellence landmark
+ * (default 150% of target, as the pulse check).
  */
 export function explainPlans(
   design: PlanDesign,
-  reps: readonly RepTarget[] | null
+  reps: readonly RepTarget[] | null,
+  options: { excellenceRate?: number } = {}
 ): PlanExplanation[] {
   const targets = reps ? targetsByPlan(reps) : null;
+  const rate = options.excellenceRate ?? DEFAULT_EXCELLENCE_RATE;
   return [...plansOf(design.components).values()].map((components) =>
-    explainPlan(design, components, targets)
+    explainPlan(design, components, targets, rate)
   );
 }
 

@@ -147,7 +147,25 @@ describe("regression: the threshold of a STEP curve is its first paying point", 
 describe.each([
   ["the sample workbook", () => sampleSheets()],
   ["the starter workbook", () => starterSheets()],
-])("%s: the plan page and the pulse give every curve the same landmarks", (_, sheets) => {
+  [
+    "the sample workbook with Excellence Payout Rate 1.2 in Pulse Settings",
+    () => [
+      ...sampleSheets().filter((spec) => spec.name !== "Pulse Settings"),
+      {
+        name: "Pulse Settings",
+        blocks: [
+          {
+            at: "A1",
+            values: [
+              ["Setting", "Value"],
+              ["Excellence Payout Rate", 1.2],
+            ],
+          },
+        ],
+      },
+    ],
+  ],
+])("%s: the plan page and the pulse give every curve the same landmarks", (name, sheets) => {
   let book: MemoryWorkbook;
   beforeAll(async () => {
     book = MemoryWorkbook.fromSheets([]);
@@ -158,6 +176,10 @@ describe.each([
     const { plans } = await explainPlans(book);
     const { pulse } = await computePulse(book, { today: "2026-11-30" });
     expect(pulse.metricHealth.length).toBeGreaterThan(0);
+    const rate = name.includes("1.2") ? 1.2 : 1.5;
+    expect(pulse.settings.excellenceRate).toBe(rate);
+    for (const p of plans)
+      for (const m of p.metrics) expect(m.landmarks!.excellenceRate).toBe(rate);
     for (const row of pulse.metricHealth) {
       const metric = plans
         .find((p) => p.plan === row.plan)!
