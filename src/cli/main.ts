@@ -53,7 +53,7 @@ const COMMANDS: Record<string, Command> = {
   },
   pulse: {
     usage: PULSE_USAGE,
-    summary: "check a live plan on the period's actuals against healthy bands (OK / Watch / Act)",
+    summary: "check a live plan, plan by plan, on the period's actuals against healthy bands",
     help: PULSE_HELP,
     run: (args, io) => runPulseCommand(parsePulseArgs(args), io),
   },
