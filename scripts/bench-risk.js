@@ -38,10 +38,28 @@ function design() {
   const components = [];
   PLANS.forEach((plan, p) =>
     METRICS.forEach((metric, m) =>
-      components.push({ plan, metric, objective: metric, behavior: "", weight: WEIGHTS[p][m], curve: "Standard", owner: "Sales", why: "", cells: {} })
+      components.push({
+        plan,
+        metric,
+        objective: metric,
+        behavior: "",
+        weight: WEIGHTS[p][m],
+        curve: "Standard",
+        owner: "Sales",
+        why: "",
+        cells: {},
+      })
     )
   );
-  const curve = { name: "Standard", points: POINTS, rates: RATES, method: "LINEAR", beyond: "CAP", cell: "Curves!A2", problem: null };
+  const curve = {
+    name: "Standard",
+    points: POINTS,
+    rates: RATES,
+    method: "LINEAR",
+    beyond: "CAP",
+    cell: "Curves!A2",
+    problem: null,
+  };
   return {
     objectives: METRICS.map((name, k) => ({ name, priority: [40, 35, 25][k], why: "", cells: {} })),
     components,
@@ -54,8 +72,15 @@ function reps(n) {
   const rnd = random(7);
   const column = (f) => Float64Array.from({ length: n }, f);
   const plans = Array.from({ length: n }, (_, i) => PLANS[i % 3]);
-  const quota = new Map(METRICS.map((m) => [m.toLowerCase(), column(() => 500000 + Math.round(rnd() * 500000))]));
-  const actual = new Map(METRICS.map((m) => [m.toLowerCase(), column((_, i) => Math.round(quota.get(m.toLowerCase())[i] * (0.3 + rnd() * 1.4)))]));
+  const quota = new Map(
+    METRICS.map((m) => [m.toLowerCase(), column(() => 500000 + Math.round(rnd() * 500000))])
+  );
+  const actual = new Map(
+    METRICS.map((m) => [
+      m.toLowerCase(),
+      column((_, i) => Math.round(quota.get(m.toLowerCase())[i] * (0.3 + rnd() * 1.4))),
+    ])
+  );
   return {
     count: n,
     names: plans.map((_, i) => `Rep ${i + 1}`),
@@ -143,13 +168,16 @@ function benchRisk({ large = true } = {}) {
   const small = reps(1000);
   const run = prepareRun(d, small, []);
   const model = buildRiskModel(run);
-  const settings = { ...DEFAULT_RISK_SETTINGS, trials: 10_000 };
+  const settings = Object.assign({}, DEFAULT_RISK_SETTINGS, { trials: 10000 });
   const engine = best(() => simulateCostAtRiskSync(model, settings));
-  const hand = best(() => handLoop(small, 10_000, settings));
+  const hand = best(() => handLoop(small, 10000, settings));
   let big = { ms: NaN, cpuMs: NaN };
   if (large) {
-    const bigModel = buildRiskModel(prepareRun(d, reps(100_000), []));
-    big = best(() => simulateCostAtRiskSync(bigModel, { ...settings, trials: 1000 }), 1);
+    const bigModel = buildRiskModel(prepareRun(d, reps(100000), []));
+    big = best(
+      () => simulateCostAtRiskSync(bigModel, Object.assign({}, settings, { trials: 1000 })),
+      1
+    );
   }
   return {
     engineMs: engine.ms,
@@ -164,9 +192,15 @@ function benchRisk({ large = true } = {}) {
 }
 
 function printRisk(r) {
-  console.log(`Cost at risk (Monte Carlo), best of 3 after a warm-up (wall / CPU time; load average ${r.load.toFixed(1)}):`);
-  console.log(`  10,000 trials × 1,000 reps × 3 metrics: engine ${r.engineMs.toFixed(0)} / ${r.engineCpuMs.toFixed(0)} ms, hand-written Float64Array loop ${r.handMs.toFixed(0)} / ${r.handCpuMs.toFixed(0)} ms → ${r.ratio.toFixed(2)}× the hand loop (CPU)`);
-  console.log(`  1,000 trials × 100,000 reps × 3 metrics: engine ${r.largeMs.toFixed(0)} / ${r.largeCpuMs.toFixed(0)} ms`);
+  console.log(
+    `Cost at risk (Monte Carlo), best of 3 after a warm-up (wall / CPU time; load average ${r.load.toFixed(1)}):`
+  );
+  console.log(
+    `  10,000 trials × 1,000 reps × 3 metrics: engine ${r.engineMs.toFixed(0)} / ${r.engineCpuMs.toFixed(0)} ms, hand-written Float64Array loop ${r.handMs.toFixed(0)} / ${r.handCpuMs.toFixed(0)} ms → ${r.ratio.toFixed(2)}× the hand loop (CPU)`
+  );
+  console.log(
+    `  1,000 trials × 100,000 reps × 3 metrics: engine ${r.largeMs.toFixed(0)} / ${r.largeCpuMs.toFixed(0)} ms`
+  );
 }
 
 module.exports = { benchRisk, printRisk };

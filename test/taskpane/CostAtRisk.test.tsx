@@ -25,7 +25,10 @@ jest.setTimeout(120_000);
 async function book(settings: SheetValue[][] = [["Trials", 300]]) {
   const b = new MemoryWorkbook();
   await setupWorkbook(b);
-  await b.createSheet({ name: "Risk Settings", blocks: [{ at: "A1", values: [["Setting", "Value"], ...settings] }] });
+  await b.createSheet({
+    name: "Risk Settings",
+    blocks: [{ at: "A1", values: [["Setting", "Value"], ...settings] }],
+  });
   return b;
 }
 
@@ -47,8 +50,17 @@ function card(name: string) {
 }
 
 test("runs with progress and shows P50, P90 and overspend per scenario, as the engine computes them; writes the tab", async () => {
-  const b = await book([["Trials", 300], ["Budget", 450000]]);
-  const expected = await runRiskAction(await book([["Trials", 300], ["Budget", 450000]]), { write: false });
+  const b = await book([
+    ["Trials", 300],
+    ["Budget", 450000],
+  ]);
+  const expected = await runRiskAction(
+    await book([
+      ["Trials", 300],
+      ["Budget", 450000],
+    ]),
+    { write: false }
+  );
   const { access } = memoryAccess(b);
   let yields = 0;
   const { container } = renderSection({
@@ -64,10 +76,15 @@ test("runs with progress and shows P50, P90 and overspend per scenario, as the e
   for (const s of expected.result.scenarios) {
     const figure = card(s.name);
     expect(figure("P50 total payout (typical year)")).toBe(formatMoney(s.totalPayout.p50));
-    expect(figure("P90 total payout (9 years in 10 cost less)")).toBe(formatMoney(s.totalPayout.p90));
+    expect(figure("P90 total payout (9 years in 10 cost less)")).toBe(
+      formatMoney(s.totalPayout.p90)
+    );
     expect(figure("Chance of exceeding the budget")).toBe(chance(s.probabilityOverBudget!));
   }
-  expect(screen.getByRole("progressbar", { name: "Cost at risk progress" })).toHaveAttribute("aria-valuetext", expect.stringMatching(/^100%: Done/));
+  expect(screen.getByRole("progressbar", { name: "Cost at risk progress" })).toHaveAttribute(
+    "aria-valuetext",
+    expect.stringMatching(/^100%: Done/)
+  );
   expect(await b.ownedSheets()).toEqual([RISK_TAB]);
   await expectNoAxeViolations(container);
 });
@@ -87,7 +104,14 @@ test("Cancel stops the run between blocks and leaves the workbook as it was", as
   renderSection({ access, yieldControl: () => new Promise((r) => setTimeout(r, 5)) });
   await userEvent.click(screen.getByRole("button", { name: "Run cost at risk" }));
   const cancel = await screen.findByRole("button", { name: "Cancel" }, { timeout: 30000 });
-  await waitFor(() => expect(screen.getByRole("progressbar", { name: "Cost at risk progress" })).toHaveAttribute("aria-valuetext", expect.stringMatching(/simulated years/)), { timeout: 30000 });
+  await waitFor(
+    () =>
+      expect(screen.getByRole("progressbar", { name: "Cost at risk progress" })).toHaveAttribute(
+        "aria-valuetext",
+        expect.stringMatching(/simulated years/)
+      ),
+    { timeout: 30000 }
+  );
   await userEvent.click(cancel);
   await screen.findByText("Cost at risk cancelled", undefined, { timeout: 30000 });
   expect(await b.sheetNames()).toEqual(before);
@@ -100,13 +124,20 @@ test("a plan with error findings is refused with what to do", async () => {
   const weight = matrix.values[0].indexOf("Weight");
   const others = await b.readSheets(["Objectives", "Curves", "Reps"]);
   const broken = MemoryWorkbook.fromSheets([
-    { name: "Matrix", values: matrix.values.map((r, i) => (i === 1 ? r.map((v, c) => (c === weight ? 0.5 : v)) : r)) },
+    {
+      name: "Matrix",
+      values: matrix.values.map((r, i) =>
+        i === 1 ? r.map((v, c) => (c === weight ? 0.5 : v)) : r
+      ),
+    },
     ...others.map((s) => ({ name: s!.name, values: s!.values })),
   ]);
   const { access } = memoryAccess(broken);
   renderSection({ access });
   await userEvent.click(screen.getByRole("button", { name: "Run cost at risk" }));
-  expect(await screen.findByText("The plan has errors", undefined, { timeout: 30000 })).toBeInTheDocument();
+  expect(
+    await screen.findByText("The plan has errors", undefined, { timeout: 30000 })
+  ).toBeInTheDocument();
   expect(screen.getByText(/Fix them on the Alignment tab/)).toBeInTheDocument();
   expect(await broken.ownedSheets()).toEqual([]);
 });
