@@ -142,6 +142,11 @@ export interface SheetSpec {
   tabColor?: string;
   /** Ranges whose cells wrap their text (OOXML: `<alignment wrapText="1" vertical="top"/>`). */
   wrap?: string[];
+  /**
+   * Row heights in points where a row needs more than the default (wrapped text), 1-based rows
+   * (OOXML: `<row r="n" ht="30" customHeight="1">`).
+   */
+  rowHeights?: { row: number; points: number }[];
   /** Conditional font colours by value (Δ columns: cheaper green, dearer red). */
   valueColors?: ValueColorSpec[];
   /**

@@ -42,6 +42,8 @@ export const MIN_WIDTH = 6;
 export const MAX_WIDTH = 50;
 export const WRAP_WIDTH = 50;
 const PADDING = 2;
+/** Room for fonts wider than Excel's Calibri (LibreOffice without Carlito uses DejaVu Sans). */
+const FONT_SLACK = 1.1;
 /** Excel's default column width. */
 const DEFAULT_WIDTH = 8.43;
 /** A chart's readable default: width in characters, height in rows. */
@@ -59,6 +61,8 @@ const FREEZE_WITHIN_ROWS = 8;
 /** Row heights in points. */
 const ROW_POINTS = 15;
 const TITLE_POINTS = 19;
+/** Excel's tallest row. */
+const MAX_ROW_POINTS = 409;
 /**
  * The printable page in points, on the smaller of A4 and Letter (8.27 × 11 in), with Excel's
  * normal margins (0.7 in left and right, 0.75 in top and bottom) and room for the header and
@@ -86,6 +90,7 @@ const headerText = (text: string) => text.replace(/&/g, "&&");
 
 export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}): SheetSpec {
   if (spec.print) return spec;
+  spec = closeGaps(spec);
   const model = layoutSheet(spec);
   const cells = model.cells;
 
@@ -164,8 +169,9 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
         ? DEFAULT_WIDTH
         : longText.has(c)
           ? WRAP_WIDTH
-          : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, need[c] + PADDING));
+          : Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(need[c] * FONT_SLACK) + PADDING));
   }
+
   const widthOf = (c: number) => widths[c] ?? DEFAULT_WIDTH;
 
   // Wrap: header rows, and each long-text column over its rows (never over a run-on cell).
@@ -194,11 +200,11 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     if (cell.style === "title") rowPoints[row] = Math.max(heightOf(row), TITLE_POINTS);
   });
   for (const { row, col, text } of cellText) {
-    const perLine = Math.max(1, widthOf(col) - 1);
+    const perLine = Math.max(1, (widthOf(col) - 1) / FONT_SLACK);
     const lines = text
       .split("\n")
       .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-    rowPoints[row] = Math.max(heightOf(row), lines * ROW_POINTS);
+    rowPoints[row] = Math.min(MAX_ROW_POINTS, Math.max(heightOf(row), lines * ROW_POINTS));
   }
 
   // How far text that runs on reaches, per row (last column it covers).
@@ -253,7 +259,7 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
         }
         charts.push(placed(chart, col, top, cols));
         areaCols = Math.max(areaCols, col + cols);
-        col += cols + 1;
+        col += cols;
       }
       areaRows = top + CHART_ROWS;
     }
@@ -326,10 +332,17 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     rowBreaks,
   };
 
+  const rowHeights: { row: number; points: number }[] = [];
+  for (const row of new Set(cellText.map((t) => t.row))) {
+    if (heightOf(row) > ROW_POINTS) rowHeights.push({ row: row + 1, points: heightOf(row) });
+  }
+  rowHeights.sort((a, b) => a.row - b.row);
+
   return {
     ...spec,
     charts,
     columnWidths,
+    ...(rowHeights.length > 0 ? { rowHeights } : {}),
     wrap: dedupe(wrap),
     ...(freeze.rows > 0 || freeze.columns > 0 ? { freeze } : {}),
     print,
@@ -413,4 +426,80 @@ export function pageBreaks(
     used += h;
   }
   return breaks;
+}
+
+/**
+ * Blocks top to bottom with one empty row between them at most: runs of rows between blocks that no block covers
+ * (room a report left for a chart the pass now places itself) close up, and every range moves
+ * with its rows. A spec with formulas or validations keeps its rows as they are (a formula may
+ * point at any cell).
+ */
+export function closeGaps(spec: SheetSpec): SheetSpec {
+  if (
+    (spec.validations?.length ?? 0) > 0 ||
+    spec.blocks.some((b) => b.formulas?.some((row) => row.some((f) => f !== null)))
+  )
+    return spec;
+  const covered: boolean[] = [];
+  let end = 0;
+  for (const block of spec.blocks) {
+    const top = parseRange(block.at)!.start.row;
+    for (let r = 0; r < block.values.length; r++) covered[top + r] = true;
+    end = Math.max(end, top + block.values.length);
+  }
+  const map: number[] = [];
+  let next = 0;
+  const first = covered.findIndex(Boolean);
+  for (let r = 0; r < end; r++) {
+    const gap = !covered[r];
+    // Rows above the first block stay as the author left them.
+    if (gap && r > first && !covered[r - 1]) {
+      map[r] = next - 1;
+      continue;
+    }
+    map[r] = next++;
+  }
+  if (next === end) return spec;
+  const row = (r: number) => (r < end ? map[r] : r - end + next);
+  const moveRange = (ref: string) => {
+    const at = parseRange(ref);
+    if (!at) return ref;
+    const top = row(at.start.row);
+    const bottom = row(at.start.row + at.rows - 1);
+    return formatRange({
+      start: { row: top, col: at.start.col },
+      rows: bottom - top + 1,
+      cols: at.cols,
+    });
+  };
+  const moveCell = (ref: string) => {
+    const at = parseRange(ref)!.start;
+    return `${columnLetters(at.col)}${row(at.row) + 1}`;
+  };
+  return {
+    ...spec,
+    blocks: spec.blocks.map((b) => ({ ...b, at: moveCell(b.at) })),
+    ...(spec.tables
+      ? { tables: spec.tables.map((t) => ({ ...t, range: moveRange(t.range) })) }
+      : {}),
+    ...(spec.colorScales
+      ? { colorScales: spec.colorScales.map((c) => ({ ...c, range: moveRange(c.range) })) }
+      : {}),
+    ...(spec.valueColors
+      ? { valueColors: spec.valueColors.map((v) => ({ ...v, range: moveRange(v.range) })) }
+      : {}),
+    ...(spec.wrap ? { wrap: spec.wrap.map(moveRange) } : {}),
+    ...(spec.charts
+      ? {
+          charts: spec.charts.map((c) => ({
+            ...c,
+            dataRange: moveRange(c.dataRange),
+            at: moveCell(c.at),
+          })),
+        }
+      : {}),
+    ...(spec.freeze && spec.freeze.rows > 0
+      ? { freeze: { ...spec.freeze, rows: row(spec.freeze.rows - 1) + 1 } }
+      : {}),
+  };
 }

@@ -31,6 +31,8 @@ export interface SheetModel {
   tabColor: string | null;
   /** Ranges whose cells wrap their text. */
   wrap: string[];
+  /** Row heights in points, 1-based rows. */
+  rowHeights: { row: number; points: number }[];
   valueColors: ValueColorSpec[];
   /** Print setup, or null when the spec set none. */
   print: PrintSpec | null;
@@ -48,6 +50,7 @@ export function emptySheet(name: string): SheetModel {
     freeze: null,
     tabColor: null,
     wrap: [],
+    rowHeights: [],
     valueColors: [],
     print: null,
   };
@@ -114,6 +117,7 @@ export function layoutSheet(spec: SheetSpec, name = spec.name): SheetModel {
     spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) ? { ...spec.freeze } : null;
   sheet.tabColor = spec.tabColor?.toUpperCase() ?? null;
   sheet.wrap = (spec.wrap ?? []).map(normalRange);
+  sheet.rowHeights = (spec.rowHeights ?? []).map((h) => ({ ...h }));
   sheet.valueColors = (spec.valueColors ?? []).map((v) => ({
     ...v,
     range: normalRange(v.range),

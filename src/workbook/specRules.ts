@@ -245,6 +245,13 @@ export function checkSpec(spec: SheetSpec): void {
   }
   if (spec.tabColor !== undefined) checkColor(sheet, "tab colour", spec.tabColor);
   for (const wrap of spec.wrap ?? []) range(sheet, "wrap", wrap);
+  for (const { row, points } of spec.rowHeights ?? []) {
+    if (!(Number.isInteger(row) && row >= 1 && row <= MAX_ROWS && points >= 0 && points <= 409))
+      throw new WorkbookError(
+        "shape",
+        `sheet "${sheet}": row height ${points} for row ${row} is outside 0–409 points`
+      );
+  }
   for (const rule of spec.valueColors ?? []) {
     range(sheet, "value colour", rule.range);
     if (!Number.isFinite(rule.value))

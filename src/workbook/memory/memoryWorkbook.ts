@@ -78,6 +78,7 @@ export interface SheetSnapshot {
   freeze: { rows: number; columns: number } | null;
   tabColor: string | null;
   wrap: string[];
+  rowHeights: { row: number; points: number }[];
   valueColors: ValueColorSpec[];
   /** How the sheet prints (owned report tabs get it from the layout pass), or null. */
   print: PrintSpec | null;
@@ -311,6 +312,7 @@ export class MemoryWorkbook implements WorkbookPort {
       freeze: sheet.freeze && { ...sheet.freeze },
       tabColor: sheet.tabColor,
       wrap: [...sheet.wrap],
+      rowHeights: sheet.rowHeights.map((h) => ({ ...h })),
       valueColors: structuredClone(sheet.valueColors),
       print: structuredClone(sheet.print),
     };

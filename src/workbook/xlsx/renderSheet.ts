@@ -156,7 +156,8 @@ function writePrint(worksheet: Worksheet, sheet: SheetModel): void {
     fitToPage: true,
     fitToWidth: print.fitToWidth,
     fitToHeight: print.fitToHeight,
-    printArea: print.area,
+    // exceljs needs both corners ("A1:A1"), even for one cell.
+    printArea: print.area.includes(":") ? print.area : `${print.area}:${print.area}`,
     ...(print.repeatRows
       ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` }
       : {}),
@@ -174,6 +175,7 @@ export function renderSheet(worksheet: Worksheet, sheet: SheetModel): void {
   writeColorScales(worksheet, sheet);
   writeValueColors(worksheet, sheet);
   writeWrap(worksheet, sheet);
+  for (const { row, points } of sheet.rowHeights) worksheet.getRow(row).height = points;
   writePrint(worksheet, sheet);
   sheet.columnWidths.forEach((width, i) => {
     worksheet.getColumn(i + 1).width = width;
