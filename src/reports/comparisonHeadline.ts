@@ -64,7 +64,7 @@ export const HEADLINE_ROWS: HeadlineRow[] = [
     delta: { of: (f) => f.incentiveCostOfSales, cost: true },
   },
   {
-    label: "Share of reps at or above 100% weighted attainment",
+    label: "Share of reps at ≥ 100% weighted attainment",
     format: FORMATS.percent1,
     value: atOrAboveTarget,
   },

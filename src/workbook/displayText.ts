@@ -29,9 +29,14 @@ function sections(format: string): string[] {
 
 /** General: up to 11 characters, as Excel shows a number in a General cell. */
 function general(value: number): string {
-  if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
-  const text = String(Number(value.toPrecision(10)));
-  return text.length <= 11 ? text : value.toExponential(5).replace(/\.?0+e/, "E");
+  const abs = Math.abs(value);
+  if (Number.isInteger(value) && abs < 1e11) return String(value);
+  if (abs >= 1e-4 && abs < 1e11) {
+    const whole = String(Math.trunc(abs)).length + (value < 0 ? 1 : 0);
+    const text = value.toFixed(Math.max(0, 10 - whole));
+    return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+  }
+  return value.toExponential(5).replace(/\.?0+e/, "E");
 }
 
 function withThousands(digits: string): string {

@@ -151,7 +151,7 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     const text = displayText(cell.value, cell.numberFormat);
     let chars = text.length;
     if (header) chars = Math.max(longestWord(text), Math.ceil(text.length / 2)) + 1;
-    else if (chars > MAX_WIDTH) {
+    else if (Math.ceil(chars * FONT_SLACK) + PADDING > MAX_WIDTH) {
       longText.add(col);
       chars = WRAP_WIDTH;
     }
