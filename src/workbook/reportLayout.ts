@@ -178,20 +178,42 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
   const wrap: string[] = [...(spec.wrap ?? [])];
   for (const h of headerRanges)
     wrap.push(formatRange({ start: { row: h.row, col: h.col }, rows: 1, cols: h.cols }));
-  for (const col of longText) {
-    let start = -1;
-    const flush = (end: number) => {
-      if (start >= 0)
-        wrap.push(formatRange({ start: { row: start, col }, rows: end - start, cols: 1 }));
-      start = -1;
-    };
-    for (let r = 0; r <= extent.rows; r++) {
-      const cell = cells.get(r, col);
-      const usable = !isBlank(cell) && !runOn.has(key(r, col));
-      if (usable && start < 0) start = r;
-      if (!usable) flush(r);
+  // A row holding long text wraps (and tops) every cell of it, so the row reads from its top.
+  const usable = (r: number, c: number) => !isBlank(cells.get(r, c)) && !runOn.has(key(r, c));
+  let run: { start: number; rows: number; col: number; cols: number } | null = null;
+  const flushRun = () => {
+    if (run)
+      wrap.push(
+        formatRange({ start: { row: run.start, col: run.col }, rows: run.rows, cols: run.cols })
+      );
+    run = null;
+  };
+  for (let r = 0; r <= extent.rows; r++) {
+    if (![...longText].some((c) => usable(r, c))) {
+      flushRun();
+      continue;
+    }
+    let first = -1;
+    let last = -1;
+    for (let c = 0; c <= lastCol; c++) {
+      if (!usable(r, c)) continue;
+      if (first < 0) first = c;
+      last = c;
+    }
+    const current = run as { start: number; rows: number; col: number; cols: number } | null;
+    if (
+      current &&
+      current.col === first &&
+      current.cols === last - first + 1 &&
+      current.start + current.rows === r
+    ) {
+      current.rows++;
+    } else {
+      flushRun();
+      run = { start: r, rows: 1, col: first, cols: last - first + 1 };
     }
   }
+  flushRun();
 
   // Row heights (points): titles taller, wrapped cells by their lines.
   const rowPoints: number[] = [];
