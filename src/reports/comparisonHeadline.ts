@@ -42,12 +42,12 @@ export const HEADLINE_ROWS: HeadlineRow[] = [
     delta: { of: (f) => f.totalPayout, cost: true },
   },
   {
-    label: "Payout to target (payout ÷ target incentive)",
+    label: "Payout ÷ target incentive",
     format: FORMATS.percent1,
     value: (f) => f.payoutToTarget,
   },
   {
-    label: "Δ payout to target vs Baseline (points)",
+    label: "Δ payout ÷ target incentive (points)",
     format: SIGNED_FORMATS.percent1,
     value: (f) => f.payoutToTarget,
     delta: { of: (f) => f.payoutToTarget, cost: true },
@@ -58,13 +58,13 @@ export const HEADLINE_ROWS: HeadlineRow[] = [
     value: (f) => f.incentiveCostOfSales,
   },
   {
-    label: "Δ incentive cost of sales vs Baseline (points)",
+    label: "Δ incentive cost of sales (points)",
     format: SIGNED_FORMATS.percent2,
     value: (f) => f.incentiveCostOfSales,
     delta: { of: (f) => f.incentiveCostOfSales, cost: true },
   },
   {
-    label: "Share of reps at ≥ 100% weighted attainment",
+    label: "Reps at ≥ 100% weighted attainment (share)",
     format: FORMATS.percent1,
     value: atOrAboveTarget,
   },

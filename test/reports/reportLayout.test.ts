@@ -239,7 +239,7 @@ test("Scenario Comparison opens with the headline: figures per scenario, signed 
   expect(displayText(-792589, SIGNED_FORMATS.currency)).toBe("-$792,589");
   expect(displayText(1175298, SIGNED_FORMATS.currency)).toBe("+$1,175,298");
   expect(displayText(0.0028, SIGNED_FORMATS.percent2)).toBe("+0.28%");
-  const reps = comparison.values[row("Share of reps at ≥ 100% weighted attainment")];
+  const reps = comparison.values[row("Reps at ≥ 100% weighted attainment (share)")];
   run.scenarios.forEach((s, i) =>
     expect(reps[1 + i]).toBeCloseTo(s.figures.shareAtOrAboveQuota!, 9)
   );
