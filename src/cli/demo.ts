@@ -11,6 +11,7 @@ import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const DEMO_USAGE = "compalign demo [--out FILE.xlsx]";
 export const DEMO_FILE = "compalign-demo.xlsx";
@@ -72,6 +73,7 @@ export function comparisonTable(scenarios: { name: string; figures: ScenarioFigu
 export async function runDemo({ out }: { out: string }, io: Io): Promise<void> {
   const started = Date.now();
   const book = XlsxWorkbook.empty();
+  book.runDate = runDate();
   await insertSampleData(book);
   const view = await writeAlignmentView(book);
   const { run, sheets } = await runScenarioAction(book);

@@ -13,6 +13,7 @@ import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const PULSE_USAGE = "compalign pulse IN.xlsx [--json] [--out OUT.xlsx]";
 
@@ -143,6 +144,7 @@ export async function runPulseCommand(
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
+    book.runDate = runDate(); // printed in the page header of the tabs it writes
   } catch (e) {
     throw new CliError(
       `compalign pulse: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`

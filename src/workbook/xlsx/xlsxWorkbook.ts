@@ -31,6 +31,7 @@ import {
 } from "../port";
 import { ownedSheetNames } from "../ownershipMarks";
 import { layoutSheet, type SheetModel } from "../sheetModel";
+import { arrangeReport } from "../reportLayout";
 import { parseSheetRef } from "../sheetRef";
 import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
@@ -48,6 +49,11 @@ const internals = (worksheet: Worksheet) => worksheet as unknown as WorksheetInt
 
 export class XlsxWorkbook implements WorkbookPort {
   private readonly charts_ = new Map<Worksheet, ChartSpec[]>();
+  /**
+   * The date owned report tabs print in their page header (reportLayout.ts), set by the
+   * command that runs the action; null prints Excel's print date.
+   */
+  runDate: string | null = null;
 
   private constructor(
     /** The exceljs workbook (for tests and for writing; change it only through the port). */
@@ -145,7 +151,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return { name: sheet.name, action: "created" };
   }
 
-  async writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]> {
+  async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
+    given.forEach(checkSpec);
+    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
     specs.forEach(checkSpec);
     const seen = new Set<string>();
     for (const spec of specs) {
