@@ -5,6 +5,7 @@
  * CompAlign.
  */
 import { readPlanWorkbook } from "./readPlanWorkbook";
+import { assertPlanHasNoErrors } from "./planGate";
 import type { Finding, PlanDesign } from "../engine/plan";
 import {
   explainPlans as explain,
@@ -37,11 +38,13 @@ export interface PlanPagesResult extends PlanExplanations {
 }
 
 export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations> {
+  const read = await readPlanWorkbook(book);
+  assertPlanHasNoErrors(read);
   const {
     design,
     findings,
     sheets: { reps },
-  } = await readPlanWorkbook(book);
+  } = read;
   // A Reps sheet without its Plan or Target Incentive column gives no target incentives
   // (readPlan reports the missing column), exactly as for the alignment check.
   let targets: RepTarget[] | null = null;

@@ -58,6 +58,25 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
   };
 }
 
+/** One finding as every --json output prints it. */
+export const findingJson = ({
+  severity,
+  rule,
+  plan,
+  metric,
+  objective,
+  message,
+  cell,
+}: Finding) => ({
+  severity,
+  rule,
+  plan,
+  metric,
+  objective,
+  message,
+  cell,
+});
+
 export function checkJson({ report }: AlignmentCheck) {
   return {
     designAlignmentIndex: report.designAlignmentIndex,
@@ -67,22 +86,20 @@ export function checkJson({ report }: AlignmentCheck) {
       priorityShare,
       payShare,
     })),
-    findings: report.findings.map(({ severity, rule, plan, metric, objective, message, cell }) => ({
-      severity,
-      rule,
-      plan,
-      metric,
-      objective,
-      message,
-      cell,
-    })),
+    findings: report.findings.map(findingJson),
   };
 }
 
 function readable({ report }: AlignmentCheck): string {
   const index = report.designAlignmentIndex;
   const lines = [
-    `Design alignment index: ${index === null ? "n/a (no priorities or no plan components)" : index.toFixed(3)}`,
+    `Design alignment index: ${
+      report.indexBlockedByErrors
+        ? "not valid until the errors are fixed"
+        : index === null
+          ? "n/a (no priorities or no plan components)"
+          : index.toFixed(3)
+    }`,
     "",
     "Objective                          priority share   pay share",
     ...report.objectives.map(

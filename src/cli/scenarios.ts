@@ -3,7 +3,13 @@
  * scenarios rep by rep and writes a copy of the workbook with one tab per scenario and the
  * Scenario Comparison tab. The input is never modified.
  */
-import { ActionError, runScenarioAction, type ScenarioRunResult } from "../actions";
+import {
+  ActionError,
+  PlanHasErrorsError,
+  runScenarioAction,
+  type ScenarioRunResult,
+} from "../actions";
+import { planErrorsExit } from "./planErrors";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
@@ -22,8 +28,10 @@ rep over its Reps, Matrix, Curves and Objectives (docs/workbook.md).
   --json          print one JSON object on stdout: {"scenarios": [{"name", "totalPayout", ...}],
                   "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row", "message"}]}
 
-At least one of --out and --json. Exit status: 0 done (invalid scenarios and data issues are
-reported, not fatal), 2 the file cannot be read, has no Reps or Matrix sheet, or bad usage.`;
+At least one of --out and --json. A plan with error findings (compalign check) is not run: the
+errors go to stderr and, with --json, stdout gets {"error": "plan-has-errors", "findings": [...]}.
+Exit status: 0 done (invalid scenarios and data issues are reported, not fatal), 1 the plan has
+error findings, 2 the file cannot be read, has no Reps or Matrix sheet, or bad usage.`;
 
 export interface ScenariosOptions {
   input: string;
@@ -60,7 +68,7 @@ export function scenariosJson({ run }: ScenarioRunResult) {
   };
 }
 
-export async function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<void> {
+export async function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign scenarios", options.input);
   if (options.out !== undefined)
     checkOut("compalign scenarios", options.out, options.input, inputStats);
@@ -77,6 +85,8 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
   try {
     result = await runScenarioAction(book);
   } catch (e) {
+    if (e instanceof PlanHasErrorsError)
+      return planErrorsExit("compalign scenarios", options.input, e, options.json, io);
     if (e instanceof ActionError)
       throw new CliError(`compalign scenarios: ${options.input}: ${e.message}`);
     throw e;
@@ -98,4 +108,5 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
     );
   }
   if (options.json) io.stdout(`${JSON.stringify(scenariosJson(result))}\n`);
+  return 0;
 }

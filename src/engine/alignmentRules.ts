@@ -21,8 +21,13 @@ export interface ObjectiveShare {
 }
 
 export interface AlignmentReport {
-  /** null when it cannot be computed: no objectives with priority, or no plan components. */
+  /**
+   * null when it cannot be computed (no objectives with priority, or no plan components) or is
+   * not valid: any error finding (`indexBlockedByErrors`).
+   */
   designAlignmentIndex: number | null;
+  /** True when the index would exist but the plan has error findings, so it is not valid until they are fixed. */
+  indexBlockedByErrors: boolean;
   objectives: ObjectiveShare[];
   findings: Finding[];
 }
@@ -246,6 +251,19 @@ function curveShape({ design, add }: RuleContext) {
   }
 }
 
+/** No Reps sheet (or none with Plan and Target Incentive): pay shares count each plan equally. */
+function noReps({ design, add }: RuleContext) {
+  if (design.targetIncentiveByPlan !== null || design.components.length === 0) return;
+  add("warning", "no-reps", {
+    plan: null,
+    metric: null,
+    objective: null,
+    message:
+      "There is no Reps sheet with Plan and Target Incentive columns, so pay shares count each plan equally instead of by its reps' target-incentive dollars.",
+    cell: null,
+  });
+}
+
 const RULES = [
   unknownObjective,
   duplicateMetric,
@@ -255,6 +273,7 @@ const RULES = [
   objectiveUnfunded,
   priorityPayGap,
   curveShape,
+  noReps,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -272,5 +291,12 @@ export function checkAlignment(design: PlanDesign, readFindings: Finding[] = [])
   for (const rule of RULES) rule(context);
   // Stable: within a severity, reading problems first, then rule order.
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { designAlignmentIndex: index, objectives, findings };
+  // An index computed from a plan with errors (weights not summing, unknown curves) is not valid.
+  const blocked = index !== null && findings.some((f) => f.severity === "error");
+  return {
+    designAlignmentIndex: blocked ? null : index,
+    indexBlockedByErrors: blocked,
+    objectives,
+    findings,
+  };
 }
