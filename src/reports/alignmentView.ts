@@ -58,7 +58,12 @@ export function alignmentViewSheet(
     {
       at: "A4",
       values: [
-        ["Design alignment index", report.designAlignmentIndex],
+        [
+          "Design alignment index",
+          report.indexBlockedByErrors
+            ? "Not valid until the errors are fixed (see Findings)"
+            : report.designAlignmentIndex,
+        ],
         ["Findings", `${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`],
       ],
       numberFormats: [null, FORMATS.index],

@@ -40,12 +40,18 @@ export function AlignmentResults({ report, busy, updating, onSelect }: Alignment
       ),
     [report.findings]
   );
+  const errors = report.findings.filter((f) => f.severity === "error").length;
   return (
     <div className={styles.root} aria-busy={busy || updating}>
       {updating && <Spinner className={styles.updating} size="extra-tiny" label="Updating…" />}
-      <DesignIndex index={report.designAlignmentIndex} />
+      <DesignIndex
+        index={report.designAlignmentIndex}
+        blockedByErrors={report.indexBlockedByErrors ? errors : 0}
+      />
+      {/* With errors, the list of what to fix comes before the (not valid) shares. */}
+      {errors > 0 && <FindingsList findings={report.findings} onSelect={onSelect} />}
       <ShareBars objectives={report.objectives} gaps={gaps} />
-      <FindingsList findings={report.findings} onSelect={onSelect} />
+      {errors === 0 && <FindingsList findings={report.findings} onSelect={onSelect} />}
     </div>
   );
 }
