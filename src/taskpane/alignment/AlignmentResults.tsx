@@ -41,6 +41,10 @@ export function AlignmentResults({ report, busy, updating, onSelect }: Alignment
     [report.findings]
   );
   const errors = report.findings.filter((f) => f.severity === "error").length;
+  const shareBars = <ShareBars key="shares" objectives={report.objectives} gaps={gaps} />;
+  const findingsList = (
+    <FindingsList key="findings" findings={report.findings} onSelect={onSelect} />
+  );
   return (
     <div className={styles.root} aria-busy={busy || updating}>
       {updating && <Spinner className={styles.updating} size="extra-tiny" label="Updating…" />}
@@ -48,10 +52,9 @@ export function AlignmentResults({ report, busy, updating, onSelect }: Alignment
         index={report.designAlignmentIndex}
         blockedByErrors={report.indexBlockedByErrors ? errors : 0}
       />
-      {/* With errors, the list of what to fix comes before the (not valid) shares. */}
-      {errors > 0 && <FindingsList findings={report.findings} onSelect={onSelect} />}
-      <ShareBars objectives={report.objectives} gaps={gaps} />
-      {errors === 0 && <FindingsList findings={report.findings} onSelect={onSelect} />}
+      {/* With errors, the list of what to fix comes before the (not valid) shares; keyed, so
+          the list moves without remounting. */}
+      {errors > 0 ? [findingsList, shareBars] : [shareBars, findingsList]}
     </div>
   );
 }
