@@ -6,7 +6,7 @@
  * Comparison, then prints a compact comparison table.
  */
 import { insertSampleData, runScenarioAction, writeAlignmentView } from "../actions";
-import type { ScenarioFigures } from "../engine/scenarioRunner";
+import { ACTUALS_ASSUMPTION, type ScenarioFigures } from "../engine/scenarioRunner";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { firstClause } from "./files";
@@ -87,6 +87,7 @@ export async function runDemo({ out }: { out: string }, io: Io): Promise<void> {
       `CompAlign demo: ${reps} reps on ${new Set(run.design.components.map((c) => c.plan)).size} plans, ${run.scenarios.length} scenarios (Baseline first)`,
       `Design alignment index ${index === null ? "n/a" : index.toFixed(3)}; ${view.report.findings.filter((f) => f.severity === "warning").length} warnings (see the Alignment View)`,
       "",
+      ACTUALS_ASSUMPTION,
       comparisonTable(run.scenarios),
       "",
       `Wrote ${out}: ${[view.sheet.name, ...sheets.map((s) => s.name)].join(", ")}`,

@@ -9,6 +9,7 @@ import {
   runScenarioAction,
   type ScenarioRunResult,
 } from "../actions";
+import { ACTUALS_ASSUMPTION } from "../engine/scenarioRunner";
 import { planErrorsExit } from "./planErrors";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
@@ -25,7 +26,7 @@ rep over its Reps, Matrix, Curves and Objectives (docs/workbook.md).
   --out OUT.xlsx  write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail
                   tab per scenario and the Scenario Comparison tab (figures side by side, Δ vs
                   Baseline, breakdowns, data issues, invalid scenarios, charts).
-  --json          print one JSON object on stdout: {"scenarios": [{"name", "totalPayout", ...}],
+  --json          print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout", ...}],
                   "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row", "message"}]}
 
 At least one of --out and --json. A plan with error findings (compalign check) is not run: the
@@ -62,6 +63,7 @@ export function parseScenariosArgs(args: readonly string[]): ScenariosOptions {
 
 export function scenariosJson({ run }: ScenarioRunResult) {
   return {
+    assumption: ACTUALS_ASSUMPTION,
     scenarios: run.scenarios.map((s) => ({ name: s.name, ...s.figures })),
     invalidScenarios: run.invalidScenarios.map(({ name, reason }) => ({ name, reason })),
     dataIssues: run.dataIssues.map(({ rep, row, message }) => ({ rep, row, message })),
@@ -97,6 +99,7 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
       (run.invalidScenarios.length ? `; ${run.invalidScenarios.length} invalid` : "") +
       (run.dataIssues.length ? `; ${run.dataIssues.length} reps with data issues left out` : "")
   );
+  io.stderr(`compalign scenarios: ${ACTUALS_ASSUMPTION}`);
   if (options.out !== undefined) {
     try {
       await book.writeFile(options.out);

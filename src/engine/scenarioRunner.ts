@@ -25,6 +25,10 @@ import {
 
 export const BASELINE = "Baseline";
 
+/** What every scenario output says about actuals: the plan changes, the results do not. */
+export const ACTUALS_ASSUMPTION =
+  "Actuals are held as they are: these scenarios show what the plan would have paid for the same results.";
+
 export interface DataIssue {
   rep: string;
   row: number;
@@ -56,6 +60,13 @@ export interface RepResults {
   weightedAttainment: Float64Array;
   attainment: Map<string, Float64Array>;
   metricPayout: Map<string, Float64Array>;
+  /**
+   * Revenue and Gross Margin in this scenario (null without the column): as in Reps, except that
+   * scale-actual on a metric marked Revenue moves Revenue by the same dollars and Gross Margin at
+   * the rep's margin rate (Gross Margin ÷ Revenue).
+   */
+  revenue: Float64Array | null;
+  grossMargin: Float64Array | null;
 }
 
 export interface ScenarioResult {
@@ -138,7 +149,8 @@ export function prepareRun(
   const { dataIssues, included } = findDataIssues(
     reps,
     models,
-    new Map(metrics.map((m) => [m.key, m.name]))
+    new Map(metrics.map((m) => [m.key, m.name])),
+    design.revenueMetrics ?? new Set()
   );
   const planNames = new Map(design.components.map((c) => [key(c.plan), c.plan]));
   const typed = (value: string) => value.trim() || "(blank)";
@@ -169,12 +181,31 @@ function paidMetrics(models: ScenarioModel[]): Map<string, Set<string>> {
   return paid;
 }
 
+/** Reps whose Revenue a scenario moves (scale-actual ≠ 1 on a revenue metric with an actual). */
+function revenueMoved(
+  reps: RepTable,
+  models: ScenarioModel[],
+  revenueMetrics: ReadonlySet<string>
+): Uint8Array {
+  const moved = new Uint8Array(reps.count);
+  for (const model of models)
+    for (const [metric, scale] of model.actualScale) {
+      const actual = reps.actual.get(metric);
+      if (!revenueMetrics.has(metric) || !actual) continue;
+      for (let i = 0; i < reps.count; i++)
+        if (scale[i] !== 1 && Number.isFinite(actual[i]) && actual[i] !== 0) moved[i] = 1;
+    }
+  return moved;
+}
+
 function findDataIssues(
   reps: RepTable,
   models: ScenarioModel[],
-  metricNames: Map<string, string>
+  metricNames: Map<string, string>,
+  revenueMetrics: ReadonlySet<string>
 ): { dataIssues: DataIssue[]; included: Uint8Array } {
   const paid = paidMetrics(models);
+  const moved = reps.revenue ? revenueMoved(reps, models, revenueMetrics) : null;
   const included = new Uint8Array(reps.count);
   const dataIssues: DataIssue[] = [];
   const optional: [string, Float64Array | null][] = [
@@ -206,6 +237,11 @@ function findDataIssues(
       if (column && Number.isNaN(column[i]))
         reasons.push(`${header} is ${reps.describe(i, header)}`);
     }
+    // Gross Margin follows a scaled revenue metric at the rep's margin rate, which needs Revenue > 0.
+    if (moved?.[i] && reps.grossMargin && reps.revenue && !(reps.revenue[i] > 0))
+      reasons.push(
+        `Revenue is ${reps.describe(i, "Revenue")}, so Gross Margin cannot follow a scenario's scale-actual on a revenue metric (no margin rate)`
+      );
     if (reasons.length === 0) included[i] = 1;
     else dataIssues.push({ rep: reps.names[i], row: reps.rows[i], message: reasons.join("; ") });
   }
@@ -366,22 +402,69 @@ export function computeScenario(
   });
   const attainment = new Map(run.metrics.map((m, k) => [m.key, attainmentBy[k]]));
   const metricPayout = new Map(run.metrics.map((m, k) => [m.key, metricPayoutBy[k]]));
+  const { revenue, grossMargin } = flowedRevenue(run, model);
   const figures = scenarioFigures(
     run,
-    { targetIncentive, payout, weightedAttainment },
+    { targetIncentive, payout, weightedAttainment, revenue, grossMargin },
     payoutByObjective,
     baselineTotal
   );
   return {
     name: model.name,
     figures,
-    reps: { targetIncentive, payout, weightedAttainment, attainment, metricPayout },
+    reps: {
+      targetIncentive,
+      payout,
+      weightedAttainment,
+      attainment,
+      metricPayout,
+      revenue,
+      grossMargin,
+    },
   };
+}
+
+/**
+ * Revenue and Gross Margin of a scenario: the Reps columns, plus for each metric marked Revenue
+ * that the scenario scales, Δ = Actual × (scale − 1) added to Revenue and Δ × Gross Margin ÷
+ * Revenue added to Gross Margin (reps with Revenue ≤ 0 and a Δ are data issues, left out).
+ */
+export function flowedRevenue(
+  run: PreparedRun,
+  model: ScenarioModel
+): { revenue: Float64Array | null; grossMargin: Float64Array | null } {
+  const { reps } = run;
+  if (!reps.revenue) return { revenue: null, grossMargin: reps.grossMargin };
+  const revenueMetrics = run.design.revenueMetrics ?? new Set<string>();
+  const delta = new Float64Array(reps.count);
+  let any = false;
+  for (const [metric, scale] of model.actualScale) {
+    const actual = reps.actual.get(metric);
+    if (!revenueMetrics.has(metric) || !actual) continue;
+    for (let i = 0; i < reps.count; i++) {
+      if (scale[i] === 1 || !Number.isFinite(actual[i])) continue;
+      delta[i] += actual[i] * (scale[i] - 1);
+      any = true;
+    }
+  }
+  if (!any) return { revenue: reps.revenue, grossMargin: reps.grossMargin };
+  const revenue = Float64Array.from(reps.revenue, (r, i) => r + delta[i]);
+  const gm = reps.grossMargin;
+  const grossMargin = gm
+    ? Float64Array.from(gm, (g, i) => (delta[i] === 0 ? g : g + (delta[i] * g) / reps.revenue![i]))
+    : null;
+  return { revenue, grossMargin };
 }
 
 function scenarioFigures(
   run: PreparedRun,
-  rep: { targetIncentive: Float64Array; payout: Float64Array; weightedAttainment: Float64Array },
+  rep: {
+    targetIncentive: Float64Array;
+    payout: Float64Array;
+    weightedAttainment: Float64Array;
+    revenue: Float64Array | null;
+    grossMargin: Float64Array | null;
+  },
   payoutByObjective: Record<string, number>,
   baselineTotal: number | null
 ): ScenarioFigures {
@@ -404,7 +487,7 @@ function scenarioFigures(
     if (wa[k] >= 1 - 1e-12) atQuota += 1;
     if (tis[k] > 0) ratios[withTarget++] = payouts[k] / tis[k];
   }
-  const revenue = sumOf(reps.revenue, included);
+  const revenue = sumOf(rep.revenue, included);
   const base = sumOf(reps.baseSalary, included);
   const { objectives } = designShares(design);
   const realizedAlignmentIndex =
@@ -435,7 +518,7 @@ function scenarioFigures(
     payoutByPlan: sumGroups(run.plans, rep.payout, included),
     payoutBySegment: reps.hasSegment ? sumGroups(run.segments, rep.payout, included) : null,
     payoutByTerritory: reps.hasTerritory ? sumGroups(run.territories, rep.payout, included) : null,
-    payoutMarginCorrelation: reps.grossMargin ? pearson(payouts, picked(reps.grossMargin)) : null,
+    payoutMarginCorrelation: rep.grossMargin ? pearson(payouts, picked(rep.grossMargin)) : null,
     deltaVsBaseline: baselineTotal === null ? 0 : totalPayout - baselineTotal,
   };
 }

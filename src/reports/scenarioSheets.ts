@@ -4,7 +4,12 @@
  * objective / plan / segment / territory, the distribution of payout % of target, data issues and
  * invalid scenarios, with native charts.
  */
-import type { ScenarioFigures, ScenarioResult, ScenarioRun } from "../engine/scenarioRunner";
+import {
+  ACTUALS_ASSUMPTION,
+  type ScenarioFigures,
+  type ScenarioResult,
+  type ScenarioRun,
+} from "../engine/scenarioRunner";
 import { columnLetters } from "../workbook/a1";
 import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
@@ -205,6 +210,7 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     ],
     style: "note",
   });
+  layout.add({ values: [[ACTUALS_ASSUMPTION]], style: "note" });
   layout.gap();
 
   // Figures side by side, Δ columns after.

@@ -57,3 +57,16 @@ test("Scenarios tab: the errors block the run, each with its cell, and a button 
   await user.click(within(bar).getByRole("button", { name: "Open the Alignment tab" }));
   expect(screen.getByRole("tab", { name: "Alignment" })).toHaveAttribute("aria-selected", "true");
 });
+
+test("the pane's comparison states the actuals assumption", async () => {
+  const { ComparisonTable } = await import("../../src/taskpane/scenarios/ComparisonTable");
+  const { ACTUALS_ASSUMPTION } = await import("../../src/engine/scenarioRunner");
+  const { runScenarioAction } = await import("../../src/actions");
+  const book = new MemoryWorkbook();
+  await setupWorkbook(book);
+  const { run } = await runScenarioAction(book);
+  render(<ComparisonTable scenarios={run.scenarios} />);
+  const region = screen.getByRole("region", { name: "Scenario comparison" });
+  expect(region).toHaveAccessibleDescription(ACTUALS_ASSUMPTION);
+  expect(within(region).getByText(ACTUALS_ASSUMPTION)).toBeVisible();
+});

@@ -4,7 +4,11 @@
  * narrow pane and can be scrolled from the keyboard.
  */
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
-import type { ScenarioFigures, ScenarioResult } from "../../engine/scenarioRunner";
+import {
+  ACTUALS_ASSUMPTION,
+  type ScenarioFigures,
+  type ScenarioResult,
+} from "../../engine/scenarioRunner";
 import { formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
 
 export interface ComparisonTableProps {
@@ -72,13 +76,29 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  assumption: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 export function ComparisonTable({ scenarios }: ComparisonTableProps) {
   const styles = useStyles();
   const captionId = useId("comparison-");
+  const noteId = useId("comparison-assumption-");
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className={styles.scroll}>
+    <div
+      role="region"
+      aria-labelledby={captionId}
+      aria-describedby={noteId}
+      tabIndex={0}
+      className={styles.scroll}
+    >
+      <p id={noteId} className={styles.assumption}>
+        {ACTUALS_ASSUMPTION}
+      </p>
       <table className={styles.table}>
         <caption id={captionId} className={styles.caption}>
           Scenario comparison
