@@ -46,7 +46,8 @@ const ROWS: [string, (f: ScenarioFigures) => string][] = [
   ],
   ["Payout to target", (f) => pct(f.payoutToTarget)],
   ["Incentive cost of sales", (f) => pct(f.incentiveCostOfSales)],
-  ["Reps at/above quota", (f) => pct(f.shareAtOrAboveQuota)],
+  ["Incentive $ per gross-margin $", (f) => num(f.incentiveCostPerGrossMarginDollar)],
+  ["Reps ≥ 100% weighted attainment", (f) => pct(f.shareAtOrAboveWeightedTarget)],
   [
     "Payout % of TI p10/p50/p90",
     (f) =>

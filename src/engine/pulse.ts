@@ -219,7 +219,7 @@ export function pulseFromRun(
   });
 
   const checks: PulseCheck[] = [
-    shareAtQuotaCheck(f.shareAtOrAboveQuota, b),
+    shareAtQuotaCheck(f.shareAtOrAboveWeightedTarget, b),
     payForPerformanceCheck(rho, b),
     leverageP90Check(f.payoutPctOfTarget?.p90 ?? null, b),
     leverageP10Check(f.payoutPctOfTarget?.p10 ?? null, b),

@@ -11,7 +11,7 @@
  */
 import { designShares } from "./alignmentRules";
 import { curveRate } from "./curve";
-import { gini, pearson, percentilesInc } from "./distribution";
+import { gini, percentilesInc, spearman } from "./distribution";
 import type { PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
 import {
@@ -35,13 +35,57 @@ export interface DataIssue {
   message: string;
 }
 
+/** What incentive pay costs against what it sold, for a group of reps (or all of them). */
+export interface Profitability {
+  reps: number;
+  payout: number;
+  /** Σ Revenue (null without a Revenue column). */
+  revenue: number | null;
+  /** Σ Gross Margin (null without a Gross Margin column). */
+  grossMargin: number | null;
+  /** Σ payout ÷ Σ Revenue. */
+  incentiveCostOfSales: number | null;
+  /** Σ payout ÷ Σ Gross Margin: incentive dollars spent per gross-margin dollar. */
+  incentiveCostPerGrossMarginDollar: number | null;
+  /**
+   * Spearman rank correlation of payout % of target (payout ÷ TI) with gross margin % (Gross
+   * Margin ÷ Revenue), over reps with TI > 0 and Revenue > 0: do better-margin reps earn more of
+   * their target? (Not a size effect: both sides are ratios.)
+   */
+  spearmanPayoutPctOfTargetVsGrossMarginPct: number | null;
+}
+
+/** Quota attainment of one metric (Actual ÷ Quota, this scenario's quotas and actuals). */
+export interface MetricAttainment {
+  /** Reps whose plan has the metric (with a usable attainment). */
+  reps: number;
+  /** Share of those reps at ≥ 100% of the metric's quota. */
+  shareAtOrAboveQuota: number | null;
+  /** Median attainment of the metric (1 = 100%). */
+  medianAttainment: number | null;
+}
+
+export interface MetricAttainmentBreakdown {
+  overall: MetricAttainment;
+  byPlan: Record<string, MetricAttainment>;
+  bySegment: Record<string, MetricAttainment> | null;
+  byTerritory: Record<string, MetricAttainment> | null;
+}
+
 export interface ScenarioFigures {
   totalPayout: number;
   totalTargetIncentive: number;
   payoutToTarget: number | null;
   incentiveCostOfSales: number | null;
   costOfSales: number | null;
-  shareAtOrAboveQuota: number | null;
+  /** Σ payout ÷ Σ Gross Margin. */
+  incentiveCostPerGrossMarginDollar: number | null;
+  /** Spearman of payout % of target with gross margin % (see Profitability). */
+  spearmanPayoutPctOfTargetVsGrossMarginPct: number | null;
+  /** Share of reps whose weighted attainment (Σ weight × attainment) is ≥ 100%. */
+  shareAtOrAboveWeightedTarget: number | null;
+  /** Per metric (display name): share at ≥ 100% of quota and median attainment, overall and by group. */
+  attainmentByMetric: Record<string, MetricAttainmentBreakdown>;
   payoutPctOfTarget: { p10: number; p50: number; p90: number } | null;
   gini: number | null;
   realizedAlignmentIndex: number | null;
@@ -49,7 +93,9 @@ export interface ScenarioFigures {
   payoutByPlan: Record<string, number>;
   payoutBySegment: Record<string, number> | null;
   payoutByTerritory: Record<string, number> | null;
-  payoutMarginCorrelation: number | null;
+  profitabilityByPlan: Record<string, Profitability>;
+  profitabilityBySegment: Record<string, Profitability> | null;
+  profitabilityByTerritory: Record<string, Profitability> | null;
   deltaVsBaseline: number;
 }
 
@@ -405,7 +451,7 @@ export function computeScenario(
   const { revenue, grossMargin } = flowedRevenue(run, model);
   const figures = scenarioFigures(
     run,
-    { targetIncentive, payout, weightedAttainment, revenue, grossMargin },
+    { targetIncentive, payout, weightedAttainment, revenue, grossMargin, attainment },
     payoutByObjective,
     baselineTotal
   );
@@ -456,6 +502,111 @@ export function flowedRevenue(
   return { revenue, grossMargin };
 }
 
+/** Profitability of the included reps in `member` (all included reps when null). */
+function profitabilityOf(
+  included: Uint8Array,
+  member: ((i: number) => boolean) | null,
+  rep: {
+    targetIncentive: Float64Array;
+    payout: Float64Array;
+    revenue: Float64Array | null;
+    grossMargin: Float64Array | null;
+  }
+): Profitability {
+  let reps = 0;
+  let payout = 0;
+  let revenue = 0;
+  let grossMargin = 0;
+  const pct: number[] = [];
+  const margin: number[] = [];
+  for (let i = 0; i < included.length; i++) {
+    if (!included[i] || (member && !member(i))) continue;
+    reps += 1;
+    payout += rep.payout[i];
+    if (rep.revenue) revenue += rep.revenue[i];
+    if (rep.grossMargin) grossMargin += rep.grossMargin[i];
+    const ti = rep.targetIncentive[i];
+    if (rep.revenue && rep.grossMargin && ti > 0 && rep.revenue[i] > 0) {
+      pct.push(rep.payout[i] / ti);
+      margin.push(rep.grossMargin[i] / rep.revenue[i]);
+    }
+  }
+  const rev = rep.revenue ? revenue : null;
+  const gm = rep.grossMargin ? grossMargin : null;
+  return {
+    reps,
+    payout,
+    revenue: rev,
+    grossMargin: gm,
+    incentiveCostOfSales: rev !== null && rev > 0 ? payout / rev : null,
+    incentiveCostPerGrossMarginDollar: gm !== null && gm > 0 ? payout / gm : null,
+    spearmanPayoutPctOfTargetVsGrossMarginPct: pct.length >= 2 ? spearman(pct, margin) : null,
+  };
+}
+
+function profitabilityBy(
+  groups: Groups,
+  included: Uint8Array,
+  rep: Parameters<typeof profitabilityOf>[2]
+): Record<string, Profitability> {
+  const out: Record<string, Profitability> = {};
+  for (const label of new Set(groups.labels)) {
+    // Two keys can share a label (a blank and "(blank)"): one group.
+    const result = profitabilityOf(included, (i) => groups.labels[groups.of[i]] === label, rep);
+    if (result.reps > 0) out[label] = result;
+  }
+  return out;
+}
+
+function attainmentOf(values: number[]): MetricAttainment {
+  const n = values.length;
+  if (n === 0) return { reps: 0, shareAtOrAboveQuota: null, medianAttainment: null };
+  const at = values.filter((a) => a >= 1 - 1e-12).length;
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  return { reps: n, shareAtOrAboveQuota: at / n, medianAttainment: median };
+}
+
+function attainmentGroups(
+  groups: Groups,
+  values: Float64Array,
+  included: Uint8Array
+): Record<string, MetricAttainment> {
+  const lists = new Map<string, number[]>();
+  for (let i = 0; i < values.length; i++) {
+    if (!included[i] || !Number.isFinite(values[i])) continue;
+    const label = groups.labels[groups.of[i]];
+    if (!lists.has(label)) lists.set(label, []);
+    lists.get(label)!.push(values[i]);
+  }
+  const out: Record<string, MetricAttainment> = {};
+  for (const label of groups.labels)
+    if (lists.has(label) && !(label in out)) out[label] = attainmentOf(lists.get(label)!);
+  return out;
+}
+
+/** Per metric: quota attainment overall and by plan, segment and territory. */
+function attainmentByMetric(
+  run: PreparedRun,
+  attainment: Map<string, Float64Array>
+): Record<string, MetricAttainmentBreakdown> {
+  const { included, reps } = run;
+  const out: Record<string, MetricAttainmentBreakdown> = {};
+  for (const m of run.metrics) {
+    const values = attainment.get(m.key)!;
+    const all: number[] = [];
+    for (let i = 0; i < values.length; i++)
+      if (included[i] && Number.isFinite(values[i])) all.push(values[i]);
+    out[m.name] = {
+      overall: attainmentOf(all),
+      byPlan: attainmentGroups(run.plans, values, included),
+      bySegment: reps.hasSegment ? attainmentGroups(run.segments, values, included) : null,
+      byTerritory: reps.hasTerritory ? attainmentGroups(run.territories, values, included) : null,
+    };
+  }
+  return out;
+}
+
 function scenarioFigures(
   run: PreparedRun,
   rep: {
@@ -464,6 +615,7 @@ function scenarioFigures(
     weightedAttainment: Float64Array;
     revenue: Float64Array | null;
     grossMargin: Float64Array | null;
+    attainment: Map<string, Float64Array>;
   },
   payoutByObjective: Record<string, number>,
   baselineTotal: number | null
@@ -503,6 +655,7 @@ function scenarioFigures(
       : null;
   const [p10, p50, p90] =
     withTarget > 0 ? percentilesInc(ratios.subarray(0, withTarget), [0.1, 0.5, 0.9]) : [];
+  const overall = profitabilityOf(included, null, rep);
   return {
     totalPayout,
     totalTargetIncentive,
@@ -510,7 +663,10 @@ function scenarioFigures(
     incentiveCostOfSales: revenue !== null && revenue > 0 ? totalPayout / revenue : null,
     costOfSales:
       revenue !== null && revenue > 0 && base !== null ? (base + totalPayout) / revenue : null,
-    shareAtOrAboveQuota: count > 0 ? atQuota / count : null,
+    incentiveCostPerGrossMarginDollar: overall.incentiveCostPerGrossMarginDollar,
+    spearmanPayoutPctOfTargetVsGrossMarginPct: overall.spearmanPayoutPctOfTargetVsGrossMarginPct,
+    shareAtOrAboveWeightedTarget: count > 0 ? atQuota / count : null,
+    attainmentByMetric: attainmentByMetric(run, rep.attainment),
     payoutPctOfTarget: withTarget > 0 ? { p10, p50, p90 } : null,
     gini: count > 0 && payouts.every((p) => p >= 0) ? gini(payouts) : null,
     realizedAlignmentIndex,
@@ -518,7 +674,11 @@ function scenarioFigures(
     payoutByPlan: sumGroups(run.plans, rep.payout, included),
     payoutBySegment: reps.hasSegment ? sumGroups(run.segments, rep.payout, included) : null,
     payoutByTerritory: reps.hasTerritory ? sumGroups(run.territories, rep.payout, included) : null,
-    payoutMarginCorrelation: rep.grossMargin ? pearson(payouts, picked(rep.grossMargin)) : null,
+    profitabilityByPlan: profitabilityBy(run.plans, included, rep),
+    profitabilityBySegment: reps.hasSegment ? profitabilityBy(run.segments, included, rep) : null,
+    profitabilityByTerritory: reps.hasTerritory
+      ? profitabilityBy(run.territories, included, rep)
+      : null,
     deltaVsBaseline: baselineTotal === null ? 0 : totalPayout - baselineTotal,
   };
 }

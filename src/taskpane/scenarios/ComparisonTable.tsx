@@ -9,7 +9,7 @@ import {
   type ScenarioFigures,
   type ScenarioResult,
 } from "../../engine/scenarioRunner";
-import { formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
+import { formatCents, formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
 
 export interface ComparisonTableProps {
   scenarios: readonly ScenarioResult[];
@@ -25,7 +25,15 @@ export const COMPARISON_ROWS: readonly ComparisonRow[] = [
   { label: "Total payout", text: (f) => formatMoney(f.totalPayout) },
   { label: "Δ vs Baseline", text: (f) => formatDelta(f.deltaVsBaseline) },
   { label: "Payout to target", text: (f) => formatPercent(f.payoutToTarget) },
-  { label: "Reps at or above quota", text: (f) => formatPercent(f.shareAtOrAboveQuota) },
+  {
+    label: "Reps at ≥ 100% weighted attainment",
+    text: (f) => formatPercent(f.shareAtOrAboveWeightedTarget),
+  },
+  { label: "Incentive cost of sales", text: (f) => formatPercent(f.incentiveCostOfSales) },
+  {
+    label: "Incentive cost per gross-margin dollar",
+    text: (f) => formatCents(f.incentiveCostPerGrossMarginDollar),
+  },
   {
     label: "Median payout % of target (p50)",
     text: (f) => formatPercent(f.payoutPctOfTarget?.p50),
