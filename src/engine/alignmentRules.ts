@@ -7,6 +7,7 @@
  * Σ_p T_p · Σ(weights of p's components serving o) / Σ_p T_p. Priority share = priority /
  * Σ priorities. Design alignment index = Σ_o min(priority share, pay share), in [0, 1].
  */
+import { marginalAlignment } from "./marginalAlignment";
 import type { Component, Finding, PlanDesign, Severity } from "./plan";
 
 export const MAX_METRICS = 3;
@@ -264,6 +265,40 @@ function noReps({ design, add }: RuleContext) {
   });
 }
 
+/**
+ * In a plan, the metric where one more point at 100% pays most (weight × curve slope: the same
+ * ranking as dollars per point, since the plan's reps share the target incentive) does not serve
+ * the highest-priority objective the plan funds: reps chase what pays at the margin.
+ */
+function marginalMisaligned({ design, plans, add }: RuleContext) {
+  const priority = new Map(design.objectives.map((o) => [key(o.name), o]));
+  const marginal = marginalAlignment(design, null);
+  for (const components of plans.values()) {
+    const figures = components
+      .map((c) => ({
+        c,
+        m: marginal[design.components.indexOf(c)],
+        o: priority.get(key(c.objective)),
+      }))
+      .filter((x) => x.c.weight > 0 && x.m.sharePerPoint !== null && x.o);
+    if (figures.length < 2) continue;
+    const best = Math.max(...figures.map((x) => x.m.sharePerPoint!));
+    if (!(best > 0)) continue;
+    const top = Math.max(...figures.map((x) => x.o!.priority));
+    const leaders = figures.filter((x) => x.m.sharePerPoint! >= best - 1e-12);
+    if (leaders.some((x) => x.o!.priority >= top)) continue;
+    const lead = leaders[0];
+    const owed = figures
+      .filter((x) => x.o!.priority >= top)
+      .sort((a, b) => b.m.sharePerPoint! - a.m.sharePerPoint!)[0];
+    add("warning", "marginal-misaligned", {
+      ...where(lead.c),
+      message: `${lead.c.plan}: one more point at 100% pays most on ${lead.c.metric} (${percent(lead.m.sharePerPoint!)} of target incentive per point), which serves "${lead.o!.name}", not the plan's top-priority objective "${owed.o!.name}" (${owed.c.metric}: ${percent(owed.m.sharePerPoint!)} per point); reps chase what pays at the margin.`,
+      cell: lead.c.cells.weight,
+    });
+  }
+}
+
 const RULES = [
   unknownObjective,
   duplicateMetric,
@@ -274,6 +309,7 @@ const RULES = [
   priorityPayGap,
   curveShape,
   noReps,
+  marginalMisaligned,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

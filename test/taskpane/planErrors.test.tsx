@@ -70,3 +70,17 @@ test("the pane's comparison states the actuals assumption", async () => {
   expect(region).toHaveAccessibleDescription(ACTUALS_ASSUMPTION);
   expect(within(region).getByText(ACTUALS_ASSUMPTION)).toBeVisible();
 });
+
+test("Alignment tab: marginal pay per plan, the metric paying most per point, and the misaligned plan marked", async () => {
+  const { sixSheets } = await import("../scenarios/sixReps");
+  const user = userEvent.setup();
+  const book = MemoryWorkbook.fromSheets(sixSheets());
+  render(<App workbook={memoryAccess(book).access} />);
+  await user.click(screen.getByRole("button", { name: "Check alignment" }));
+  const section = await screen.findByRole("region", { name: "Marginal pay at 100%" });
+  const ae = within(section).getByRole("table", { name: /^AE/ });
+  expect(ae).toHaveAccessibleName("AE pays most for a lower priority");
+  const core = within(ae).getByRole("row", { name: /^Core \(most per point\)/ });
+  expect(within(core).getAllByRole("cell").map((c) => c.textContent)).toEqual(["$1", "50.0¢", "100.0¢"]);
+  expect(within(section).getByRole("table", { name: "SE" })).toBeInTheDocument();
+});
