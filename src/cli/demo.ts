@@ -1,7 +1,7 @@
 /**
  * `compalign demo [--out FILE]` (npm run demo): the main job on the built-in sample. Builds the
  * seeded sample workbook (360 reps, 3 plans, a new cloud product, multi-product selling, a
- * Baseline and three scenarios), checks alignment, runs the scenarios and writes
+ * Baseline and five scenarios), checks alignment, runs the scenarios and writes
  * compalign-demo.xlsx with the Alignment View, one tab per scenario and the Scenario
  * Comparison, then prints a compact comparison table.
  */
@@ -18,7 +18,7 @@ export const DEMO_FILE = "compalign-demo.xlsx";
 export const DEMO_HELP = `Usage: ${DEMO_USAGE}
 
 Builds CompAlign's sample workbook (Objectives, Matrix, Curves, 360 Reps and Scenarios),
-writes the Alignment View, runs Baseline and the three sample scenarios rep by rep, and saves
+writes the Alignment View, runs Baseline and the five sample scenarios rep by rep, and saves
 everything to FILE.xlsx (default ${DEMO_FILE}, replaced if it exists). Prints a compact
 comparison table on stdout.`;
 

@@ -126,7 +126,7 @@ test("exit 2 with one line: unreadable file, no Reps sheet, --out equal to input
 test("demo writes compalign-demo.xlsx with the alignment view, scenario tabs and comparison, and prints the table", () => {
   const run = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "compalign.js"), "demo", "--out", path("demo.xlsx")], { encoding: "utf8" });
   expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/360 reps on 3 plans, 4 scenarios/);
+  expect(run.stdout).toMatch(/360 reps on 3 plans, 6 scenarios/);
   expect(run.stdout).toMatch(/Total payout\s+\$[\d,]+\s+\$[\d,]+/);
   expect(run.stdout).toMatch(/Realized alignment index/);
   expect(run.stdout).toMatch(/Shift 20% to multi-product deals/);

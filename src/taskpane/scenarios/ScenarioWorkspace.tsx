@@ -167,7 +167,7 @@ export function ScenarioWorkspace({
           state.busy !== "load" && (
             <Body1 as="p" className={styles.empty}>
               Scenarios read the Matrix, Curves, Reps and Scenarios sheets. Starting from an empty
-              workbook? Insert sample data adds a sample plan with its reps and three scenarios.
+              workbook? Insert sample data adds a sample plan with its reps and five scenarios.
             </Body1>
           )
         )}

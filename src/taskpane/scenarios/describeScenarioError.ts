@@ -49,7 +49,7 @@ const WORKBOOK_NEXT = workbookAdvice({
 });
 
 const GET_SHEETS =
-  "Select Insert sample data to load a sample plan with reps and three scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
+  "Select Insert sample data to load a sample plan with reps and five scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
 
 export function describeScenarioError(error: unknown, task: ScenarioTask): ScenarioError {
   const base = { task, intent: "error" as const, missingSheet: false };
