@@ -84,3 +84,16 @@ test("Alignment tab: marginal pay per plan, the metric paying most per point, an
   expect(within(core).getAllByRole("cell").map((c) => c.textContent)).toEqual(["$1", "50.0¢", "100.0¢"]);
   expect(within(section).getByRole("table", { name: "SE" })).toBeInTheDocument();
 });
+
+test("Communicate tab: plan pages wait for the errors to be fixed, and say which cells", async () => {
+  const user = userEvent.setup();
+  const book = await brokenBook();
+  render(<App workbook={memoryAccess(book).access} />);
+  await user.click(screen.getByRole("tab", { name: "Communicate" }));
+  const panel = screen.getByRole("tabpanel", { name: "Communicate" });
+  const read = await within(panel).findByRole("button", { name: "Read plans" }, { timeout: 20_000 });
+  await user.click(read);
+  const bar = await within(panel).findByText("The plan has 1 error: no plan pages until it is fixed", {}, { timeout: 20_000 });
+  expect(bar.closest(".fui-MessageBar")).toHaveTextContent("Account Executive: weights sum to 85%, not 100%. (Matrix!E2)");
+  expect(await book.ownedSheets()).toEqual([]);
+});
