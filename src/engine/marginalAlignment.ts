@@ -5,7 +5,11 @@
  *   curve(100%)), the plan page's "one more point" (src/engine/planExplain.ts);
  * - effective rate in cents per unit of quota (cents per dollar for a currency metric): at target,
  *   100 × TI × weight ÷ quota (what 100% pays per unit sold); below quota, the same × the curve's
- *   slope just below 100% ((curve(100%) − curve(99%)) ÷ 1%); above quota, × the slope just above.
+ *   slope on the way up to 100% ((curve(100%) − curve(p)) ÷ (100% − p), p the last curve point
+ *   below 100%, or 0); above quota, × its slope on the way to the next point above 100% (the last
+ *   segment's slope past the last point when the curve extends, 0 when it is capped there). On a
+ *   LINEAR curve that is the slope just below / above 100%; on a STEP curve, the step's rise over
+ *   its width, not an infinite jump.
  *   TI and quota are the medians of the plan's reps (quota of that metric).
  * Without a Reps sheet the dollar and cent figures are null; the per-point rate (share of target
  * incentive per point, which decides the rule `marginal-misaligned`) is always given.
@@ -50,6 +54,19 @@ function median(values: number[]): number | null {
   return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
+/** Slope on the way up to 100%: from the last curve point below it (or from 0). */
+function slopeInto(points: readonly number[], at: (a: number) => number): number {
+  const below = points.filter((p) => p < 1 - 1e-12);
+  const from = below.length > 0 ? below[below.length - 1] : 0;
+  return (at(1) - at(from)) / (1 - from);
+}
+
+/** Slope on the way from 100% to the next curve point (past the last point: one point on). */
+function slopeOutOf(points: readonly number[], at: (a: number) => number): number {
+  const to = points.find((p) => p > 1 + 1e-12);
+  return to === undefined ? (at(1 + ONE_POINT) - at(1)) / ONE_POINT : (at(to) - at(1)) / (to - 1);
+}
+
 /** Every Matrix row's marginal figures, in Matrix order. */
 export function marginalAlignment(design: PlanDesign, reps: MarginalReps | null): MarginalMetric[] {
   const tiByPlan = new Map<string, number | null>();
@@ -81,11 +98,12 @@ export function marginalAlignment(design: PlanDesign, reps: MarginalReps | null)
       ? makeCurve(definition.points, definition.rates, definition.method, definition.beyond)
       : null;
     const at = (a: number) => curveRate(curve!, a);
-    const slopeBelow = curve ? (at(1) - at(1 - ONE_POINT)) / ONE_POINT : null;
-    const slopeAbove = curve ? (at(1 + ONE_POINT) - at(1)) / ONE_POINT : null;
+    const slopeBelow = curve ? slopeInto(definition!.points, at) : null;
+    const slopeAbove = curve ? slopeOutOf(definition!.points, at) : null;
+    const perPoint = curve ? (at(1 + ONE_POINT) - at(1)) / ONE_POINT : null;
     const ti = medianTi(key(c.plan));
     const quota = medianQuota(key(c.plan), key(c.metric));
-    const sharePerPoint = slopeAbove === null ? null : c.weight * slopeAbove * ONE_POINT;
+    const sharePerPoint = perPoint === null ? null : c.weight * perPoint * ONE_POINT;
     const perUnit =
       ti !== null && quota !== null && quota > 0 ? (100 * ti * c.weight) / quota : null;
     return {

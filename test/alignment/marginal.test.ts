@@ -91,3 +91,13 @@ test("without a Reps sheet: the per-point share, no dollar or cent figures", asy
   const { marginal } = await runAlignmentCheck(b);
   expect(marginal[1]).toMatchObject({ sharePerPoint: expect.closeTo(0.01, 12), dollarsPerPoint: null, centsPerQuotaUnitAbove: null });
 });
+
+test("a STEP curve: the step's rise over its width below and above quota, no extra pay for one more point", async () => {
+  const matrix = SIX.matrix.map((r) => [...r]);
+  matrix[4][5] = "Steps";
+  const curves = [...SIX.curves, ["Steps", 0.5, 0.5, "STEP", "CAP"], ["Steps", 1, 1, null, null], ["Steps", 1.5, 2, null, null]];
+  const b = MemoryWorkbook.fromSheets(sixSheets([], matrix).map((s) => (s.name === "Curves" ? { ...s, values: curves } : s)));
+  const { marginal } = await runAlignmentCheck(b);
+  // SE Core: 40¢ at target; below (1 − 0.5) ÷ (1 − 0.5) = 1 → 40¢; above (2 − 1) ÷ (1.5 − 1) = 2 → 80¢.
+  expect(marginal[3]).toMatchObject({ metric: "Core", sharePerPoint: 0, dollarsPerPoint: 0, centsPerQuotaUnitAtTarget: expect.closeTo(40, 9), centsPerQuotaUnitBelow: expect.closeTo(40, 9), centsPerQuotaUnitAbove: expect.closeTo(80, 9) });
+});
