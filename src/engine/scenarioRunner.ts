@@ -11,7 +11,16 @@
  */
 import { designShares } from "./alignmentRules";
 import { curveRate } from "./curve";
-import { gini, percentilesInc, spearman } from "./distribution";
+import { gini, percentilesInc } from "./distribution";
+import {
+  allOf,
+  groupRanks,
+  groupSpearman,
+  groupSums,
+  levelStats,
+  type Grouping,
+  type LevelStats,
+} from "./groupFigures";
 import type { PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
 import {
@@ -502,106 +511,141 @@ export function flowedRevenue(
   return { revenue, grossMargin };
 }
 
-/** Profitability of the included reps in `member` (all included reps when null). */
-function profitabilityOf(
-  included: Uint8Array,
-  member: ((i: number) => boolean) | null,
-  rep: {
-    targetIncentive: Float64Array;
-    payout: Float64Array;
-    revenue: Float64Array | null;
-    grossMargin: Float64Array | null;
-  }
-): Profitability {
-  let reps = 0;
-  let payout = 0;
-  let revenue = 0;
-  let grossMargin = 0;
-  const pct: number[] = [];
-  const margin: number[] = [];
-  for (let i = 0; i < included.length; i++) {
-    if (!included[i] || (member && !member(i))) continue;
-    reps += 1;
-    payout += rep.payout[i];
-    if (rep.revenue) revenue += rep.revenue[i];
-    if (rep.grossMargin) grossMargin += rep.grossMargin[i];
-    const ti = rep.targetIncentive[i];
-    if (rep.revenue && rep.grossMargin && ti > 0 && rep.revenue[i] > 0) {
-      pct.push(rep.payout[i] / ti);
-      margin.push(rep.grossMargin[i] / rep.revenue[i]);
+/** A breakdown's groups by label (two keys sharing a label are one group), over included reps. */
+function groupingOf(groups: Groups, included: Uint8Array): Grouping {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const labelOf = groups.labels.map((label) => {
+    if (!index.has(label)) {
+      index.set(label, labels.length);
+      labels.push(label);
     }
-  }
-  const rev = rep.revenue ? revenue : null;
-  const gm = rep.grossMargin ? grossMargin : null;
-  return {
-    reps,
-    payout,
-    revenue: rev,
-    grossMargin: gm,
-    incentiveCostOfSales: rev !== null && rev > 0 ? payout / rev : null,
-    incentiveCostPerGrossMarginDollar: gm !== null && gm > 0 ? payout / gm : null,
-    spearmanPayoutPctOfTargetVsGrossMarginPct: pct.length >= 2 ? spearman(pct, margin) : null,
-  };
+    return index.get(label)!;
+  });
+  return { of: Int32Array.from(groups.of, (g, i) => (included[i] ? labelOf[g] : -1)), labels };
 }
 
-function profitabilityBy(
-  groups: Groups,
-  included: Uint8Array,
-  rep: Parameters<typeof profitabilityOf>[2]
-): Record<string, Profitability> {
-  const out: Record<string, Profitability> = {};
-  for (const label of new Set(groups.labels)) {
-    // Two keys can share a label (a blank and "(blank)"): one group.
-    const result = profitabilityOf(included, (i) => groups.labels[groups.of[i]] === label, rep);
-    if (result.reps > 0) out[label] = result;
+interface RepColumns {
+  targetIncentive: Float64Array;
+  payout: Float64Array;
+  revenue: Float64Array | null;
+  grossMargin: Float64Array | null;
+}
+
+/**
+ * Ranks of gross margin % within each group, reused across scenarios while Revenue, Gross Margin
+ * and the reps compared are the same (most scenarios change neither).
+ */
+const marginRankCache = new WeakMap<
+  Float64Array,
+  { revenue: Float64Array; eligible: Uint8Array; of: Int32Array; ranks: Float64Array }[]
+>();
+
+const sameBytes = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+function marginRanks(
+  rep: RepColumns,
+  margin: Float64Array,
+  eligible: Uint8Array,
+  grouping: Grouping
+): Float64Array {
+  const gm = rep.grossMargin!;
+  const cached = marginRankCache.get(gm) ?? [];
+  const hit = cached.find(
+    (c) =>
+      c.revenue === rep.revenue && sameBytes(c.eligible, eligible) && sameBytes(c.of, grouping.of)
+  );
+  if (hit) return hit.ranks;
+  const ranks = groupRanks(margin, eligible, grouping);
+  cached.push({ revenue: rep.revenue!, eligible, of: grouping.of, ranks });
+  if (cached.length > 8) cached.shift();
+  marginRankCache.set(gm, cached);
+  return ranks;
+}
+
+/** Profitability of each group of `grouping`. */
+function profitabilityGroups(grouping: Grouping, rep: RepColumns): Profitability[] {
+  const n = rep.payout.length;
+  const payout = groupSums(rep.payout, grouping);
+  const revenue = rep.revenue ? groupSums(rep.revenue, grouping) : null;
+  const grossMargin = rep.grossMargin ? groupSums(rep.grossMargin, grouping) : null;
+  const counts = new Int32Array(grouping.labels.length);
+  for (let i = 0; i < n; i++) if (grouping.of[i] >= 0) counts[grouping.of[i]]++;
+  let spearmans: (number | null)[] = grouping.labels.map(() => null);
+  if (rep.revenue && rep.grossMargin) {
+    // Payout % of target and gross margin % for reps with a target and revenue above 0.
+    const eligible = new Uint8Array(n);
+    const pct = new Float64Array(n);
+    const margin = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (grouping.of[i] < 0 || !(rep.targetIncentive[i] > 0) || !(rep.revenue[i] > 0)) continue;
+      eligible[i] = 1;
+      pct[i] = rep.payout[i] / rep.targetIncentive[i];
+      margin[i] = rep.grossMargin[i] / rep.revenue[i];
+    }
+    spearmans = groupSpearman(
+      pct,
+      margin,
+      eligible,
+      grouping,
+      marginRanks(rep, margin, eligible, grouping)
+    );
   }
+  return grouping.labels.map((_, g) => {
+    const rev = revenue ? revenue[g] : null;
+    const gm = grossMargin ? grossMargin[g] : null;
+    return {
+      reps: counts[g],
+      payout: payout[g],
+      revenue: rev,
+      grossMargin: gm,
+      incentiveCostOfSales: rev !== null && rev > 0 ? payout[g] / rev : null,
+      incentiveCostPerGrossMarginDollar: gm !== null && gm > 0 ? payout[g] / gm : null,
+      spearmanPayoutPctOfTargetVsGrossMarginPct: spearmans[g],
+    };
+  });
+}
+
+function profitabilityBy(grouping: Grouping, rep: RepColumns): Record<string, Profitability> {
+  const out: Record<string, Profitability> = {};
+  profitabilityGroups(grouping, rep).forEach((p, g) => {
+    if (p.reps > 0) out[grouping.labels[g]] = p;
+  });
   return out;
 }
 
-function attainmentOf(values: number[]): MetricAttainment {
-  const n = values.length;
-  if (n === 0) return { reps: 0, shareAtOrAboveQuota: null, medianAttainment: null };
-  const at = values.filter((a) => a >= 1 - 1e-12).length;
-  const sorted = [...values].sort((a, b) => a - b);
-  const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  return { reps: n, shareAtOrAboveQuota: at / n, medianAttainment: median };
-}
+const toAttainment = (s: LevelStats): MetricAttainment => ({
+  reps: s.count,
+  shareAtOrAboveQuota: s.shareAtOrAbove,
+  medianAttainment: s.median,
+});
 
-function attainmentGroups(
-  groups: Groups,
-  values: Float64Array,
-  included: Uint8Array
-): Record<string, MetricAttainment> {
-  const lists = new Map<string, number[]>();
-  for (let i = 0; i < values.length; i++) {
-    if (!included[i] || !Number.isFinite(values[i])) continue;
-    const label = groups.labels[groups.of[i]];
-    if (!lists.has(label)) lists.set(label, []);
-    lists.get(label)!.push(values[i]);
-  }
+function attainmentBy(values: Float64Array, grouping: Grouping): Record<string, MetricAttainment> {
   const out: Record<string, MetricAttainment> = {};
-  for (const label of groups.labels)
-    if (lists.has(label) && !(label in out)) out[label] = attainmentOf(lists.get(label)!);
+  levelStats(values, grouping, 1).forEach((s, g) => {
+    if (s.count > 0) out[grouping.labels[g]] = toAttainment(s);
+  });
   return out;
 }
 
 /** Per metric: quota attainment overall and by plan, segment and territory. */
 function attainmentByMetric(
   run: PreparedRun,
-  attainment: Map<string, Float64Array>
+  attainment: Map<string, Float64Array>,
+  groupings: { all: Grouping; plan: Grouping; segment: Grouping | null; territory: Grouping | null }
 ): Record<string, MetricAttainmentBreakdown> {
-  const { included, reps } = run;
   const out: Record<string, MetricAttainmentBreakdown> = {};
   for (const m of run.metrics) {
     const values = attainment.get(m.key)!;
-    const all: number[] = [];
-    for (let i = 0; i < values.length; i++)
-      if (included[i] && Number.isFinite(values[i])) all.push(values[i]);
     out[m.name] = {
-      overall: attainmentOf(all),
-      byPlan: attainmentGroups(run.plans, values, included),
-      bySegment: reps.hasSegment ? attainmentGroups(run.segments, values, included) : null,
-      byTerritory: reps.hasTerritory ? attainmentGroups(run.territories, values, included) : null,
+      overall: toAttainment(levelStats(values, groupings.all, 1)[0]),
+      byPlan: attainmentBy(values, groupings.plan),
+      bySegment: groupings.segment ? attainmentBy(values, groupings.segment) : null,
+      byTerritory: groupings.territory ? attainmentBy(values, groupings.territory) : null,
     };
   }
   return out;
@@ -655,7 +699,13 @@ function scenarioFigures(
       : null;
   const [p10, p50, p90] =
     withTarget > 0 ? percentilesInc(ratios.subarray(0, withTarget), [0.1, 0.5, 0.9]) : [];
-  const overall = profitabilityOf(included, null, rep);
+  const groupings = {
+    all: allOf(included),
+    plan: groupingOf(run.plans, included),
+    segment: reps.hasSegment ? groupingOf(run.segments, included) : null,
+    territory: reps.hasTerritory ? groupingOf(run.territories, included) : null,
+  };
+  const [overall] = profitabilityGroups(groupings.all, rep);
   return {
     totalPayout,
     totalTargetIncentive,
@@ -666,7 +716,7 @@ function scenarioFigures(
     incentiveCostPerGrossMarginDollar: overall.incentiveCostPerGrossMarginDollar,
     spearmanPayoutPctOfTargetVsGrossMarginPct: overall.spearmanPayoutPctOfTargetVsGrossMarginPct,
     shareAtOrAboveWeightedTarget: count > 0 ? atQuota / count : null,
-    attainmentByMetric: attainmentByMetric(run, rep.attainment),
+    attainmentByMetric: attainmentByMetric(run, rep.attainment, groupings),
     payoutPctOfTarget: withTarget > 0 ? { p10, p50, p90 } : null,
     gini: count > 0 && payouts.every((p) => p >= 0) ? gini(payouts) : null,
     realizedAlignmentIndex,
@@ -674,10 +724,10 @@ function scenarioFigures(
     payoutByPlan: sumGroups(run.plans, rep.payout, included),
     payoutBySegment: reps.hasSegment ? sumGroups(run.segments, rep.payout, included) : null,
     payoutByTerritory: reps.hasTerritory ? sumGroups(run.territories, rep.payout, included) : null,
-    profitabilityByPlan: profitabilityBy(run.plans, included, rep),
-    profitabilityBySegment: reps.hasSegment ? profitabilityBy(run.segments, included, rep) : null,
-    profitabilityByTerritory: reps.hasTerritory
-      ? profitabilityBy(run.territories, included, rep)
+    profitabilityByPlan: profitabilityBy(groupings.plan, rep),
+    profitabilityBySegment: groupings.segment ? profitabilityBy(groupings.segment, rep) : null,
+    profitabilityByTerritory: groupings.territory
+      ? profitabilityBy(groupings.territory, rep)
       : null,
     deltaVsBaseline: baselineTotal === null ? 0 : totalPayout - baselineTotal,
   };
