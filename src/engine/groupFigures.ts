@@ -13,29 +13,40 @@ export interface Grouping {
 
 /** One group holding every rep marked in `included`. */
 export function allOf(included: Uint8Array): Grouping {
-  return { of: Int32Array.from(included, (v) => (v ? 0 : -1)), labels: [""] };
+  const of = new Int32Array(included.length);
+  for (let i = 0; i < included.length; i++) of[i] = included[i] ? 0 : -1;
+  return { of, labels: [""] };
 }
 
-/** Values of `values` where `keep` holds, laid out group after group: segment g is [start[g], start[g + 1]). */
+/**
+ * The finite values of `values`, laid out group after group (segment g is [start[g],
+ * start[g + 1])), and per group how many are at or above `level`.
+ */
 function segments(
   values: Float64Array,
-  keep: (i: number) => boolean,
-  grouping: Grouping
-): { data: Float64Array; start: Int32Array } {
+  grouping: Grouping,
+  level: number
+): { data: Float64Array; start: Int32Array; above: Int32Array } {
   const k = grouping.labels.length;
+  const of = grouping.of;
   const start = new Int32Array(k + 1);
+  const above = new Int32Array(k);
   for (let i = 0; i < values.length; i++) {
-    const g = grouping.of[i];
-    if (g >= 0 && keep(i)) start[g + 1]++;
+    const g = of[i];
+    const v = values[i];
+    if (g < 0 || v !== v || v === Infinity || v === -Infinity) continue;
+    start[g + 1]++;
+    if (v >= level) above[g]++;
   }
   for (let g = 0; g < k; g++) start[g + 1] += start[g];
   const data = new Float64Array(start[k]);
   const at = start.slice(0, k);
   for (let i = 0; i < values.length; i++) {
-    const g = grouping.of[i];
-    if (g >= 0 && keep(i)) data[at[g]++] = values[i];
+    const g = of[i];
+    const v = values[i];
+    if (g >= 0 && v === v && v !== Infinity && v !== -Infinity) data[at[g]++] = v;
   }
-  return { data, start };
+  return { data, start, above };
 }
 
 /** The k-th smallest value (0-based) of `a`, reordering `a` (Hoare quickselect). */
@@ -91,15 +102,13 @@ export function levelStats(
   level: number,
   tolerance = 1e-12
 ): LevelStats[] {
-  const { data, start } = segments(values, (i) => Number.isFinite(values[i]), grouping);
+  const { data, start, above } = segments(values, grouping, level - tolerance);
   return grouping.labels.map((_, g) => {
-    const seg = data.subarray(start[g], start[g + 1]);
-    let above = 0;
-    for (let i = 0; i < seg.length; i++) if (seg[i] >= level - tolerance) above++;
+    const count = start[g + 1] - start[g];
     return {
-      count: seg.length,
-      shareAtOrAbove: seg.length > 0 ? above / seg.length : null,
-      median: medianOf(seg),
+      count,
+      shareAtOrAbove: count > 0 ? above[g] / count : null,
+      median: medianOf(data.subarray(start[g], start[g + 1])),
     };
   });
 }
@@ -114,26 +123,50 @@ export function groupSums(values: Float64Array, grouping: Grouping): Float64Arra
   return sums;
 }
 
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < v) lo = mid + 1;
-    else hi = mid;
+/**
+ * The indices i with eligible[i] set, ordered by values[i] ascending (stable), by an LSD radix
+ * sort on the IEEE-754 bits (four 16-bit digits): linear time, no comparator calls.
+ */
+export function sortedIndices(values: Float64Array, eligible: Uint8Array): Uint32Array {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (eligible[i]) m++;
+  let order = new Uint32Array(m);
+  const lo = new Uint32Array(values.length);
+  const hi = new Uint32Array(values.length);
+  const bits = new Uint32Array(2);
+  const view = new Float64Array(bits.buffer);
+  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  for (let i = 0, k = 0; i < values.length; i++) {
+    if (!eligible[i]) continue;
+    order[k++] = i;
+    view[0] = values[i] === 0 ? 0 : values[i]; // −0 sorts as 0
+    let h = bits[little ? 1 : 0];
+    let l = bits[little ? 0 : 1];
+    // Order-preserving map to unsigned: flip every bit of negatives, the sign bit of the rest.
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    hi[i] = h;
+    lo[i] = l;
   }
-  return lo;
-}
-
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] <= v) lo = mid + 1;
-    else hi = mid;
+  let next = new Uint32Array(m);
+  const counts = new Uint32Array(65537);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    counts.fill(0);
+    for (let k = 0; k < m; k++) counts[((word[order[k]] >>> shift) & 0xffff) + 1]++;
+    for (let d = 0; d < 65536; d++) counts[d + 1] += counts[d];
+    for (let k = 0; k < m; k++) {
+      const i = order[k];
+      next[counts[(word[i] >>> shift) & 0xffff]++] = i;
+    }
+    const t = order;
+    order = next;
+    next = t;
   }
-  return lo;
+  return order;
 }
 
 /** Each eligible rep's 1-based rank within its group (ties: the average rank); NaN otherwise. */
@@ -142,14 +175,49 @@ export function groupRanks(
   eligible: Uint8Array,
   grouping: Grouping
 ): Float64Array {
-  const { data, start } = segments(values, (i) => eligible[i] === 1, grouping);
-  const sorted = grouping.labels.map((_, g) => data.subarray(start[g], start[g + 1]).sort());
+  return ranksFromOrder(values, sortedIndices(values, eligible), grouping);
+}
+
+/** groupRanks from the eligible reps already in ascending order of `values` (one sort, many groupings). */
+export function ranksFromOrder(
+  values: Float64Array,
+  order: Uint32Array,
+  grouping: Grouping
+): Float64Array {
+  const k = grouping.labels.length;
+  const seen = new Float64Array(k);
+  const inRun = new Float64Array(k);
   const ranks = new Float64Array(values.length).fill(NaN);
-  for (let i = 0; i < values.length; i++) {
-    const g = grouping.of[i];
-    if (g < 0 || !eligible[i]) continue;
-    const seg = sorted[g];
-    ranks[i] = (lowerBound(seg, values[i]) + 1 + upperBound(seg, values[i])) / 2;
+  const of = grouping.of;
+  const m = order.length;
+  for (let j = 0; j < m;) {
+    const first = order[j];
+    const v = values[first];
+    // Most values are unique: the next rank of the group.
+    if (j + 1 === m || values[order[j + 1]] !== v) {
+      const g = of[first];
+      if (g >= 0) ranks[first] = ++seen[g];
+      j++;
+      continue;
+    }
+    let e = j;
+    while (e < m && values[order[e]] === v) e++;
+    for (let t = j; t < e; t++) {
+      const g = of[order[t]];
+      if (g >= 0) inRun[g]++;
+    }
+    for (let t = j; t < e; t++) {
+      const g = of[order[t]];
+      if (g >= 0) ranks[order[t]] = seen[g] + (inRun[g] + 1) / 2;
+    }
+    for (let t = j; t < e; t++) {
+      const g = of[order[t]];
+      if (g >= 0 && inRun[g] > 0) {
+        seen[g] += inRun[g];
+        inRun[g] = 0;
+      }
+    }
+    j = e;
   }
   return ranks;
 }
@@ -162,29 +230,42 @@ export function groupSpearman(
   x: Float64Array,
   y: Float64Array,
   eligible: Uint8Array,
-  grouping: Grouping,
-  yRanks: Float64Array = groupRanks(y, eligible, grouping)
+  grouping: Grouping
 ): (number | null)[] {
-  const rx = groupRanks(x, eligible, grouping);
+  return spearmanFromRanks(
+    groupRanks(x, eligible, grouping),
+    groupRanks(y, eligible, grouping),
+    eligible,
+    grouping
+  );
+}
+
+/** Pearson correlation per group of within-group ranks (see groupSpearman). */
+export function spearmanFromRanks(
+  rx: Float64Array,
+  ry: Float64Array,
+  eligible: Uint8Array,
+  grouping: Grouping
+): (number | null)[] {
   const k = grouping.labels.length;
   const n = new Float64Array(k);
   const sx = new Float64Array(k);
   const sy = new Float64Array(k);
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < rx.length; i++) {
     const g = grouping.of[i];
     if (g < 0 || !eligible[i]) continue;
     n[g]++;
     sx[g] += rx[i];
-    sy[g] += yRanks[i];
+    sy[g] += ry[i];
   }
   const sxx = new Float64Array(k);
   const syy = new Float64Array(k);
   const sxy = new Float64Array(k);
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < rx.length; i++) {
     const g = grouping.of[i];
     if (g < 0 || !eligible[i]) continue;
     const dx = rx[i] - sx[g] / n[g];
-    const dy = yRanks[i] - sy[g] / n[g];
+    const dy = ry[i] - sy[g] / n[g];
     sxx[g] += dx * dx;
     syy[g] += dy * dy;
     sxy[g] += dx * dy;

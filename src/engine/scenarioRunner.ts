@@ -14,10 +14,11 @@ import { curveRate } from "./curve";
 import { gini, percentilesInc } from "./distribution";
 import {
   allOf,
-  groupRanks,
-  groupSpearman,
   groupSums,
   levelStats,
+  ranksFromOrder,
+  sortedIndices,
+  spearmanFromRanks,
   type Grouping,
   type LevelStats,
 } from "./groupFigures";
@@ -522,7 +523,9 @@ function groupingOf(groups: Groups, included: Uint8Array): Grouping {
     }
     return index.get(label)!;
   });
-  return { of: Int32Array.from(groups.of, (g, i) => (included[i] ? labelOf[g] : -1)), labels };
+  const of = new Int32Array(groups.of.length);
+  for (let i = 0; i < of.length; i++) of[i] = included[i] ? labelOf[groups.of[i]] : -1;
+  return { of, labels };
 }
 
 interface RepColumns {
@@ -533,12 +536,12 @@ interface RepColumns {
 }
 
 /**
- * Ranks of gross margin % within each group, reused across scenarios while Revenue, Gross Margin
- * and the reps compared are the same (most scenarios change neither).
+ * Reps in ascending order of gross margin %, reused across scenarios while Revenue, Gross Margin
+ * and the reps compared are the same (most scenarios change none of them).
  */
-const marginRankCache = new WeakMap<
+const marginOrderCache = new WeakMap<
   Float64Array,
-  { revenue: Float64Array; eligible: Uint8Array; of: Int32Array; ranks: Float64Array }[]
+  { revenue: Float64Array; eligible: Uint8Array; order: Uint32Array }[]
 >();
 
 const sameBytes = (a: ArrayLike<number>, b: ArrayLike<number>) => {
@@ -547,72 +550,106 @@ const sameBytes = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return true;
 };
 
-function marginRanks(
-  rep: RepColumns,
-  margin: Float64Array,
-  eligible: Uint8Array,
-  grouping: Grouping
-): Float64Array {
+function marginOrder(rep: RepColumns, margin: Float64Array, eligible: Uint8Array): Uint32Array {
   const gm = rep.grossMargin!;
-  const cached = marginRankCache.get(gm) ?? [];
-  const hit = cached.find(
-    (c) =>
-      c.revenue === rep.revenue && sameBytes(c.eligible, eligible) && sameBytes(c.of, grouping.of)
-  );
-  if (hit) return hit.ranks;
-  const ranks = groupRanks(margin, eligible, grouping);
-  cached.push({ revenue: rep.revenue!, eligible, of: grouping.of, ranks });
+  const cached = marginOrderCache.get(gm) ?? [];
+  const hit = cached.find((c) => c.revenue === rep.revenue && sameBytes(c.eligible, eligible));
+  if (hit) return hit.order;
+  const order = sortedIndices(margin, eligible);
+  cached.push({ revenue: rep.revenue!, eligible, order });
   if (cached.length > 8) cached.shift();
-  marginRankCache.set(gm, cached);
-  return ranks;
+  marginOrderCache.set(gm, cached);
+  return order;
 }
 
-/** Profitability of each group of `grouping`. */
-function profitabilityGroups(grouping: Grouping, rep: RepColumns): Profitability[] {
+const marginRankCache = new WeakMap<Uint32Array, Map<Grouping, Float64Array>>();
+
+/** The groupings of a run's breakdowns, computed once per run (they depend on nothing else). */
+const groupingCache = new WeakMap<PreparedRun, Groupings>();
+
+interface Groupings {
+  all: Grouping;
+  plan: Grouping;
+  segment: Grouping | null;
+  territory: Grouping | null;
+}
+
+function groupingsOf(run: PreparedRun): Groupings {
+  let found = groupingCache.get(run);
+  if (!found || found.all.of.length !== run.included.length) {
+    const { included, reps } = run;
+    found = {
+      all: allOf(included),
+      plan: groupingOf(run.plans, included),
+      segment: reps.hasSegment ? groupingOf(run.segments, included) : null,
+      territory: reps.hasTerritory ? groupingOf(run.territories, included) : null,
+    };
+    groupingCache.set(run, found);
+  }
+  return found;
+}
+
+/**
+ * Profitability of each group of every grouping (all reps first): payout % of target is sorted
+ * once per scenario and gross margin % once per run, then ranked within each grouping.
+ */
+function profitabilityGroups(groupings: Grouping[], rep: RepColumns): Profitability[][] {
   const n = rep.payout.length;
-  const payout = groupSums(rep.payout, grouping);
-  const revenue = rep.revenue ? groupSums(rep.revenue, grouping) : null;
-  const grossMargin = rep.grossMargin ? groupSums(rep.grossMargin, grouping) : null;
-  const counts = new Int32Array(grouping.labels.length);
-  for (let i = 0; i < n; i++) if (grouping.of[i] >= 0) counts[grouping.of[i]]++;
-  let spearmans: (number | null)[] = grouping.labels.map(() => null);
+  const all = groupings[0];
+  let ranked: ((grouping: Grouping) => (number | null)[]) | null = null;
   if (rep.revenue && rep.grossMargin) {
     // Payout % of target and gross margin % for reps with a target and revenue above 0.
     const eligible = new Uint8Array(n);
     const pct = new Float64Array(n);
     const margin = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      if (grouping.of[i] < 0 || !(rep.targetIncentive[i] > 0) || !(rep.revenue[i] > 0)) continue;
+      if (all.of[i] < 0 || !(rep.targetIncentive[i] > 0) || !(rep.revenue[i] > 0)) continue;
       eligible[i] = 1;
       pct[i] = rep.payout[i] / rep.targetIncentive[i];
       margin[i] = rep.grossMargin[i] / rep.revenue[i];
     }
-    spearmans = groupSpearman(
-      pct,
-      margin,
-      eligible,
-      grouping,
-      marginRanks(rep, margin, eligible, grouping)
-    );
-  }
-  return grouping.labels.map((_, g) => {
-    const rev = revenue ? revenue[g] : null;
-    const gm = grossMargin ? grossMargin[g] : null;
-    return {
-      reps: counts[g],
-      payout: payout[g],
-      revenue: rev,
-      grossMargin: gm,
-      incentiveCostOfSales: rev !== null && rev > 0 ? payout[g] / rev : null,
-      incentiveCostPerGrossMarginDollar: gm !== null && gm > 0 ? payout[g] / gm : null,
-      spearmanPayoutPctOfTargetVsGrossMarginPct: spearmans[g],
+    const pctOrder = sortedIndices(pct, eligible);
+    const mOrder = marginOrder(rep, margin, eligible);
+    // Margin ranks per grouping follow from the (cached) order: cached with it.
+    const marginRanks = marginRankCache.get(mOrder) ?? new Map<Grouping, Float64Array>();
+    marginRankCache.set(mOrder, marginRanks);
+    ranked = (grouping) => {
+      if (!marginRanks.has(grouping))
+        marginRanks.set(grouping, ranksFromOrder(margin, mOrder, grouping));
+      return spearmanFromRanks(
+        ranksFromOrder(pct, pctOrder, grouping),
+        marginRanks.get(grouping)!,
+        eligible,
+        grouping
+      );
     };
+  }
+  return groupings.map((grouping) => {
+    const payout = groupSums(rep.payout, grouping);
+    const revenue = rep.revenue ? groupSums(rep.revenue, grouping) : null;
+    const grossMargin = rep.grossMargin ? groupSums(rep.grossMargin, grouping) : null;
+    const counts = new Int32Array(grouping.labels.length);
+    for (let i = 0; i < n; i++) if (grouping.of[i] >= 0) counts[grouping.of[i]]++;
+    const spearmans = ranked ? ranked(grouping) : grouping.labels.map(() => null);
+    return grouping.labels.map((_, g) => {
+      const rev = revenue ? revenue[g] : null;
+      const gm = grossMargin ? grossMargin[g] : null;
+      return {
+        reps: counts[g],
+        payout: payout[g],
+        revenue: rev,
+        grossMargin: gm,
+        incentiveCostOfSales: rev !== null && rev > 0 ? payout[g] / rev : null,
+        incentiveCostPerGrossMarginDollar: gm !== null && gm > 0 ? payout[g] / gm : null,
+        spearmanPayoutPctOfTargetVsGrossMarginPct: spearmans[g],
+      };
+    });
   });
 }
 
-function profitabilityBy(grouping: Grouping, rep: RepColumns): Record<string, Profitability> {
+function byLabel(grouping: Grouping, figures: Profitability[]): Record<string, Profitability> {
   const out: Record<string, Profitability> = {};
-  profitabilityGroups(grouping, rep).forEach((p, g) => {
+  figures.forEach((p, g) => {
     if (p.reps > 0) out[grouping.labels[g]] = p;
   });
   return out;
@@ -636,7 +673,7 @@ function attainmentBy(values: Float64Array, grouping: Grouping): Record<string, 
 function attainmentByMetric(
   run: PreparedRun,
   attainment: Map<string, Float64Array>,
-  groupings: { all: Grouping; plan: Grouping; segment: Grouping | null; territory: Grouping | null }
+  groupings: Groupings
 ): Record<string, MetricAttainmentBreakdown> {
   const out: Record<string, MetricAttainmentBreakdown> = {};
   for (const m of run.metrics) {
@@ -699,13 +736,14 @@ function scenarioFigures(
       : null;
   const [p10, p50, p90] =
     withTarget > 0 ? percentilesInc(ratios.subarray(0, withTarget), [0.1, 0.5, 0.9]) : [];
-  const groupings = {
-    all: allOf(included),
-    plan: groupingOf(run.plans, included),
-    segment: reps.hasSegment ? groupingOf(run.segments, included) : null,
-    territory: reps.hasTerritory ? groupingOf(run.territories, included) : null,
-  };
-  const [overall] = profitabilityGroups(groupings.all, rep);
+  const groupings = groupingsOf(run);
+  const present = [groupings.all, groupings.plan, groupings.segment, groupings.territory].filter(
+    (g): g is Grouping => g !== null
+  );
+  const profit = profitabilityGroups(present, rep);
+  const profitOf = (g: Grouping | null) =>
+    g === null ? null : byLabel(g, profit[present.indexOf(g)]);
+  const [overall] = profit[0];
   return {
     totalPayout,
     totalTargetIncentive,
@@ -724,11 +762,9 @@ function scenarioFigures(
     payoutByPlan: sumGroups(run.plans, rep.payout, included),
     payoutBySegment: reps.hasSegment ? sumGroups(run.segments, rep.payout, included) : null,
     payoutByTerritory: reps.hasTerritory ? sumGroups(run.territories, rep.payout, included) : null,
-    profitabilityByPlan: profitabilityBy(groupings.plan, rep),
-    profitabilityBySegment: groupings.segment ? profitabilityBy(groupings.segment, rep) : null,
-    profitabilityByTerritory: groupings.territory
-      ? profitabilityBy(groupings.territory, rep)
-      : null,
+    profitabilityByPlan: profitOf(groupings.plan)!,
+    profitabilityBySegment: profitOf(groupings.segment),
+    profitabilityByTerritory: profitOf(groupings.territory),
     deltaVsBaseline: baselineTotal === null ? 0 : totalPayout - baselineTotal,
   };
 }
