@@ -655,6 +655,12 @@ function byLabel(grouping: Grouping, figures: Profitability[]): Record<string, P
   return out;
 }
 
+interface AttainmentCacheEntry {
+  values: Float64Array;
+  breakdown: MetricAttainmentBreakdown;
+}
+const attainmentCache = new WeakMap<PreparedRun, Map<string, AttainmentCacheEntry>>();
+
 const toAttainment = (s: LevelStats): MetricAttainment => ({
   reps: s.count,
   shareAtOrAboveQuota: s.shareAtOrAbove,
@@ -676,14 +682,24 @@ function attainmentByMetric(
   groupings: Groupings
 ): Record<string, MetricAttainmentBreakdown> {
   const out: Record<string, MetricAttainmentBreakdown> = {};
+  // Weight, curve and TI changes leave attainment as it is: reuse the last breakdown of an
+  // identical column (comparing is far cheaper than the medians).
+  const cache = attainmentCache.get(run) ?? new Map<string, AttainmentCacheEntry>();
+  attainmentCache.set(run, cache);
   for (const m of run.metrics) {
     const values = attainment.get(m.key)!;
+    const hit = cache.get(m.key);
+    if (hit && sameBytes(hit.values, values)) {
+      out[m.name] = hit.breakdown;
+      continue;
+    }
     out[m.name] = {
       overall: toAttainment(levelStats(values, groupings.all, 1)[0]),
       byPlan: attainmentBy(values, groupings.plan),
       bySegment: groupings.segment ? attainmentBy(values, groupings.segment) : null,
       byTerritory: groupings.territory ? attainmentBy(values, groupings.territory) : null,
     };
+    cache.set(m.key, { values, breakdown: out[m.name] });
   }
   return out;
 }
