@@ -1,5 +1,5 @@
 /** Why an action could not run at all (as opposed to findings about the data it read). */
-export type ActionErrorKind = "no-matrix" | "no-reps" | "cancelled";
+export type ActionErrorKind = "no-matrix" | "no-reps" | "cancelled" | "plan-has-errors";
 
 export class ActionError extends Error {
   constructor(

@@ -5,6 +5,7 @@
  * CompAlign.
  */
 import { readPlanWorkbook } from "./readPlanWorkbook";
+import { assertPlanHasNoErrors } from "./planGate";
 import type { Finding, PlanDesign } from "../engine/plan";
 import {
   explainPlans as explain,
@@ -38,12 +39,14 @@ export interface PlanPagesResult extends PlanExplanations {
 }
 
 export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations> {
+  const read = await readPlanWorkbook(book, [PULSE_SETTINGS_SHEET]);
+  assertPlanHasNoErrors(read);
   const {
     design,
     findings,
     sheets: { reps },
     extra: [pulseSettings],
-  } = await readPlanWorkbook(book, [PULSE_SETTINGS_SHEET]);
+  } = read;
   // The curve landmarks use the pulse check's Excellence Payout Rate, so both say the same.
   const { excellenceRate } = readPulseSettings(pulseSettings).settings;
   // A Reps sheet without its Plan or Target Incentive column gives no target incentives

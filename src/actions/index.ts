@@ -1,5 +1,6 @@
 /** The use-cases the task pane and the CLI both call: a feature exists once. */
 export { ActionError } from "./errors";
+export { assertPlanHasNoErrors, planErrors, PlanHasErrorsError } from "./planGate";
 export {
   insertSampleData,
   setupWorkbook,

@@ -8,6 +8,7 @@
  * period's tab in place, and other periods' tabs are kept.
  */
 import { readRepsWorkbook } from "./readPlanWorkbook";
+import { assertPlanHasNoErrors } from "./planGate";
 import { runPulse, type PulseResult } from "../engine/pulse";
 import type { PulseCheck } from "../engine/pulseChecks";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
@@ -60,15 +61,17 @@ export async function computePulse(
   book: WorkbookPort,
   options: PulseCheckOptions
 ): Promise<PulseComputation> {
-  const {
-    design,
-    reps: repTable,
-    extra: [settingsSheet],
-  } = await readRepsWorkbook(
+  const read = await readRepsWorkbook(
     book,
     "the pulse check is computed rep by rep on the period's actuals",
     [PULSE_SETTINGS_SHEET]
   );
+  assertPlanHasNoErrors(read);
+  const {
+    design,
+    reps: repTable,
+    extra: [settingsSheet],
+  } = read;
   const { settings, warnings } = readPulseSettings(settingsSheet);
   const pulse = runPulse(design, repTable, settings, { today: options.today });
   return { pulse, checks: pulse.checks, warnings, tabName: pulseTabName(pulse.label) };

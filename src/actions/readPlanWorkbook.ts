@@ -7,6 +7,7 @@ import type { PlanDesign, Finding } from "../engine/plan";
 import type { RepTable } from "../engine/reps";
 import { readPlan, SHEETS, type PlanSheets } from "../model/readPlan";
 import { readReps } from "../model/readReps";
+import { readRevenueMetrics } from "../model/readRevenueMetrics";
 import type { SheetData, WorkbookPort } from "../workbook/port";
 import { ActionError } from "./errors";
 
@@ -41,8 +42,11 @@ export async function readPlanWorkbook(
     );
   }
   const sheets = { objectives, matrix, curves, reps };
-  const { design, findings } = readPlan(sheets);
-  return { sheets, design, findings, extra: rest };
+  const read = readPlan(sheets);
+  // The Matrix's optional Revenue column (which metrics' actuals are revenue).
+  const revenue = readRevenueMetrics(matrix);
+  const design = { ...read.design, revenueMetrics: revenue.metrics };
+  return { sheets, design, findings: [...read.findings, ...revenue.findings], extra: rest };
 }
 
 /**

@@ -9,7 +9,6 @@
  * `prepareRisk(book)` → `computeRisk(prepared, callbacks)` (no workbook) → `writeRiskSheet(book,
  * computation)`. `runRiskAction` does all three (the CLI).
  */
-import { checkAlignment } from "../engine/alignmentRules";
 import {
   buildRiskModel,
   simulateCostAtRisk,
@@ -26,25 +25,8 @@ import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { riskSheet } from "../reports/riskSheet";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { ActionError } from "./errors";
+import { assertPlanHasNoErrors } from "./planGate";
 import { readRepsWorkbook } from "./readPlanWorkbook";
-
-/** The plan has error findings: cost at risk is not computed on a plan that is not valid. */
-export class PlanHasErrors extends Error {
-  constructor(readonly findings: Finding[]) {
-    super(
-      `The plan has ${findings.length} error finding${findings.length === 1 ? "" : "s"} (first: ${findings[0]?.cell ? `${findings[0].cell}: ` : ""}${findings[0]?.message ?? ""}); fix ${findings.length === 1 ? "it" : "them"} before computing cost at risk (Check alignment lists them).`
-    );
-    this.name = "PlanHasErrors";
-  }
-}
-
-// lead: switch to the shared plan gate
-function refuseErrors(design: PlanDesign, readFindings: Finding[]): void {
-  const errors = checkAlignment(design, readFindings).findings.filter(
-    (f) => f.severity === "error"
-  );
-  if (errors.length > 0) throw new PlanHasErrors(errors);
-}
 
 export interface RiskPreparation {
   /** Plain data: what the simulation needs (structured-cloneable, for a worker). */
@@ -67,7 +49,7 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     SCENARIOS_SHEET,
     RISK_SETTINGS_SHEET,
   ]);
-  refuseErrors(design, findings);
+  assertPlanHasNoErrors({ design, findings });
   const read = readScenarios(scenarioSheet);
   const run = prepareRun(design, reps, read.scenarios);
   const { settings, warnings } = readRiskSettings(settingsSheet);

@@ -17,6 +17,7 @@ import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { comparisonSheet, scenarioDetailSheet } from "../reports/scenarioSheets";
 import type { SheetSpec, WorkbookPort, WriteResult } from "../workbook/port";
 import { ActionError } from "./errors";
+import { assertPlanHasNoErrors } from "./planGate";
 
 export interface ScenarioRunOptions {
   /** Names of the scenarios to run (Baseline always runs first); every scenario when omitted. */
@@ -38,11 +39,13 @@ const cancelled = () => new ActionError("cancelled", "Cancelled: the workbook wa
 
 /** Reads and validates; computes nothing yet. */
 export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
+  const plan = await readRepsWorkbook(book, "scenarios are computed rep by rep", [SCENARIOS_SHEET]);
+  assertPlanHasNoErrors(plan);
   const {
     design,
     reps: repTable,
     extra: [scenarios],
-  } = await readRepsWorkbook(book, "scenarios are computed rep by rep", [SCENARIOS_SHEET]);
+  } = plan;
   const read = readScenarios(scenarios);
   const wanted = only ? new Set(only.map((n) => n.trim().toLowerCase())) : null;
   const definitions = wanted

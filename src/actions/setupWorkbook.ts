@@ -29,7 +29,7 @@ export function setupWorkbook(book: WorkbookPort): Promise<SetupResult> {
   return setupWorkbookFrom(book, starterSheets());
 }
 
-/** The demo sample (360 reps, 3 plans, three scenarios): the same workbook `npm run demo` builds. */
+/** The demo sample (360 reps, 3 plans, five scenarios, Pulse Settings): the same workbook `npm run demo` builds. */
 export function insertSampleData(book: WorkbookPort): Promise<SetupResult> {
   return setupWorkbookFrom(book, sampleSheets());
 }

@@ -27,7 +27,11 @@ the alignment rules and computes the design alignment index.
   --json          print one JSON object on stdout:
                   {"designAlignmentIndex": n, "objectives": [{"objective", "priority",
                   "priorityShare", "payShare"}], "findings": [{"severity", "rule", "plan",
-                  "metric", "objective", "message", "cell"}]}
+                  "metric", "objective", "message", "cell"}], "marginal": [{"plan", "metric",
+                  "objective", "weight", "sharePerPoint", "medianTargetIncentive",
+                  "medianQuota", "dollarsPerPoint", "centsPerQuotaUnitAtTarget",
+                  "centsPerQuotaUnitBelow", "centsPerQuotaUnitAbove"}]}
+                  designAlignmentIndex is null when the plan has error findings.
   --out OUT.xlsx  write a copy of the workbook with the Alignment View sheet added (or
                   refreshed, if CompAlign wrote it before). OUT.xlsx must not be the input.
 
@@ -59,7 +63,26 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
   };
 }
 
-export function checkJson({ report }: AlignmentCheck) {
+/** One finding as every --json output prints it. */
+export const findingJson = ({
+  severity,
+  rule,
+  plan,
+  metric,
+  objective,
+  message,
+  cell,
+}: Finding) => ({
+  severity,
+  rule,
+  plan,
+  metric,
+  objective,
+  message,
+  cell,
+});
+
+export function checkJson({ report, marginal }: AlignmentCheck) {
   return {
     designAlignmentIndex: report.designAlignmentIndex,
     objectives: report.objectives.map(({ objective, priority, priorityShare, payShare }) => ({
@@ -68,22 +91,37 @@ export function checkJson({ report }: AlignmentCheck) {
       priorityShare,
       payShare,
     })),
-    findings: report.findings.map(({ severity, rule, plan, metric, objective, message, cell }) => ({
-      severity,
-      rule,
-      plan,
-      metric,
-      objective,
-      message,
-      cell,
+    findings: report.findings.map(findingJson),
+    marginal: marginal.map((m) => ({
+      plan: m.plan,
+      metric: m.metric,
+      objective: m.objective,
+      weight: m.weight,
+      sharePerPoint: m.sharePerPoint,
+      medianTargetIncentive: m.medianTargetIncentive,
+      medianQuota: m.medianQuota,
+      dollarsPerPoint: m.dollarsPerPoint,
+      centsPerQuotaUnitAtTarget: m.centsPerQuotaUnitAtTarget,
+      centsPerQuotaUnitBelow: m.centsPerQuotaUnitBelow,
+      centsPerQuotaUnitAbove: m.centsPerQuotaUnitAbove,
     })),
   };
 }
 
-function readable({ report }: AlignmentCheck): string {
+const cents = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(2)}¢`);
+const dollars = (v: number | null) =>
+  v === null ? "n/a" : `$${v.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
+
+function readable({ report, marginal }: AlignmentCheck): string {
   const index = report.designAlignmentIndex;
   const lines = [
-    `Design alignment index: ${index === null ? "n/a (no priorities or no plan components)" : index.toFixed(3)}`,
+    `Design alignment index: ${
+      report.indexBlockedByErrors
+        ? "not valid until the errors are fixed"
+        : index === null
+          ? "n/a (no priorities or no plan components)"
+          : index.toFixed(3)
+    }`,
     "",
     "Objective                          priority share   pay share",
     ...report.objectives.map(
@@ -92,6 +130,15 @@ function readable({ report }: AlignmentCheck): string {
     ),
     "",
   ];
+  lines.push(
+    "Marginal pay at 100% (median TI and quota of the plan's reps; cents per unit of quota)",
+    "Plan / metric                          $ per point   at target   below   above",
+    ...marginal.map(
+      (m) =>
+        `${`${m.plan} / ${m.metric}`.slice(0, 38).padEnd(38)} ${dollars(m.dollarsPerPoint).padStart(11)} ${cents(m.centsPerQuotaUnitAtTarget).padStart(11)} ${cents(m.centsPerQuotaUnitBelow).padStart(7)} ${cents(m.centsPerQuotaUnitAbove).padStart(7)}`
+    ),
+    ""
+  );
   const line = (f: Finding) =>
     `${f.severity.padEnd(7)} ${f.rule.padEnd(19)} ${(f.cell ?? "").padEnd(14)} ${f.message}`;
   lines.push(

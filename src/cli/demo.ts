@@ -1,12 +1,12 @@
 /**
  * `compalign demo [--out FILE]` (npm run demo): the main job on the built-in sample. Builds the
  * seeded sample workbook (360 reps, 3 plans, a new cloud product, multi-product selling, a
- * Baseline and three scenarios), checks alignment, runs the scenarios and writes
+ * Baseline and five scenarios), checks alignment, runs the scenarios and writes
  * compalign-demo.xlsx with the Alignment View, one tab per scenario and the Scenario
  * Comparison, then prints a compact comparison table.
  */
 import { insertSampleData, runScenarioAction, writeAlignmentView } from "../actions";
-import type { ScenarioFigures } from "../engine/scenarioRunner";
+import { ACTUALS_ASSUMPTION, type ScenarioFigures } from "../engine/scenarioRunner";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { firstClause } from "./files";
@@ -19,7 +19,7 @@ export const DEMO_FILE = "compalign-demo.xlsx";
 export const DEMO_HELP = `Usage: ${DEMO_USAGE}
 
 Builds CompAlign's sample workbook (Objectives, Matrix, Curves, 360 Reps and Scenarios),
-writes the Alignment View, runs Baseline and the three sample scenarios rep by rep, and saves
+writes the Alignment View, runs Baseline and the five sample scenarios rep by rep, and saves
 everything to FILE.xlsx (default ${DEMO_FILE}, replaced if it exists). Prints a compact
 comparison table on stdout.`;
 
@@ -47,7 +47,8 @@ const ROWS: [string, (f: ScenarioFigures) => string][] = [
   ],
   ["Payout to target", (f) => pct(f.payoutToTarget)],
   ["Incentive cost of sales", (f) => pct(f.incentiveCostOfSales)],
-  ["Reps at/above quota", (f) => pct(f.shareAtOrAboveQuota)],
+  ["Incentive $ per gross-margin $", (f) => num(f.incentiveCostPerGrossMarginDollar)],
+  ["Reps ≥ 100% weighted attainment", (f) => pct(f.shareAtOrAboveWeightedTarget)],
   [
     "Payout % of TI p10/p50/p90",
     (f) =>
@@ -89,6 +90,7 @@ export async function runDemo({ out }: { out: string }, io: Io): Promise<void> {
       `CompAlign demo: ${reps} reps on ${new Set(run.design.components.map((c) => c.plan)).size} plans, ${run.scenarios.length} scenarios (Baseline first)`,
       `Design alignment index ${index === null ? "n/a" : index.toFixed(3)}; ${view.report.findings.filter((f) => f.severity === "warning").length} warnings (see the Alignment View)`,
       "",
+      ACTUALS_ASSUMPTION,
       comparisonTable(run.scenarios),
       "",
       `Wrote ${out}: ${[view.sheet.name, ...sheets.map((s) => s.name)].join(", ")}`,

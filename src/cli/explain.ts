@@ -6,6 +6,8 @@
  */
 // Straight from the action's module: `explain` needs neither the scenario engine nor setup.
 import { ActionError } from "../actions/errors";
+import { PlanHasErrorsError } from "../actions/planGate";
+import { planErrorsExit } from "./planErrors";
 import {
   explainPlans,
   writePlanPages,
@@ -40,9 +42,11 @@ than 3 metrics or more than 5 curve points on a metric).
                   "message"}, "complexity": {"metrics", "maxCurvePoints", "modifiers",
                   "warning"}, "talkingPoints"}]}
 
-Without --json the talking points of every plan are printed. Problems that make a page less
-than exact (an unknown curve, weights not summing to 100%) go to stderr. Exit status: 0 done,
-2 the file cannot be read, has no Matrix sheet, or bad usage.`;
+Without --json the talking points of every plan are printed. A plan with error findings
+(compalign check: an unknown curve, weights not summing to 100%, ...) gets no page: the errors
+go to stderr and, with --json, stdout gets {"error": "plan-has-errors", "findings": [...]}.
+Exit status: 0 done, 1 the plan has error findings, 2 the file cannot be read, has no Matrix
+sheet, or bad usage.`;
 
 export interface ExplainOptions {
   input: string;
@@ -119,6 +123,8 @@ export async function runExplainCommand(options: ExplainOptions, io: Io): Promis
   try {
     result = options.out !== undefined ? await writePlanPages(book) : await explainPlans(book);
   } catch (e) {
+    if (e instanceof PlanHasErrorsError)
+      return planErrorsExit("compalign explain", options.input, e, options.json, io);
     if (e instanceof ActionError)
       throw new CliError(`compalign explain: ${options.input}: ${e.message}`);
     throw e;

@@ -6,6 +6,8 @@
  * read, has no Matrix or Reps sheet, or on bad usage.
  */
 import { ActionError } from "../actions/errors";
+import { PlanHasErrorsError } from "../actions/planGate";
+import { planErrorsExit } from "./planErrors";
 import { computePulse, runPulseCheck, type PulseComputation } from "../actions/pulseCheck";
 import { PULSE_CHECK_INFO, type PulseCheck } from "../engine/pulseChecks";
 import { formatPulseValue, statusCounts, statusWithValue, worstFirst } from "../reports/pulseSheet";
@@ -42,7 +44,9 @@ with its value, its band and what to do.
                   OUT.xlsx must not be the input.
 
 Without --json a readable report is printed. Exit status: 0 the checks ran (Watch and Act are
-findings, not failures), 2 the file cannot be read, has no Matrix or Reps sheet, or bad usage.`;
+findings, not failures), 1 the plan has error findings (nothing computed; the errors on stderr,
+with --json {"error": "plan-has-errors", "findings": [...]} on stdout), 2 the file cannot be
+read, has no Matrix or Reps sheet, or bad usage.`;
 
 export interface PulseCliOptions {
   input: string;
@@ -161,6 +165,8 @@ export async function runPulseCommand(
       result = await computePulse(book, { today });
     }
   } catch (e) {
+    if (e instanceof PlanHasErrorsError)
+      return planErrorsExit("compalign pulse", options.input, e, options.json, io);
     if (e instanceof ActionError)
       throw new CliError(`compalign pulse: ${options.input}: ${e.message}`);
     throw e;

@@ -7,7 +7,9 @@
  * usage.
  */
 import { ActionError } from "../actions/errors";
-import { PlanHasErrors, runRiskAction, type RiskRunResult } from "../actions/runRisk";
+import { PlanHasErrorsError } from "../actions/planGate";
+import { runRiskAction, type RiskRunResult } from "../actions/runRisk";
+import { planErrorsExit } from "./planErrors";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
@@ -134,26 +136,10 @@ export async function runRiskCommand(options: RiskCliOptions, io: Io): Promise<n
   try {
     result = await runRiskAction(book, { write: options.out !== undefined });
   } catch (e) {
+    if (e instanceof PlanHasErrorsError)
+      return planErrorsExit("compalign risk", options.input, e, options.json, io);
     if (e instanceof ActionError)
       throw new CliError(`compalign risk: ${options.input}: ${e.message}`);
-    if (e instanceof PlanHasErrors) {
-      io.stderr(`compalign risk: ${options.input}: ${e.message}`);
-      if (options.json) {
-        const findings = e.findings.map(
-          ({ severity, rule, plan, metric, objective, message, cell }) => ({
-            severity,
-            rule,
-            plan,
-            metric,
-            objective,
-            message,
-            cell,
-          })
-        );
-        io.stdout(`${JSON.stringify({ error: "plan-has-errors", findings })}\n`);
-      }
-      return 1;
-    }
     throw e;
   }
   for (const warning of result.warnings) io.stderr(`compalign risk: warning: ${warning}`);

@@ -3,7 +3,14 @@
  * scenarios rep by rep and writes a copy of the workbook with one tab per scenario and the
  * Scenario Comparison tab. The input is never modified.
  */
-import { ActionError, runScenarioAction, type ScenarioRunResult } from "../actions";
+import {
+  ActionError,
+  PlanHasErrorsError,
+  runScenarioAction,
+  type ScenarioRunResult,
+} from "../actions";
+import { ACTUALS_ASSUMPTION } from "../engine/scenarioRunner";
+import { planErrorsExit } from "./planErrors";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
@@ -20,11 +27,13 @@ rep over its Reps, Matrix, Curves and Objectives (docs/workbook.md).
   --out OUT.xlsx  write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail
                   tab per scenario and the Scenario Comparison tab (figures side by side, Δ vs
                   Baseline, breakdowns, data issues, invalid scenarios, charts).
-  --json          print one JSON object on stdout: {"scenarios": [{"name", "totalPayout", ...}],
+  --json          print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout", ...}],
                   "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row", "message"}]}
 
-At least one of --out and --json. Exit status: 0 done (invalid scenarios and data issues are
-reported, not fatal), 2 the file cannot be read, has no Reps or Matrix sheet, or bad usage.`;
+At least one of --out and --json. A plan with error findings (compalign check) is not run: the
+errors go to stderr and, with --json, stdout gets {"error": "plan-has-errors", "findings": [...]}.
+Exit status: 0 done (invalid scenarios and data issues are reported, not fatal), 1 the plan has
+error findings, 2 the file cannot be read, has no Reps or Matrix sheet, or bad usage.`;
 
 export interface ScenariosOptions {
   input: string;
@@ -55,13 +64,14 @@ export function parseScenariosArgs(args: readonly string[]): ScenariosOptions {
 
 export function scenariosJson({ run }: ScenarioRunResult) {
   return {
+    assumption: ACTUALS_ASSUMPTION,
     scenarios: run.scenarios.map((s) => ({ name: s.name, ...s.figures })),
     invalidScenarios: run.invalidScenarios.map(({ name, reason }) => ({ name, reason })),
     dataIssues: run.dataIssues.map(({ rep, row, message }) => ({ rep, row, message })),
   };
 }
 
-export async function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<void> {
+export async function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign scenarios", options.input);
   if (options.out !== undefined)
     checkOut("compalign scenarios", options.out, options.input, inputStats);
@@ -79,6 +89,8 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
   try {
     result = await runScenarioAction(book);
   } catch (e) {
+    if (e instanceof PlanHasErrorsError)
+      return planErrorsExit("compalign scenarios", options.input, e, options.json, io);
     if (e instanceof ActionError)
       throw new CliError(`compalign scenarios: ${options.input}: ${e.message}`);
     throw e;
@@ -89,6 +101,7 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
       (run.invalidScenarios.length ? `; ${run.invalidScenarios.length} invalid` : "") +
       (run.dataIssues.length ? `; ${run.dataIssues.length} reps with data issues left out` : "")
   );
+  io.stderr(`compalign scenarios: ${ACTUALS_ASSUMPTION}`);
   if (options.out !== undefined) {
     try {
       await book.writeFile(options.out);
@@ -100,4 +113,5 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
     );
   }
   if (options.json) io.stdout(`${JSON.stringify(scenariosJson(result))}\n`);
+  return 0;
 }

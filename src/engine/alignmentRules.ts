@@ -7,6 +7,7 @@
  * Σ_p T_p · Σ(weights of p's components serving o) / Σ_p T_p. Priority share = priority /
  * Σ priorities. Design alignment index = Σ_o min(priority share, pay share), in [0, 1].
  */
+import { marginalAlignment } from "./marginalAlignment";
 import type { Component, Finding, PlanDesign, Severity } from "./plan";
 
 export const MAX_METRICS = 3;
@@ -21,8 +22,13 @@ export interface ObjectiveShare {
 }
 
 export interface AlignmentReport {
-  /** null when it cannot be computed: no objectives with priority, or no plan components. */
+  /**
+   * null when it cannot be computed (no objectives with priority, or no plan components) or is
+   * not valid: any error finding (`indexBlockedByErrors`).
+   */
   designAlignmentIndex: number | null;
+  /** True when the index would exist but the plan has error findings, so it is not valid until they are fixed. */
+  indexBlockedByErrors: boolean;
   objectives: ObjectiveShare[];
   findings: Finding[];
 }
@@ -246,6 +252,53 @@ function curveShape({ design, add }: RuleContext) {
   }
 }
 
+/** No Reps sheet (or none with Plan and Target Incentive): pay shares count each plan equally. */
+function noReps({ design, add }: RuleContext) {
+  if (design.targetIncentiveByPlan !== null || design.components.length === 0) return;
+  add("warning", "no-reps", {
+    plan: null,
+    metric: null,
+    objective: null,
+    message:
+      "There is no Reps sheet with Plan and Target Incentive columns, so pay shares count each plan equally instead of by its reps' target-incentive dollars.",
+    cell: null,
+  });
+}
+
+/**
+ * In a plan, the metric where one more point at 100% pays most (weight × curve slope: the same
+ * ranking as dollars per point, since the plan's reps share the target incentive) does not serve
+ * the highest-priority objective the plan funds: reps chase what pays at the margin.
+ */
+function marginalMisaligned({ design, plans, add }: RuleContext) {
+  const priority = new Map(design.objectives.map((o) => [key(o.name), o]));
+  const marginal = marginalAlignment(design, null);
+  for (const components of plans.values()) {
+    const figures = components
+      .map((c) => ({
+        c,
+        m: marginal[design.components.indexOf(c)],
+        o: priority.get(key(c.objective)),
+      }))
+      .filter((x) => x.c.weight > 0 && x.m.sharePerPoint !== null && x.o);
+    if (figures.length < 2) continue;
+    const best = Math.max(...figures.map((x) => x.m.sharePerPoint!));
+    if (!(best > 0)) continue;
+    const top = Math.max(...figures.map((x) => x.o!.priority));
+    const leaders = figures.filter((x) => x.m.sharePerPoint! >= best - 1e-12);
+    if (leaders.some((x) => x.o!.priority >= top)) continue;
+    const lead = leaders[0];
+    const owed = figures
+      .filter((x) => x.o!.priority >= top)
+      .sort((a, b) => b.m.sharePerPoint! - a.m.sharePerPoint!)[0];
+    add("warning", "marginal-misaligned", {
+      ...where(lead.c),
+      message: `${lead.c.plan}: one more point at 100% pays most on ${lead.c.metric} (${percent(lead.m.sharePerPoint!)} of target incentive per point), which serves "${lead.o!.name}", not the plan's top-priority objective "${owed.o!.name}" (${owed.c.metric}: ${percent(owed.m.sharePerPoint!)} per point); reps chase what pays at the margin.`,
+      cell: lead.c.cells.weight,
+    });
+  }
+}
+
 const RULES = [
   unknownObjective,
   duplicateMetric,
@@ -255,6 +308,8 @@ const RULES = [
   objectiveUnfunded,
   priorityPayGap,
   curveShape,
+  noReps,
+  marginalMisaligned,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -272,5 +327,12 @@ export function checkAlignment(design: PlanDesign, readFindings: Finding[] = [])
   for (const rule of RULES) rule(context);
   // Stable: within a severity, reading problems first, then rule order.
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  return { designAlignmentIndex: index, objectives, findings };
+  // An index computed from a plan with errors (weights not summing, unknown curves) is not valid.
+  const blocked = index !== null && findings.some((f) => f.severity === "error");
+  return {
+    designAlignmentIndex: blocked ? null : index,
+    indexBlockedByErrors: blocked,
+    objectives,
+    findings,
+  };
 }

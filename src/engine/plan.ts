@@ -65,4 +65,9 @@ export interface PlanDesign {
    * there is no Reps sheet. A plan without reps counts 1.
    */
   targetIncentiveByPlan: Map<string, number> | null;
+  /**
+   * Metrics (lower-cased) whose Actual is revenue (Matrix's Revenue column): scaling their
+   * actuals in a scenario moves Revenue and Gross Margin too. Absent or empty: none.
+   */
+  revenueMetrics?: ReadonlySet<string>;
 }

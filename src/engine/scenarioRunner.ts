@@ -11,7 +11,17 @@
  */
 import { designShares } from "./alignmentRules";
 import { curveRate } from "./curve";
-import { gini, pearson, percentilesInc } from "./distribution";
+import { gini, percentilesInc } from "./distribution";
+import {
+  allOf,
+  groupSums,
+  levelStats,
+  ranksFromOrder,
+  sortedIndices,
+  spearmanFromRanks,
+  type Grouping,
+  type LevelStats,
+} from "./groupFigures";
 import type { PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
 import {
@@ -25,10 +35,51 @@ import {
 
 export const BASELINE = "Baseline";
 
+/** What every scenario output says about actuals: the plan changes, the results do not. */
+export const ACTUALS_ASSUMPTION =
+  "Actuals are held as they are: these scenarios show what the plan would have paid for the same results.";
+
 export interface DataIssue {
   rep: string;
   row: number;
   message: string;
+}
+
+/** What incentive pay costs against what it sold, for a group of reps (or all of them). */
+export interface Profitability {
+  reps: number;
+  payout: number;
+  /** Σ Revenue (null without a Revenue column). */
+  revenue: number | null;
+  /** Σ Gross Margin (null without a Gross Margin column). */
+  grossMargin: number | null;
+  /** Σ payout ÷ Σ Revenue. */
+  incentiveCostOfSales: number | null;
+  /** Σ payout ÷ Σ Gross Margin: incentive dollars spent per gross-margin dollar. */
+  incentiveCostPerGrossMarginDollar: number | null;
+  /**
+   * Spearman rank correlation of payout % of target (payout ÷ TI) with gross margin % (Gross
+   * Margin ÷ Revenue), over reps with TI > 0 and Revenue > 0: do better-margin reps earn more of
+   * their target? (Not a size effect: both sides are ratios.)
+   */
+  spearmanPayoutPctOfTargetVsGrossMarginPct: number | null;
+}
+
+/** Quota attainment of one metric (Actual ÷ Quota, this scenario's quotas and actuals). */
+export interface MetricAttainment {
+  /** Reps whose plan has the metric (with a usable attainment). */
+  reps: number;
+  /** Share of those reps at ≥ 100% of the metric's quota. */
+  shareAtOrAboveQuota: number | null;
+  /** Median attainment of the metric (1 = 100%). */
+  medianAttainment: number | null;
+}
+
+export interface MetricAttainmentBreakdown {
+  overall: MetricAttainment;
+  byPlan: Record<string, MetricAttainment>;
+  bySegment: Record<string, MetricAttainment> | null;
+  byTerritory: Record<string, MetricAttainment> | null;
 }
 
 export interface ScenarioFigures {
@@ -37,7 +88,14 @@ export interface ScenarioFigures {
   payoutToTarget: number | null;
   incentiveCostOfSales: number | null;
   costOfSales: number | null;
-  shareAtOrAboveQuota: number | null;
+  /** Σ payout ÷ Σ Gross Margin. */
+  incentiveCostPerGrossMarginDollar: number | null;
+  /** Spearman of payout % of target with gross margin % (see Profitability). */
+  spearmanPayoutPctOfTargetVsGrossMarginPct: number | null;
+  /** Share of reps whose weighted attainment (Σ weight × attainment) is ≥ 100%. */
+  shareAtOrAboveWeightedTarget: number | null;
+  /** Per metric (display name): share at ≥ 100% of quota and median attainment, overall and by group. */
+  attainmentByMetric: Record<string, MetricAttainmentBreakdown>;
   payoutPctOfTarget: { p10: number; p50: number; p90: number } | null;
   gini: number | null;
   realizedAlignmentIndex: number | null;
@@ -45,7 +103,9 @@ export interface ScenarioFigures {
   payoutByPlan: Record<string, number>;
   payoutBySegment: Record<string, number> | null;
   payoutByTerritory: Record<string, number> | null;
-  payoutMarginCorrelation: number | null;
+  profitabilityByPlan: Record<string, Profitability>;
+  profitabilityBySegment: Record<string, Profitability> | null;
+  profitabilityByTerritory: Record<string, Profitability> | null;
   deltaVsBaseline: number;
 }
 
@@ -56,6 +116,13 @@ export interface RepResults {
   weightedAttainment: Float64Array;
   attainment: Map<string, Float64Array>;
   metricPayout: Map<string, Float64Array>;
+  /**
+   * Revenue and Gross Margin in this scenario (null without the column): as in Reps, except that
+   * scale-actual on a metric marked Revenue moves Revenue by the same dollars and Gross Margin at
+   * the rep's margin rate (Gross Margin ÷ Revenue).
+   */
+  revenue: Float64Array | null;
+  grossMargin: Float64Array | null;
 }
 
 export interface ScenarioResult {
@@ -138,7 +205,8 @@ export function prepareRun(
   const { dataIssues, included } = findDataIssues(
     reps,
     models,
-    new Map(metrics.map((m) => [m.key, m.name]))
+    new Map(metrics.map((m) => [m.key, m.name])),
+    design.revenueMetrics ?? new Set()
   );
   const planNames = new Map(design.components.map((c) => [key(c.plan), c.plan]));
   const typed = (value: string) => value.trim() || "(blank)";
@@ -169,12 +237,31 @@ function paidMetrics(models: ScenarioModel[]): Map<string, Set<string>> {
   return paid;
 }
 
+/** Reps whose Revenue a scenario moves (scale-actual ≠ 1 on a revenue metric with an actual). */
+function revenueMoved(
+  reps: RepTable,
+  models: ScenarioModel[],
+  revenueMetrics: ReadonlySet<string>
+): Uint8Array {
+  const moved = new Uint8Array(reps.count);
+  for (const model of models)
+    for (const [metric, scale] of model.actualScale) {
+      const actual = reps.actual.get(metric);
+      if (!revenueMetrics.has(metric) || !actual) continue;
+      for (let i = 0; i < reps.count; i++)
+        if (scale[i] !== 1 && Number.isFinite(actual[i]) && actual[i] !== 0) moved[i] = 1;
+    }
+  return moved;
+}
+
 function findDataIssues(
   reps: RepTable,
   models: ScenarioModel[],
-  metricNames: Map<string, string>
+  metricNames: Map<string, string>,
+  revenueMetrics: ReadonlySet<string>
 ): { dataIssues: DataIssue[]; included: Uint8Array } {
   const paid = paidMetrics(models);
+  const moved = reps.revenue ? revenueMoved(reps, models, revenueMetrics) : null;
   const included = new Uint8Array(reps.count);
   const dataIssues: DataIssue[] = [];
   const optional: [string, Float64Array | null][] = [
@@ -206,6 +293,11 @@ function findDataIssues(
       if (column && Number.isNaN(column[i]))
         reasons.push(`${header} is ${reps.describe(i, header)}`);
     }
+    // Gross Margin follows a scaled revenue metric at the rep's margin rate, which needs Revenue > 0.
+    if (moved?.[i] && reps.grossMargin && reps.revenue && !(reps.revenue[i] > 0))
+      reasons.push(
+        `Revenue is ${reps.describe(i, "Revenue")}, so Gross Margin cannot follow a scenario's scale-actual on a revenue metric (no margin rate)`
+      );
     if (reasons.length === 0) included[i] = 1;
     else dataIssues.push({ rep: reps.names[i], row: reps.rows[i], message: reasons.join("; ") });
   }
@@ -366,22 +458,262 @@ export function computeScenario(
   });
   const attainment = new Map(run.metrics.map((m, k) => [m.key, attainmentBy[k]]));
   const metricPayout = new Map(run.metrics.map((m, k) => [m.key, metricPayoutBy[k]]));
+  const { revenue, grossMargin } = flowedRevenue(run, model);
   const figures = scenarioFigures(
     run,
-    { targetIncentive, payout, weightedAttainment },
+    { targetIncentive, payout, weightedAttainment, revenue, grossMargin, attainment },
     payoutByObjective,
     baselineTotal
   );
   return {
     name: model.name,
     figures,
-    reps: { targetIncentive, payout, weightedAttainment, attainment, metricPayout },
+    reps: {
+      targetIncentive,
+      payout,
+      weightedAttainment,
+      attainment,
+      metricPayout,
+      revenue,
+      grossMargin,
+    },
   };
+}
+
+/**
+ * Revenue and Gross Margin of a scenario: the Reps columns, plus for each metric marked Revenue
+ * that the scenario scales, Δ = Actual × (scale − 1) added to Revenue and Δ × Gross Margin ÷
+ * Revenue added to Gross Margin (reps with Revenue ≤ 0 and a Δ are data issues, left out).
+ */
+export function flowedRevenue(
+  run: PreparedRun,
+  model: ScenarioModel
+): { revenue: Float64Array | null; grossMargin: Float64Array | null } {
+  const { reps } = run;
+  if (!reps.revenue) return { revenue: null, grossMargin: reps.grossMargin };
+  const revenueMetrics = run.design.revenueMetrics ?? new Set<string>();
+  const delta = new Float64Array(reps.count);
+  let any = false;
+  for (const [metric, scale] of model.actualScale) {
+    const actual = reps.actual.get(metric);
+    if (!revenueMetrics.has(metric) || !actual) continue;
+    for (let i = 0; i < reps.count; i++) {
+      if (scale[i] === 1 || !Number.isFinite(actual[i])) continue;
+      delta[i] += actual[i] * (scale[i] - 1);
+      any = true;
+    }
+  }
+  if (!any) return { revenue: reps.revenue, grossMargin: reps.grossMargin };
+  const revenue = Float64Array.from(reps.revenue, (r, i) => r + delta[i]);
+  const gm = reps.grossMargin;
+  const grossMargin = gm
+    ? Float64Array.from(gm, (g, i) => (delta[i] === 0 ? g : g + (delta[i] * g) / reps.revenue![i]))
+    : null;
+  return { revenue, grossMargin };
+}
+
+/** A breakdown's groups by label (two keys sharing a label are one group), over included reps. */
+function groupingOf(groups: Groups, included: Uint8Array): Grouping {
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  const labelOf = groups.labels.map((label) => {
+    if (!index.has(label)) {
+      index.set(label, labels.length);
+      labels.push(label);
+    }
+    return index.get(label)!;
+  });
+  const of = new Int32Array(groups.of.length);
+  for (let i = 0; i < of.length; i++) of[i] = included[i] ? labelOf[groups.of[i]] : -1;
+  return { of, labels };
+}
+
+interface RepColumns {
+  targetIncentive: Float64Array;
+  payout: Float64Array;
+  revenue: Float64Array | null;
+  grossMargin: Float64Array | null;
+}
+
+/**
+ * Reps in ascending order of gross margin %, reused across scenarios while Revenue, Gross Margin
+ * and the reps compared are the same (most scenarios change none of them).
+ */
+const marginOrderCache = new WeakMap<
+  Float64Array,
+  { revenue: Float64Array; eligible: Uint8Array; order: Uint32Array }[]
+>();
+
+const sameBytes = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+function marginOrder(rep: RepColumns, margin: Float64Array, eligible: Uint8Array): Uint32Array {
+  const gm = rep.grossMargin!;
+  const cached = marginOrderCache.get(gm) ?? [];
+  const hit = cached.find((c) => c.revenue === rep.revenue && sameBytes(c.eligible, eligible));
+  if (hit) return hit.order;
+  const order = sortedIndices(margin, eligible);
+  cached.push({ revenue: rep.revenue!, eligible, order });
+  if (cached.length > 8) cached.shift();
+  marginOrderCache.set(gm, cached);
+  return order;
+}
+
+const marginRankCache = new WeakMap<Uint32Array, Map<Grouping, Float64Array>>();
+
+/** The groupings of a run's breakdowns, computed once per run (they depend on nothing else). */
+const groupingCache = new WeakMap<PreparedRun, Groupings>();
+
+interface Groupings {
+  all: Grouping;
+  plan: Grouping;
+  segment: Grouping | null;
+  territory: Grouping | null;
+}
+
+function groupingsOf(run: PreparedRun): Groupings {
+  let found = groupingCache.get(run);
+  if (!found || found.all.of.length !== run.included.length) {
+    const { included, reps } = run;
+    found = {
+      all: allOf(included),
+      plan: groupingOf(run.plans, included),
+      segment: reps.hasSegment ? groupingOf(run.segments, included) : null,
+      territory: reps.hasTerritory ? groupingOf(run.territories, included) : null,
+    };
+    groupingCache.set(run, found);
+  }
+  return found;
+}
+
+/**
+ * Profitability of each group of every grouping (all reps first): payout % of target is sorted
+ * once per scenario and gross margin % once per run, then ranked within each grouping.
+ */
+function profitabilityGroups(groupings: Grouping[], rep: RepColumns): Profitability[][] {
+  const n = rep.payout.length;
+  const all = groupings[0];
+  let ranked: ((grouping: Grouping) => (number | null)[]) | null = null;
+  if (rep.revenue && rep.grossMargin) {
+    // Payout % of target and gross margin % for reps with a target and revenue above 0.
+    const eligible = new Uint8Array(n);
+    const pct = new Float64Array(n);
+    const margin = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (all.of[i] < 0 || !(rep.targetIncentive[i] > 0) || !(rep.revenue[i] > 0)) continue;
+      eligible[i] = 1;
+      pct[i] = rep.payout[i] / rep.targetIncentive[i];
+      margin[i] = rep.grossMargin[i] / rep.revenue[i];
+    }
+    const pctOrder = sortedIndices(pct, eligible);
+    const mOrder = marginOrder(rep, margin, eligible);
+    // Margin ranks per grouping follow from the (cached) order: cached with it.
+    const marginRanks = marginRankCache.get(mOrder) ?? new Map<Grouping, Float64Array>();
+    marginRankCache.set(mOrder, marginRanks);
+    ranked = (grouping) => {
+      if (!marginRanks.has(grouping))
+        marginRanks.set(grouping, ranksFromOrder(margin, mOrder, grouping));
+      return spearmanFromRanks(
+        ranksFromOrder(pct, pctOrder, grouping),
+        marginRanks.get(grouping)!,
+        eligible,
+        grouping
+      );
+    };
+  }
+  return groupings.map((grouping) => {
+    const payout = groupSums(rep.payout, grouping);
+    const revenue = rep.revenue ? groupSums(rep.revenue, grouping) : null;
+    const grossMargin = rep.grossMargin ? groupSums(rep.grossMargin, grouping) : null;
+    const counts = new Int32Array(grouping.labels.length);
+    for (let i = 0; i < n; i++) if (grouping.of[i] >= 0) counts[grouping.of[i]]++;
+    const spearmans = ranked ? ranked(grouping) : grouping.labels.map(() => null);
+    return grouping.labels.map((_, g) => {
+      const rev = revenue ? revenue[g] : null;
+      const gm = grossMargin ? grossMargin[g] : null;
+      return {
+        reps: counts[g],
+        payout: payout[g],
+        revenue: rev,
+        grossMargin: gm,
+        incentiveCostOfSales: rev !== null && rev > 0 ? payout[g] / rev : null,
+        incentiveCostPerGrossMarginDollar: gm !== null && gm > 0 ? payout[g] / gm : null,
+        spearmanPayoutPctOfTargetVsGrossMarginPct: spearmans[g],
+      };
+    });
+  });
+}
+
+function byLabel(grouping: Grouping, figures: Profitability[]): Record<string, Profitability> {
+  const out: Record<string, Profitability> = {};
+  figures.forEach((p, g) => {
+    if (p.reps > 0) out[grouping.labels[g]] = p;
+  });
+  return out;
+}
+
+interface AttainmentCacheEntry {
+  values: Float64Array;
+  breakdown: MetricAttainmentBreakdown;
+}
+const attainmentCache = new WeakMap<PreparedRun, Map<string, AttainmentCacheEntry>>();
+
+const toAttainment = (s: LevelStats): MetricAttainment => ({
+  reps: s.count,
+  shareAtOrAboveQuota: s.shareAtOrAbove,
+  medianAttainment: s.median,
+});
+
+function attainmentBy(values: Float64Array, grouping: Grouping): Record<string, MetricAttainment> {
+  const out: Record<string, MetricAttainment> = {};
+  levelStats(values, grouping, 1).forEach((s, g) => {
+    if (s.count > 0) out[grouping.labels[g]] = toAttainment(s);
+  });
+  return out;
+}
+
+/** Per metric: quota attainment overall and by plan, segment and territory. */
+function attainmentByMetric(
+  run: PreparedRun,
+  attainment: Map<string, Float64Array>,
+  groupings: Groupings
+): Record<string, MetricAttainmentBreakdown> {
+  const out: Record<string, MetricAttainmentBreakdown> = {};
+  // Weight, curve and TI changes leave attainment as it is: reuse the last breakdown of an
+  // identical column (comparing is far cheaper than the medians).
+  const cache = attainmentCache.get(run) ?? new Map<string, AttainmentCacheEntry>();
+  attainmentCache.set(run, cache);
+  for (const m of run.metrics) {
+    const values = attainment.get(m.key)!;
+    const hit = cache.get(m.key);
+    if (hit && sameBytes(hit.values, values)) {
+      out[m.name] = hit.breakdown;
+      continue;
+    }
+    out[m.name] = {
+      overall: toAttainment(levelStats(values, groupings.all, 1)[0]),
+      byPlan: attainmentBy(values, groupings.plan),
+      bySegment: groupings.segment ? attainmentBy(values, groupings.segment) : null,
+      byTerritory: groupings.territory ? attainmentBy(values, groupings.territory) : null,
+    };
+    cache.set(m.key, { values, breakdown: out[m.name] });
+  }
+  return out;
 }
 
 function scenarioFigures(
   run: PreparedRun,
-  rep: { targetIncentive: Float64Array; payout: Float64Array; weightedAttainment: Float64Array },
+  rep: {
+    targetIncentive: Float64Array;
+    payout: Float64Array;
+    weightedAttainment: Float64Array;
+    revenue: Float64Array | null;
+    grossMargin: Float64Array | null;
+    attainment: Map<string, Float64Array>;
+  },
   payoutByObjective: Record<string, number>,
   baselineTotal: number | null
 ): ScenarioFigures {
@@ -404,7 +736,7 @@ function scenarioFigures(
     if (wa[k] >= 1 - 1e-12) atQuota += 1;
     if (tis[k] > 0) ratios[withTarget++] = payouts[k] / tis[k];
   }
-  const revenue = sumOf(reps.revenue, included);
+  const revenue = sumOf(rep.revenue, included);
   const base = sumOf(reps.baseSalary, included);
   const { objectives } = designShares(design);
   const realizedAlignmentIndex =
@@ -420,6 +752,14 @@ function scenarioFigures(
       : null;
   const [p10, p50, p90] =
     withTarget > 0 ? percentilesInc(ratios.subarray(0, withTarget), [0.1, 0.5, 0.9]) : [];
+  const groupings = groupingsOf(run);
+  const present = [groupings.all, groupings.plan, groupings.segment, groupings.territory].filter(
+    (g): g is Grouping => g !== null
+  );
+  const profit = profitabilityGroups(present, rep);
+  const profitOf = (g: Grouping | null) =>
+    g === null ? null : byLabel(g, profit[present.indexOf(g)]);
+  const [overall] = profit[0];
   return {
     totalPayout,
     totalTargetIncentive,
@@ -427,7 +767,10 @@ function scenarioFigures(
     incentiveCostOfSales: revenue !== null && revenue > 0 ? totalPayout / revenue : null,
     costOfSales:
       revenue !== null && revenue > 0 && base !== null ? (base + totalPayout) / revenue : null,
-    shareAtOrAboveQuota: count > 0 ? atQuota / count : null,
+    incentiveCostPerGrossMarginDollar: overall.incentiveCostPerGrossMarginDollar,
+    spearmanPayoutPctOfTargetVsGrossMarginPct: overall.spearmanPayoutPctOfTargetVsGrossMarginPct,
+    shareAtOrAboveWeightedTarget: count > 0 ? atQuota / count : null,
+    attainmentByMetric: attainmentByMetric(run, rep.attainment, groupings),
     payoutPctOfTarget: withTarget > 0 ? { p10, p50, p90 } : null,
     gini: count > 0 && payouts.every((p) => p >= 0) ? gini(payouts) : null,
     realizedAlignmentIndex,
@@ -435,7 +778,9 @@ function scenarioFigures(
     payoutByPlan: sumGroups(run.plans, rep.payout, included),
     payoutBySegment: reps.hasSegment ? sumGroups(run.segments, rep.payout, included) : null,
     payoutByTerritory: reps.hasTerritory ? sumGroups(run.territories, rep.payout, included) : null,
-    payoutMarginCorrelation: reps.grossMargin ? pearson(payouts, picked(reps.grossMargin)) : null,
+    profitabilityByPlan: profitOf(groupings.plan)!,
+    profitabilityBySegment: profitOf(groupings.segment),
+    profitabilityByTerritory: profitOf(groupings.territory),
     deltaVsBaseline: baselineTotal === null ? 0 : totalPayout - baselineTotal,
   };
 }

@@ -5,6 +5,7 @@
  * the findings as an Excel table.
  */
 import { plansOf, type AlignmentReport } from "../engine/alignmentRules";
+import type { MarginalMetric } from "../engine/marginalAlignment";
 import type { PlanDesign } from "../engine/plan";
 import type { Block, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
@@ -37,7 +38,8 @@ function crossTab(
 export function alignmentViewSheet(
   design: PlanDesign,
   report: AlignmentReport,
-  name = ALIGNMENT_VIEW
+  name = ALIGNMENT_VIEW,
+  marginal: MarginalMetric[] = []
 ): SheetSpec {
   const objectives = report.objectives.map((o) => o.objective);
   const { plans, shares, unassigned } = crossTab(design, objectives);
@@ -58,7 +60,12 @@ export function alignmentViewSheet(
     {
       at: "A4",
       values: [
-        ["Design alignment index", report.designAlignmentIndex],
+        [
+          "Design alignment index",
+          report.indexBlockedByErrors
+            ? "Not valid until the errors are fixed (see Findings)"
+            : report.designAlignmentIndex,
+        ],
         ["Findings", `${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`],
       ],
       numberFormats: [null, FORMATS.index],
@@ -122,8 +129,59 @@ export function alignmentViewSheet(
         ]
       : [];
 
+  // Marginal pay at 100%: where one more point pays most, per plan and metric.
+  const marginalTop = top + body.length + 3;
+  const marginalHeader = [
+    "Plan",
+    "Metric",
+    "Objective",
+    "Weight",
+    "% of TI per point",
+    "$ per point (median TI)",
+    "¢ per quota unit at target",
+    "¢ per quota unit below quota",
+    "¢ per quota unit above quota",
+  ];
+  blocks.push({
+    at: `A${marginalTop - 1}`,
+    values: [
+      [
+        "Marginal pay at 100% attainment (median target incentive and quota of each plan's reps; cents per dollar of quota for currency metrics)",
+      ],
+    ],
+    style: "header",
+  });
+  blocks.push({
+    at: `A${marginalTop}`,
+    values: [
+      marginalHeader,
+      ...marginal.map((m) => [
+        m.plan,
+        m.metric,
+        m.objective,
+        m.weight,
+        m.sharePerPoint,
+        m.dollarsPerPoint,
+        m.centsPerQuotaUnitAtTarget,
+        m.centsPerQuotaUnitBelow,
+        m.centsPerQuotaUnitAbove,
+      ]),
+    ],
+    numberFormats: [
+      null,
+      null,
+      null,
+      FORMATS.percent,
+      "0.00%",
+      FORMATS.currency,
+      "0.00",
+      "0.00",
+      "0.00",
+    ],
+  });
+
   // Findings table.
-  const findingsTop = top + body.length + 3;
+  const findingsTop = marginalTop + marginal.length + 3;
   // The message last, so long text runs on to the right.
   const findingsHeader = ["Severity", "Rule", "Cell", "Plan", "Metric", "Objective", "Message"];
   const findingRows: SheetValue[][] = report.findings.map((f) => [

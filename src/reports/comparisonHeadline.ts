@@ -21,7 +21,7 @@ export const CHEAPER = { fontColor: "#107C10", fillColor: "#DFF6DD" } as const;
 export const DEARER = { fontColor: "#A4262C", fillColor: "#FDE7E9" } as const;
 
 /** Share of computed reps whose weighted attainment is at or above 100%. */
-const atOrAboveTarget = (f: ScenarioFigures): number | null => f.shareAtOrAboveQuota;
+const atOrAboveTarget = (f: ScenarioFigures): number | null => f.shareAtOrAboveWeightedTarget;
 
 interface HeadlineRow {
   label: string;

@@ -3,19 +3,27 @@
  * data" loads. A fictional software company, "Northwind Software", sells its core on-premises
  * suite (Atlas) and a new cloud subscription product (Nimbus Cloud). Strategy has moved to the
  * cloud and to multi-product deals, but the plans still pay mostly for core bookings: the
- * classic drift CompAlign exists to catch. With the default seed (seeds 1–300 were also checked
- * and stay within the same bands):
+ * classic drift CompAlign exists to catch. Revenue is bookings (Atlas + Nimbus Cloud bookings,
+ * the two metrics Matrix marks Revenue = yes); gross margins are software margins (about 86% on
+ * Atlas licences, 72% on Nimbus Cloud); bookings quotas are about 5× on-target earnings; Pulse
+ * Settings holds the plan's budget, payout at 100% of target. With the default seed (seeds 1 and
+ * 42 are checked too and stay within the same bands):
  * - Alignment check: no errors; priority-pay-gap warnings (Nimbus Cloud has 40% of priority but
- *   25% of target incentive, core 30% vs 62%); design alignment index 0.681 (band 0.6–0.8).
- * - Scenarios (360 reps): Baseline 60% of reps at or above quota (band 0.5–0.7), payout % of
- *   target p10 0.44, p50 1.10, p90 1.76 (band 1.5–3); realized alignment index 0.62, rising to
- *   0.73 with "Shift 20% to multi-product deals" and 0.78 with the cloud push.
+ *   25% of target incentive, core 30% vs 62%) and marginal-misaligned in every plan (one more
+ *   point pays most on core); design alignment index 0.681 (band 0.6–0.8).
+ * - Scenarios (360 reps): Baseline 60% of reps at ≥ 100% weighted attainment (band 0.5–0.7),
+ *   payout % of target p10 0.44, p50 1.10, p90 1.78 (band 1.5–3); realized alignment index 0.62,
+ *   0.73 with "Shift 20% to multi-product deals" or "Cloud weight 40%", 0.78 with the weight and
+ *   the accelerator curve together. Each scenario changes one thing, but the last, named as the
+ *   combination it is.
  *
  * Everything is generated from a seeded PRNG (no Math.random, no clock), so a seed always gives
  * the same workbook. Amounts are whole currency units, deal counts whole numbers; every rep is
  * valid (no data issues), and every scenario is valid.
  */
 import { COLUMNS, SHEETS } from "../model/readPlan";
+import { PULSE_SETTINGS_COLUMNS, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
+import { REVENUE_COLUMN } from "../model/readRevenueMetrics";
 import { SCENARIO_COLUMNS, SCENARIOS_SHEET } from "../model/readScenarios";
 import type { SheetSpec, SheetValue } from "../workbook/port";
 import { FORMATS } from "./format";
@@ -43,17 +51,25 @@ export const SAMPLE_PLANS = {
 
 export const SAMPLE_METRICS = {
   core: "Core Bookings",
-  cloud: "Nimbus Cloud ARR",
+  cloud: "Nimbus Cloud Bookings",
   multi: "Multi-product Deals",
   profit: "Gross Profit",
 } as const;
 
-/** The three what-if scenarios of the sample, in sheet order (Baseline is implicit and first). */
+/**
+ * The what-if scenarios of the sample, in sheet order (Baseline is implicit and first): each
+ * changes one thing and is named for it, then one combination named as such.
+ */
 export const SAMPLE_SCENARIOS = [
   "Shift 20% to multi-product deals",
-  "Nimbus Cloud 40% + accelerator",
-  "Quotas +10%, Enterprise TI +5%",
+  "Cloud weight 40%",
+  "Cloud accelerator curve",
+  "Quotas +10%",
+  "Cloud weight 40% + accelerator",
 ] as const;
+
+/** The metrics whose Actual is revenue (bookings dollars): Matrix's Revenue column says yes. */
+const REVENUE_METRICS: readonly string[] = ["Core Bookings", "Nimbus Cloud Bookings"];
 
 export const SAMPLE_SEGMENTS = ["Enterprise", "Mid-Market", "SMB"] as const;
 export const SAMPLE_TERRITORIES = ["East", "West", "Central", "EMEA", "APAC"] as const;
@@ -206,13 +222,20 @@ const CURVES: SheetValue[][] = [
 ];
 
 const SCENARIO_ROWS: SheetValue[][] = [
+  // One lever each: a weight shift (in the two plans that carry multi-product deals), a weight,
+  // a curve (Cloud Accelerated: threshold 50% instead of 60%, 1.75× at 125%, cap 3× at 175%),
+  // quotas; then the weight and the curve together, named as a combination.
   [SAMPLE_SCENARIOS[0], "shift-weight", P.enterprise, M.core, M.multi, 0.2, null],
   [SAMPLE_SCENARIOS[0], "shift-weight", P.inside, M.core, M.multi, 0.2, null],
   [SAMPLE_SCENARIOS[1], "set-weight", null, M.cloud, null, 0.4, null],
-  [SAMPLE_SCENARIOS[1], "set-curve", null, M.cloud, "Cloud Accelerated", null, null],
-  [SAMPLE_SCENARIOS[2], "scale-quota", null, null, null, 1.1, null],
-  [SAMPLE_SCENARIOS[2], "scale-ti", null, null, null, 1.05, "Enterprise"],
+  [SAMPLE_SCENARIOS[2], "set-curve", null, M.cloud, "Cloud Accelerated", null, null],
+  [SAMPLE_SCENARIOS[3], "scale-quota", null, null, null, 1.1, null],
+  [SAMPLE_SCENARIOS[4], "set-weight", null, M.cloud, null, 0.4, null],
+  [SAMPLE_SCENARIOS[4], "set-curve", null, M.cloud, "Cloud Accelerated", null, null],
 ];
+
+/** Pulse Settings (src/model/readPulseSettings.ts): the plan's budget is 100% of target incentive. */
+const PULSE_SETTINGS_ROWS: SheetValue[][] = [["Plan Payout To Target", 1]];
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -355,7 +378,10 @@ interface PlanProfile {
   /** Target incentive levels (junior → senior) with weights; base salary = TI × pay-mix ratio. */
   ti: [number, number][];
   baseRatio: number;
-  /** Quota as a multiple of target incentive per metric (Multi-product Deals: deals per 10k TI). */
+  /**
+   * Quota as a multiple of target incentive per metric (Multi-product Deals: deals per 10k TI);
+   * bookings quotas total about 5× on-target earnings (base + TI) in every plan.
+   */
   coreQuota: number;
   cloudQuota: number;
   multiDealsPer10k: number | null;
@@ -375,8 +401,8 @@ const PROFILES: PlanProfile[] = [
       [140000, 1],
     ],
     baseRatio: 1.5,
-    coreQuota: 14,
-    cloudQuota: 5,
+    coreQuota: 9,
+    cloudQuota: 3.5,
     multiDealsPer10k: 0.7,
     profitQuota: false,
   },
@@ -392,8 +418,8 @@ const PROFILES: PlanProfile[] = [
       [75000, 1],
     ],
     baseRatio: 1.6,
-    coreQuota: 13,
-    cloudQuota: 5,
+    coreQuota: 9,
+    cloudQuota: 4,
     multiDealsPer10k: null,
     profitQuota: true,
   },
@@ -412,12 +438,16 @@ const PROFILES: PlanProfile[] = [
       [34000, 1],
     ],
     baseRatio: 2.3,
-    coreQuota: 12,
+    coreQuota: 11,
     cloudQuota: 5,
     multiDealsPer10k: 7,
     profitQuota: false,
   },
 ];
+
+/** Gross margin rates of the two products (software: on-premises licences above cloud). */
+const CORE_MARGIN = 0.86;
+const CLOUD_MARGIN = 0.72;
 
 /** Quota/actual per metric, in METRIC_ORDER; null where the metric is not in the rep's plan. */
 type MetricCells = Record<(typeof METRIC_ORDER)[number], [number, number] | null>;
@@ -479,13 +509,19 @@ function sampleReps(rng: Rng): SheetValue[][] {
         cells[M.multi] = [dealsQ, Math.round(dealsQ * attainment(rng, skill, 1.02, 0.32))];
       }
 
+      // Revenue is bookings: Atlas licence bookings plus Nimbus Cloud bookings, one unit.
       const revenue = coreA + cloudA;
-      // Margin %: 30–60%, higher where more of the book is cloud, lower for discount-heavy reps.
+      // Gross margin %: software margins, Atlas licences about 86%, Nimbus Cloud about 72%
+      // (hosting costs), less for discount-heavy reps.
       const cloudShare = revenue > 0 ? cloudA / revenue : 0;
-      const marginPct = clamp(0.38 + 0.3 * (cloudShare - 0.27) + 0.07 * rng.normal(), 0.3, 0.6);
+      const marginPct = clamp(
+        CORE_MARGIN - (CORE_MARGIN - CLOUD_MARGIN) * cloudShare + 0.025 * rng.normal(),
+        0.68,
+        0.9
+      );
       const grossMargin = Math.round(revenue * marginPct);
       if (profile.profitQuota)
-        cells[M.profit] = [roundTo((coreQ + cloudQ) * 0.38, 5000), grossMargin];
+        cells[M.profit] = [roundTo(coreQ * CORE_MARGIN + cloudQ * CLOUD_MARGIN, 5000), grossMargin];
 
       rows.push([
         name(),
@@ -525,12 +561,13 @@ export function sampleSheets(seed = SAMPLE_SEED): SheetSpec[] {
     [null, FORMATS.number, null],
     [32, 10, 80]
   );
+  // The Matrix's optional Revenue column (docs/workbook.md) marks the bookings metrics.
   const matrix = tableSheet(
     SHEETS.matrix,
-    COLUMNS.matrix,
-    MATRIX,
-    [null, null, null, null, FORMATS.percent, null, null, null],
-    [16, 20, 32, 48, 9, 20, 12, 64],
+    [...COLUMNS.matrix, REVENUE_COLUMN],
+    MATRIX.map((row) => [...row, REVENUE_METRICS.includes(String(row[1])) ? "yes" : "no"]),
+    [null, null, null, null, FORMATS.percent, null, null, null, null],
+    [16, 20, 32, 48, 9, 20, 12, 64, 9],
     { validations: matrixValidations() }
   );
   const curves = tableSheet(
@@ -560,5 +597,14 @@ export function sampleSheets(seed = SAMPLE_SEED): SheetSpec[] {
     [34, 14, 16, 20, 20, 9, 12],
     { validations: scenariosValidations() }
   );
-  return [objectives, matrix, curves, reps, scenarios];
+  const pulseSettings = tableSheet(
+    PULSE_SETTINGS_SHEET,
+    PULSE_SETTINGS_COLUMNS,
+    PULSE_SETTINGS_ROWS,
+    [null, FORMATS.percent],
+    [28, 12]
+  );
+  // A sheet name with a space is not a table name: the table is PulseSettings.
+  pulseSettings.tables = pulseSettings.tables!.map((t) => ({ ...t, name: "PulseSettings" }));
+  return [objectives, matrix, curves, reps, scenarios, pulseSettings];
 }

@@ -4,7 +4,14 @@
  * objective / plan / segment / territory, the distribution of payout % of target, data issues and
  * invalid scenarios, with native charts.
  */
-import type { ScenarioFigures, ScenarioResult, ScenarioRun } from "../engine/scenarioRunner";
+import {
+  ACTUALS_ASSUMPTION,
+  type MetricAttainment,
+  type Profitability,
+  type ScenarioFigures,
+  type ScenarioResult,
+  type ScenarioRun,
+} from "../engine/scenarioRunner";
 import { columnLetters } from "../workbook/a1";
 import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { comparisonHeadline } from "./comparisonHeadline";
@@ -110,9 +117,19 @@ export const FIGURE_ROWS: FigureRow[] = [
   { label: "Incentive cost of sales", format: "0.00%", value: (f) => f.incentiveCostOfSales },
   { label: "Compensation cost of sales", format: "0.00%", value: (f) => f.costOfSales },
   {
-    label: "Reps at or above quota",
+    label: "Incentive cost per gross-margin dollar",
+    format: "$0.000",
+    value: (f) => f.incentiveCostPerGrossMarginDollar,
+  },
+  {
+    label: "Spearman: payout % of target vs gross margin %",
+    format: FORMATS.decimal,
+    value: (f) => f.spearmanPayoutPctOfTargetVsGrossMarginPct,
+  },
+  {
+    label: "Reps at ≥ 100% weighted attainment",
     format: FORMATS.percent1,
-    value: (f) => f.shareAtOrAboveQuota,
+    value: (f) => f.shareAtOrAboveWeightedTarget,
   },
   {
     label: "Payout % of target, 10th percentile",
@@ -135,12 +152,23 @@ export const FIGURE_ROWS: FigureRow[] = [
     format: FORMATS.index,
     value: (f) => f.realizedAlignmentIndex,
   },
-  {
-    label: "Payout–margin correlation",
-    format: FORMATS.decimal,
-    value: (f) => f.payoutMarginCorrelation,
-  },
 ];
+
+/** The profitability figures broken down by plan, segment and territory. */
+const PROFIT_ROWS: { label: string; format: string; value: (p: Profitability) => number | null }[] =
+  [
+    {
+      label: "Incentive cost per gross-margin dollar",
+      format: "$0.000",
+      value: (p) => p.incentiveCostPerGrossMarginDollar,
+    },
+    { label: "Incentive cost of sales", format: "0.00%", value: (p) => p.incentiveCostOfSales },
+    {
+      label: "Spearman: payout % of target vs gross margin %",
+      format: FORMATS.decimal,
+      value: (p) => p.spearmanPayoutPctOfTargetVsGrossMarginPct,
+    },
+  ];
 
 /** Bins of payout as a share of target for the distribution chart. */
 export const PAYOUT_BINS = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5] as const;
@@ -206,6 +234,7 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     ],
     style: "note",
   });
+  layout.add({ values: [[ACTUALS_ASSUMPTION]], style: "note" });
   layout.gap();
   const headline = comparisonHeadline(run, layout.row);
   layout.blocks.push(...headline.blocks);
@@ -299,6 +328,95 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     "Payout by territory",
     scenarios.map((s) => s.figures.payoutByTerritory)
   );
+
+  // Profitability by plan, segment and territory: one small table per figure (blank: no value).
+  const ratioTable = (title: string, records: Record<string, number | null>[], format: string) => {
+    const labels = labelsOf(records as Record<string, number>[]);
+    if (labels.length === 0) return;
+    layout.add({ values: [[title]], style: "header" });
+    layout.add({ values: [["", ...names]], style: "header" });
+    layout.add({
+      values: labels.map((label) => [label, ...records.map((r) => r[label] ?? null)]),
+      numberFormats: [null, ...names.map(() => format)],
+    });
+    layout.gap();
+  };
+  const dimensions: [string, (f: ScenarioFigures) => Record<string, Profitability> | null][] = [
+    ["plan", (f) => f.profitabilityByPlan],
+    ["segment", (f) => f.profitabilityBySegment],
+    ["territory", (f) => f.profitabilityByTerritory],
+  ];
+  for (const [dimension, of] of dimensions) {
+    if (scenarios.some((sc) => of(sc.figures) === null)) continue;
+    for (const row of PROFIT_ROWS) {
+      ratioTable(
+        `${row.label} by ${dimension}`,
+        scenarios.map((sc) =>
+          Object.fromEntries(Object.entries(of(sc.figures)!).map(([k, p]) => [k, row.value(p)]))
+        ),
+        row.format
+      );
+    }
+  }
+
+  // Quota attainment per metric (this scenario's quotas and actuals), overall and by group.
+  layout.add({
+    values: [
+      [
+        "Quota attainment by metric (share of reps at ≥ 100% of the metric's quota; median attainment)",
+      ],
+    ],
+    style: "header",
+  });
+  layout.add({
+    values: [
+      [
+        "Metric",
+        "Reps",
+        ...names.flatMap((n) => [`${n}: at ≥ 100% of quota`, `${n}: median attainment`]),
+      ],
+    ],
+    style: "header",
+  });
+  const attainmentRows: SheetValue[][] = [];
+  const cells = (of: (f: ScenarioFigures) => MetricAttainment | undefined) =>
+    scenarios.flatMap((sc) => {
+      const a = of(sc.figures);
+      return [a?.shareAtOrAboveQuota ?? null, a?.medianAttainment ?? null];
+    });
+  for (const metric of run.metrics) {
+    const base = scenarios[0].figures.attainmentByMetric[metric.name];
+    if (!base) continue;
+    attainmentRows.push([
+      `${metric.name}: all reps`,
+      base.overall.reps,
+      ...cells((f) => f.attainmentByMetric[metric.name]?.overall),
+    ]);
+    const groups: [string, (f: ScenarioFigures) => Record<string, MetricAttainment> | null][] = [
+      ["plan", (f) => f.attainmentByMetric[metric.name]?.byPlan ?? null],
+      ["segment", (f) => f.attainmentByMetric[metric.name]?.bySegment ?? null],
+      ["territory", (f) => f.attainmentByMetric[metric.name]?.byTerritory ?? null],
+    ];
+    for (const [dimension, of] of groups) {
+      const baseGroups = of(scenarios[0].figures);
+      if (!baseGroups) continue;
+      for (const [label, a] of Object.entries(baseGroups))
+        attainmentRows.push([
+          `${metric.name}: ${dimension} ${label}`,
+          a.reps,
+          ...cells((f) => of(f)?.[label]),
+        ]);
+    }
+  }
+  layout.add({
+    values: attainmentRows,
+    numberFormats: [
+      null,
+      FORMATS.number,
+      ...names.flatMap(() => [FORMATS.percent1, FORMATS.percent1]),
+    ],
+  });
+  layout.gap();
 
   // Distribution of payout % of target.
   layout.add({ values: [["Reps by payout as % of target"]], style: "header" });

@@ -99,7 +99,7 @@ export function App({
     {
       value: "scenarios",
       label: "Scenarios",
-      panel: <ScenariosTab onAddRow={addScenarioRow} />,
+      panel: <ScenariosTab onAddRow={addScenarioRow} onShowAlignment={() => select("alignment")} />,
       onFirstShow: true,
     },
     { value: "communicate", label: "Communicate", panel: <CommunicateTab />, onFirstShow: true },

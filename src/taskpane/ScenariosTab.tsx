@@ -23,6 +23,8 @@ export interface ScenariosTabProps {
   onAddRow?: (row: ScenarioRow) => Promise<string | void>;
   /** Lets Excel breathe between chunks of a run; a macrotask (setTimeout 0) by default. */
   yieldControl?: () => Promise<void>;
+  /** Shows the Alignment tab (offered when the plan has errors to fix). */
+  onShowAlignment?: () => void;
 }
 
 const useStyles = makeStyles({
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
   loading: { justifyContent: "flex-start" },
 });
 
-export function ScenariosTab({ onAddRow, yieldControl }: ScenariosTabProps) {
+export function ScenariosTab({ onAddRow, yieldControl, onShowAlignment }: ScenariosTabProps) {
   const styles = useStyles();
   const access = useWorkbook();
   const headingId = useId("scenarios-heading-");
@@ -50,7 +52,12 @@ export function ScenariosTab({ onAddRow, yieldControl }: ScenariosTabProps) {
         <Suspense
           fallback={<Spinner className={styles.loading} size="tiny" label="Loading scenarios…" />}
         >
-          <ScenarioWorkspace access={access} onAddRow={onAddRow} yieldControl={yieldControl} />
+          <ScenarioWorkspace
+            access={access}
+            onAddRow={onAddRow}
+            yieldControl={yieldControl}
+            onShowAlignment={onShowAlignment}
+          />
         </Suspense>
       ) : (
         <ScenariosNeedExcel />

@@ -33,7 +33,10 @@ const M = { plan: 0, metric: 1, objective: 2, weight: 4, curve: 5, owner: 6 };
 
 describe("the starter workbook passes every check", () => {
   const report = check(starter());
-  test("no findings at all", () => expect(report.findings).toEqual([]));
+  // The one finding is true: Account Executive pays 25% × slope 4 = 1% of TI per point on
+  // Multi-product Deals (Accelerated curve) against 40% × slope 2 = 0.8% on Cloud ARR, its top priority.
+  test("no findings but marginal-misaligned on Account Executive", () =>
+    expect(report.findings.map((f) => [f.rule, f.plan, f.cell])).toEqual([["marginal-misaligned", "Account Executive", "Matrix!E3"]]));
   test("design alignment index by hand", () => {
     // T_AE = 60k+60k+50k+50k+50k = 270k, T_IS = 3 × 25k = 75k, total 345k.
     // Cloud: (270×0.40 + 75×0.45)/345 = 141.75/345; multi: (270×0.25 + 75×0.20)/345 = 82.5/345;
@@ -172,7 +175,7 @@ describe("reading the workbook contract", () => {
     const book = starter();
     book.matrix = book.matrix!.map((row, i) => [row[7], i === 0 ? "notes" : "x", ...row.slice(0, 7)].map((v) => (i === 0 ? String(v).toUpperCase() : v)));
     const report = check(book);
-    expect(report.findings).toEqual([]);
+    expect(report.findings.map((f) => f.rule)).toEqual(["marginal-misaligned"]);
     expect(report.designAlignmentIndex).toBeCloseTo(check(starter()).designAlignmentIndex!, 12);
   });
 

@@ -27,15 +27,17 @@ async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook) =>
   await wb.xlsx.writeFile(out);
 }
 
-test("init writes the starter workbook, which passes every check", () => {
+test("init writes the starter workbook, which passes every check but marginal alignment", () => {
   const init = compalign("init", path("plan.xlsx"));
   expect(init.status).toBe(0);
   expect(init.stderr).toMatch(/wrote .*plan\.xlsx with Objectives, Matrix, Curves, Reps, Scenarios/);
   const check = compalign("check", path("plan.xlsx"), "--json");
   expect(check.status).toBe(0);
   const json = JSON.parse(check.stdout);
-  expect(Object.keys(json)).toEqual(["designAlignmentIndex", "objectives", "findings"]);
-  expect(json.findings).toEqual([]);
+  expect(Object.keys(json)).toEqual(["designAlignmentIndex", "objectives", "findings", "marginal"]);
+  expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(["marginal-misaligned"]);
+  expect(json.marginal).toHaveLength(6);
+  expect(json.marginal[0]).toEqual(expect.objectContaining({ plan: "Account Executive", metric: "Cloud ARR", weight: 0.4, sharePerPoint: expect.closeTo(0.008, 12) }));
   // Pay shares with T_AE = 270k, T_IS = 75k (see test/alignment/rules.test.ts).
   expect(json.designAlignmentIndex).toBeCloseTo(0.4 + 82.5 / 345 + 0.35, 12);
   expect(json.objectives[0]).toEqual({

@@ -43,7 +43,10 @@ const FIGURE_KEYS = [
   "payoutToTarget",
   "incentiveCostOfSales",
   "costOfSales",
-  "shareAtOrAboveQuota",
+  "incentiveCostPerGrossMarginDollar",
+  "spearmanPayoutPctOfTargetVsGrossMarginPct",
+  "shareAtOrAboveWeightedTarget",
+  "attainmentByMetric",
   "payoutPctOfTarget",
   "gini",
   "realizedAlignmentIndex",
@@ -51,7 +54,9 @@ const FIGURE_KEYS = [
   "payoutByPlan",
   "payoutBySegment",
   "payoutByTerritory",
-  "payoutMarginCorrelation",
+  "profitabilityByPlan",
+  "profitabilityBySegment",
+  "profitabilityByTerritory",
   "deltaVsBaseline",
 ];
 
@@ -61,7 +66,9 @@ test("--json prints the contract's object; --out adds the tabs and leaves every 
   expect(run.status).toBe(0);
   expect(sha(path("plan.xlsx"))).toBe(before);
   const json = JSON.parse(run.stdout);
-  expect(Object.keys(json)).toEqual(["scenarios", "invalidScenarios", "dataIssues"]);
+  expect(Object.keys(json)).toEqual(["assumption", "scenarios", "invalidScenarios", "dataIssues"]);
+  expect(json.scenarios[0]).not.toHaveProperty("payoutMarginCorrelation");
+  expect(json.scenarios[0]).not.toHaveProperty("shareAtOrAboveQuota");
   expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(["Baseline", "Move 10% to multi-product deals", "Quotas up 10%", "Richer cloud curve"]);
   for (const s of json.scenarios) expect(Object.keys(s).sort()).toEqual([...FIGURE_KEYS].sort());
   expect(json.scenarios[0].deltaVsBaseline).toBe(0);
@@ -119,7 +126,7 @@ test("exit 2 with one line: unreadable file, no Reps sheet, --out equal to input
 test("demo writes compalign-demo.xlsx with the alignment view, scenario tabs and comparison, and prints the table", () => {
   const run = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "compalign.js"), "demo", "--out", path("demo.xlsx")], { encoding: "utf8" });
   expect(run.status).toBe(0);
-  expect(run.stdout).toMatch(/360 reps on 3 plans, 4 scenarios/);
+  expect(run.stdout).toMatch(/360 reps on 3 plans, 6 scenarios/);
   expect(run.stdout).toMatch(/Total payout\s+\$[\d,]+\s+\$[\d,]+/);
   expect(run.stdout).toMatch(/Realized alignment index/);
   expect(run.stdout).toMatch(/Shift 20% to multi-product deals/);

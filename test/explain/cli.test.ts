@@ -192,7 +192,7 @@ describe("runExplainCommand", () => {
     expect(page!.values[0][0]).toBe("AE: your plan on a page");
   });
 
-  it("reports page problems on stderr", async () => {
+  it("a plan with error findings gets no page: exit 1, the errors on stderr, plan-has-errors on stdout", async () => {
     await writeBook("odd.xlsx", [
       SHEETS[0],
       {
@@ -204,10 +204,25 @@ describe("runExplainCommand", () => {
       },
     ]);
     const io = capture();
-    expect(await exitOf({ input: path("odd.xlsx"), json: true }, io)).toBe(0);
-    expect(io.err).toEqual([
-      'compalign explain: Odd: A uses curve "Nope", which is not defined in Curves; it counts as paying nothing here until that is fixed.',
-    ]);
+    expect(await exitOf({ input: path("odd.xlsx"), json: true }, io)).toBe(1);
+    expect(io.err[0]).toContain("the plan has 1 error; nothing was computed");
+    expect(io.err[1]).toBe(
+      'compalign explain: error unknown-curve at Matrix!E2: Odd / A uses curve "Nope", which is not defined in Curves.'
+    );
+    expect(JSON.parse(io.out.join(""))).toEqual({
+      error: "plan-has-errors",
+      findings: [
+        {
+          severity: "error",
+          rule: "unknown-curve",
+          plan: "Odd",
+          metric: "A",
+          objective: "Keep core",
+          message: 'Odd / A uses curve "Nope", which is not defined in Curves.',
+          cell: "Matrix!E2",
+        },
+      ],
+    });
   });
 
   it.each([

@@ -241,7 +241,7 @@ test("Scenario Comparison opens with the headline: figures per scenario, signed 
   expect(displayText(0.0028, SIGNED_FORMATS.percent2)).toBe("+0.28%");
   const reps = comparison.values[row("Reps at ≥ 100% weighted attainment (share)")];
   run.scenarios.forEach((s, i) =>
-    expect(reps[1 + i]).toBeCloseTo(s.figures.shareAtOrAboveQuota!, 9)
+    expect(reps[1 + i]).toBeCloseTo(s.figures.shareAtOrAboveWeightedTarget!, 9)
   );
   // Green cheaper, red dearer, on each cost Δ row's scenario cells.
   const colours = comparison.valueColors;

@@ -6,7 +6,7 @@
  */
 import {
   computeRisk,
-  PlanHasErrors,
+  PlanHasErrorsError,
   prepareRisk,
   setupWorkbook,
   writeRiskSheet,
@@ -257,7 +257,7 @@ describe("the action", () => {
         values: s!.values,
       })),
     ]);
-    await expect(prepareRisk(fresh)).rejects.toBeInstanceOf(PlanHasErrors);
+    await expect(prepareRisk(fresh)).rejects.toBeInstanceOf(PlanHasErrorsError);
     await expect(prepareRisk(fresh)).rejects.toThrow(/error finding.*weights/i);
   });
 

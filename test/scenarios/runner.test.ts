@@ -78,7 +78,7 @@ describe("Baseline figures", () => {
     expect(f.payoutToTarget).toBeCloseTo(415 / 400, 12);
     expect(f.incentiveCostOfSales).toBeCloseTo(415 / 4000, 12);
     expect(f.costOfSales).toBeCloseTo((150 + 415) / 4000, 12);
-    expect(f.shareAtOrAboveQuota).toBeCloseTo(2 / 3, 12);
+    expect(f.shareAtOrAboveWeightedTarget).toBeCloseTo(2 / 3, 12);
     expect(f.deltaVsBaseline).toBe(0);
   });
   test("payout % of target percentiles follow PERCENTILE.INC", () => {
@@ -100,15 +100,10 @@ describe("Baseline figures", () => {
   test("realized alignment index on paid dollars", () => {
     expect(f.realizedAlignmentIndex).toBeCloseTo(Math.min(0.6, 185 / 415) + Math.min(0.4, 230 / 415), 12);
   });
-  test("Pearson correlation of payout and gross margin", () => {
-    const p = [90, 200, 125];
-    const g = [300, 600, 400];
-    const mp = 415 / 3;
-    const mg = 1300 / 3;
-    const sxy = p.reduce((s, v, i) => s + (v - mp) * (g[i] - mg), 0);
-    const sxx = p.reduce((s, v) => s + (v - mp) ** 2, 0);
-    const syy = g.reduce((s, v) => s + (v - mg) ** 2, 0);
-    expect(f.payoutMarginCorrelation).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 12);
+  test("Spearman of payout % of target (0.9, 1.0, 1.25) with gross margin % (0.3, 0.3, 0.4)", () => {
+    // Ranks 1, 2, 3 against 1.5, 1.5, 3: Pearson of the ranks = 1.5 / √(2 × 1.5).
+    expect(f.spearmanPayoutPctOfTargetVsGrossMarginPct).toBeCloseTo(1.5 / Math.sqrt(2 * 1.5), 12);
+    expect(f.incentiveCostPerGrossMarginDollar).toBeCloseTo(415 / 1300, 12);
   });
   test("data issues are listed with row and reason and left out, never counted as zero", () => {
     expect(result.dataIssues).toEqual([
@@ -185,7 +180,9 @@ test("a figure that needs a missing column is null", () => {
   expect(f.costOfSales).toBeNull();
   expect(f.payoutBySegment).toBeNull();
   expect(f.payoutByTerritory).toBeNull();
-  expect(f.payoutMarginCorrelation).toBeNull();
+  expect(f.spearmanPayoutPctOfTargetVsGrossMarginPct).toBeNull();
+  expect(f.incentiveCostPerGrossMarginDollar).toBeNull();
+  expect(f.profitabilityBySegment).toBeNull();
   expect(f.totalPayout).toBeCloseTo(415, 9);
 });
 

@@ -98,7 +98,7 @@ describe("Scenarios tab", () => {
     await expectNoAxeViolations(container);
   });
 
-  it("Insert sample data adds the five input sheets and lists the sample's three scenarios", async () => {
+  it("Insert sample data adds the six input sheets and lists the sample's scenarios", async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook();
     const { container } = renderTab(memoryAccess(book).access);
@@ -107,11 +107,11 @@ describe("Scenarios tab", () => {
     await user.click(button("Insert sample data"));
 
     const bar = await screen.findByRole("group", { name: "Sample data inserted" });
-    expect(SAMPLE_SHEETS).toHaveLength(5);
+    expect(SAMPLE_SHEETS).toHaveLength(6);
     expect(await book.sheetNames()).toEqual(SAMPLE_SHEETS);
     for (const name of SAMPLE_SHEETS) expect(book.snapshot(name).owned).toBe(false);
     expect(bar).toHaveTextContent(
-      `Added ${SAMPLE_SHEETS.slice(0, -1).join(", ")} and ${SAMPLE_SHEETS[4]}`
+      `Added ${SAMPLE_SHEETS.slice(0, -1).join(", ")} and ${SAMPLE_SHEETS[SAMPLE_SHEETS.length - 1]}`
     );
     // The earlier warning is gone, and the list is read from the new sheets.
     expect(screen.queryByRole("group", { name: "No Matrix sheet" })).toBeNull();
@@ -131,7 +131,7 @@ describe("Scenarios tab", () => {
     // A second time there is nothing to add, and nothing is overwritten.
     await user.click(button("Insert sample data"));
     expect(await screen.findByRole("group", { name: "Nothing to add" })).toHaveTextContent(
-      "The workbook already has Objectives, Matrix, Curves, Reps and Scenarios"
+      "The workbook already has Objectives, Matrix, Curves, Reps, Scenarios and Pulse Settings"
     );
   });
 
@@ -148,7 +148,7 @@ describe("Scenarios tab", () => {
     await user.click(button("Insert sample data"));
 
     const bar = await screen.findByRole("group", { name: "Sample data inserted" });
-    expect(bar).toHaveTextContent("Added Matrix, Curves, Reps and Scenarios");
+    expect(bar).toHaveTextContent("Added Matrix, Curves, Reps, Scenarios and Pulse Settings");
     expect(bar).toHaveTextContent("Kept Objectives as it was");
     expect(book.snapshot("objectives").values).toEqual(mine);
   });
@@ -279,7 +279,7 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Run scenarios"));
     await waitFor(() =>
-      expect(progress()).toHaveAccessibleDescription(`Computed ${SAMPLE_SCENARIOS[2]}`)
+      expect(progress()).toHaveAccessibleDescription(`Computed ${SAMPLE_SCENARIOS[SAMPLE_SCENARIOS.length - 1]}`)
     );
     expect(button("Cancel")).toHaveAttribute("aria-disabled", "true");
     expect(tab()).toHaveTextContent("a run can be cancelled until it starts writing");
@@ -299,7 +299,7 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Run scenarios"));
     await waitFor(() => {
-      const tabs = screen.getByRole("list", { name: "Tabs written (5)" });
+      const tabs = screen.getByRole("list", { name: `Tabs written (${SAMPLE_SCENARIOS.length + 2})` });
       for (const item of within(tabs).getAllByRole("listitem"))
         expect(item).toHaveTextContent("(refreshed)");
     });
@@ -362,7 +362,7 @@ describe("Scenarios tab", () => {
       `${SAMPLE_SCENARIOS[0]}: Scenarios row 2 (shift-weight): Value 5 must be at most 1`
     );
     expect(screen.queryByRole("checkbox", { name: SAMPLE_SCENARIOS[0] })).toBeNull();
-    expect(screen.getAllByRole("checkbox")).toHaveLength(2);
+    expect(screen.getAllByRole("checkbox")).toHaveLength(SAMPLE_SCENARIOS.length - 1);
 
     const issues = screen.getByRole("list", { name: "Data issues (7)" });
     expect(within(issues).getAllByRole("listitem")).toHaveLength(5);

@@ -73,6 +73,7 @@ describe("the playground's workbook access", () => {
       "Curves",
       "Reps",
       "Scenarios",
+      "Pulse Settings",
     ]);
     expect(await (await createPlaygroundBook({ empty: true })).sheetNames()).toEqual([]);
     expect(wantsEmpty("?empty=1")).toBe(true);
@@ -157,7 +158,7 @@ describe("the playground shell", () => {
     ).toHaveAttribute("href", "?empty=1");
     // The pane works on the workbook: its actions, not "needs Excel".
     expect(screen.getByRole("button", { name: "Set up workbook" })).toBeInTheDocument();
-    await waitFor(() => expect(within(sheetTabs()).getAllByRole("tab")).toHaveLength(5));
+    await waitFor(() => expect(within(sheetTabs()).getAllByRole("tab")).toHaveLength(6));
     await expectNoAxeViolations(container);
   });
 
@@ -172,6 +173,7 @@ describe("the playground shell", () => {
       "Curves",
       "Reps",
       "Scenarios",
+      "Pulse Settings",
     ]);
     const table = within(preview()).getByRole("table");
     expect(

@@ -33,7 +33,7 @@ describe("the playground's Download .xlsx", () => {
     const book = new MemoryWorkbook();
     await insertSampleData(book);
     await writeAlignmentView(book);
-    await runScenarioAction(book, { only: ["Nimbus Cloud 40% + accelerator"] });
+    await runScenarioAction(book, { only: ["Cloud weight 40% + accelerator"] });
     const bytes = await workbookToXlsx(book);
     const file = await XlsxWorkbook.fromBuffer(bytes);
     expect(await file.sheetNames()).toEqual(await book.sheetNames());

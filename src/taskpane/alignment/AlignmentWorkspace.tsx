@@ -60,6 +60,7 @@ export function AlignmentWorkspace({ access }: AlignmentWorkspaceProps) {
         {state.check ? (
           <AlignmentResults
             report={state.check.report}
+            marginal={state.check.marginal}
             busy={state.busy !== null}
             updating={state.updating}
             onSelect={(cell) => void select(cell)}

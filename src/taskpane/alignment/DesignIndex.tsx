@@ -6,8 +6,10 @@ import { Body1, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-com
 import { formatIndex, formatShare } from "./format";
 
 export interface DesignIndexProps {
-  /** From the engine; null when it cannot be computed. */
+  /** From the engine; null when it cannot be computed or is not valid. */
   index: number | null;
+  /** The plan has error findings: the index is not valid until they are fixed. */
+  blockedByErrors?: number;
 }
 
 const useStyles = makeStyles({
@@ -23,7 +25,7 @@ const useStyles = makeStyles({
   meaning: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
-export function DesignIndex({ index }: DesignIndexProps) {
+export function DesignIndex({ index, blockedByErrors = 0 }: DesignIndexProps) {
   const styles = useStyles();
   const headingId = useId("design-index-");
   return (
@@ -31,7 +33,14 @@ export function DesignIndex({ index }: DesignIndexProps) {
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
         Design alignment index
       </Subtitle2>
-      {index === null ? (
+      {blockedByErrors > 0 ? (
+        <Body1 as="p" className={styles.meaning}>
+          Not valid until the errors are fixed: the plan has {blockedByErrors} error
+          {blockedByErrors === 1 ? "" : "s"} (listed first below), and an index computed from it
+          would not say where the money really points. Scenarios, pulse checks and plan pages wait
+          for the same fixes.
+        </Body1>
+      ) : index === null ? (
         <Body1 as="p" className={styles.meaning}>
           Not available: it needs at least one objective with a priority above 0 and one plan
           component in Matrix.

@@ -3,6 +3,7 @@
  * and what to do next. Never empty, never a stack.
  */
 import { ActionError } from "../../actions/errors";
+import { PlanHasErrorsError } from "../../actions/planGate";
 import { WorkbookError } from "../../workbook/port";
 import { adviceFor, errorText, RETRY, workbookAdvice } from "../shared/workbookErrorAdvice";
 
@@ -40,6 +41,18 @@ export function describeCommunicateError(error: unknown, task: CommunicateTask):
       message:
         "A plan on a page explains the plans in the Matrix sheet, and this workbook has none.",
       next: "On the Alignment tab, select Set up workbook: it adds the Objectives, Matrix, Curves and Reps sheets with a starter plan. Then select Read plans here.",
+    };
+  }
+  if (error instanceof PlanHasErrorsError) {
+    const n = error.findings.length;
+    return {
+      task,
+      intent: "error",
+      title: `The plan has ${n} error${n === 1 ? "" : "s"}: no plan pages until ${n === 1 ? "it is" : "they are"} fixed`,
+      message: error.findings
+        .map((f) => (f.cell ? `${f.message} (${f.cell})` : f.message))
+        .join(" "),
+      next: "Fix these cells (the Alignment tab lists every finding with a link to its cell), then select Read plans again.",
     };
   }
   if (error instanceof WorkbookError) {

@@ -4,8 +4,12 @@
  * narrow pane and can be scrolled from the keyboard.
  */
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
-import type { ScenarioFigures, ScenarioResult } from "../../engine/scenarioRunner";
-import { formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
+import {
+  ACTUALS_ASSUMPTION,
+  type ScenarioFigures,
+  type ScenarioResult,
+} from "../../engine/scenarioRunner";
+import { formatCents, formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
 
 export interface ComparisonTableProps {
   scenarios: readonly ScenarioResult[];
@@ -21,7 +25,15 @@ export const COMPARISON_ROWS: readonly ComparisonRow[] = [
   { label: "Total payout", text: (f) => formatMoney(f.totalPayout) },
   { label: "Δ vs Baseline", text: (f) => formatDelta(f.deltaVsBaseline) },
   { label: "Payout to target", text: (f) => formatPercent(f.payoutToTarget) },
-  { label: "Reps at or above quota", text: (f) => formatPercent(f.shareAtOrAboveQuota) },
+  {
+    label: "Reps at ≥ 100% weighted attainment",
+    text: (f) => formatPercent(f.shareAtOrAboveWeightedTarget),
+  },
+  { label: "Incentive cost of sales", text: (f) => formatPercent(f.incentiveCostOfSales) },
+  {
+    label: "Incentive cost per gross-margin dollar",
+    text: (f) => formatCents(f.incentiveCostPerGrossMarginDollar),
+  },
   {
     label: "Median payout % of target (p50)",
     text: (f) => formatPercent(f.payoutPctOfTarget?.p50),
@@ -72,13 +84,29 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
   },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  assumption: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 export function ComparisonTable({ scenarios }: ComparisonTableProps) {
   const styles = useStyles();
   const captionId = useId("comparison-");
+  const noteId = useId("comparison-assumption-");
   return (
-    <div role="region" aria-labelledby={captionId} tabIndex={0} className={styles.scroll}>
+    <div
+      role="region"
+      aria-labelledby={captionId}
+      aria-describedby={noteId}
+      tabIndex={0}
+      className={styles.scroll}
+    >
+      <p id={noteId} className={styles.assumption}>
+        {ACTUALS_ASSUMPTION}
+      </p>
       <table className={styles.table}>
         <caption id={captionId} className={styles.caption}>
           Scenario comparison

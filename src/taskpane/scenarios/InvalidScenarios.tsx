@@ -18,11 +18,7 @@ export interface InvalidScenariosProps {
 
 const useIconStyles = makeStyles({ icon: { color: tokens.colorStatusDangerForeground1 } });
 
-export function InvalidScenarios({
-  scenarios,
-  onSelect,
-  as,
-}: InvalidScenariosProps) {
+export function InvalidScenarios({ scenarios, onSelect, as }: InvalidScenariosProps) {
   const styles = { ...useIssueListStyles(), ...useIconStyles() };
   const headingId = useId("invalid-scenarios-");
   if (scenarios.length === 0) return null;

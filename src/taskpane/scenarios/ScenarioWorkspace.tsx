@@ -16,6 +16,7 @@ import { DataIssues } from "./DataIssues";
 import { describeOutcome } from "./describeOutcome";
 import type { ScenarioError } from "./describeScenarioError";
 import { InvalidScenarios } from "./InvalidScenarios";
+import { PlanErrors } from "./PlanErrors";
 import { RunControls } from "./RunControls";
 import { RunResults } from "./RunResults";
 import { ScenarioActions } from "./ScenarioActions";
@@ -34,6 +35,8 @@ export interface ScenarioWorkspaceProps {
   onAddRow?: (row: ScenarioRow) => Promise<string | void>;
   /** Lets Excel breathe between chunks of a run (a macrotask by default). */
   yieldControl?: () => Promise<void>;
+  /** Shows the Alignment tab (offered when the plan has errors). */
+  onShowAlignment?: () => void;
 }
 
 const useStyles = makeStyles({
@@ -55,7 +58,17 @@ const AREA_OF_TASK: Record<ScenarioError["task"], Area> = {
 };
 
 /** The message bars that belong in one area of the tab. */
-function Notices({ state, area }: { state: ScenariosState; area: Area }) {
+function Notices({
+  state,
+  area,
+  onSelect,
+  onShowAlignment,
+}: {
+  state: ScenariosState;
+  area: Area;
+  onSelect: (cell: string) => void;
+  onShowAlignment?: () => void;
+}) {
   const { error, outcome } = state;
   const outcomeArea: Area | null = outcome
     ? outcome.task === "sample"
@@ -67,7 +80,15 @@ function Notices({ state, area }: { state: ScenariosState; area: Area }) {
   const message = outcome && outcomeArea === area ? describeOutcome(outcome) : null;
   return (
     <>
-      {error && AREA_OF_TASK[error.task] === area && (
+      {error && error.findings && AREA_OF_TASK[error.task] === area && (
+        <PlanErrors
+          key={`${error.title}|${error.findings.map((f) => f.cell).join()}`}
+          findings={error.findings}
+          onSelect={onSelect}
+          onShowAlignment={onShowAlignment}
+        />
+      )}
+      {error && !error.findings && AREA_OF_TASK[error.task] === area && (
         <Notice
           key={`${error.title}|${error.message}`}
           intent={error.intent}
@@ -88,7 +109,12 @@ function runStatus(state: ScenariosState): string {
   return "";
 }
 
-export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWorkspaceProps) {
+export function ScenarioWorkspace({
+  access,
+  onAddRow,
+  yieldControl,
+  onShowAlignment,
+}: ScenarioWorkspaceProps) {
   const styles = useStyles();
   const controls = useScenarios(access, { onAddRow, yieldControl });
   const { state } = controls;
@@ -124,7 +150,7 @@ export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWo
             onInsertSample={() => void controls.insertSample()}
             onRefresh={() => void controls.load()}
           />
-          <Notices state={state} area="top" />
+          <Notices state={state} area="top" onSelect={select} onShowAlignment={onShowAlignment} />
         </div>
 
         {listing ? (
@@ -142,7 +168,7 @@ export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWo
           state.busy !== "load" && (
             <Body1 as="p" className={styles.empty}>
               Scenarios read the Matrix, Curves, Reps and Scenarios sheets. Starting from an empty
-              workbook? Insert sample data adds a sample plan with its reps and three scenarios.
+              workbook? Insert sample data adds a sample plan with its reps and five scenarios.
             </Body1>
           )
         )}
@@ -159,7 +185,7 @@ export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWo
             onRun={() => void controls.run(picked)}
             onCancel={controls.cancel}
           />
-          <Notices state={state} area="run" />
+          <Notices state={state} area="run" onSelect={select} onShowAlignment={onShowAlignment} />
           <p role="status" aria-live="polite" className={styles.status}>
             {runStatus(state)}
           </p>
@@ -170,7 +196,7 @@ export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWo
             listing={listing}
             busy={state.busy !== null}
             onSubmit={controls.addRow}
-            notice={<Notices state={state} area="add" />}
+            notice={<Notices state={state} area="add" onSelect={select} />}
           />
         )}
 

@@ -4,6 +4,8 @@
  * ways to get one: Insert sample data (here) or Set up workbook (Alignment tab).
  */
 import { ActionError } from "../../actions/errors";
+import { PlanHasErrorsError } from "../../actions/planGate";
+import type { Finding } from "../../engine/plan";
 import { WorkbookError } from "../../workbook/port";
 import { SetupInsertError } from "../../actions/setupWorkbook";
 import { listOf } from "../alignment/format";
@@ -27,6 +29,8 @@ export interface ScenarioError {
   intent: "error" | "warning";
   /** True when the next step is Insert sample data or Set up workbook. */
   missingSheet: boolean;
+  /** The plan's error findings, when those are what stopped the task (listed with their cells). */
+  findings?: Finding[];
 }
 
 const FAILED: Record<ScenarioTask, string> = {
@@ -45,10 +49,20 @@ const WORKBOOK_NEXT = workbookAdvice({
 });
 
 const GET_SHEETS =
-  "Select Insert sample data to load a sample plan with reps and three scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
+  "Select Insert sample data to load a sample plan with reps and five scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
 
 export function describeScenarioError(error: unknown, task: ScenarioTask): ScenarioError {
   const base = { task, intent: "error" as const, missingSheet: false };
+  if (error instanceof PlanHasErrorsError) {
+    const n = error.findings.length;
+    return {
+      ...base,
+      title: `The plan has ${n} error${n === 1 ? "" : "s"}`,
+      message: "Scenarios are not run on a plan with errors.",
+      next: "Fix the cells listed, then select Refresh list.",
+      findings: error.findings,
+    };
+  }
   if (error instanceof ActionError && error.kind === "no-matrix") {
     return {
       ...base,

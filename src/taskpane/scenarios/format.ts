@@ -34,3 +34,5 @@ export const formatDelta = orNA((n) => signedMoney.format(Math.round(n) === 0 ? 
 export const formatPercent = orNA((n) => percent.format(n));
 /** 0.6213 → "0.62". */
 export const formatIndex = orNA((n) => n.toFixed(2));
+/** Dollars per dollar as cents: 0.0853 → "8.5¢". */
+export const formatCents = orNA((n) => `${(n * 100).toFixed(1)}¢`);

@@ -6,15 +6,15 @@
  * blocks so the pane stays responsive, and a host can pass `compute` to run it in a Web Worker.
  */
 import { useCallback, useEffect, useRef } from "react";
-import { ActionError } from "../../actions/errors";
 import {
+  ActionError,
   computeRisk,
-  PlanHasErrors,
+  PlanHasErrorsError,
   prepareRisk,
   writeRiskSheet,
   type RiskComputation,
   type RiskPreparation,
-} from "../../actions/runRisk";
+} from "../../actions";
 import { blockSize, type SimulationCallbacks } from "../../engine/costAtRisk";
 import type { WriteResult } from "../../workbook/port";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
@@ -54,7 +54,7 @@ const INITIAL: CostAtRiskState = {
 };
 
 function describeRiskError(error: unknown): ScenarioError {
-  if (error instanceof PlanHasErrors) {
+  if (error instanceof PlanHasErrorsError) {
     const first = error.findings[0];
     return {
       task: "run",
