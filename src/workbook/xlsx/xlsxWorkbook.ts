@@ -23,6 +23,7 @@ import {
   WorkbookError,
   type AppendResult,
   type AppendRow,
+  type CellNote,
   type ChartSpec,
   type SheetData,
   type SheetSpec,
@@ -121,7 +122,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const date1904 = Boolean(this.workbook.properties?.date1904);
     return names.map((name) => {
       const worksheet = this.find(name);
-      return worksheet ? { name: worksheet.name, values: readValues(worksheet, date1904) } : null;
+      if (!worksheet) return null;
+      const notes: Record<string, CellNote> = {};
+      const values = readValues(worksheet, date1904, notes);
+      return Object.keys(notes).length > 0
+        ? { name: worksheet.name, values, notes }
+        : { name: worksheet.name, values };
     });
   }
 
