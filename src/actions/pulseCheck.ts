@@ -7,6 +7,8 @@
  */
 import { readRepsWorkbook } from "./readPlanWorkbook";
 import { runPulse, type PulseResult } from "../engine/pulse";
+import { computeScenario, prepareRun } from "../engine/scenarioRunner";
+import { nonFiniteReason, requireComputable } from "./computable";
 import type { PulseCheck } from "../engine/pulseChecks";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
 import { pulseSheet, pulseTableName, pulseTabName } from "../reports/pulseSheet";
@@ -46,6 +48,12 @@ export async function computePulse(
   );
   const { settings, warnings } = readPulseSettings(settingsSheet);
   const pulse = runPulse(design, repTable, settings, { today: options.today });
+  if (pulse.computedReps === 0 || !Number.isFinite(pulse.figures.totalPayout)) {
+    // Say why in plain words (no rep computed, or payouts too large to be numbers).
+    const run = prepareRun(design, repTable, []);
+    requireComputable(run);
+    nonFiniteReason(run, computeScenario(run, run.models[0], null), true);
+  }
   return { pulse, checks: pulse.checks, warnings, tabName: pulseTabName(pulse.label) };
 }
 

@@ -118,7 +118,10 @@ export async function runExplainCommand(options: ExplainOptions, io: Io): Promis
     result = options.out !== undefined ? await writePlanPages(book) : await explainPlans(book);
   } catch (e) {
     if (e instanceof ActionError)
-      throw new CliError(`compalign explain: ${options.input}: ${e.message}`);
+      throw new CliError(
+        `compalign explain: ${options.input}: ${e.message}`,
+        e.kind === "not-computable" ? 1 : 2
+      );
     throw e;
   }
   for (const plan of result.plans)

@@ -78,7 +78,10 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
     result = await runScenarioAction(book);
   } catch (e) {
     if (e instanceof ActionError)
-      throw new CliError(`compalign scenarios: ${options.input}: ${e.message}`);
+      throw new CliError(
+        `compalign scenarios: ${options.input}: ${e.message}`,
+        e.kind === "not-computable" ? 1 : 2
+      );
     throw e;
   }
   const { run } = result;

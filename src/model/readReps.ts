@@ -50,6 +50,7 @@ export function readReps(data: SheetData, metrics: string[]): RepTable {
     describe: (i, header) => {
       const problem = problems.get(`${i}|${normaliseHeader(header)}`);
       if (problem) return problem;
+      if (!sheet.has(header)) return `blank: Reps has no "${header}" column in row 1`;
       const value = rows[i].raw.get(normaliseHeader(header));
       return describeValue(
         value === undefined || (typeof value === "string" && value.trim() === "") ? null : value

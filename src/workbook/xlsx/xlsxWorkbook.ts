@@ -35,6 +35,7 @@ import { layoutSheet, type SheetModel } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
 import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
+import { describeFileProblem, sniffFileProblem } from "../fileProblem";
 import { renderSheet } from "./renderSheet";
 import { addMark, readNames, removeDeadMarks, removeMarks } from "./workbookNames";
 
@@ -74,15 +75,15 @@ export class XlsxWorkbook implements WorkbookPort {
     label = "the workbook"
   ): Promise<XlsxWorkbook> {
     const workbook = new Workbook();
+    // exceljs reads a private copy, so the caller's bytes stay as they are.
+    const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
+    // Plain words for files that are not .xlsx at all, or are damaged (fileProblem.ts).
+    const sniffed = sniffFileProblem(copy);
+    if (sniffed) throw new WorkbookError("unreadable", `${label}: ${sniffed}`);
     try {
-      // exceljs reads a private copy, so the caller's bytes stay as they are.
-      const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
-      await workbook.xlsx.load(copy as never);
-    } catch (error) {
-      throw new WorkbookError(
-        "unreadable",
-        `${label} is not a readable .xlsx file: ${(error as Error).message}`
-      );
+      await workbook.xlsx.load(copy.slice() as never);
+    } catch {
+      throw new WorkbookError("unreadable", `${label}: ${await describeFileProblem(copy)}`);
     }
     return new XlsxWorkbook(workbook);
   }
