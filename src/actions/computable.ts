@@ -37,10 +37,11 @@ function nonFiniteReps(run: PreparedRun, result: ScenarioResult): string[] {
   const { payout, targetIncentive } = result.reps;
   for (let i = 0; i < run.reps.count; i++) {
     if (!run.included[i]) continue;
-    const bad = !Number.isFinite(payout[i]) ? payout[i] : targetIncentive[i];
     if (Number.isFinite(payout[i]) && Number.isFinite(targetIncentive[i])) continue;
     const what = Number.isFinite(payout[i]) ? "target incentive" : "payout";
-    out.push(`Reps row ${run.reps.rows[i]} (${run.reps.names[i] || "no name"}): ${what} is ${bad}`);
+    out.push(
+      `Reps row ${run.reps.rows[i]} (${run.reps.names[i] || "no name"}): ${what} is not a finite number`
+    );
   }
   return out;
 }

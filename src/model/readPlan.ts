@@ -400,6 +400,16 @@ function readTargetIncentive(
     "Gross Margin",
     ...metrics.flatMap((m) => [`${m} Quota`, `${m} Actual`]),
   ].filter((h) => rows.has(h));
+  for (const metric of metrics)
+    for (const header of [`${metric} Quota`, `${metric} Actual`])
+      if (!rows.has(header))
+        add({
+          severity: "warning",
+          rule: "missing-column",
+          metric,
+          message: `Reps has no "${header}" column in row 1: scenarios and the pulse check leave out every rep whose plan pays for ${metric}.`,
+          cell: rows.headerCell("Rep"),
+        });
   const byPlan = new Map<string, number>();
   const seenReps = new Map<string, string>();
   for (const row of rows.rows) {

@@ -54,6 +54,14 @@ export function sniffFileProblem(bytes: Uint8Array): string | null {
   if (startsWith(bytes, ZIP_MAGIC)) {
     // An OpenDocument package starts with an uncompressed "mimetype" entry naming its kind.
     if (hasAscii(bytes, "application/vnd.oasis.opendocument", 200)) return ODS;
+    // A complete zip ends with its directory (signature PK 5 6 in the last 64 KB).
+    const tail = bytes.subarray(Math.max(0, bytes.length - 65_557));
+    if (
+      !Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength).includes(Buffer.from(EMPTY_ZIP))
+    )
+      return CORRUPT_ZIP;
+    // Every part's name is in the package in plain text: a workbook has xl/workbook.xml.
+    if (!hasAscii(bytes, "xl/workbook.xml")) return NOT_WORKBOOK_ZIP;
     return null;
   }
   if (startsWith(bytes, EMPTY_ZIP)) return NOT_WORKBOOK_ZIP;
