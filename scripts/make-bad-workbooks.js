@@ -507,6 +507,14 @@ edit(
   planError(["unknown-curve"])
 );
 edit(
+  "curve-date-payout",
+  "a curve payout rate typed as a date",
+  (wb) => setDate(wb, "Curves", "C3"),
+  planError(["unknown-curve"], {
+    check: { exit: 1, rules: ["unknown-curve"], text: "holds the date 2025-01-01" },
+  })
+);
+edit(
   "curve-huge-point",
   "a payout rate of 1e300",
   (wb) => set(wb, "Curves", "C4", 1e300),

@@ -320,17 +320,15 @@ function readCurves(data: SheetData | null, add: Add): Map<string, CurveDefiniti
         };
         continue;
       }
-      for (const [header, read] of [
-        ["Attainment", a],
-        ["Payout", p],
-      ] as const)
-        if (read.date !== null)
-          add({
-            severity: "warning",
-            rule: "date-in-number",
-            message: `Curves row ${row.index + 1}: ${header} holds the date ${read.date}, read as the number ${read.value}; type a number (1 = 100%).`,
-            cell: row.cell(header),
-          });
+      // A date is never a curve point or a payout rate: the curve would pay its serial.
+      const dated = a.date !== null ? "Attainment" : p.date !== null ? "Payout" : null;
+      if (dated) {
+        problem ??= {
+          message: `row ${row.index + 1}: ${dated} holds the date ${(dated === "Attainment" ? a : p).date}, not a number`,
+          cell: row.cell(dated),
+        };
+        continue;
+      }
       points.push(a.value);
       rates.push(p.value);
       const m = wordIn(row.get("Method"), CURVE_METHODS);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { INTERNAL_TEXT as INTERNAL } from "../helpers/internalText";
 
 interface Expected {
   exit: number | number[];
@@ -24,25 +25,6 @@ interface Case {
 const DIR = join(__dirname, "..", "fixtures", "bad");
 const CASES: Case[] = JSON.parse(readFileSync(join(DIR, "cases.json"), "utf8"));
 const COMMANDS = ["check", "scenarios", "pulse", "explain", "calc"] as const;
-
-/** What a user must never see: internal block names, JavaScript errors, stacks, parser noise. */
-export const INTERNAL = [
-  /block at [A-Z]+\d/,
-  /number formats for \d+ columns/,
-  /\b(TypeError|ReferenceError|RangeError|SyntaxError|EvalError)\b/,
-  /Cannot read propert/,
-  /is not a function/,
-  /is not iterable/,
-  /\bundefined\b/,
-  /\bNaN\b/,
-  /\bInfinity\b/,
-  /^\s+at .+:\d+:\d+\)?$/m,
-  /central directory/i,
-  /\bBug\b/,
-  /Unexpected (token|end|close)/,
-  /Unclosed root tag|Invalid character in entity|Text data outside of root node/i,
-  /unexpected problem stopped the run/,
-];
 
 let out: string;
 beforeAll(() => {
