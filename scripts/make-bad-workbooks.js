@@ -742,6 +742,88 @@ add(
 
 // ----- write ----------------------------------------------------------------------------------
 
+// ----- docs/bad-input.md ---------------------------------------------------------------------------
+
+const cellText = (e) => {
+  const exit = Array.isArray(e.exit) ? `${e.exit.join("/")} (gated)` : String(e.exit);
+  const parts = [exit];
+  if (e.rules && e.rules.length) parts.push(e.rules.map((r) => `\`${r}\``).join(", "));
+  if (e.text) parts.push(`"${e.text.replace(/\|/g, "\\|")}"`);
+  return parts.join(" · ");
+};
+
+function markdown(table) {
+  const counts = COMMANDS.map((c) => {
+    const by = {};
+    for (const t of table) {
+      const e = t.expect[c].exit;
+      const k = Array.isArray(e) ? "0/1 gated" : `exit ${e}`;
+      by[k] = (by[k] || 0) + 1;
+    }
+    return `| \`${c}\` | ${Object.entries(by)
+      .sort()
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(", ")} |`;
+  });
+  return [
+    "# Bad input: the hostile-workbook corpus",
+    "",
+    "<!-- Written by scripts/make-bad-workbooks.js from test/fixtures/bad/cases.json; do not edit by hand. -->",
+    "",
+    `${table.length} small workbooks in \`test/fixtures/bad/\`, each broken in one way, built by`,
+    "`scripts/make-bad-workbooks.js` (from the starter plan `compalign init` writes, or from raw bytes",
+    "for files that are not .xlsx). `test/cli/badCorpus.test.ts` runs every one through `check`,",
+    "`scenarios`, `pulse`, `explain` and `calc` in-process (the CLI's `main`) and checks the outcome",
+    "below: the exit code, the finding ids `check --json` reports, and a fragment of the message.",
+    "Every run also fails on any message that names an internal block, a JavaScript error, a stack,",
+    "Infinity/NaN or parser noise (test/helpers/internalText.ts).",
+    "",
+    "Exit codes: 0 done (findings and data issues are reported, not fatal), 1 error findings (`check`)",
+    "or nothing could be computed, 2 the file cannot be read, has no Matrix (or Reps) sheet, or bad",
+    "usage. **gated**: the command computes with a plan that has error findings; it exits 1 once",
+    "\"a plan with error findings blocks scenarios, pulse and plan pages\" is merged (iss11), and 0",
+    "or 1 until then.",
+    "",
+    "## Outcomes by command",
+    "",
+    "| command | outcomes |",
+    "|---|---|",
+    ...counts,
+    "",
+    "## The fuzz invariant",
+    "",
+    "`test/fuzz/badInput.test.ts` (fast-check, fixed seeds, in-process) mutates the starter workbook",
+    "2,000 times (1 to 5 random cells or headers of Objectives, Matrix, Curves and Reps become blanks,",
+    "huge or negative numbers, text, number-like text, logicals, dates, formulas saved without a",
+    "result, or other headers) and runs check, explain, pulse and scenarios on each. Invariant: each",
+    "either succeeds or stops with a plain message (an ActionError with no internal text); every",
+    "figure of a run that succeeds is finite; and when the plan has no error finding, the Baseline",
+    "equals the test's own payout loop (its own reading of the sheets and its own curve) rep for rep:",
+    "the same reps left out, each a data issue, and the same payouts. 500 more runs mutate the",
+    "Scenarios sheet: each scenario runs with finite figures or is invalid with a reason, and every",
+    "computed scenario gets its own tab.",
+    "",
+    "## Cases",
+    "",
+    "| case | what is wrong | check | scenarios | pulse | explain | calc |",
+    "|---|---|---|---|---|---|---|",
+    ...table.map(
+      (t) =>
+        `| \`${t.id}\` | ${t.what.replace(/\|/g, "\\|")} | ${COMMANDS.map((c) => cellText(t.expect[c])).join(" | ")} |`
+    ),
+    "",
+    "## What a user reads",
+    "",
+    "The first line `compalign scenarios IN.xlsx --json` writes on stderr for each case, as the",
+    "generator saw it (IN.xlsx stands for the case's file; cut at 240 characters).",
+    "",
+    "| case | exit | scenarios says |",
+    "|---|---|---|",
+    ...table.map((t) => `| \`${t.id}\` | ${t.seen.code} | ${t.seen.line.replace(/\|/g, "\\|")} |`),
+    "",
+  ].join("\n");
+}
+
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   for (const f of fs.readdirSync(OUT))
@@ -755,6 +837,24 @@ async function main() {
     table.push({ id: c.id, file, what: c.what, expect: c.expect });
   }
   fs.writeFileSync(path.join(OUT, "cases.json"), `${JSON.stringify(table, null, 1)}\n`);
+  // What `scenarios` tells the user, for the docs (not part of the expectations).
+  const { main: cli } = require(path.join(ROOT, "lib", "cli", "main"));
+  for (const t of table) {
+    const input = path.join(OUT, t.file);
+    let line = "";
+    const code = await cli(["scenarios", input, "--json"], {
+      stdout: () => {},
+      stderr: (text) => {
+        if (!line) line = text.split("\n")[0];
+      },
+    });
+    const plain = line
+      .split(input)
+      .join("IN.xlsx")
+      .replace(/ in \d+ ms/, "");
+    t.seen = { code, line: plain.length > 240 ? `${plain.slice(0, 239)}…` : plain };
+  }
+  fs.writeFileSync(path.join(ROOT, "docs", "bad-input.md"), markdown(table));
   console.log(`wrote ${table.length} workbooks and cases.json to ${path.relative(ROOT, OUT)}`);
 }
 

@@ -66,24 +66,25 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (error) {
       throw new WorkbookError("unreadable", `cannot read "${path}": ${(error as Error).message}`);
     }
-    return XlsxWorkbook.fromBuffer(bytes, path);
+    return XlsxWorkbook.fromBuffer(bytes);
   }
 
-  /** Loads .xlsx bytes (the buffer is not changed). */
-  static async fromBuffer(
-    bytes: Uint8Array | ArrayBuffer,
-    label = "the workbook"
-  ): Promise<XlsxWorkbook> {
+  /**
+   * Loads .xlsx bytes (the buffer is not changed). Bytes that are not a readable .xlsx file are a
+   * WorkbookError("unreadable") saying in plain words what the file is (encrypted, .xls, .ods,
+   * damaged, text…) and what to do (../fileProblem.ts).
+   */
+  static async fromBuffer(bytes: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
     const workbook = new Workbook();
     // exceljs reads a private copy, so the caller's bytes stay as they are.
     const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
     // Plain words for files that are not .xlsx at all, or are damaged (fileProblem.ts).
     const sniffed = sniffFileProblem(copy);
-    if (sniffed) throw new WorkbookError("unreadable", `${label}: ${sniffed}`);
+    if (sniffed) throw new WorkbookError("unreadable", sniffed);
     try {
       await workbook.xlsx.load(copy.slice() as never);
     } catch {
-      throw new WorkbookError("unreadable", `${label}: ${await describeFileProblem(copy)}`);
+      throw new WorkbookError("unreadable", await describeFileProblem(copy));
     }
     return new XlsxWorkbook(workbook);
   }
