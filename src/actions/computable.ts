@@ -6,15 +6,9 @@
  * change makes a figure non-finite (that scenario is invalid with the reason).
  */
 import { baselineVariants } from "../engine/scenarioChanges";
+import { listed, overflowDetail, overflowReason } from "../engine/scenarioOverflow";
 import type { PreparedRun, ScenarioResult } from "../engine/scenarioRunner";
 import { ActionError } from "./errors";
-
-const MAX_LISTED = 3;
-
-const listed = (items: string[]): string =>
-  items.length <= MAX_LISTED
-    ? items.join("; ")
-    : `${items.slice(0, MAX_LISTED).join("; ")}; and ${items.length - MAX_LISTED} more`;
 
 /** Why no rep was computed, or null when some were. */
 export function nothingComputable(run: PreparedRun): string | null {
@@ -31,33 +25,6 @@ export function nothingComputable(run: PreparedRun): string | null {
   return `No rep could be computed: ${reasons.join("; ")}.`;
 }
 
-/** Reps whose payout (or target incentive) in this result is not a finite number, as text. */
-function nonFiniteReps(run: PreparedRun, result: ScenarioResult): string[] {
-  const out: string[] = [];
-  const { payout, targetIncentive } = result.reps;
-  for (let i = 0; i < run.reps.count; i++) {
-    if (!run.included[i]) continue;
-    if (Number.isFinite(payout[i]) && Number.isFinite(targetIncentive[i])) continue;
-    const what = Number.isFinite(payout[i]) ? "target incentive" : "payout";
-    out.push(
-      `Reps row ${run.reps.rows[i]} (${run.reps.names[i] || "no name"}): ${what} is not a finite number`
-    );
-  }
-  return out;
-}
-
-/** The figures a scenario reports that are not finite numbers, by name. */
-function nonFiniteFigures(result: ScenarioResult): string[] {
-  const bad: string[] = [];
-  const visit = (name: string, value: unknown) => {
-    if (typeof value === "number" && !Number.isFinite(value)) bad.push(name);
-    else if (value && typeof value === "object")
-      for (const [k, v] of Object.entries(value)) visit(`${name} ${k}`, v);
-  };
-  for (const [name, value] of Object.entries(result.figures)) visit(name, value);
-  return bad;
-}
-
 /**
  * Why a scenario's result cannot be reported (a figure is not a finite number), or null. For the
  * Baseline this throws: without it nothing can be compared.
@@ -67,19 +34,14 @@ export function nonFiniteReason(
   result: ScenarioResult,
   baseline: boolean
 ): string | null {
-  const figures = nonFiniteFigures(result);
-  const reps = nonFiniteReps(run, result);
-  if (figures.length === 0 && reps.length === 0) return null;
-  const detail =
-    reps.length > 0
-      ? listed(reps)
-      : `${listed(figures)} ${figures.length === 1 ? "is" : "are"} not a finite number`;
+  const detail = overflowDetail(run, result);
+  if (detail === null) return null;
   if (baseline)
     throw new ActionError(
       "not-computable",
       `The Baseline cannot be computed: payouts are too large to be numbers (${detail}); look for a quota near 0 on an uncapped (EXTEND) curve, or a huge value.`
     );
-  return `its changes make payouts too large to be numbers (${detail})`;
+  return overflowReason(detail);
 }
 
 /** Throws the plain reason when no rep could be computed. */

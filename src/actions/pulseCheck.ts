@@ -8,6 +8,7 @@
 import { readRepsWorkbook } from "./readPlanWorkbook";
 import { runPulse, type PulseResult } from "../engine/pulse";
 import { computeScenario, prepareRun } from "../engine/scenarioRunner";
+import { LARGEST_AMOUNT, nonFiniteFigures } from "../engine/scenarioOverflow";
 import { nonFiniteReason, requireComputable } from "./computable";
 import type { PulseCheck } from "../engine/pulseChecks";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
@@ -48,7 +49,10 @@ export async function computePulse(
   );
   const { settings, warnings } = readPulseSettings(settingsSheet);
   const pulse = runPulse(design, repTable, settings, { today: options.today });
-  if (pulse.computedReps === 0 || !Number.isFinite(pulse.figures.totalPayout)) {
+  const overflow =
+    !(Math.abs(pulse.figures.totalPayout) <= LARGEST_AMOUNT * pulse.computedReps) ||
+    nonFiniteFigures(pulse).length > 0;
+  if (pulse.computedReps === 0 || overflow) {
     // Say why in plain words (no rep computed, or payouts too large to be numbers).
     const run = prepareRun(design, repTable, []);
     requireComputable(run);

@@ -41,7 +41,7 @@ than 3 metrics or more than 5 curve points on a metric).
 
 Without --json the talking points of every plan are printed. Problems that make a page less
 than exact (an unknown curve, weights not summing to 100%) go to stderr. Exit status: 0 done,
-2 the file cannot be read, has no Matrix sheet, or bad usage.`;
+1 the Matrix has no plans, 2 the file cannot be read, has no Matrix sheet, or bad usage.`;
 
 export interface ExplainOptions {
   input: string;
@@ -140,5 +140,10 @@ export async function runExplainCommand(options: ExplainOptions, io: Io): Promis
     );
   }
   io.stdout(options.json ? `${JSON.stringify(explainJson(result))}\n` : result.text);
-  return 0;
+  // Nothing to explain is not a success (iss14): say so and exit 1.
+  if (result.plans.length === 0)
+    io.stderr(
+      `compalign explain: ${options.input}: the Matrix has no plans yet, so nothing was explained`
+    );
+  return result.plans.length === 0 ? 1 : 0;
 }

@@ -4,7 +4,11 @@
  * scenarios), never silently read as zero or as something else.
  */
 import { checkAlignment } from "../../src/engine/alignmentRules";
-import { prepareRun } from "../../src/engine/scenarioRunner";
+import { ActionError } from "../../src/actions/errors";
+import { computePulse } from "../../src/actions/pulseCheck";
+import { runScenarioAction } from "../../src/actions/runScenarios";
+import { prepareRun, runScenarios } from "../../src/engine/scenarioRunner";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import { COLUMNS, readPlan, type PlanSheets } from "../../src/model/readPlan";
 import { readReps } from "../../src/model/readReps";
 import { columnLetters } from "../../src/workbook/a1";
@@ -276,5 +280,86 @@ describe("rules that know comp plans", () => {
       severity: "error",
       cell: "Matrix!A1",
     });
+  });
+});
+
+describe("huge and non-finite values", () => {
+  test("a scenario change that overflows payouts is invalid with the reason; Baseline and the others run", () => {
+    const book = base();
+    const { design } = readPlan(book);
+    const reps = readReps(book.reps, ["Bookings", "Renewals"]);
+    const run = runScenarios(design, reps, [
+      {
+        name: "Huge",
+        changes: [
+          { change: "scale-ti", plan: "", metric: "", to: "", value: 1e308, segment: "", row: 2 },
+        ],
+      },
+      {
+        name: "Double",
+        changes: [
+          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "", row: 3 },
+        ],
+      },
+    ]);
+    expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Double"]);
+    expect(run.invalidScenarios).toEqual([
+      {
+        name: "Huge",
+        reason:
+          "its changes make payouts too large to be numbers (Reps row 2 (Ann): payout is not a finite number; Reps row 3 (Bob): payout is not a finite number)",
+      },
+    ]);
+    expect(run.scenarios[1].figures.totalPayout).toBeCloseTo(
+      2 * run.scenarios[0].figures.totalPayout,
+      6
+    );
+  });
+
+  test("a huge target incentive is a data issue naming the input cell; the run goes on", () => {
+    const book = base();
+    book.reps.values[1][4] = 1e300;
+    const run = runScenarios(
+      readPlan(book).design,
+      readReps(book.reps, ["Bookings", "Renewals"]),
+      []
+    );
+    expect(run.dataIssues).toEqual([
+      {
+        rep: "Ann",
+        row: 2,
+        message:
+          "Target Incentive is 1e+300, too large to compute with (at most 1e+15 in size) (Reps!E2)",
+      },
+    ]);
+    expect(Number.isFinite(run.scenarios[0].figures.totalPayout)).toBe(true);
+    expect(run.included[1]).toBe(1);
+  });
+
+  test("no rep computable, or a Baseline that overflows: a plain ActionError before anything is written", async () => {
+    const empty = base();
+    empty.reps.values = [empty.reps.values[0]];
+    const book = MemoryWorkbook.fromSheets(Object.values(empty));
+    await expect(runScenarioAction(book)).rejects.toThrow(
+      new ActionError(
+        "not-computable",
+        "No rep could be computed: the Reps sheet has no rows below its header."
+      )
+    );
+    await expect(computePulse(book, { today: "2026-01-31" })).rejects.toThrow(
+      "No rep could be computed"
+    );
+    expect(await book.sheetNames()).toEqual(["Objectives", "Matrix", "Curves", "Reps"]);
+
+    const extend = base();
+    extend.curves.values[1][4] = "EXTEND";
+    extend.reps.values[1][8] = 1e-300;
+    const overflow = MemoryWorkbook.fromSheets(Object.values(extend));
+    await expect(runScenarioAction(overflow)).rejects.toThrow(
+      "The Baseline cannot be computed: payouts are too large to be numbers (Reps row 2 (Ann): payout is over 1e18)"
+    );
+    await expect(computePulse(overflow, { today: "2026-01-31" })).rejects.toThrow(
+      "Reps row 2 (Ann)"
+    );
   });
 });
