@@ -11,12 +11,17 @@
  * - a rep the engine leaves out is a data issue with a reason; a value the loop cannot use is a
  *   check finding (warning or error) naming its cell.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { ActionError } from "../../src/actions/errors";
 import { runAlignmentCheck } from "../../src/actions/checkAlignment";
 import { explainPlans } from "../../src/actions/explainPlans";
 import { computePulse } from "../../src/actions/pulseCheck";
 import { runScenarioAction } from "../../src/actions/runScenarios";
+import { main } from "../../src/cli/main";
 import { setupWorkbook } from "../../src/actions/setupWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type {
@@ -347,4 +352,80 @@ test("500 mutated Scenarios sheets: every scenario runs with finite figures or i
     ),
     { numRuns: 500, seed: 1414 }
   );
+});
+
+/** The mutated sheets as a real .xlsx file: dates as dates, formulas saved without a result. */
+async function xlsxFile(
+  values: Record<string, SheetValue[][]>,
+  notes: Record<string, Record<string, CellNote>>,
+  file: string
+) {
+  const wb = new ExcelJS.Workbook();
+  for (const name of SHEETS.filter((s) => s !== "Scenarios")) {
+    const ws = wb.addWorksheet(name);
+    values[name].forEach((row, r) =>
+      row.forEach((value, c) => {
+        const note = notes[name]?.[`${r},${c}`];
+        const cell = ws.getCell(r + 1, c + 1);
+        if (note === "uncached-formula")
+          cell.value = { formula: "1+1" } as ExcelJS.CellFormulaValue;
+        else if (note === "date") {
+          cell.value = new Date(Date.UTC(2025, 0, 1));
+          cell.numFmt = "yyyy-mm-dd";
+        } else if (value !== null) cell.value = value;
+      })
+    );
+  }
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+async function cli(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += `${t}\n`),
+  });
+  return { code, stdout, stderr };
+}
+
+test("300 mutated .xlsx files through the CLI's main: exit 0 only with finite results equal to the own loop, else a finding or a plain message", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "compalign-fuzz-"));
+  let compared = 0;
+  try {
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (mutations) => {
+        const { values, notes } = build(mutations, false);
+        const file = join(dir, "fuzz.xlsx");
+        await xlsxFile(values, notes, file);
+        const check = await cli(["check", file, "--json"]);
+        const scenarios = await cli(["scenarios", file, "--json"]);
+        for (const run of [check, scenarios]) {
+          expect([0, 1, 2]).toContain(run.code);
+          for (const pattern of INTERNAL_TEXT)
+            if (pattern.test(run.stderr))
+              throw new Error(`internal text ${pattern}: ${run.stderr}`);
+          if (run.code !== 0 && run !== check) expect(run.stderr.trim().length).toBeGreaterThan(20);
+        }
+        if (scenarios.code !== 0) return;
+        const json = JSON.parse(scenarios.stdout);
+        for (const s of json.scenarios) expect(Number.isFinite(s.totalPayout)).toBe(true);
+        if (check.code !== 0) return; // error findings: the plan is reported, not trusted
+        const own = ownBaseline(values, notes);
+        const rowsOfReps = table(values.Reps).rows.map((r) => r.i + 1);
+        const total = own.reduce<number>((s, p) => s + (p ?? 0), 0);
+        expect(Math.abs(json.scenarios[0].totalPayout - total)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(total))
+        );
+        expect(json.dataIssues.map((d: { row: number }) => d.row)).toEqual(
+          own.flatMap((p, i) => (p === null ? [rowsOfReps[i]] : []))
+        );
+        compared++;
+      }),
+      { numRuns: 300, seed: 141414 }
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  expect(compared).toBeGreaterThan(30);
 });
