@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { INTERNAL_TEXT as INTERNAL } from "../helpers/internalText";
+import { compalign, ensureCompiledCli } from "./compiledCli";
 
 interface Expected {
   exit: number | number[];
@@ -95,3 +96,18 @@ describe.each(CASES.map((c) => [c.id, c] as const))("%s", (_id, c) => {
     60_000
   );
 });
+
+test("through the real bin/compalign.js too (a few cases): the same plain words, no stack", () => {
+  ensureCompiledCli();
+  for (const [id, command, exit, text] of [
+    ["encrypted", "check", 2, "the workbook is encrypted"],
+    ["broken-sheet-xml", "scenarios", 2, "a part of the workbook is damaged"],
+    ["reps-headers-only", "pulse", 1, "No rep could be computed"],
+    ["curve-extend-tiny-quota", "scenarios", 1, "too large to be numbers"],
+  ] as const) {
+    const run = compalign(command, join(DIR, `${id}.xlsx`), "--json");
+    expect(run.status).toBe(exit);
+    expect(run.stderr).toContain(text);
+    for (const pattern of INTERNAL) expect(run.stderr).not.toMatch(pattern);
+  }
+}, 300_000);
