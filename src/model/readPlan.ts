@@ -409,7 +409,7 @@ function readTargetIncentive(
           cell: rows.headerCell("Rep"),
         });
   const byPlan = new Map<string, number>();
-  const seenReps = new Map<string, string>();
+  const seenReps = new Map<string, SheetRow>();
   for (const row of rows.rows) {
     const plan = text(row.get("Plan")).toLowerCase();
     const where = `Reps row ${row.index + 1}`;
@@ -422,10 +422,10 @@ function readTargetIncentive(
       if (first)
         warn(
           "duplicate-rep",
-          `${where}: Rep "${rep}" is listed twice (also at ${first}); both rows are counted, so make the ids unique or delete one.`,
+          `${where}: Rep "${rep}" is listed twice (also at ${first.cell("Rep")}); both rows are counted, so make the ids unique or delete one.`,
           "Rep"
         );
-      else seenReps.set(rep.toLowerCase(), row.cell("Rep"));
+      else seenReps.set(rep.toLowerCase(), row);
     }
     if (!plan)
       warn(

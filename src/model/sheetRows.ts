@@ -64,7 +64,14 @@ export function sheetRows(data: SheetData): SheetRows {
       });
     else if (h) column.set(h, i);
   });
-  const colOf = (header: string) => column.get(normaliseHeader(header));
+  // Readers ask by the same few headers for every row: normalise each once.
+  const colCache = new Map<string, number | undefined>();
+  const colOf = (header: string) => {
+    if (colCache.has(header)) return colCache.get(header);
+    const c = column.get(normaliseHeader(header));
+    colCache.set(header, c);
+    return c;
+  };
   const rows: SheetRow[] = [];
   for (let r = 1; r < data.values.length; r++) {
     const values = data.values[r];
