@@ -59,16 +59,18 @@ export function uniqueTabName(
   const free = (n: string) =>
     !lower.has(n.toLowerCase()) && !RESERVED.has(n.toLowerCase()) && !reserved(n);
   if (free(name) && sheetNameProblem(name) === null) return name;
-  for (let n = 2; ; n++) {
+  for (let n = 2; n < 100_000; n++) {
     const suffix = ` (${n})`;
     const candidate = `${name.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
     if (free(candidate)) return candidate;
   }
+  throw new RangeError(`no free tab name for "${name}"`);
 }
 
 /**
  * Tab names for a list of texts (scenario names, plans), in order: clean, and distinct from each
- * other and from names `reserved` says belong to something else.
+ * other and from names `reserved` says belong to something else (such a name is prefixed with
+ * `fallback`: a scenario named "Alignment View" gets "Scenario Alignment View").
  */
 export function uniqueTabNames(
   texts: readonly string[],
@@ -77,7 +79,10 @@ export function uniqueTabNames(
 ): string[] {
   const taken: string[] = [];
   return texts.map((text) => {
-    const name = uniqueTabName(cleanTabName(text, fallback), taken, reserved);
+    let clean = cleanTabName(text, fallback);
+    // Another report's name (with any " (n)"): prefixed, so no suffix can make it one again.
+    if (reserved(clean)) clean = cleanTabName(`${fallback} ${clean}`, fallback);
+    const name = uniqueTabName(clean, taken, reserved);
     taken.push(name);
     return name;
   });
@@ -105,7 +110,8 @@ export function uniqueTableName(base: string, taken: Iterable<string>): string {
  * (Literal names: the report modules import this one.)
  */
 export function isOtherReportTab(name: string): boolean {
-  const n = name.toLowerCase();
+  // With the " (2)" the port adds when a user's sheet holds the plain name.
+  const n = name.toLowerCase().replace(/ \(\d+\)$/, "");
   return (
     n === "scenario comparison" ||
     n === "alignment view" ||

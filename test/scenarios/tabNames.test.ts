@@ -67,8 +67,8 @@ test("8 awkward scenario names give 8 tabs plus the comparison; user sheets and 
     "Baseline",
     "History (2)",
     "Reps (2)",
-    "Scenario Comparison (2)",
-    "Alignment View (2)",
+    "Scenario Scenario Comparison",
+    "Scenario Alignment View",
     "Scenario",
     "Quotas up ten percent for the…",
     "Quotas up ten percent for t (2)",
@@ -111,6 +111,29 @@ test("re-runs after a scenario is renamed or deleted, and over earlier results, 
   book.renameSheet("One", "My copy of One");
   const fourth = await runScenarioAction(book);
   expect(fourth.sheets.find((s) => s.name === "One")?.action).toBe("created");
+});
+
+test("a user's sheet named Scenario Comparison and a scenario of that name: three distinct tabs", async () => {
+  const book = await bookWith(["Scenario Comparison"]);
+  await book.createSheet({
+    name: "Scenario Comparison",
+    blocks: [{ at: "A1", values: [["mine"]] }],
+  });
+  const { sheets } = await runScenarioAction(book);
+  expect(sheets.map((s) => s.name)).toEqual([
+    "Baseline",
+    "Scenario Scenario Comparison",
+    "Scenario Comparison (2)",
+  ]);
+  expect(book.snapshot("Scenario Comparison").values).toEqual([["mine"]]);
+  expect(book.snapshot("Scenario Scenario Comparison").values[0][0]).toBe("Rep");
+  // A second run replaces both of CompAlign's tabs in place.
+  const again = await runScenarioAction(book);
+  expect(again.sheets.map((s) => [s.name, s.action])).toEqual([
+    ["Baseline", "replaced"],
+    ["Scenario Scenario Comparison", "replaced"],
+    ["Scenario Comparison (2)", "replaced"],
+  ]);
 });
 
 describe("the naming helpers", () => {
