@@ -10,6 +10,9 @@
 import { readRepsWorkbook } from "./readPlanWorkbook";
 import { assertPlanHasNoErrors } from "./planGate";
 import { runPulse, type PulseResult } from "../engine/pulse";
+import { computeScenario, prepareRun } from "../engine/scenarioRunner";
+import { LARGEST_AMOUNT, nonFiniteFigures } from "../engine/scenarioOverflow";
+import { nonFiniteReason, requireComputable } from "./computable";
 import type { PulseCheck } from "../engine/pulseChecks";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
 import { PULSE_TAB_PREFIX, pulseSheet, pulseTableName, pulseTabName } from "../reports/pulseSheet";
@@ -74,6 +77,15 @@ export async function computePulse(
   } = read;
   const { settings, warnings } = readPulseSettings(settingsSheet);
   const pulse = runPulse(design, repTable, settings, { today: options.today });
+  const overflow =
+    !(Math.abs(pulse.figures.totalPayout) <= LARGEST_AMOUNT * pulse.computedReps) ||
+    nonFiniteFigures(pulse).length > 0;
+  if (pulse.computedReps === 0 || overflow) {
+    // Say why in plain words (no rep computed, or payouts too large to be numbers).
+    const run = prepareRun(design, repTable, []);
+    requireComputable(run);
+    nonFiniteReason(run, computeScenario(run, run.models[0], null), true);
+  }
   return { pulse, checks: pulse.checks, warnings, tabName: pulseTabName(pulse.label) };
 }
 

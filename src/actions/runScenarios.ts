@@ -15,7 +15,14 @@ import {
 } from "../engine/scenarioRunner";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { comparisonSheet, scenarioDetailSheet } from "../reports/scenarioSheets";
-import type { SheetSpec, WorkbookPort, WriteResult } from "../workbook/port";
+import { isOtherReportTab, uniqueTableName, uniqueTabNames } from "../reports/tabNames";
+import {
+  WorkbookError,
+  type SheetSpec,
+  type WorkbookPort,
+  type WriteResult,
+} from "../workbook/port";
+import { nonFiniteReason, requireComputable } from "./computable";
 import { ActionError } from "./errors";
 import { assertPlanHasNoErrors } from "./planGate";
 
@@ -65,26 +72,45 @@ export async function runScenarioAction(
   const { signal, onProgress } = options;
   const pause = options.yieldControl ?? (() => Promise.resolve());
   const prepared = await loadScenarioRun(book, options.only);
+  requireComputable(prepared);
   const total = prepared.models.length * 2 + 1;
   let done = 0;
   const scenarios: ScenarioResult[] = [];
   for (const model of prepared.models) {
     if (signal?.aborted) throw cancelled();
-    scenarios.push(computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null));
+    const result = computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null);
+    // A figure that is not a finite number: the Baseline throws, another scenario is invalid.
+    const overflow = nonFiniteReason(prepared, result, scenarios.length === 0);
+    if (overflow) prepared.invalidScenarios.push({ name: model.name, reason: overflow });
+    else scenarios.push(result);
     onProgress?.(++done, total, `Computed ${model.name}`);
     await pause();
   }
   const run: ScenarioRun = { ...prepared, scenarios };
-  const specs: SheetSpec[] = [
-    ...scenarios.map((s, i) => scenarioDetailSheet(run, s, `CompAlignScenario${i + 1}`)),
-    comparisonSheet(run),
+  // Tabs never lost (tabNames.ts): distinct, valid names that are not another report's tab, and
+  // table names a stale tab of an earlier run (renamed or deleted scenario) does not hold.
+  const tabNames = uniqueTabNames(
+    scenarios.map((s) => s.name),
+    "Scenario",
+    isOtherReportTab
+  );
+  const tableNames: string[] = [];
+  const specs: ((attempt: number) => SheetSpec)[] = [
+    ...scenarios.map((s, i) => (attempt: number) => {
+      const table = uniqueTableName(
+        `CompAlignScenario_${tabNames[i]}${attempt > 1 ? `_${attempt}` : ""}`,
+        tableNames
+      );
+      return { ...scenarioDetailSheet(run, s, table), name: tabNames[i] };
+    }),
+    () => comparisonSheet(run),
   ];
   if (signal?.aborted) throw cancelled();
   const sheets: WriteResult[] = [];
   try {
-    for (const spec of specs) {
+    for (const build of specs) {
       if (signal?.aborted) throw cancelled();
-      const [written] = await book.writeOwnedSheets([spec]);
+      const written = await writeWithFreeTable(book, build);
       sheets.push(written);
       onProgress?.(++done, total, `Wrote ${written.name}`);
       await pause();
@@ -95,4 +121,24 @@ export async function runScenarioAction(
     throw e;
   }
   return { run, sheets };
+}
+
+/** Table-name attempts before giving up (each collision is a stale tab of an earlier run). */
+const TABLE_NAME_ATTEMPTS = 20;
+
+/** Writes a spec, with the next table name while an earlier run's tab holds the one tried. */
+async function writeWithFreeTable(
+  book: WorkbookPort,
+  build: (attempt: number) => SheetSpec
+): Promise<WriteResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [written] = await book.writeOwnedSheets([build(attempt)]);
+      return written;
+    } catch (e) {
+      const taken =
+        e instanceof WorkbookError && e.kind === "exists" && /table name/.test(e.message);
+      if (!taken || attempt >= TABLE_NAME_ATTEMPTS) throw e;
+    }
+  }
 }

@@ -169,7 +169,10 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
       options.out !== undefined ? await writeAlignmentView(book) : await runAlignmentCheck(book);
   } catch (e) {
     if (e instanceof ActionError)
-      throw new CliError(`compalign check: ${options.input}: ${e.message}`);
+      throw new CliError(
+        `compalign check: ${options.input}: ${e.message}`,
+        e.kind === "not-computable" ? 1 : 2
+      );
     throw e;
   }
   if (options.out !== undefined) {

@@ -45,7 +45,7 @@ than 3 metrics or more than 5 curve points on a metric).
 Without --json the talking points of every plan are printed. A plan with error findings
 (compalign check: an unknown curve, weights not summing to 100%, ...) gets no page: the errors
 go to stderr and, with --json, stdout gets {"error": "plan-has-errors", "findings": [...]}.
-Exit status: 0 done, 1 the plan has error findings, 2 the file cannot be read, has no Matrix
+Exit status: 0 done, 1 the plan has error findings or the Matrix has no plans, 2 the file cannot be read, has no Matrix
 sheet, or bad usage.`;
 
 export interface ExplainOptions {
@@ -126,7 +126,10 @@ export async function runExplainCommand(options: ExplainOptions, io: Io): Promis
     if (e instanceof PlanHasErrorsError)
       return planErrorsExit("compalign explain", options.input, e, options.json, io);
     if (e instanceof ActionError)
-      throw new CliError(`compalign explain: ${options.input}: ${e.message}`);
+      throw new CliError(
+        `compalign explain: ${options.input}: ${e.message}`,
+        e.kind === "not-computable" ? 1 : 2
+      );
     throw e;
   }
   for (const plan of result.plans)
@@ -145,5 +148,10 @@ export async function runExplainCommand(options: ExplainOptions, io: Io): Promis
     );
   }
   io.stdout(options.json ? `${JSON.stringify(explainJson(result))}\n` : result.text);
-  return 0;
+  // Nothing to explain is not a success (iss14): say so and exit 1.
+  if (result.plans.length === 0)
+    io.stderr(
+      `compalign explain: ${options.input}: the Matrix has no plans yet, so nothing was explained`
+    );
+  return result.plans.length === 0 ? 1 : 0;
 }

@@ -17,6 +17,8 @@ import {
 } from "./scenarios";
 import { CliError, processIo, type Io } from "./io";
 import { parseRiskArgs, RISK_HELP, RISK_USAGE, runRiskCommand } from "./risk";
+import { ActionError } from "../actions/errors";
+import { WorkbookError } from "../workbook/port";
 
 interface Command {
   usage: string;
@@ -98,6 +100,17 @@ const findCommand = (name: string | undefined): Command | undefined =>
     ? COMMANDS[name]
     : undefined;
 
+/**
+ * An error no command turned into a plain message. A workbook's or an action's own error is
+ * already plain words; anything else (a JavaScript error) is never shown as such: no error text
+ * or stack reaches the user (COMPALIGN_DEBUG=1 prints it for a bug report).
+ */
+function unexpected(e: unknown): string {
+  if (e instanceof WorkbookError || e instanceof ActionError) return e.message.split("\n")[0];
+  if (process.env.COMPALIGN_DEBUG) return String(e instanceof Error ? e.stack : e);
+  return "an unexpected problem stopped the run; nothing was written. Please report it with the workbook (COMPALIGN_DEBUG=1 shows the details).";
+}
+
 /** Runs the command line (without `node` and the script path); resolves to the exit status. */
 export async function main(args: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = args;
@@ -127,7 +140,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
       io.stderr(e.message);
       return e.exitCode;
     }
-    io.stderr(`compalign ${name}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    io.stderr(`compalign ${name}: ${unexpected(e)}`);
     return 1;
   }
 }

@@ -168,7 +168,10 @@ export async function runPulseCommand(
     if (e instanceof PlanHasErrorsError)
       return planErrorsExit("compalign pulse", options.input, e, options.json, io);
     if (e instanceof ActionError)
-      throw new CliError(`compalign pulse: ${options.input}: ${e.message}`);
+      throw new CliError(
+        `compalign pulse: ${options.input}: ${e.message}`,
+        e.kind === "not-computable" ? 1 : 2
+      );
     throw e;
   }
   for (const warning of result.warnings) io.stderr(`compalign pulse: warning: ${warning}`);

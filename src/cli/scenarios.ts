@@ -92,7 +92,10 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
     if (e instanceof PlanHasErrorsError)
       return planErrorsExit("compalign scenarios", options.input, e, options.json, io);
     if (e instanceof ActionError)
-      throw new CliError(`compalign scenarios: ${options.input}: ${e.message}`);
+      throw new CliError(
+        `compalign scenarios: ${options.input}: ${e.message}`,
+        e.kind === "not-computable" ? 1 : 2
+      );
     throw e;
   }
   const { run } = result;

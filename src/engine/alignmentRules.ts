@@ -299,6 +299,36 @@ function marginalMisaligned({ design, plans, add }: RuleContext) {
   }
 }
 
+// Weights a person typed wrongly (iss14): whole-number percents and negative weights.
+function weightRange({ plans, add }: RuleContext) {
+  for (const components of plans.values()) {
+    const sum = components.reduce((s, c) => s + c.weight, 0);
+    // 40/25/35: whole-number percents, the plan's weights sum to about 100.
+    const wholePercents = Math.abs(sum - 100) <= 100 * WEIGHT_TOLERANCE;
+    for (const c of components) {
+      if (!(c.weight > 1)) continue;
+      add("error", "weight-range", {
+        ...where(c),
+        message: wholePercents
+          ? `${c.plan} / ${c.metric}: Weight ${c.weight} is ${percent(c.weight)} of target incentive; the plan's weights sum to ${+sum.toFixed(4)}, so they look typed as whole percents: type ${+c.weight.toFixed(4)}% (or ${+(c.weight / 100).toFixed(6)}).`
+          : `${c.plan} / ${c.metric}: Weight ${percent(c.weight)} is above 100%: a weight is a share of the plan's target incentive, between 0% and 100%.`,
+        cell: c.cells.weight,
+      });
+    }
+  }
+}
+
+function negativeWeight({ design, add }: RuleContext) {
+  for (const c of design.components) {
+    if (!(c.weight < 0)) continue;
+    add("error", "negative-weight", {
+      ...where(c),
+      message: `${c.plan} / ${c.metric}: Weight ${percent(c.weight)} is negative: a weight is a share of target incentive, 0% or more (the plan's other weights would pay more than 100% of target).`,
+      cell: c.cells.weight,
+    });
+  }
+}
+
 const RULES = [
   unknownObjective,
   duplicateMetric,
@@ -310,6 +340,8 @@ const RULES = [
   curveShape,
   noReps,
   marginalMisaligned,
+  weightRange,
+  negativeWeight,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

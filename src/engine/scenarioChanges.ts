@@ -303,6 +303,14 @@ export function buildScenario(
   const metrics = [...new Set(design.components.map((c) => key(c.metric)))];
   try {
     for (const change of definition.changes) {
+      // A misspelled segment would match no rep and leave the scenario equal to Baseline.
+      if (change.segment && !reps.segments.some((s) => key(s) === key(change.segment)))
+        invalid(
+          change,
+          reps.hasSegment
+            ? `segment "${change.segment}" is not in Reps (no rep has that Segment)`
+            : `Segment "${change.segment}" is given, but Reps has no Segment column`
+        );
       switch (key(change.change) as ChangeType) {
         case "shift-weight":
           shiftWeight(variants, change, design);

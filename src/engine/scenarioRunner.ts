@@ -24,6 +24,7 @@ import {
 } from "./groupFigures";
 import type { PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
+import { overflowDetail, overflowReason } from "./scenarioOverflow";
 import {
   ALL,
   baselineVariants,
@@ -797,7 +798,12 @@ export function runScenarios(
 ): ScenarioRun {
   const run = prepareRun(design, reps, definitions);
   const scenarios: ScenarioResult[] = [];
-  for (const model of run.models)
-    scenarios.push(computeScenario(run, model, scenarios[0]?.figures.totalPayout ?? null));
+  for (const model of run.models) {
+    const result = computeScenario(run, model, scenarios[0]?.figures.totalPayout ?? null);
+    // A scenario (not the Baseline) whose figures overflow is invalid with the reason.
+    const overflow = scenarios.length > 0 ? overflowDetail(run, result) : null;
+    if (overflow) run.invalidScenarios.push({ name: model.name, reason: overflowReason(overflow) });
+    else scenarios.push(result);
+  }
   return { ...run, scenarios };
 }

@@ -19,7 +19,14 @@ import {
   type PlanDesign,
 } from "../engine/plan";
 import type { SheetData, SheetValue } from "../workbook/port";
-import { describeValue, sheetRows, text, type SheetRow, type SheetRows } from "./sheetRows";
+import {
+  numberCell,
+  repNumberProblem,
+  sheetRows,
+  text,
+  type SheetRow,
+  type SheetRows,
+} from "./sheetRows";
 
 export const SHEETS = {
   objectives: "Objectives",
@@ -73,6 +80,13 @@ function finder(findings: Finding[]): Add {
 /** The sheet's rows, or null (with a finding) when required columns are missing. */
 function withColumns(data: SheetData, required: readonly string[], add: Add): SheetRows | null {
   const rows = sheetRows(data);
+  for (const d of rows.duplicates)
+    add({
+      severity: "error",
+      rule: "duplicate-header",
+      message: `${data.name} has the column "${d.header}" twice in row 1 (also at ${d.first}): only the first is read, so rename or delete one.`,
+      cell: d.cell,
+    });
   const missing = rows.missing(required);
   if (missing.length === 0) return rows;
   add({
@@ -91,15 +105,49 @@ function numberIn(
   add: Add,
   what: string
 ): number | null {
-  const value = row.get(header);
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+  const read = numberCell(row, header);
+  if ("problem" in read) {
+    add({
+      severity: "error",
+      rule: read.problem.rule,
+      message: `${sheet} row ${row.index + 1}: ${header} must be a number (${what}), not ${read.problem.text}.`,
+      cell: row.cell(header),
+    });
+    return null;
+  }
+  if (read.date !== null)
+    add({
+      severity: "warning",
+      rule: "date-in-number",
+      message: `${sheet} row ${row.index + 1}: ${header} holds the date ${read.date}, read as the number ${read.value}; type a number (${what}).`,
+      cell: row.cell(header),
+    });
+  return read.value;
+}
+
+/** A sheet with a header but no rows: nothing to compute with. */
+function emptySheet(rows: SheetRows, what: string, add: Add): boolean {
+  if (rows.rows.length > 0) return false;
   add({
     severity: "error",
-    rule: "invalid-value",
-    message: `${sheet} row ${row.index + 1}: ${header} must be a number (${what}), not ${describeValue(value)}.`,
-    cell: row.cell(header),
+    rule: "empty-sheet",
+    message: `${rows.sheet} has no rows below its header: add ${what}.`,
+    cell: rows.headerCell(rows.headers.find((h) => h) ?? ""),
   });
-  return null;
+  return true;
+}
+
+/** Cells of text columns that hold a formula saved without its result: the text is unknown. */
+function uncachedText(row: SheetRow, headers: readonly string[], sheet: string, add: Add) {
+  for (const header of headers) {
+    if (row.note(header) !== "uncached-formula") continue;
+    add({
+      severity: "error",
+      rule: "uncached-formula",
+      message: `${sheet} row ${row.index + 1}: ${header} is a formula saved without its result (open the file in Excel, let it calculate and save it, or type the value).`,
+      cell: row.cell(header),
+    });
+  }
 }
 
 function readObjectives(data: SheetData | null, add: Add): Objective[] {
@@ -114,9 +162,11 @@ function readObjectives(data: SheetData | null, add: Add): Objective[] {
   }
   const rows = withColumns(data, REQUIRED.objectives, add);
   if (!rows) return [];
+  emptySheet(rows, "one row per corporate objective", add);
   const objectives: Objective[] = [];
   const seen = new Map<string, Objective>();
   for (const row of rows.rows) {
+    uncachedText(row, ["Objective", "Why"], "Objectives", add);
     const name = text(row.get("Objective"));
     if (!name) {
       add({
@@ -166,8 +216,15 @@ function readObjectives(data: SheetData | null, add: Add): Objective[] {
 function readMatrix(data: SheetData, add: Add): Component[] {
   const rows = withColumns(data, REQUIRED.matrix, add);
   if (!rows) return [];
+  emptySheet(rows, "one row per plan component (Plan, Metric, Objective, Weight, Curve)", add);
   const components: Component[] = [];
   for (const row of rows.rows) {
+    uncachedText(
+      row,
+      ["Plan", "Metric", "Objective", "Behavior", "Curve", "Owner", "Why"],
+      "Matrix",
+      add
+    );
     const plan = text(row.get("Plan"));
     const metric = text(row.get("Metric"));
     if (!plan || !metric) {
@@ -229,6 +286,7 @@ function readCurves(data: SheetData | null, add: Add): Map<string, CurveDefiniti
   if (!rows) return curves;
   const groups = new Map<string, SheetRow[]>();
   for (const row of rows.rows) {
+    uncachedText(row, ["Curve", "Method", "Beyond"], "Curves", add);
     const name = text(row.get("Curve"));
     if (!name) {
       add({
@@ -251,18 +309,28 @@ function readCurves(data: SheetData | null, add: Add): Map<string, CurveDefiniti
     let method: CurveMethod | undefined;
     let beyond: CurveBeyond | undefined;
     for (const row of group) {
-      const a = row.get("Attainment");
-      const p = row.get("Payout");
-      if (typeof a !== "number" || typeof p !== "number") {
-        const header = typeof a !== "number" ? "Attainment" : "Payout";
+      const a = numberCell(row, "Attainment");
+      const p = numberCell(row, "Payout");
+      if ("problem" in a || "problem" in p) {
+        const header = "problem" in a ? "Attainment" : "Payout";
+        const why = "problem" in a ? a.problem : "problem" in p ? p.problem : null;
         problem ??= {
-          message: `row ${row.index + 1}: ${header} must be a number, not ${describeValue(row.get(header))}`,
+          message: `row ${row.index + 1}: ${header} must be a number, not ${why!.text}`,
           cell: row.cell(header),
         };
         continue;
       }
-      points.push(a);
-      rates.push(p);
+      // A date is never a curve point or a payout rate: the curve would pay its serial.
+      const dated = a.date !== null ? "Attainment" : p.date !== null ? "Payout" : null;
+      if (dated) {
+        problem ??= {
+          message: `row ${row.index + 1}: ${dated} holds the date ${(dated === "Attainment" ? a : p).date}, not a number`,
+          cell: row.cell(dated),
+        };
+        continue;
+      }
+      points.push(a.value);
+      rates.push(p.value);
       const m = wordIn(row.get("Method"), CURVE_METHODS);
       const b = wordIn(row.get("Beyond"), CURVE_BEYOND);
       if (m === null || (m && method && m !== method)) {
@@ -301,26 +369,96 @@ function readCurves(data: SheetData | null, add: Add): Map<string, CurveDefiniti
   return curves;
 }
 
-function readTargetIncentive(data: SheetData | null, add: Add): Map<string, number> | null {
+/**
+ * The Reps sheet as the alignment check sees it: target-incentive dollars per plan, and a
+ * warning naming the cell for every value scenarios and the pulse check could not use (that
+ * rep is left out of them as a data issue, src/model/readReps.ts), for duplicate rep ids and
+ * for reps on a plan that is not in Matrix.
+ */
+function readTargetIncentive(
+  data: SheetData | null,
+  components: Component[],
+  add: Add
+): Map<string, number> | null {
   if (!data) return null;
   const rows = withColumns(data, REQUIRED.reps, add);
   if (!rows) return null;
+  if (rows.rows.length === 0)
+    add({
+      severity: "warning",
+      rule: "empty-sheet",
+      message: `Reps has no rows below its header: scenarios and the pulse check need one row per rep.`,
+      cell: rows.headerCell("Plan"),
+    });
+  const plans = new Set(components.map((c) => c.plan.trim().toLowerCase()));
+  const metrics = [...new Set(components.map((c) => c.metric.trim()))];
+  const numberColumns = [
+    "Base Salary",
+    "Revenue",
+    "Gross Margin",
+    ...metrics.flatMap((m) => [`${m} Quota`, `${m} Actual`]),
+  ].filter((h) => rows.has(h));
+  for (const metric of metrics)
+    for (const header of [`${metric} Quota`, `${metric} Actual`])
+      if (!rows.has(header))
+        add({
+          severity: "warning",
+          rule: "missing-column",
+          metric,
+          message: `Reps has no "${header}" column in row 1: scenarios and the pulse check leave out every rep whose plan pays for ${metric}.`,
+          cell: rows.headerCell("Rep"),
+        });
   const byPlan = new Map<string, number>();
+  const seenReps = new Map<string, SheetRow>();
   for (const row of rows.rows) {
     const plan = text(row.get("Plan")).toLowerCase();
-    const ti = row.get("Target Incentive");
-    if (typeof ti !== "number" || !Number.isFinite(ti) || ti < 0) {
-      add({
-        severity: "warning",
-        rule: "invalid-value",
-        plan: plan || null,
-        message: `Reps row ${row.index + 1}: Target Incentive must be a number of 0 or more, not ${describeValue(ti)}; this rep is left out of the plan's target-incentive dollars.`,
-        cell: row.cell("Target Incentive"),
-      });
+    const where = `Reps row ${row.index + 1}`;
+    const warn = (rule: string, message: string, header: string) =>
+      add({ severity: "warning", rule, plan: plan || null, message, cell: row.cell(header) });
+    uncachedText(row, ["Rep", "Plan", "Segment", "Territory"], "Reps", add);
+    const rep = text(row.get("Rep"));
+    if (rep) {
+      const first = seenReps.get(rep.toLowerCase());
+      if (first)
+        warn(
+          "duplicate-rep",
+          `${where}: Rep "${rep}" is listed twice (also at ${first.cell("Rep")}); both rows are counted, so make the ids unique or delete one.`,
+          "Rep"
+        );
+      else seenReps.set(rep.toLowerCase(), row);
+    }
+    if (!plan)
+      warn(
+        "invalid-value",
+        `${where}: Plan is blank; this rep is left out of scenarios and the pulse check.`,
+        "Plan"
+      );
+    else if (plans.size > 0 && !plans.has(plan))
+      warn(
+        "unknown-plan",
+        `${where}: Plan "${text(row.get("Plan"))}" is not in Matrix; this rep is left out of scenarios and the pulse check.`,
+        "Plan"
+      );
+    for (const header of numberColumns) {
+      const problem = repNumberProblem(row, header, header.endsWith(" Quota") ? "positive" : "any");
+      if (problem)
+        warn(
+          problem.rule,
+          `${where}: ${header} is ${problem.text}; this rep is left out of scenarios and the pulse check.`,
+          header
+        );
+    }
+    const ti = repNumberProblem(row, "Target Incentive", "non-negative");
+    if (ti) {
+      warn(
+        ti.rule,
+        `${where}: Target Incentive must be a number of 0 or more, not ${ti.text}; this rep is left out of the plan's target-incentive dollars, scenarios and the pulse check.`,
+        "Target Incentive"
+      );
       continue;
     }
     if (!plan) continue;
-    byPlan.set(plan, (byPlan.get(plan) ?? 0) + ti);
+    byPlan.set(plan, (byPlan.get(plan) ?? 0) + (row.get("Target Incentive") as number));
   }
   return byPlan;
 }
@@ -332,6 +470,6 @@ export function readPlan(sheets: PlanSheets): ReadPlanResult {
   const objectives = readObjectives(sheets.objectives, add);
   const components = sheets.matrix ? readMatrix(sheets.matrix, add) : [];
   const curves = readCurves(sheets.curves, add);
-  const targetIncentiveByPlan = readTargetIncentive(sheets.reps, add);
+  const targetIncentiveByPlan = readTargetIncentive(sheets.reps, components, add);
   return { design: { objectives, components, curves, targetIncentiveByPlan }, findings };
 }

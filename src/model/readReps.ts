@@ -1,18 +1,29 @@
 /**
  * The Reps sheet (docs/workbook.md) read into column arrays for the scenario engine. Values
  * that are blank or not numbers become NaN, and `describe` says what the cell held, so the
- * engine can list them as data issues instead of counting them as zero.
+ * engine can list them as data issues instead of counting them as zero. So do numbers too large
+ * to compute with (over 1e15 in size), text that only looks like a number ("1,200"), dates and
+ * formulas saved without their result: `describe` says which, with the input cell.
  */
 import type { RepTable } from "../engine/reps";
 import type { SheetData } from "../workbook/port";
-import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
-
-const number = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : NaN);
+import { describeValue, normaliseHeader, numberCell, sheetRows, text } from "./sheetRows";
 
 export function readReps(data: SheetData, metrics: string[]): RepTable {
   const sheet = sheetRows(data);
   const rows = sheet.rows;
-  const column = (header: string) => Float64Array.from(rows, (r) => number(r.get(header)));
+  // Why a cell was read as NaN, by "rep index|normalised header", with the cell's address.
+  const problems = new Map<string, string>();
+  const column = (header: string) =>
+    Float64Array.from(rows, (r, i) => {
+      const read = numberCell(r, header);
+      if ("problem" in read && read.problem.rule === "invalid-value") return NaN;
+      const why =
+        "problem" in read ? read.problem.text : read.date !== null ? `the date ${read.date}` : null;
+      if (why === null) return (read as { value: number }).value;
+      problems.set(`${i}|${normaliseHeader(header)}`, `${why} (${r.cell(header)})`);
+      return NaN;
+    });
   const optional = (header: string) => (sheet.has(header) ? column(header) : null);
   const quota = new Map<string, Float64Array>();
   const actual = new Map<string, Float64Array>();
@@ -37,6 +48,9 @@ export function readReps(data: SheetData, metrics: string[]): RepTable {
     quota,
     actual,
     describe: (i, header) => {
+      const problem = problems.get(`${i}|${normaliseHeader(header)}`);
+      if (problem) return problem;
+      if (!sheet.has(header)) return `blank: Reps has no "${header}" column in row 1`;
       const value = rows[i].raw.get(normaliseHeader(header));
       return describeValue(
         value === undefined || (typeof value === "string" && value.trim() === "") ? null : value

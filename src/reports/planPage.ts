@@ -11,6 +11,7 @@ import { inCurrency, type PlanExplanation } from "../engine/planExplain";
 import { complexityLine } from "../engine/planExplainText";
 import { describeLandmarks } from "../engine/planExplainFormat";
 import type { Block, ChartSpec, SheetSpec, SheetValue } from "../workbook/port";
+import { cleanTabName } from "./tabNames";
 import { COLORS, FORMATS } from "./format";
 
 export const PLAN_PAGE_PREFIX = "Plan - ";
@@ -45,15 +46,8 @@ export const PLAN_PAGE_SECTIONS = {
  * truncated with "…" (leaving room for `suffix`, e.g. " (2)").
  */
 export function planPageName(plan: string, suffix = ""): string {
-  const clean =
-    plan
-      .replace(/[\\/?*[\]:]/g, " ")
-      .replace(/'+$/g, "")
-      .replace(/\s+/g, " ")
-      .trim() || "Plan";
   const room = MAX_SHEET_NAME - PLAN_PAGE_PREFIX.length - suffix.length;
-  const fitted = clean.length <= room ? clean : `${clean.slice(0, room - 1).trimEnd()}…`;
-  return `${PLAN_PAGE_PREFIX}${fitted}${suffix}`;
+  return `${PLAN_PAGE_PREFIX}${cleanTabName(plan, "Plan", room)}${suffix}`;
 }
 
 /** Sheet names for the plans, in order, made distinct (" (2)") where truncation made two alike. */

@@ -20,6 +20,7 @@ import {
 import { columnLetters } from "../workbook/a1";
 import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
 
 export const PULSE_TAB_PREFIX = "Pulse Check";
@@ -31,16 +32,9 @@ const MAX_SHEET_NAME = 31;
  * "-" (a date typed as 3/31/2026 reads 3-31-2026), and a long label is cut with "…".
  */
 export function pulseTabName(label: string): string {
-  const clean = label
-    .replace(/[\\/?*[\]:]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  if (!clean) return PULSE_TAB_PREFIX;
   const room = MAX_SHEET_NAME - PULSE_TAB_PREFIX.length - 1;
-  const fitted = clean.length <= room ? clean : `${clean.slice(0, room - 1).trimEnd()}…`;
-  return `${PULSE_TAB_PREFIX} ${fitted}`;
+  const fitted = cleanTabName(label, "", room, "-");
+  return fitted ? `${PULSE_TAB_PREFIX} ${fitted}` : PULSE_TAB_PREFIX;
 }
 
 /**

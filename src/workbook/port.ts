@@ -26,7 +26,16 @@ export interface SheetData {
   name: string;
   /** The used range starting at A1 (row 0 is the header row), padded to a rectangle. */
   values: SheetValue[][];
+  /**
+   * What `values` cannot say about some cells, by `"row,col"` (0-based), where the adapter
+   * knows it: a formula the file saved without a result (its value reads as null), a date (its
+   * value reads as the Excel serial). Absent where the adapter cannot tell.
+   */
+  notes?: Record<string, CellNote>;
 }
+
+/** See SheetData.notes. */
+export type CellNote = "uncached-formula" | "date";
 
 /** A rectangle of values written at one anchor in one call. */
 export interface Block {

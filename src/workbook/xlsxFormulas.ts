@@ -11,6 +11,8 @@ import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
 import { parseA1, parseRange, type CellPosition } from "./a1";
 import { dateToSerial } from "./excelDate";
 import { shiftFormula } from "./formulaShift";
+import { describeFileProblem, sniffFileProblem } from "./fileProblem";
+import { WorkbookError } from "./port";
 import type { Constant, ConstantCell, DefinedName, FormulaCell, GridSheet } from "./formulaGrid";
 
 export type XlsxWorkbook = Workbook;
@@ -36,7 +38,14 @@ export interface FormulaBook {
 export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
   const bytes = await readFile(path);
   const workbook = new Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  // Plain words for files that are not .xlsx at all, or are damaged (fileProblem.ts).
+  const sniffed = sniffFileProblem(bytes);
+  if (sniffed) throw new WorkbookError("unreadable", sniffed);
+  try {
+    await workbook.xlsx.load(bytes.slice() as unknown as ArrayBuffer);
+  } catch {
+    throw new WorkbookError("unreadable", await describeFileProblem(bytes));
+  }
   return workbook;
 }
 

@@ -332,7 +332,7 @@ describe("XlsxWorkbook: files", () => {
     await expectWorkbookError(
       XlsxWorkbook.fromBuffer(new TextEncoder().encode("not a zip")),
       "unreadable",
-      /not a readable/
+      /text file \(CSV, HTML or XML\), not an Excel workbook/
     );
   });
 

@@ -7,7 +7,7 @@
  */
 import { ValueType, type Cell, type Worksheet } from "exceljs";
 import { dateToSerial } from "../excelDate";
-import type { SheetValue } from "../port";
+import type { CellNote, SheetValue } from "../port";
 
 /** The plain text of an exceljs string, rich-text or hyperlink value ("" for other objects). */
 export function plainText(value: unknown): string {
@@ -38,30 +38,47 @@ function normalise(value: unknown, date1904: boolean): SheetValue {
 }
 
 /** The cell's value, and whether it counts for the used range (a value or a formula). */
-export function readCell(cell: Cell, date1904: boolean): { value: SheetValue; used: boolean } {
+export function readCell(
+  cell: Cell,
+  date1904: boolean
+): { value: SheetValue; used: boolean; note?: CellNote } {
   switch (cell.type) {
     case ValueType.Null:
     case ValueType.Merge:
       return { value: null, used: false };
-    case ValueType.Formula:
-      return { value: normalise(cell.result, date1904), used: true };
+    case ValueType.Formula: {
+      const result = cell.result;
+      if (result === undefined || result === null)
+        return { value: null, used: true, note: "uncached-formula" };
+      const value = normalise(result, date1904);
+      return { value, used: true, note: result instanceof Date ? "date" : undefined };
+    }
     default: {
       const value = normalise(cell.value, date1904);
-      return { value, used: value !== null };
+      const note = cell.value instanceof Date ? ("date" as const) : undefined;
+      return { value, used: value !== null, note };
     }
   }
 }
 
-/** The worksheet's values from A1 to the last cell with a value or a formula, padded with null. */
-export function readValues(worksheet: Worksheet, date1904: boolean): SheetValue[][] {
+/**
+ * The worksheet's values from A1 to the last cell with a value or a formula, padded with null.
+ * `notes`, when given, receives the cells a value cannot describe (SheetData.notes).
+ */
+export function readValues(
+  worksheet: Worksheet,
+  date1904: boolean,
+  notes?: Record<string, CellNote>
+): SheetValue[][] {
   const found: { row: number; col: number; value: SheetValue }[] = [];
   let rows = 0;
   let cols = 0;
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
-      const { value, used } = readCell(cell, date1904);
+      const { value, used, note } = readCell(cell, date1904);
       if (!used) return;
       const at = { row: Number(cell.row) - 1, col: Number(cell.col) - 1 };
+      if (note && notes) notes[`${at.row},${at.col}`] = note;
       rows = Math.max(rows, at.row + 1);
       cols = Math.max(cols, at.col + 1);
       if (value !== null) found.push({ ...at, value });

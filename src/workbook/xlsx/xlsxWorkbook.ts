@@ -23,6 +23,7 @@ import {
   WorkbookError,
   type AppendResult,
   type AppendRow,
+  type CellNote,
   type ChartSpec,
   type SheetData,
   type SheetSpec,
@@ -35,6 +36,7 @@ import { arrangeReport } from "../reportLayout";
 import { parseSheetRef } from "../sheetRef";
 import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
+import { describeFileProblem, sniffFileProblem } from "../fileProblem";
 import { renderSheet } from "./renderSheet";
 import { addMark, readNames, removeDeadMarks, removeMarks } from "./workbookNames";
 
@@ -70,24 +72,25 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (error) {
       throw new WorkbookError("unreadable", `cannot read "${path}": ${(error as Error).message}`);
     }
-    return XlsxWorkbook.fromBuffer(bytes, path);
+    return XlsxWorkbook.fromBuffer(bytes);
   }
 
-  /** Loads .xlsx bytes (the buffer is not changed). */
-  static async fromBuffer(
-    bytes: Uint8Array | ArrayBuffer,
-    label = "the workbook"
-  ): Promise<XlsxWorkbook> {
+  /**
+   * Loads .xlsx bytes (the buffer is not changed). Bytes that are not a readable .xlsx file are a
+   * WorkbookError("unreadable") saying in plain words what the file is (encrypted, .xls, .ods,
+   * damaged, text…) and what to do (../fileProblem.ts).
+   */
+  static async fromBuffer(bytes: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
     const workbook = new Workbook();
+    // exceljs reads a private copy, so the caller's bytes stay as they are.
+    const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
+    // Plain words for files that are not .xlsx at all, or are damaged (fileProblem.ts).
+    const sniffed = sniffFileProblem(copy);
+    if (sniffed) throw new WorkbookError("unreadable", sniffed);
     try {
-      // exceljs reads a private copy, so the caller's bytes stay as they are.
-      const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
-      await workbook.xlsx.load(copy as never);
-    } catch (error) {
-      throw new WorkbookError(
-        "unreadable",
-        `${label} is not a readable .xlsx file: ${(error as Error).message}`
-      );
+      await workbook.xlsx.load(copy.slice() as never);
+    } catch {
+      throw new WorkbookError("unreadable", await describeFileProblem(copy));
     }
     return new XlsxWorkbook(workbook);
   }
@@ -127,7 +130,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const date1904 = Boolean(this.workbook.properties?.date1904);
     return names.map((name) => {
       const worksheet = this.find(name);
-      return worksheet ? { name: worksheet.name, values: readValues(worksheet, date1904) } : null;
+      if (!worksheet) return null;
+      const notes: Record<string, CellNote> = {};
+      const values = readValues(worksheet, date1904, notes);
+      return Object.keys(notes).length > 0
+        ? { name: worksheet.name, values, notes }
+        : { name: worksheet.name, values };
     });
   }
 
