@@ -20,6 +20,7 @@ import { ActionError } from "../../src/actions/errors";
 import { runAlignmentCheck } from "../../src/actions/checkAlignment";
 import { explainPlans } from "../../src/actions/explainPlans";
 import { computePulse } from "../../src/actions/pulseCheck";
+import { PlanHasErrorsError } from "../../src/actions/planGate";
 import { runScenarioAction } from "../../src/actions/runScenarios";
 import { main } from "../../src/cli/main";
 import { setupWorkbook } from "../../src/actions/setupWorkbook";
@@ -285,17 +286,27 @@ test("2,000 mutated workbooks: a correct result, a finding or a plain message; n
       await attempt("explain", () => explainPlans(book));
       const pulse = await attempt("pulse", () => computePulse(book, { today: "2026-01-31" }));
       if (pulse) expect(finiteDeep(pulse.pulse.figures)).toBe(true);
-      const result = await attempt("scenarios", () => runScenarioAction(book));
+      const errors = check?.report.findings.filter((f) => f.severity === "error") ?? [];
+      let gated = false;
+      const result = await attempt("scenarios", () =>
+        runScenarioAction(book).catch((e) => {
+          gated = e instanceof PlanHasErrorsError;
+          throw e;
+        })
+      );
+      // The plan gate refuses exactly the plans check finds errors in: nothing computed from them.
+      if (gated) {
+        expect(errors.length).toBeGreaterThan(0);
+        blocked++;
+        return;
+      }
       if (!result) {
         stopped++;
         return;
       }
       for (const s of result.run.scenarios) expect(finiteDeep(s.figures)).toBe(true);
-      const errors = check?.report.findings.filter((f) => f.severity === "error") ?? [];
-      if (!check || errors.length > 0) {
-        blocked++;
-        return;
-      }
+      expect(check).not.toBeNull();
+      expect(errors).toEqual([]);
       // A clean plan: the Baseline is exactly this file's own loop, rep for rep.
       const own = ownBaseline(values, notes);
       const baseline = result.run.scenarios[0];
