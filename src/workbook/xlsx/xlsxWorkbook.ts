@@ -12,7 +12,8 @@
  * defined names (exceljs cannot write hidden ones); `select` only checks the address.
  * There are no round trips to count.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { writeFileAtomic } from "../atomicFile";
 import { Workbook, type Worksheet } from "exceljs";
 import { parseRange } from "../a1";
 import { noSuchSheet } from "../appendRows";
@@ -100,9 +101,13 @@ export class XlsxWorkbook implements WorkbookPort {
     return charts.length > 0 ? addCharts(bytes, charts) : bytes;
   }
 
-  /** Writes the workbook to `path` (nothing is written if serialising fails). */
+  /**
+   * Writes the workbook to `path` atomically: to a temporary file in the same folder, renamed
+   * over `path` when complete (nothing is written if serialising fails, and a failure while
+   * writing leaves an earlier file at `path` as it was).
+   */
   async writeFile(path: string): Promise<void> {
-    await writeFile(path, await this.toBuffer());
+    await writeFileAtomic(path, await this.toBuffer());
   }
 
   /** The charts the specs asked for on a sheet (written by `toBuffer`). */
