@@ -19,6 +19,7 @@ import { parseRange } from "../a1";
 import { noSuchSheet } from "../appendRows";
 import { appendToWorksheet } from "./appendRows";
 import { addCharts } from "./charts";
+import { patchPackage, type FinalSheet } from "./packagePatch";
 import {
   freeSheetName,
   WorkbookError,
@@ -30,7 +31,7 @@ import {
   type WorkbookPort,
   type WriteResult,
 } from "../port";
-import { ownedSheetNames } from "../ownershipMarks";
+import { isOwnershipMark, ownedSheetNames } from "../ownershipMarks";
 import { layoutSheet, type SheetModel } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
 import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
@@ -49,12 +50,25 @@ const internals = (worksheet: Worksheet) => worksheet as unknown as WorksheetInt
 
 export class XlsxWorkbook implements WorkbookPort {
   private readonly charts_ = new Map<Worksheet, ChartSpec[]>();
+  /** The sheets of the input package, by the worksheet exceljs read them into. */
+  private readonly baseNames = new Map<Worksheet, string>();
+  /** Sheets CompAlign wrote in this session, as laid out (the package writer streams them). */
+  private readonly written = new Map<Worksheet, SheetModel>();
+  /** For a written sheet that took the place of an input sheet: that sheet's name in the input. */
+  private readonly replacesOf = new Map<Worksheet, string>();
+  /** Report sheets not rendered into exceljs's model (see `add`). */
+  private readonly unrendered = new Set<Worksheet>();
+  /** Set when a sheet CompAlign did not write was edited (appendRows): then exceljs writes all. */
+  private reserialise = false;
 
   private constructor(
     /** The exceljs workbook (for tests and for writing; change it only through the port). */
-    readonly workbook: Workbook
+    readonly workbook: Workbook,
+    /** The input package, or null for a new workbook. */
+    private readonly base: Uint8Array | null = null
   ) {
     removeDeadMarks(workbook);
+    for (const worksheet of workbook.worksheets) this.baseNames.set(worksheet, worksheet.name);
   }
 
   /** Loads an .xlsx file; the file is read once and never written. */
@@ -74,9 +88,10 @@ export class XlsxWorkbook implements WorkbookPort {
     label = "the workbook"
   ): Promise<XlsxWorkbook> {
     const workbook = new Workbook();
+    // exceljs reads a private copy, so the caller's bytes stay as they are; it is also the
+    // package the written file is patched from.
+    const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
     try {
-      // exceljs reads a private copy, so the caller's bytes stay as they are.
-      const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
       await workbook.xlsx.load(copy as never);
     } catch (error) {
       throw new WorkbookError(
@@ -84,7 +99,7 @@ export class XlsxWorkbook implements WorkbookPort {
         `${label} is not a readable .xlsx file: ${(error as Error).message}`
       );
     }
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, copy);
   }
 
   /** A workbook with no sheets yet. */
@@ -94,6 +109,33 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The .xlsx bytes of the workbook as it is now, charts included. */
   async toBuffer(): Promise<Uint8Array> {
+    const chunks = await this.toChunks();
+    return chunks.length === 1 ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
+  }
+
+  /**
+   * The .xlsx file as buffers to write in order. The input package is copied part by part, raw,
+   * with CompAlign's sheets added or replaced (./packagePatch.ts); a new workbook starts from an
+   * empty package. Only after `appendRows` edited a user's sheet is the whole workbook
+   * re-serialised by exceljs (which keeps values, formulas, styles and tables, not the parts it
+   * does not model).
+   */
+  async toChunks(): Promise<Uint8Array[]> {
+    if (this.reserialise) return [await this.reserialised()];
+    const base =
+      this.base ?? new Uint8Array((await new Workbook().xlsx.writeBuffer()) as ArrayBuffer);
+    const sheets: FinalSheet[] = this.workbook.worksheets.map((worksheet) => {
+      const model = this.written.get(worksheet);
+      if (model) return { kind: "written", model, replaces: this.replacesOf.get(worksheet) };
+      return { kind: "kept", name: this.baseNames.get(worksheet)! };
+    });
+    const marks = readNames(this.workbook).filter((n) => isOwnershipMark(n.name));
+    return patchPackage({ base, sheets, marks, level: 6 });
+  }
+
+  /** The whole workbook written by exceljs, with the charts added (the pre-patching path). */
+  private async reserialised(): Promise<Uint8Array> {
+    for (const worksheet of [...this.unrendered]) this.materialise(worksheet);
     const bytes = new Uint8Array((await this.workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const charts = this.workbook.worksheets
       .filter((w) => (this.charts_.get(w)?.length ?? 0) > 0)
@@ -107,7 +149,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * writing leaves an earlier file at `path` as it was).
    */
   async writeFile(path: string): Promise<void> {
-    await writeFileAtomic(path, await this.toBuffer());
+    await writeFileAtomic(path, await this.toChunks());
   }
 
   /** The charts the specs asked for on a sheet (written by `toBuffer`). */
@@ -126,7 +168,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const date1904 = Boolean(this.workbook.properties?.date1904);
     return names.map((name) => {
       const worksheet = this.find(name);
-      return worksheet ? { name: worksheet.name, values: readValues(worksheet, date1904) } : null;
+      if (!worksheet) return null;
+      const model = this.unrendered.has(worksheet) ? this.written.get(worksheet) : undefined;
+      const values = model ? model.cells.values() : readValues(worksheet, date1904);
+      return { name: worksheet.name, values };
     });
   }
 
@@ -146,7 +191,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheet = layoutSheet(spec);
     checkTableHeaders(sheet);
     checkTableNamesFree(tablesOf([sheet]), this.takenNames(this.workbook.worksheets));
-    this.add(sheet);
+    this.add(sheet, true);
     return { name: sheet.name, action: "created" };
   }
 
@@ -178,15 +223,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
     return plans.map(({ sheet, replaces }) => {
       if (!replaces) {
-        this.add(sheet);
+        this.add(sheet, false);
         addMark(this.workbook, sheet.name);
         return { name: sheet.name, action: "created" };
       }
       // exceljs cannot clear a sheet: the old one goes, a new one takes its tab position.
       const position = internals(replaces).orderNo;
+      const slot = this.baseNames.get(replaces) ?? this.replacesOf.get(replaces);
       this.remove(replaces);
       // Its ownership mark names the sheet, not the worksheet object, so it still holds.
-      internals(this.add(sheet)).orderNo = position;
+      const worksheet = this.add(sheet, false);
+      internals(worksheet).orderNo = position;
+      if (slot !== undefined) this.replacesOf.set(worksheet, slot);
       return { name: sheet.name, action: "replaced" };
     });
   }
@@ -208,7 +256,10 @@ export class XlsxWorkbook implements WorkbookPort {
   async appendRows(sheet: string, rows: readonly AppendRow[]): Promise<AppendResult> {
     const worksheet = this.find(sheet);
     if (!worksheet) throw noSuchSheet(sheet);
-    return appendToWorksheet(worksheet, rows, Boolean(this.workbook.properties?.date1904));
+    this.materialise(worksheet);
+    const result = appendToWorksheet(worksheet, rows, Boolean(this.workbook.properties?.date1904));
+    this.reserialise = true;
+    return result;
   }
 
   /** Nothing is shown: checks the address ("Matrix!C4", or "C4" on the first sheet) and does nothing. */
@@ -242,15 +293,32 @@ export class XlsxWorkbook implements WorkbookPort {
     );
   }
 
-  private add(sheet: SheetModel): Worksheet {
+  /**
+   * Adds a worksheet for the sheet. A user sheet is rendered into exceljs's model at once; a
+   * report sheet (`render` false) stays a placeholder there, read from its SheetModel and
+   * streamed to the file from it, and is rendered only if exceljs must write the workbook.
+   */
+  private add(sheet: SheetModel, render: boolean): Worksheet {
     const worksheet = this.workbook.addWorksheet(sheet.name);
-    renderSheet(worksheet, sheet);
+    if (render) renderSheet(worksheet, sheet);
+    else this.unrendered.add(worksheet);
+    this.written.set(worksheet, sheet);
     if (sheet.charts.length > 0) this.charts_.set(worksheet, structuredClone(sheet.charts));
     return worksheet;
   }
 
+  /** Renders a placeholder report sheet into exceljs's model (before exceljs reads or writes it). */
+  private materialise(worksheet: Worksheet): void {
+    if (!this.unrendered.delete(worksheet)) return;
+    renderSheet(worksheet, this.written.get(worksheet)!);
+  }
+
   private remove(worksheet: Worksheet): void {
+    this.unrendered.delete(worksheet);
     this.charts_.delete(worksheet);
+    this.written.delete(worksheet);
+    this.baseNames.delete(worksheet);
+    this.replacesOf.delete(worksheet);
     this.workbook.removeWorksheet(worksheet.id);
   }
 
@@ -258,7 +326,10 @@ export class XlsxWorkbook implements WorkbookPort {
   private takenNames(worksheets: readonly Worksheet[]): { name: string; where: string }[] {
     return [
       ...worksheets.flatMap((w) =>
-        Object.keys(internals(w).tables ?? {}).map((name) => ({
+        (this.unrendered.has(w)
+          ? this.written.get(w)!.tables.map((t) => t.name)
+          : Object.keys(internals(w).tables ?? {})
+        ).map((name) => ({
           name,
           where: `a table on sheet "${w.name}"`,
         }))
