@@ -7,7 +7,7 @@
  */
 import { formatRange, parseA1, parseRange } from "./a1";
 import type { ChartSpec, ColorScaleSpec, SheetSpec, TableSpec, ValidationSpec } from "./port";
-import { CellStore, type CellStyle } from "./cellStore";
+import { CellStore, type CellState, type CellStyle } from "./cellStore";
 
 export interface SheetModel {
   name: string;
@@ -53,11 +53,17 @@ export function writeBlocks(cells: CellStore, spec: SheetSpec): void {
         const value = given === "" ? null : given;
         const formula = block.formulas?.[r]?.[c] ?? null;
         const numberFormat = block.numberFormats?.[c] ?? null;
+        // One update per cell (a large block is a million cells).
+        const change: Partial<CellState> = {};
         if (value !== null || formula !== null || cells.has(at.row, at.col)) {
-          cells.update(at.row, at.col, { value, formula });
+          change.value = value;
+          change.formula = formula;
         }
-        if (numberFormat !== null) cells.update(at.row, at.col, { numberFormat });
-        if (style !== null) cells.update(at.row, at.col, { style });
+        if (numberFormat !== null) change.numberFormat = numberFormat;
+        if (style !== null) change.style = style;
+        if (change.value !== undefined || numberFormat !== null || style !== null) {
+          cells.update(at.row, at.col, change);
+        }
       })
     );
   }

@@ -125,7 +125,8 @@ function cellXml(ref: string, cell: Readonly<CellState>, styleIndex: number): st
   if (value === null) return `<c r="${ref}"${s}/>`;
   if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(value)}</t></is></c>`;
+  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeText(value)}</t></is></c>`;
 }
 
 function tableXml(id: number, sheet: SheetModel, table: SheetModel["tables"][number]): string {
