@@ -29,7 +29,10 @@ function scaledSampleSheets(reps) {
     return {
       ...spec,
       blocks: [{ ...block, values: out }, ...spec.blocks.slice(1)],
-      tables: (spec.tables ?? []).map((t) => ({ ...t, range: t.range.replace(/\d+$/, String(last)) })),
+      tables: (spec.tables ?? []).map((t) => ({
+        ...t,
+        range: t.range.replace(/\d+$/, String(last)),
+      })),
     };
   });
 }
