@@ -7,6 +7,7 @@ const os = require("node:os");
 const { benchFunctions, printFunctions } = require("./bench-functions");
 const { benchCalc } = require("./bench-calc");
 const { benchScenarios, printScenarios } = require("./bench-scenarios");
+const { benchWrite, printWrite } = require("./bench-write");
 
 async function main() {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`);
@@ -20,6 +21,8 @@ async function main() {
   if (calc.fileMs !== undefined) console.log(`  full calc path (exceljs load + HyperFormula) on a 10,000-row .xlsx: ${calc.fileMs.toFixed(0)} ms`);
   console.log("");
   printScenarios(await benchScenarios());
+  console.log("");
+  printWrite(await benchWrite());
 }
 
 main().catch((error) => {

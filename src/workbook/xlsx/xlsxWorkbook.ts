@@ -1,16 +1,20 @@
 /**
- * The workbook port over an .xlsx file, through exceljs (the CLI and downloads). A file is
- * loaded into memory, changed there, and written out only by `toBuffer` / `writeFile`: reading
- * never touches the file. The same rules as the memory workbook apply (specRules.ts), a spec is
- * laid out the same way (sheetModel.ts) and ownership marks are the same defined names
- * (ownershipMarks.ts), so a file written here and opened in Excel agrees on what CompAlign owns.
+ * The workbook port over an .xlsx file. A file is read once into memory with exceljs (reading
+ * never touches the file); what the port writes is kept as laid-out sheets (SheetModel), and
+ * `toChunks` / `writeFile` write the file by patching the input package (./packagePatch.ts):
+ * every part of the input is copied raw, byte for byte, and only CompAlign's sheets (with their
+ * tables, drawings and charts) and the parts that list them are added or rewritten. The same
+ * rules as the memory workbook apply (specRules.ts), a spec is laid out the same way
+ * (sheetModel.ts) and ownership marks are the same defined names (ownershipMarks.ts), written
+ * hidden, so a file written here and opened in Excel agrees on what CompAlign owns.
  *
- * Charts: exceljs cannot write charts, so `toBuffer` adds the chart parts of the sheets
- * CompAlign wrote to the file exceljs produced (./charts). exceljs also drops charts when it
- * loads a file, so charts on sheets CompAlign did not write in this session are not carried
- * through. Other differences from Excel a file cannot avoid: ownership marks are visible
- * defined names (exceljs cannot write hidden ones); `select` only checks the address.
- * There are no round trips to count.
+ * Report sheets (writeOwnedSheets) are not rendered into exceljs's model: they are read back
+ * from their SheetModel and streamed to the file from it. User sheets added by createSheet are
+ * rendered at once. After `appendRows` (an edit of a user's sheet, which the package writer does
+ * not do) the whole workbook is re-serialised by exceljs instead, as before: values, formulas,
+ * styles, tables and validations are kept, parts exceljs does not model (the user's charts,
+ * pivot tables, images) are not, and ownership marks are visible names. `select` only checks
+ * the address. There are no round trips to count.
  */
 import { readFile } from "node:fs/promises";
 import { writeFileAtomic } from "../atomicFile";
