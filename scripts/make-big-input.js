@@ -1,8 +1,8 @@
 /**
  * Builds a large CompAlign input workbook for the write benchmarks: the demo sample (Objectives,
  * Matrix, Curves, Reps, Scenarios) with its Reps rows repeated until the sheet holds REPS reps
- * (each copy's names get a " #k" suffix, so every rep id is unique). Written through the xlsx
- * adapter, as `compalign init` writes a workbook. Uses the compiled lib/ (npm run prepare).
+ * (each copy's names get a " #k" suffix, so every rep id is unique), as formatted tables, saved
+ * by exceljs. Uses the compiled lib/ (npm run prepare).
  *
  *   node scripts/make-big-input.js REPS OUT.xlsx
  */
@@ -40,7 +40,9 @@ function scaledSampleSheets(reps) {
 async function makeBigInput(reps, out) {
   const book = XlsxWorkbook.empty();
   await setupWorkbookFrom(book, scaledSampleSheets(reps));
-  await book.writeFile(out);
+  // Written by exceljs itself (shared strings, as Excel and most tools write a file), so the
+  // input is the same whatever version of CompAlign's writer builds it.
+  await book.workbook.xlsx.writeFile(out);
 }
 
 module.exports = { makeBigInput, scaledSampleSheets };

@@ -110,6 +110,10 @@ describe.each(["user-content.xlsx", "user-content.xlsm"])("scenarios --out on %s
     const workbookXml = text(written, "xl/workbook.xml");
     expect(workbookXml).toMatch(/<sheet name="Secret" sheetId="3" state="hidden"/);
     expect(workbookXml).toContain('name="SalesRange"');
+    // CompAlign's ownership marks are hidden names, one per tab it wrote.
+    expect(workbookXml.match(/<definedName name="CompAlign_Owned_\d+" hidden="1">/g)).toHaveLength(
+      5
+    );
     if (ext === ".xlsm") {
       expect(text(written, "[Content_Types].xml")).toContain(
         "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
