@@ -24,6 +24,10 @@ import { noSuchSheet } from "../appendRows";
 import { appendToWorksheet } from "./appendRows";
 import { addCharts } from "./charts";
 import { patchPackage, type FinalSheet } from "./packagePatch";
+import { sharedStrings } from "./charts/cells";
+import { REL_TYPES, parseRels, relsPathOf, resolveTarget, sheetParts } from "./charts/opc";
+import { readSheetXmlValues } from "./fastValues";
+import { deflatedEntry, entryText, readZip, writeZip, type ZipEntry } from "./zipPackage";
 import {
   freeSheetName,
   WorkbookError,
@@ -56,6 +60,43 @@ const lower = (s: string) => s.toLowerCase();
  * default 6 for a file ~25% larger (measured on the scenario detail tabs).
  */
 const SHEET_DEFLATE_LEVEL = 1;
+
+/**
+ * Worksheet parts larger than this (uncompressed XML) are not loaded into exceljs: exceljs gets
+ * the sheet without its cells (tables, validations and the rest kept) and the port reads the
+ * values straight from the XML (./fastValues.ts). On a 100,000-rep Reps sheet (~60 MB of XML)
+ * exceljs's model costs several seconds and about a gigabyte; reading the XML, a fraction.
+ */
+export const LARGE_SHEET_BYTES = 4 << 20;
+
+/** The input's large worksheet parts by sheet name (lower case), and where its strings are. */
+function largeSheets(entries: ZipEntry[]): { byName: Map<string, ZipEntry>; strings?: ZipEntry } {
+  const byPath = new Map(entries.map((e) => [e.name, e]));
+  const workbook = byPath.get("xl/workbook.xml");
+  const rels = byPath.get(relsPathOf("xl/workbook.xml"));
+  const byName = new Map<string, ZipEntry>();
+  if (!workbook || !rels) return { byName };
+  if (!entries.some((e) => e.size > LARGE_SHEET_BYTES)) return { byName };
+  const relsXml = entryText(rels);
+  for (const part of sheetParts(entryText(workbook), relsXml)) {
+    const entry = byPath.get(part.path);
+    if (entry && entry.size > LARGE_SHEET_BYTES) byName.set(part.name.toLowerCase(), entry);
+  }
+  const stringsRel = parseRels(relsXml).find((r) => r.type === REL_TYPES.sharedStrings);
+  const strings = stringsRel
+    ? byPath.get(resolveTarget("xl/workbook.xml", stringsRel.target))
+    : undefined;
+  return { byName, strings };
+}
+
+/** A worksheet part without its cells (everything else as it was), for exceljs to load. */
+function withoutCells(sheetXml: string): string {
+  const open = /<((?:\w+:)?)sheetData\b[^>]*>/.exec(sheetXml);
+  if (!open) return sheetXml;
+  const close = sheetXml.indexOf(`</${open[1]}sheetData>`, open.index);
+  if (close < 0) return sheetXml;
+  return `${sheetXml.slice(0, open.index)}<${open[1]}sheetData/>${sheetXml.slice(close + open[1].length + 12)}`;
+}
 const internals = (worksheet: Worksheet) => worksheet as unknown as WorksheetInternals;
 
 export class XlsxWorkbook implements WorkbookPort {
@@ -66,6 +107,10 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly written = new Map<Worksheet, SheetModel>();
   /** For a written sheet that took the place of an input sheet: that sheet's name in the input. */
   private readonly replacesOf = new Map<Worksheet, string>();
+  /** Input sheets too large for exceljs: their parts, read by ./fastValues.ts (see LARGE_SHEET_BYTES). */
+  private readonly large = new Map<Worksheet, ZipEntry>();
+  private stringsEntry: ZipEntry | undefined;
+  private strings: string[] | undefined;
   /** Report sheets not rendered into exceljs's model (see `add`). */
   private readonly unrendered = new Set<Worksheet>();
   /** Set when a sheet CompAlign did not write was edited (appendRows): then exceljs writes all. */
@@ -101,15 +146,37 @@ export class XlsxWorkbook implements WorkbookPort {
     // exceljs reads a private copy, so the caller's bytes stay as they are; it is also the
     // package the written file is patched from.
     const copy = bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0));
+    let large: ReturnType<typeof largeSheets> = { byName: new Map() };
     try {
-      await workbook.xlsx.load(copy as never);
+      large = largeSheets(readZip(copy));
+    } catch {
+      // Not a zip this reader knows: exceljs says why below.
+    }
+    let forExceljs: Uint8Array = copy;
+    if (large.byName.size > 0) {
+      const stubbed = new Set([...large.byName.values()].map((e) => e.name));
+      const entries = readZip(copy).map((entry) =>
+        stubbed.has(entry.name)
+          ? deflatedEntry(entry.name, withoutCells(entryText(entry)), 1)
+          : { kind: "raw" as const, entry }
+      );
+      forExceljs = new Uint8Array(Buffer.concat(writeZip(entries)));
+    }
+    try {
+      await workbook.xlsx.load(forExceljs as never);
     } catch (error) {
       throw new WorkbookError(
         "unreadable",
         `${label} is not a readable .xlsx file: ${(error as Error).message}`
       );
     }
-    return new XlsxWorkbook(workbook, copy);
+    const book = new XlsxWorkbook(workbook, copy);
+    for (const worksheet of workbook.worksheets) {
+      const entry = large.byName.get(worksheet.name.toLowerCase());
+      if (entry) book.large.set(worksheet, entry);
+    }
+    book.stringsEntry = large.strings;
+    return book;
   }
 
   /** A workbook with no sheets yet. */
@@ -180,8 +247,10 @@ export class XlsxWorkbook implements WorkbookPort {
       const worksheet = this.find(name);
       if (!worksheet) return null;
       const model = this.unrendered.has(worksheet) ? this.written.get(worksheet) : undefined;
-      const values = model ? model.cells.values() : readValues(worksheet, date1904);
-      return { name: worksheet.name, values };
+      if (model) return { name: worksheet.name, values: model.cells.values() };
+      const part = this.large.get(worksheet);
+      if (part) return { name: worksheet.name, values: this.largeSheetValues(part, date1904) };
+      return { name: worksheet.name, values: readValues(worksheet, date1904) };
     });
   }
 
@@ -266,6 +335,12 @@ export class XlsxWorkbook implements WorkbookPort {
   async appendRows(sheet: string, rows: readonly AppendRow[]): Promise<AppendResult> {
     const worksheet = this.find(sheet);
     if (!worksheet) throw noSuchSheet(sheet);
+    if (this.large.size > 0) {
+      throw new WorkbookError(
+        "too-large",
+        `cannot add rows to "${worksheet.name}" in this file: it has sheets too large to re-save whole (${[...this.large.keys()].map((w) => w.name).join(", ")})`
+      );
+    }
     this.materialise(worksheet);
     const result = appendToWorksheet(worksheet, rows, Boolean(this.workbook.properties?.date1904));
     this.reserialise = true;
@@ -317,6 +392,12 @@ export class XlsxWorkbook implements WorkbookPort {
     return worksheet;
   }
 
+  /** A large input sheet's values, read from its XML (each call a fresh array). */
+  private largeSheetValues(part: ZipEntry, date1904: boolean): SheetData["values"] {
+    this.strings ??= sharedStrings(this.stringsEntry ? entryText(this.stringsEntry) : undefined);
+    return readSheetXmlValues(entryText(part), this.strings, date1904);
+  }
+
   /** Renders a placeholder report sheet into exceljs's model (before exceljs reads or writes it). */
   private materialise(worksheet: Worksheet): void {
     if (!this.unrendered.delete(worksheet)) return;
@@ -325,6 +406,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private remove(worksheet: Worksheet): void {
     this.unrendered.delete(worksheet);
+    this.large.delete(worksheet);
     this.charts_.delete(worksheet);
     this.written.delete(worksheet);
     this.baseNames.delete(worksheet);
