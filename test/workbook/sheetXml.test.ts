@@ -55,7 +55,6 @@ describe("writeSheetPart", () => {
     const { xml } = xmlOf(spec);
     const order = [
       "<sheetPr>",
-      "<dimension",
       "<sheetViews>",
       "<sheetFormatPr",
       "<cols>",
@@ -76,7 +75,6 @@ describe("writeSheetPart", () => {
     expect(xml).toContain(
       '<col min="1" max="1" width="20" customWidth="1"/><col min="2" max="2" width="9" customWidth="1"/>'
     );
-    expect(xml).toContain('<dimension ref="A1:B5"/>');
   });
 
   it("writes values, formulas with their cached value, text as inline text (never a formula), and style indexes", () => {

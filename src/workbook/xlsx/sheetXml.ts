@@ -178,16 +178,11 @@ function colorScalesXml(sheet: SheetModel): string {
 export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): WrittenSheetPart {
   const settings = sheetSettings(sheet);
   const out = new DeflatedPartWriter(options.path, options.level);
-  const extent = sheet.cells.extent(false);
-  const dimension =
-    extent.rows > 0 && extent.cols > 0
-      ? formatRange({ start: { row: 0, col: 0 }, rows: extent.rows, cols: extent.cols })
-      : "A1";
   out.write(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
       settings.sheetPr +
-      `<dimension ref="${dimension}"/>` +
+      // No <dimension> (optional): it would cost a pass over every cell before the first row.
       settings.sheetViews +
       `<sheetFormatPr defaultRowHeight="15"/>` +
       settings.cols +

@@ -40,7 +40,7 @@ import {
   type WriteResult,
 } from "../port";
 import { isOwnershipMark, ownedSheetNames } from "../ownershipMarks";
-import { layoutSheet, type SheetModel } from "../sheetModel";
+import { layoutSheet, viewSheet, type SheetModel } from "../sheetModel";
 import { parseSheetRef } from "../sheetRef";
 import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
@@ -290,7 +290,7 @@ export class XlsxWorkbook implements WorkbookPort {
       taken.push(free);
       // CompAlign's own sheet of that name is rewritten under the name it has.
       const replaces = this.find(free);
-      const sheet = layoutSheet(spec, replaces?.name ?? free);
+      const sheet = viewSheet(spec, replaces?.name ?? free);
       checkTableHeaders(sheet);
       return { sheet, replaces };
     });
