@@ -8,7 +8,7 @@ import { sheetSettings, writeSheetPart } from "../../src/workbook/xlsx/sheetXml"
 import { StyleRegistry } from "../../src/workbook/xlsx/stylesXml";
 import { inflateRawSync } from "node:zlib";
 
-function xmlOf(spec: Parameters<typeof layoutSheet>[0]) {
+async function xmlOf(spec: Parameters<typeof layoutSheet>[0]) {
   const styles = new StyleRegistry(3);
   let table = 0;
   const written = writeSheetPart(layoutSheet(spec), {
@@ -19,6 +19,10 @@ function xmlOf(spec: Parameters<typeof layoutSheet>[0]) {
     drawingRelId: "rId1",
   });
   if (written.sheet.kind !== "deflated") throw new Error("expected a new part");
+  await written.sheet.ready;
+  await Promise.all(
+    written.tables.map((t) => (t.entry.kind === "deflated" ? t.entry.ready : undefined))
+  );
   const xml = inflateRawSync(Buffer.concat(written.sheet.chunks)).toString("utf8");
   return { xml, written, styles };
 }
@@ -51,8 +55,8 @@ describe("writeSheetPart", () => {
     validations: [{ range: "A4:A5", list: ["x", "y"], errorMessage: "pick one" }],
   };
 
-  it("writes the settings in CT_Worksheet's order, each once", () => {
-    const { xml } = xmlOf(spec);
+  it("writes the settings in CT_Worksheet's order, each once", async () => {
+    const { xml } = await xmlOf(spec);
     const order = [
       "<sheetPr>",
       "<sheetViews>",
@@ -77,8 +81,8 @@ describe("writeSheetPart", () => {
     );
   });
 
-  it("writes values, formulas with their cached value, text as inline text (never a formula), and style indexes", () => {
-    const { xml, styles } = xmlOf(spec);
+  it("writes values, formulas with their cached value, text as inline text (never a formula), and style indexes", async () => {
+    const { xml, styles } = await xmlOf(spec);
     expect(xml).toContain('<c r="A1" s="3" t="inlineStr"><is><t>Title</t></is></c>');
     expect(xml).toContain(`<c r="A4" t="inlineStr"><is><t>=cmd|' /C calc'!A0</t></is></c>`);
     expect(xml).toContain('<c r="B4" s="4"><f>B4*2</f><v>0.25</v></c>');
@@ -87,8 +91,8 @@ describe("writeSheetPart", () => {
     expect(styles.size).toBe(2);
   });
 
-  it("writes a table part per table with the header cells as column names", () => {
-    const { written } = xmlOf(spec);
+  it("writes a table part per table with the header cells as column names", async () => {
+    const { written } = await xmlOf(spec);
     expect(written.tables).toHaveLength(1);
     const table = written.tables[0];
     if (table.entry.kind !== "deflated") throw new Error("expected a new part");
@@ -97,7 +101,7 @@ describe("writeSheetPart", () => {
     expect(xml).toContain('<tableColumn id="1" name="Name"/><tableColumn id="2" name="Share"/>');
   });
 
-  it("takes every sheet-level setting from sheetSettings (one place)", () => {
+  it("takes every sheet-level setting from sheetSettings (one place)", async () => {
     const settings = sheetSettings(layoutSheet(spec));
     expect(Object.keys(settings).sort()).toEqual(
       [
@@ -118,7 +122,7 @@ describe("writeSheetPart", () => {
 describe("StyleRegistry.patch", () => {
   const styles = `<?xml version="1.0"?><styleSheet xmlns="x"><fonts count="1"><font><sz val="10"/><name val="Arial"/></font></fonts><fills count="2"><fill/><fill/></fills><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`;
 
-  it("appends formats after the workbook's own, adding number formats, fonts and the header fill", () => {
+  it("appends formats after the workbook's own, adding number formats, fonts and the header fill", async () => {
     const registry = new StyleRegistry(1);
     expect(registry.index(null, null)).toBe(0);
     expect(registry.index("$#,##0.0", "header")).toBe(1);

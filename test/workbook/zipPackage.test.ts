@@ -4,6 +4,7 @@ import {
   deflatedEntry,
   entryText,
   readZip,
+  settled,
   writeZip,
   type OutEntry,
 } from "../../src/workbook/xlsx/zipPackage";
@@ -38,6 +39,7 @@ describe("the zip package reader and writer", () => {
       deflatedEntry("new.xml", "<new/>"),
       big.finish(),
     ];
+    await settled(out);
     const bytes = concat(writeZip(out));
     const again = readZip(bytes);
     expect(again.map((e) => e.name)).toEqual(["a.xml", "dir/b.bin", "c.txt", "new.xml", "big.xml"]);

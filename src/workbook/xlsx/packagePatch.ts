@@ -46,6 +46,7 @@ import {
   deflatedEntry,
   entryText,
   readZip,
+  settled,
   writeZip,
   type OutEntry,
   type ZipEntry,
@@ -90,7 +91,7 @@ interface BaseSheet {
 const lower = (s: string) => s.toLowerCase();
 
 /** The written package, as buffers to write one after another. */
-export function patchPackage(patch: PackagePatch): Uint8Array[] {
+export async function patchPackage(patch: PackagePatch): Promise<Uint8Array[]> {
   const entries = readZip(patch.base);
   const byName = new Map<string, ZipEntry>(entries.map((e) => [e.name, e]));
   const lowerNames = new Set(entries.map((e) => lower(e.name)));
@@ -347,6 +348,7 @@ export function patchPackage(patch: PackagePatch): Uint8Array[] {
     out.push(rewritten.get(entry.name) ?? { kind: "raw", entry });
   }
   out.push(...added);
+  await settled(out);
   return writeZip(out);
 }
 

@@ -6,7 +6,13 @@
  * deflated entries, data descriptors on input, no encryption, no zip64 (a package over 4 GB or
  * 65,535 entries is refused with a clear message).
  */
-import { crc32, deflateRawSync, inflateRawSync, constants as zlibConstants } from "node:zlib";
+import {
+  crc32,
+  deflateRaw,
+  deflateRawSync,
+  inflateRawSync,
+  constants as zlibConstants,
+} from "node:zlib";
 import { WorkbookError } from "../port";
 
 /** One entry of a package as read: where its compressed bytes are in the file. */
@@ -119,6 +125,8 @@ export type OutEntry =
       chunks: Uint8Array[];
       crc: number;
       size: number;
+      /** Resolves when every chunk is deflated (chunks compressed on zlib's thread pool). */
+      ready?: Promise<void>;
     };
 
 /** A new part, deflated with native zlib. */
@@ -140,6 +148,11 @@ function dosDateTime(when: Date): { time: number; date: number } {
  * A zip file of the entries, in order, as buffers to write one after another (no copy of the
  * raw entries' bytes is made).
  */
+/** Waits until every entry's chunks are deflated. */
+export async function settled(entries: readonly OutEntry[]): Promise<void> {
+  await Promise.all(entries.map((e) => (e.kind === "deflated" ? e.ready : undefined)));
+}
+
 export function writeZip(entries: readonly OutEntry[], now = new Date()): Uint8Array[] {
   if (entries.length >= 0xffff) throw new Error("too many parts for a zip without zip64");
   const stamp = dosDateTime(now);
@@ -203,14 +216,17 @@ export function writeZip(entries: readonly OutEntry[], now = new Date()): Uint8A
  * One entry deflated from many pieces of text without building one big string: text is
  * compressed in blocks of about 1 MB, each block a raw deflate segment ended with a full flush
  * (byte-aligned, not final), the last one finished; the segments concatenated are one valid
- * deflate stream (zlib's documented `finishFlush`).
+ * deflate stream (zlib's documented `finishFlush`). Blocks are deflated on zlib's thread pool,
+ * so compression runs beside the JavaScript that writes the next rows; `finish()` gives the
+ * entry with a `ready` promise (writeZip's callers await it).
  */
 export class DeflatedPartWriter {
   private readonly chunks: Uint8Array[] = [];
+  private readonly pending: Promise<void>[] = [];
   private crc = 0;
   private size = 0;
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private text: string[] = [];
+  private textLength = 0;
 
   constructor(
     readonly name: string,
@@ -219,26 +235,36 @@ export class DeflatedPartWriter {
 
   /** Adds text. */
   write(text: string): void {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= 1 << 20) this.flush(false);
+    this.text.push(text);
+    this.textLength += text.length;
+    if (this.textLength >= 1 << 20) this.flush(false);
   }
 
   private flush(last: boolean): void {
-    const bytes = Buffer.from(this.pending.join(""), "utf8");
-    this.pending = [];
-    this.pendingLength = 0;
+    const bytes = Buffer.from(this.text.join(""), "utf8");
+    this.text = [];
+    this.textLength = 0;
     this.crc = crc32(bytes, this.crc);
     this.size += bytes.length;
-    this.chunks.push(
-      deflateRawSync(bytes, {
-        level: this.level,
-        finishFlush: last ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH,
-      })
+    const index = this.chunks.push(new Uint8Array(0)) - 1;
+    const options = {
+      level: this.level,
+      finishFlush: last ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH,
+    };
+    this.pending.push(
+      new Promise((resolve, reject) =>
+        deflateRaw(bytes, options, (error, out) => {
+          if (error) reject(error);
+          else {
+            this.chunks[index] = out;
+            resolve();
+          }
+        })
+      )
     );
   }
 
-  /** The finished entry. */
+  /** The finished entry (its chunks complete once `ready` resolves). */
   finish(): OutEntry {
     this.flush(true);
     return {
@@ -247,6 +273,7 @@ export class DeflatedPartWriter {
       chunks: this.chunks,
       crc: this.crc,
       size: this.size,
+      ready: Promise.all(this.pending).then(() => undefined),
     };
   }
 }
