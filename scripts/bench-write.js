@@ -4,7 +4,8 @@
  * I/O floor measured in the same run: a process that reads the same input with the same reader
  * (the xlsx adapter: exceljs load + readSheets of the five input sheets) and copies the file.
  * Inputs: the demo sample's Reps repeated to 20,000, 50,000 and 100,000 reps
- * (scripts/make-big-input.js), built once into the temp folder. Uses the compiled lib/.
+ * (scripts/make-big-input.js), built once into the temp folder. Wall time, CPU time (user +
+ * system, less sensitive to a busy machine) and peak RSS per process. Uses the compiled lib/.
  */
 const { spawnSync } = require("node:child_process");
 const { existsSync, mkdirSync, readFileSync, rmSync } = require("node:fs");
@@ -40,11 +41,16 @@ function timed(args) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed: ${run.stderr}`);
   let rssMb = null;
+  let cpuSeconds = null;
   if (TIME) {
-    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(report, "utf8"));
+    const text = readFileSync(report, "utf8");
+    const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
     rssMb = kb ? Number(kb[1]) / 1024 : null;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+    cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : null;
   }
-  return { seconds, rssMb };
+  return { seconds, rssMb, cpuSeconds };
 }
 
 async function input(reps) {
