@@ -87,7 +87,9 @@ async function benchWrite({ sizes = [20000, 50000, 100000] } = {}) {
 }
 
 const fmt = (r) =>
-  `${r.seconds.toFixed(2)} s${r.rssMb === null ? "" : `, ${Math.round(r.rssMb)} MB peak RSS`}`;
+  `${r.seconds.toFixed(2)} s` +
+  (r.cpuSeconds === null ? "" : ` (CPU ${r.cpuSeconds.toFixed(2)} s)`) +
+  (r.rssMb === null ? "" : `, ${Math.round(r.rssMb)} MB peak RSS`);
 
 function printWrite(results) {
   console.log(
@@ -96,7 +98,11 @@ function printWrite(results) {
   for (const row of results) {
     console.log(`  ${row.reps.toLocaleString("en-US")} reps: I/O floor ${fmt(row.floor)}`);
     console.log(
-      `    scenarios --out ${fmt(row.scenarios)} → ${(row.scenarios.seconds / row.floor.seconds).toFixed(2)}× the floor`
+      `    scenarios --out ${fmt(row.scenarios)} → ${(row.scenarios.seconds / row.floor.seconds).toFixed(2)}× the floor` +
+        (row.floor.cpuSeconds
+          ? ` (CPU ${(row.scenarios.cpuSeconds / row.floor.cpuSeconds).toFixed(2)}×)`
+          : "") +
+        ``
     );
     for (const command of ["pulse", "explain", "check"]) {
       if (row[command]) console.log(`    ${command} --out ${fmt(row[command])}`);
