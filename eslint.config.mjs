@@ -3,6 +3,7 @@
 // and types, so ESLint's own undefined-name rule is off for TypeScript.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import globals from "globals";
 
 const officeJsRules = [
   "office-addins/call-sync-after-load",
@@ -20,8 +21,17 @@ const tsPlugin = officeAddins.configs.recommended.find((c) => c.plugins?.["@type
 ];
 
 export default [
-  { ignores: ["lib/**", "dist/**", "node_modules/**", "coverage/**"] },
+  { ignores: ["lib/**", "dist/**", "node_modules/**", "coverage/**", "test/e2e/artifacts/**"] },
   ...officeAddins.configs.react,
+  {
+    // Node scripts and configs (CommonJS): build, bench, start, validate, e2e support.
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "commonjs", globals: globals.node },
+  },
+  {
+    files: ["**/*.mjs"],
+    languageOptions: { ecmaVersion: "latest", sourceType: "module", globals: globals.node },
+  },
   {
     files: ["**/*.{ts,tsx}"],
     plugins: { "office-addins": officeAddins, "@typescript-eslint": tsPlugin },

@@ -7,6 +7,7 @@ const os = require("node:os");
 const { benchFunctions, printFunctions } = require("./bench-functions");
 const { benchCalc } = require("./bench-calc");
 const { benchScenarios, printScenarios } = require("./bench-scenarios");
+const { benchRisk, printRisk } = require("./bench-risk");
 const { benchWrite, printWrite } = require("./bench-write");
 
 async function main() {
@@ -21,6 +22,8 @@ async function main() {
   if (calc.fileMs !== undefined) console.log(`  full calc path (exceljs load + HyperFormula) on a 10,000-row .xlsx: ${calc.fileMs.toFixed(0)} ms`);
   console.log("");
   printScenarios(await benchScenarios());
+  console.log("");
+  printRisk(benchRisk());
   console.log("");
   printWrite(await benchWrite());
 }

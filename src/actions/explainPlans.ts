@@ -1,6 +1,6 @@
 /**
  * "Communicate" / `compalign explain`: the plan on a page. Reads Objectives, Matrix, Curves and
- * Reps in one round trip, explains every plan (src/engine/planExplain.ts) with its kickoff
+ * Reps (and Pulse Settings, for the excellence rate of the curve landmarks) in one round trip, explains every plan (src/engine/planExplain.ts) with its kickoff
  * talking points, and "Write plan pages" writes one `Plan - <name>` tab per plan, owned by
  * CompAlign.
  */
@@ -12,6 +12,7 @@ import {
   type RepTarget,
 } from "../engine/planExplain";
 import { allTalkingPoints, talkingPoints } from "../engine/planExplainText";
+import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
 import { readReps } from "../model/readReps";
 import { planPageSheets } from "../reports/planPage";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
@@ -41,7 +42,10 @@ export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations
     design,
     findings,
     sheets: { reps },
-  } = await readPlanWorkbook(book);
+    extra: [pulseSettings],
+  } = await readPlanWorkbook(book, [PULSE_SETTINGS_SHEET]);
+  // The curve landmarks use the pulse check's Excellence Payout Rate, so both say the same.
+  const { excellenceRate } = readPulseSettings(pulseSettings).settings;
   // A Reps sheet without its Plan or Target Incentive column gives no target incentives
   // (readPlan reports the missing column), exactly as for the alignment check.
   let targets: RepTarget[] | null = null;
@@ -52,7 +56,10 @@ export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations
       targetIncentive: table.targetIncentive[i],
     }));
   }
-  const plans = explain(design, targets).map((p) => ({ ...p, talkingPoints: talkingPoints(p) }));
+  const plans = explain(design, targets, { excellenceRate }).map((p) => ({
+    ...p,
+    talkingPoints: talkingPoints(p),
+  }));
   return { design, plans, text: allTalkingPoints(plans), findings };
 }
 

@@ -33,3 +33,4 @@ export {
   type PulseCheckResult,
   type PulseComputation,
 } from "./pulseCheck";
+export * from "./runRisk";

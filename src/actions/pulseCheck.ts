@@ -1,19 +1,28 @@
 /**
  * "Run pulse check" / `compalign pulse`: reads Objectives, Matrix, Curves, Reps and the optional
  * Pulse Settings in one round trip, computes the plan as designed on the period's actuals rep by
- * rep (the scenario engine's Baseline), holds it against the healthy bands, and writes the
- * `Pulse Check <label>` tab, owned by CompAlign. Everything is computed before anything is
- * written; a re-run for the same period replaces that period's tab in place.
+ * rep (the scenario engine's Baseline), holds it against the healthy bands plan by plan and for
+ * the company, and writes the `Pulse Check <label>` tab and the `Pulse Trend` tab (every
+ * period's statuses, read back from the earlier Pulse Check tabs), both owned by CompAlign.
+ * Everything is computed before anything is written; a re-run for the same period replaces that
+ * period's tab in place, and other periods' tabs are kept.
  */
 import { readRepsWorkbook } from "./readPlanWorkbook";
 import { runPulse, type PulseResult } from "../engine/pulse";
 import type { PulseCheck } from "../engine/pulseChecks";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
-import { pulseSheet, pulseTableName, pulseTabName } from "../reports/pulseSheet";
+import { PULSE_TAB_PREFIX, pulseSheet, pulseTableName, pulseTabName } from "../reports/pulseSheet";
+import {
+  orderPeriods,
+  periodRecord,
+  pulseTrendSheet,
+  readPulseTab,
+  type PulsePeriodRecord,
+} from "../reports/pulseTrendSheet";
 import { WorkbookError, type WorkbookPort, type WriteResult } from "../workbook/port";
 
 export interface PulseCheckOptions {
-  /** The period label when Pulse Settings has no Period: the caller's date, e.g. "2026-04-02". */
+  /** The caller's date as yyyy-mm-dd: its fiscal quarter labels the period when Pulse Settings has no Period. */
   today: string;
 }
 
@@ -28,6 +37,22 @@ export interface PulseComputation {
 
 export interface PulseCheckResult extends PulseComputation {
   sheet: WriteResult;
+  /** The Pulse Trend tab. */
+  trend: WriteResult;
+  /** Periods on the Pulse Trend tab, oldest first. */
+  periods: string[];
+}
+
+/** The earlier periods' records, from the owned Pulse Check tabs other than `current`. */
+async function earlierPeriods(book: WorkbookPort, current: string): Promise<PulsePeriodRecord[]> {
+  const owned = await book.ownedSheets();
+  const tabs = owned.filter((n) => n.startsWith(PULSE_TAB_PREFIX) && n !== current);
+  if (tabs.length === 0) return [];
+  const data = await book.readSheets(tabs);
+  return data.flatMap((d) => {
+    const record = d ? readPulseTab(d) : null;
+    return record ? [record] : [];
+  });
 }
 
 /** Reads and computes; writes nothing (the task pane's preview, `compalign pulse` without --out). */
@@ -58,14 +83,17 @@ export async function runPulseCheck(
   options: PulseCheckOptions
 ): Promise<PulseCheckResult> {
   const computed = await computePulse(book, options);
+  const records = [...(await earlierPeriods(book, computed.tabName)), periodRecord(computed.pulse)];
+  const trend = pulseTrendSheet(records);
+  const periods = orderPeriods(records).map((r) => r.period);
   for (let attempt = 1; ; attempt++) {
     const spec = pulseSheet(computed.pulse, {
       tableName: pulseTableName(computed.tabName, attempt),
       warnings: computed.warnings,
     });
     try {
-      const [sheet] = await book.writeOwnedSheets([spec]);
-      return { ...computed, sheet };
+      const [sheet, trendSheet] = await book.writeOwnedSheets([spec, trend]);
+      return { ...computed, sheet, trend: trendSheet, periods };
     } catch (e) {
       // Another period's tab already uses that table name: try the next one.
       const taken =

@@ -15,6 +15,7 @@ import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const CHECK_USAGE = "compalign check IN.xlsx [--json] [--out OUT.xlsx]";
 
@@ -113,6 +114,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
+    book.runDate = runDate(); // printed in the page header of the tabs it writes
   } catch (e) {
     throw new CliError(
       `compalign check: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`

@@ -11,6 +11,7 @@ import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkNewOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const DEMO_USAGE = "compalign demo [--out FILE.xlsx]";
 export const DEMO_FILE = "compalign-demo.xlsx";
@@ -84,6 +85,7 @@ export async function runDemo(
   checkNewOut("compalign demo", out, force);
   const started = Date.now();
   const book = XlsxWorkbook.empty();
+  book.runDate = runDate();
   await insertSampleData(book);
   const view = await writeAlignmentView(book);
   const { run, sheets } = await runScenarioAction(book);

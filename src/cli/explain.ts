@@ -16,6 +16,7 @@ import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const EXPLAIN_USAGE = "compalign explain IN.xlsx [--out OUT.xlsx] [--json]";
 
@@ -112,6 +113,7 @@ export async function runExplainCommand(options: ExplainOptions, io: Io): Promis
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
+    book.runDate = runDate(); // printed in the page header of the tabs it writes
   } catch (e) {
     throw new CliError(
       `compalign explain: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`

@@ -16,6 +16,7 @@ import {
   SCENARIOS_USAGE,
 } from "./scenarios";
 import { CliError, processIo, type Io } from "./io";
+import { parseRiskArgs, RISK_HELP, RISK_USAGE, runRiskCommand } from "./risk";
 
 interface Command {
   usage: string;
@@ -52,7 +53,7 @@ const COMMANDS: Record<string, Command> = {
   },
   pulse: {
     usage: PULSE_USAGE,
-    summary: "check a live plan on the period's actuals against healthy bands (OK / Watch / Act)",
+    summary: "check a live plan, plan by plan, on the period's actuals against healthy bands",
     help: PULSE_HELP,
     run: (args, io) => runPulseCommand(parsePulseArgs(args), io),
   },
@@ -61,6 +62,13 @@ const COMMANDS: Record<string, Command> = {
     summary: "explain each plan for reps (plan on a page) and write Plan - <name> tabs",
     help: EXPLAIN_HELP,
     run: (args, io) => runExplainCommand(parseExplainArgs(args), io),
+  },
+  risk: {
+    usage: RISK_USAGE,
+    summary:
+      "simulate each scenario's cost at risk: P50, P90 and the chance of exceeding the budget",
+    help: RISK_HELP,
+    run: (args, io) => runRiskCommand(parseRiskArgs(args), io),
   },
   demo: {
     usage: DEMO_USAGE,

@@ -7,12 +7,13 @@
  */
 import { ActionError } from "../actions/errors";
 import { computePulse, runPulseCheck, type PulseComputation } from "../actions/pulseCheck";
-import { PULSE_CHECK_INFO } from "../engine/pulseChecks";
-import { formatPulseValue, statusCounts } from "../reports/pulseSheet";
+import { PULSE_CHECK_INFO, type PulseCheck } from "../engine/pulseChecks";
+import { formatPulseValue, statusCounts, statusWithValue, worstFirst } from "../reports/pulseSheet";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const PULSE_USAGE = "compalign pulse IN.xlsx [--json] [--out OUT.xlsx]";
 
@@ -20,18 +21,24 @@ export const PULSE_HELP = `Usage: ${PULSE_USAGE}
 
 Checks whether the plan in IN.xlsx (Objectives, Matrix, Curves, and Reps holding the period's
 actuals: docs/workbook.md) is doing what it was designed to do, against healthy bands that the
-optional Pulse Settings sheet can override: reps at quota, pay for performance, leverage
-(p90, p10), payout to target and incentive cost of sales against plan, concentration, threshold
-and excellence reach, reps held at a cap, and realized vs design alignment. Each check is OK,
-Watch or Act with its value, its band and what to do.
+optional Pulse Settings sheet can override, plan by plan and for the company: reps at quota,
+payout following attainment, leverage (p90, p10), payout to target and incentive cost of sales
+against plan, concentration, threshold, excellence and cap reach, realized vs design alignment,
+pay for outcomes, pay mix and priority payout. Each check is OK, Watch, Act, Not set (no plan
+value or band to compare with) or Too few reps (a plan under Min Reps Per Plan, default 10),
+with its value, its band and what to do.
 
   --json          print one JSON object on stdout:
-                  {"checks": [{"id", "status", "value", "band", "message"}]}
-                  ids, in this order: share-at-quota, pay-for-performance, leverage-p90,
-                  leverage-p10, payout-to-target, cost-of-sales, concentration, threshold-reach,
-                  excellence-reach, capped-reps, alignment-drift
+                  {"checks": [{"id", "status", "value", "band", "message"}],
+                   "plans": [{"plan", "reps", "checks": [{"id", "status", "value", "band",
+                   "message"}]}]}
+                  "checks" are the company's; ids, in this order: share-at-quota,
+                  pay-for-performance, leverage-p90, leverage-p10, payout-to-target,
+                  cost-of-sales, concentration, threshold-reach, excellence-reach, capped-reps,
+                  alignment-drift, pay-for-outcomes, pay-mix, priority-payout
   --out OUT.xlsx  write a copy of IN.xlsx, every original sheet unchanged, plus the
-                  "Pulse Check <label>" tab (label: Pulse Settings Period, else today's date).
+                  "Pulse Check <label>" tab (label: Pulse Settings Period, else the current
+                  fiscal quarter, e.g. 2026 Q4) and the Pulse Trend tab.
                   OUT.xlsx must not be the input.
   --force         replace OUT.xlsx even when it exists and is not a CompAlign report
 
@@ -66,15 +73,25 @@ export function parsePulseArgs(args: readonly string[]): PulseCliOptions {
   };
 }
 
-/** The JSON contract: exactly id, status, value, band and message per check, in the stable order. */
-export function pulseJson({ checks }: Pick<PulseComputation, "checks">) {
+const checkJson = ({ id, status, value, band, message }: PulseCheck) => ({
+  id,
+  status,
+  value: value !== null && Number.isFinite(value) ? value : null,
+  band,
+  message,
+});
+
+/**
+ * The JSON contract: the company's checks, then each plan's (Reps order), exactly id, status,
+ * value, band and message per check, in the stable order.
+ */
+export function pulseJson({ checks, pulse }: Pick<PulseComputation, "checks" | "pulse">) {
   return {
-    checks: checks.map(({ id, status, value, band, message }) => ({
-      id,
-      status,
-      value: value !== null && Number.isFinite(value) ? value : null,
-      band,
-      message,
+    checks: checks.map(checkJson),
+    plans: pulse.plans.map((p) => ({
+      plan: p.plan,
+      reps: p.reps,
+      checks: p.checks.map(checkJson),
     })),
   };
 }
@@ -86,7 +103,7 @@ export function localDate(now: Date = new Date()): string {
 }
 
 function readable({ pulse, checks }: PulseComputation, tabName: string | null): string {
-  const status = (s: string) => s.padEnd(5);
+  const status = (s: string) => s.padEnd(12);
   const titleWidth = Math.max(...checks.map((c) => PULSE_CHECK_INFO[c.id].title.length));
   const lines = [
     `Pulse check ${pulse.label}: ${pulse.computedReps} reps computed` +
@@ -95,9 +112,23 @@ function readable({ pulse, checks }: PulseComputation, tabName: string | null): 
     "",
     ...checks.flatMap((c) => [
       `${status(c.status)}  ${c.title.padEnd(titleWidth)}  ${formatPulseValue(c.id, c.value).padStart(8)}  (band ${c.band})`,
-      `       ${c.message}`,
+      `              ${c.message}`,
     ]),
   ];
+  if (pulse.plans.length > 0) {
+    const order = worstFirst(pulse);
+    const cols = ["Company", ...pulse.plans.map((p) => `${p.plan} (${p.reps})`)];
+    const cells = order.map((id) => [
+      statusWithValue(checks.find((c) => c.id === id)!),
+      ...pulse.plans.map((p) => statusWithValue(p.checks.find((c) => c.id === id)!)),
+    ]);
+    const widths = cols.map((h, k) => Math.max(h.length, ...cells.map((r) => r[k].length)));
+    const idWidth = Math.max(...order.map((id) => id.length));
+    const row = (first: string, rest: string[]) =>
+      `${first.padEnd(idWidth)}  ${rest.map((x, k) => x.padEnd(widths[k])).join("  ")}`.trimEnd();
+    lines.push("", "By plan (status · value), worst first:", row("", cols));
+    order.forEach((id, r) => lines.push(row(id, cells[r])));
+  }
   if (tabName) lines.push("", `Wrote the ${tabName} tab.`);
   return `${lines.join("\n")}\n`;
 }
@@ -117,6 +148,7 @@ export async function runPulseCommand(
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
+    book.runDate = runDate(); // printed in the page header of the tabs it writes
   } catch (e) {
     throw new CliError(
       `compalign pulse: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`

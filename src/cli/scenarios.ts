@@ -8,6 +8,7 @@ import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
+import { runDate } from "./runDate";
 
 export const SCENARIOS_USAGE = "compalign scenarios IN.xlsx --out OUT.xlsx [--json]";
 
@@ -75,6 +76,7 @@ export async function runScenariosCommand(options: ScenariosOptions, io: Io): Pr
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);
+    book.runDate = runDate(); // printed in the page header of the tabs it writes
   } catch (e) {
     throw new CliError(
       `compalign scenarios: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`

@@ -20,6 +20,7 @@
  */
 import { MAX_METRICS, percent, plansOf } from "./alignmentRules";
 import { curveRate, type CurveBeyond, type CurveMethod } from "./curve";
+import { curveLandmarks, DEFAULT_EXCELLENCE_RATE, type CurveLandmarks } from "./curveLandmarks";
 import { percentilesInc } from "./distribution";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import { amount, describeCurve, money } from "./planExplainFormat";
@@ -80,6 +81,8 @@ export interface ExplainedMetric {
   perPointAtTarget: number;
   /** Why the curve cannot be used (then the metric counts as paying nothing); null when it can. */
   problem: string | null;
+  /** Threshold, target, excellence and cap (src/engine/curveLandmarks.ts); null when the curve is unusable. */
+  landmarks: CurveLandmarks | null;
 }
 
 export interface EarningsRow {
@@ -317,7 +320,8 @@ function complexityOf(plan: string, metrics: readonly ExplainedMetric[]): Comple
 function explainPlan(
   design: PlanDesign,
   components: readonly Component[],
-  targets: Map<string, number[]> | null
+  targets: Map<string, number[]> | null,
+  excellenceRate: number
 ): PlanExplanation {
   const plan = components[0].plan;
   const { median, basis } = targetIncentive(plan, targets);
@@ -338,6 +342,7 @@ function explainPlan(
     curveDescription: definition ? describeCurve(definition) : "Unknown curve: pays nothing.",
     perPointAtTarget: median * c.weight * (rate(1 + ONE_POINT) - rate(1)),
     problem,
+    landmarks: definition && !problem ? curveLandmarks(definition, excellenceRate) : null,
   }));
   const earnings = EARNINGS_ATTAINMENTS.map((attainment) => {
     const rate = rows.reduce((sum, r) => sum + r.component.weight * r.rate(attainment), 0);
@@ -365,15 +370,18 @@ function explainPlan(
 
 /**
  * Every plan of the design (Matrix order), explained. `reps` are the Reps sheet's rows, or null
- * when there is no usable Reps sheet.
+ * when there is no usable Reps sheet; `excellenceRate` places each curve's excellence landmark
+ * (default 150% of target, as the pulse check).
  */
 export function explainPlans(
   design: PlanDesign,
-  reps: readonly RepTarget[] | null
+  reps: readonly RepTarget[] | null,
+  options: { excellenceRate?: number } = {}
 ): PlanExplanation[] {
   const targets = reps ? targetsByPlan(reps) : null;
+  const rate = options.excellenceRate ?? DEFAULT_EXCELLENCE_RATE;
   return [...plansOf(design.components).values()].map((components) =>
-    explainPlan(design, components, targets)
+    explainPlan(design, components, targets, rate)
   );
 }
 

@@ -3,6 +3,7 @@
  * target incentive comes from Reps) or as a share of target incentive (when it does not), and
  * plain descriptions of payout curves. Pure: no locale, no clock.
  */
+import { curveLandmarks, type CurveLandmarks } from "./curveLandmarks";
 import type { CurveDefinition } from "./plan";
 
 /** "40%", "12.5%": a share as a percentage with at most one decimal. */
@@ -32,33 +33,50 @@ export const amount = (value: number, inCurrency: boolean): string =>
 
 /**
  * What a curve pays, in one sentence for a rep: the threshold, the shape between points, and
- * what happens past the last point.
+ * what happens past the last point. The threshold and the cap are the curve's landmarks
+ * (src/engine/curveLandmarks.ts), the same numbers the pulse check uses.
  */
 export function describeCurve(
   curve: Pick<CurveDefinition, "points" | "rates" | "method" | "beyond">
 ): string {
   const { points, rates, method, beyond } = curve;
   if (points.length === 0) return "Pays nothing: the curve has no points.";
+  const marks = curveLandmarks(curve);
+  if (marks.threshold === null) return "Pays nothing at any attainment.";
   const last = points.length - 1;
   const top = `${pct(rates[last])} of target from ${pct(points[last])} attainment`;
   if (method === "STEP") {
-    const first = rates.findIndex((r) => r > 0);
-    if (first < 0) return "Pays nothing at any attainment.";
-    const start = `Pays nothing below ${pct(points[first])} attainment, then ${pct(rates[first])} of target`;
+    const first = points.indexOf(marks.threshold);
+    const start = `Pays nothing below ${pct(marks.threshold)} attainment, then ${pct(rates[first])} of target`;
     return first === last
       ? `${start}, however far above it you go.`
       : `${start}; in steps, the rate of the highest point you reach, up to ${top}.`;
   }
   const start =
-    points[0] <= 0
+    marks.threshold <= 0
       ? "Pays from the first dollar"
-      : rates[0] > 0
-        ? `Pays ${pct(rates[0])} of target as soon as you reach ${pct(points[0])} attainment and nothing below it`
-        : `Starts paying above ${pct(points[0])} attainment`;
+      : marks.thresholdInclusive
+        ? `Pays ${pct(rates[points.indexOf(marks.threshold)])} of target as soon as you reach ${pct(marks.threshold)} attainment and nothing below it`
+        : `Starts paying above ${pct(marks.threshold)} attainment`;
   if (last === 0) return `${start}; ${pct(rates[0])} of target from there on.`;
   const end =
     beyond === "EXTEND"
       ? `keeps rising past ${pct(points[last])} attainment at the same rate (no cap)`
       : `is capped at ${top}`;
   return `${start}; rises in a straight line between the points; ${end}.`;
+}
+
+/**
+ * The curve's landmarks in one line, as the pulse check counts reps at them: "Threshold: pays
+ * above 50% attainment · target 100% · excellence (150% of target) 125% · cap 150%".
+ */
+export function describeLandmarks(l: CurveLandmarks): string {
+  if (l.threshold === null) return "Landmarks: the curve never pays.";
+  const parts = [
+    `threshold ${l.thresholdInclusive ? "at" : "above"} ${pct(l.threshold)}`,
+    `target ${l.target === null ? "never reached" : pct(l.target)}`,
+    `excellence (${pct(l.excellenceRate)} of target) ${l.excellence === null ? (l.cap !== null ? "none below the cap" : "never reached") : pct(l.excellence)}`,
+    `cap ${l.cap === null ? "none" : pct(l.cap)}`,
+  ];
+  return `Landmarks (attainment): ${parts.join(" · ")}.`;
 }

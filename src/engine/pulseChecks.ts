@@ -1,6 +1,7 @@
 /**
  * The pulse checks one by one, each from the measured value(s) and the bands: a status (OK,
- * Watch, Act), the band in words, and one sentence of what to do, which differs by status and by
+ * Watch, Act; Not set when the workbook gives no plan value or band to compare with; Too few
+ * reps is set by src/engine/pulse.ts for small plans), the band in words, and one sentence of what to do, which differs by status and by
  * direction (too low is not fixed the way too high is). Pure functions of numbers, so every
  * boundary can be tested directly; src/engine/pulse.ts measures the values from a run.
  *
@@ -10,7 +11,19 @@
  */
 import { ACT_MARGINS, type PulseBands } from "./pulseSettings";
 
-export type PulseStatus = "OK" | "Watch" | "Act";
+export type PulseStatus = "OK" | "Watch" | "Act" | "Not set" | "Too few reps";
+
+/** Every status, worst first (the order tables sort checks in). */
+export const PULSE_STATUSES: readonly PulseStatus[] = [
+  "Act",
+  "Watch",
+  "Not set",
+  "Too few reps",
+  "OK",
+];
+
+/** Statuses that are a judgement of a measured value against a band. */
+export const JUDGED_STATUSES: readonly PulseStatus[] = ["OK", "Watch", "Act"];
 
 /** The checks, in their stable order (JSON, the sheet and the pane all list them so). */
 export const PULSE_CHECK_IDS = [
@@ -25,6 +38,9 @@ export const PULSE_CHECK_IDS = [
   "excellence-reach",
   "capped-reps",
   "alignment-drift",
+  "pay-for-outcomes",
+  "pay-mix",
+  "priority-payout",
 ] as const;
 export type PulseCheckId = (typeof PULSE_CHECK_IDS)[number];
 
@@ -33,16 +49,34 @@ export type PulseUnit = "percent" | "coefficient";
 
 export const PULSE_CHECK_INFO: Record<PulseCheckId, { title: string; unit: PulseUnit }> = {
   "share-at-quota": { title: "Reps at or above quota", unit: "percent" },
-  "pay-for-performance": { title: "Pay for performance (rank correlation)", unit: "coefficient" },
+  "pay-for-performance": {
+    title: "Payout follows attainment (rank correlation; true by design)",
+    unit: "coefficient",
+  },
   "leverage-p90": { title: "Payout % of target, 90th percentile", unit: "percent" },
   "leverage-p10": { title: "Payout % of target, 10th percentile", unit: "percent" },
   "payout-to-target": { title: "Payout to target vs plan", unit: "percent" },
   "cost-of-sales": { title: "Incentive cost of sales vs plan", unit: "percent" },
   concentration: { title: "Earnings concentration (Gini)", unit: "coefficient" },
-  "threshold-reach": { title: "Reps reaching the threshold (worst metric)", unit: "percent" },
-  "excellence-reach": { title: "Reps reaching excellence (worst metric)", unit: "percent" },
+  "threshold-reach": {
+    title: "Reps paid above 0 on a metric (threshold, worst metric)",
+    unit: "percent",
+  },
+  "excellence-reach": {
+    title: "Reps at the excellence rate below the cap (worst metric)",
+    unit: "percent",
+  },
   "capped-reps": { title: "Reps held at a cap (worst metric)", unit: "percent" },
   "alignment-drift": { title: "Realized vs design alignment index", unit: "coefficient" },
+  "pay-for-outcomes": {
+    title: "Pay for outcomes (payout % of target vs Gross Margin %, rank correlation)",
+    unit: "coefficient",
+  },
+  "pay-mix": { title: "Pay mix (base ÷ (base + target incentive))", unit: "percent" },
+  "priority-payout": {
+    title: "Top-priority objective's payout share ÷ its priority share",
+    unit: "percent",
+  },
 };
 
 /** One plan component's health over the plan's computed reps (the metric checks' input). */
@@ -53,15 +87,20 @@ export interface MetricHealth {
   weight: number;
   /** Computed reps on the plan. */
   reps: number;
-  /** The curve's first point (threshold) and how many reps reached it (attainment ≥ point). */
-  threshold: number;
+  /**
+   * The curve's landmarks (src/engine/curveLandmarks.ts). Threshold: where the curve starts
+   * paying; reached = paid above 0 on the metric. null when the curve never pays.
+   */
+  threshold: number | null;
   thresholdReached: number;
-  /** The curve's last point (excellence) and how many reps reached it. */
-  top: number;
-  topReached: number;
-  /** True when the curve holds its last rate beyond the last point (CAP, or any STEP curve). */
-  capped: boolean;
-  /** Reps at or beyond the last point of a capped curve (0 when not capped). */
+  /** Attainment at which the curve pays the excellence rate, below the cap; null when none. */
+  excellence: number | null;
+  excellenceRate: number;
+  /** Reps at or beyond the excellence point (0 when there is none). */
+  excellenceReached: number;
+  /** The last point of a capped curve (CAP, or any STEP curve); null when uncapped. */
+  cap: number | null;
+  /** Reps at or beyond the cap (0 when uncapped). */
   atCap: number;
 }
 
@@ -119,18 +158,26 @@ const EPS = 1e-9;
 const below = (value: number, limit: number) => value < limit - EPS;
 const above = (value: number, limit: number) => value > limit + EPS;
 
-const RANK: Record<PulseStatus, number> = { OK: 0, Watch: 1, Act: 2 };
+/** Severity: Act, Watch, Not set, Too few reps, OK (worst first). */
+const RANK: Record<PulseStatus, number> = {
+  OK: 0,
+  "Too few reps": 1,
+  "Not set": 2,
+  Watch: 3,
+  Act: 4,
+};
+export const statusRank = (s: PulseStatus): number => RANK[s];
 export const worstStatus = (statuses: readonly PulseStatus[]): PulseStatus =>
   statuses.reduce<PulseStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "OK");
 
 /** 0.55 → "55%", 1.8 → "180%", 0.0725 → "7.25%". */
 export const pct = (x: number): string => `${+(x * 100).toFixed(2)}%`;
 /** Shares in sentences, one decimal: 0.85606 → "85.6%". */
-const pct1 = (x: number): string => `${+(x * 100).toFixed(1)}%`;
+export const pct1 = (x: number): string => `${+(x * 100).toFixed(1)}%`;
 /** 0.8 → "0.80". */
 const coef = (x: number): string => x.toFixed(2);
 
-function check(
+export function check(
   id: PulseCheckId,
   status: PulseStatus,
   value: number | null,
@@ -203,6 +250,11 @@ export function shareAtQuotaCheck(value: number | null, b: PulseBands): PulseChe
   );
 }
 
+/**
+ * Rank correlation of weighted attainment and payout % of target. Rising curves make it close
+ * to 1 by construction, so it confirms the plan pays as designed (no cliff, cap or weight
+ * inverts the order), not that it pays for the right outcomes: pay-for-outcomes does that.
+ */
 export function payForPerformanceCheck(value: number | null, b: PulseBands): PulseCheck {
   return bandCheck(
     "pay-for-performance",
@@ -211,7 +263,7 @@ export function payForPerformanceCheck(value: number | null, b: PulseBands): Pul
     {
       unmeasurable:
         "Cannot be measured: it needs at least two computed reps with a target incentive and some spread in attainment and payout.",
-      ok: "Pay follows performance: reps with higher attainment earn a higher share of target, so no change is needed.",
+      ok: "Payout rises with attainment, as rising curves make it do: the plan pays as designed (this does not show it pays for the right outcomes; see pay for outcomes).",
     },
     {
       low: {
@@ -324,7 +376,7 @@ const PLAN_VALUE_TEXT: Record<
 /**
  * Payout to target or incentive cost of sales against the plan value from Pulse Settings:
  * Watch beyond ±tolerance (relative to the plan value), Act beyond twice that. Without a plan
- * value there is nothing to hold the value against: OK, saying so.
+ * value there is nothing to hold the value against: Not set, naming the setting to add.
  */
 export function planValueCheck(
   id: PlanValueId,
@@ -336,10 +388,10 @@ export function planValueCheck(
   if (plan === null)
     return check(
       id,
-      "OK",
+      "Not set",
       value,
       "no plan value set",
-      `No plan value is set: add ${text.setting} to the Pulse Settings sheet to compare ${text.what}.`
+      `Not compared: add ${text.setting} to the Pulse Settings sheet to compare ${text.what}.`
     );
   const lo = plan * (1 - b.planTolerance);
   const hi = plan * (1 + b.planTolerance);
@@ -461,12 +513,16 @@ const who = (d: MetricDetail) => `${d.plan} / ${d.metric}`;
 const NO_METRICS =
   "Cannot be measured: no paid metric has computed reps; fix the data issues on the Reps sheet and run again.";
 
-/** Share of each plan's reps reaching each metric's first curve point: Watch below the band, Act 15 points below. */
+const threshold = (point: number) =>
+  Number.isFinite(point) ? `paid from ${pct(point)} attainment` : "the curve never pays";
+
+/** Share of each plan's reps paid above 0 on each metric (reaching its threshold): Watch below the band, Act 15 points below. */
 export function thresholdReachCheck(rows: readonly MetricHealth[], b: PulseBands): PulseCheck {
   const id = "threshold-reach";
   const band = `≥ ${pct(b.thresholdReachLow)} of a plan's reps`;
   const rated = measured(rows).map((r): Rated => {
     const share = r.thresholdReached / r.reps;
+    const point = r.threshold ?? NaN;
     const status: PulseStatus = below(share, b.thresholdReachLow - ACT_MARGINS.share)
       ? "Act"
       : below(share, b.thresholdReachLow)
@@ -478,7 +534,7 @@ export function thresholdReachCheck(rows: readonly MetricHealth[], b: PulseBands
         plan: r.plan,
         metric: r.metric,
         curve: r.curve,
-        point: r.threshold,
+        point,
         reps: r.reps,
         count: r.thresholdReached,
         share,
@@ -493,51 +549,68 @@ export function thresholdReachCheck(rows: readonly MetricHealth[], b: PulseBands
   const d = worst.detail;
   const message =
     d.status === "Act"
-      ? `${who(d)}: ${pct1(d.share)} of reps reach the threshold (${pct(d.point)}), so many earn nothing on it; lower the threshold or fix that metric's quotas now.`
+      ? `${who(d)}: ${pct1(d.share)} of reps reach the threshold (${threshold(d.point)}), so ${pct1(1 - d.share)} earn nothing on it; lower the threshold or fix that metric's quotas now.`
       : d.status === "Watch"
-        ? `${who(d)}: only ${pct1(d.share)} of reps reach the threshold (${pct(d.point)}); lower the threshold or review that metric's quotas before next period.`
+        ? `${who(d)}: only ${pct1(d.share)} of reps reach the threshold (${threshold(d.point)}) and ${pct1(1 - d.share)} earn nothing on it; lower the threshold or review that metric's quotas before next period.`
         : "Thresholds are within reach for most reps of every plan: keep them.";
   return check(id, d.status, d.share, band, message, details);
 }
 
-/** Share of each plan's reps reaching each metric's last curve point: Watch outside the band, Act 15 points above it. */
+/**
+ * Share of each plan's reps at or beyond each metric's excellence point (where the curve pays
+ * the excellence rate, below the cap): Watch outside the band, Act 15 points above it. Metrics
+ * whose curve has no excellence point below its cap are left to capped-reps.
+ */
 export function excellenceReachCheck(rows: readonly MetricHealth[], b: PulseBands): PulseCheck {
   const id = "excellence-reach";
   const band = `${pct(b.excellenceReachLow)}–${pct(b.excellenceReachHigh)} of a plan's reps`;
-  const rated = measured(rows).map((r): Rated => {
-    const share = r.topReached / r.reps;
-    const status: PulseStatus = above(share, b.excellenceReachHigh + ACT_MARGINS.share)
-      ? "Act"
-      : above(share, b.excellenceReachHigh) || below(share, b.excellenceReachLow)
-        ? "Watch"
-        : "OK";
-    return {
-      detail: {
-        kind: "metric",
-        plan: r.plan,
-        metric: r.metric,
-        curve: r.curve,
-        point: r.top,
-        reps: r.reps,
-        count: r.topReached,
-        share,
-        status,
-      },
-      distance: Math.max(0, b.excellenceReachLow - share, share - b.excellenceReachHigh),
-    };
-  });
+  const rated = measured(rows)
+    .filter((r) => r.excellence !== null)
+    .map((r): Rated => {
+      const share = r.excellenceReached / r.reps;
+      const status: PulseStatus = above(share, b.excellenceReachHigh + ACT_MARGINS.share)
+        ? "Act"
+        : above(share, b.excellenceReachHigh) || below(share, b.excellenceReachLow)
+          ? "Watch"
+          : "OK";
+      return {
+        detail: {
+          kind: "metric",
+          plan: r.plan,
+          metric: r.metric,
+          curve: r.curve,
+          point: r.excellence!,
+          reps: r.reps,
+          count: r.excellenceReached,
+          share,
+          status,
+        },
+        distance: Math.max(0, b.excellenceReachLow - share, share - b.excellenceReachHigh),
+      };
+    });
   const worst = worstOf(rated);
   const details = rated.map((r) => r.detail);
-  if (!worst) return check(id, "Watch", null, band, NO_METRICS, details);
+  if (!worst) {
+    if (measured(rows).length === 0) return check(id, "Watch", null, band, NO_METRICS, details);
+    const rate = rows[0]?.excellenceRate ?? 1.5;
+    return check(
+      id,
+      "Not set",
+      null,
+      band,
+      `No paid metric's curve pays the excellence rate (${pct(rate)} of target) below its cap: set Excellence Payout Rate in Pulse Settings to the rate your plan calls excellence.`,
+      details
+    );
+  }
   const d = worst.detail;
   const message =
     d.status === "OK"
-      ? "The top of each curve is reached by a small group of reps, as excellence should be: keep it."
+      ? "Excellence is reached by a small group of reps, as it should be: keep it."
       : above(d.share, b.excellenceReachHigh)
         ? d.status === "Act"
-          ? `${who(d)}: ${pct1(d.share)} of reps reach the top of the curve (${pct(d.point)}), so excellence is routine; raise the top point or the quotas now to contain cost.`
-          : `${who(d)}: ${pct1(d.share)} of reps reach the top of the curve (${pct(d.point)}); raise the top point or check the quotas.`
-        : `${who(d)}: almost no rep reaches the top of the curve (${pct(d.point)}); lower the top point so excellence is a real target.`;
+          ? `${who(d)}: ${pct1(d.share)} of reps reach excellence (${pct(d.point)} attainment), so excellence is routine; steepen the curve there or raise the quotas now to contain cost.`
+          : `${who(d)}: ${pct1(d.share)} of reps reach excellence (${pct(d.point)} attainment); check the quotas and the curve above target.`
+        : `${who(d)}: almost no rep reaches excellence (${pct(d.point)} attainment); make the upper curve reachable so excellence is a real target.`;
   return check(id, d.status, d.share, band, message, details);
 }
 
@@ -545,7 +618,7 @@ export function excellenceReachCheck(rows: readonly MetricHealth[], b: PulseBand
 export function cappedRepsCheck(rows: readonly MetricHealth[], b: PulseBands): PulseCheck {
   const id = "capped-reps";
   const band = `≤ ${pct(b.cappedRepsHigh)} of a plan's reps per capped metric`;
-  const capped = measured(rows).filter((r) => r.capped);
+  const capped = measured(rows).filter((r) => r.cap !== null);
   const rated = capped.map((r): Rated => {
     const share = r.atCap / r.reps;
     const status: PulseStatus = above(share, b.cappedRepsHigh + ACT_MARGINS.share)
@@ -559,7 +632,7 @@ export function cappedRepsCheck(rows: readonly MetricHealth[], b: PulseBands): P
         plan: r.plan,
         metric: r.metric,
         curve: r.curve,
-        point: r.top,
+        point: r.cap!,
         reps: r.reps,
         count: r.atCap,
         share,
@@ -657,4 +730,165 @@ export function alignmentDriftCheck(
         `Payout drifts from strategy (${where}): check attainment on its metrics and whether its weight is enough to change behaviour.`,
         objectives
       );
+}
+
+/**
+ * Pay mix: total base salary ÷ (base salary + target incentive) of the plan's reps, against the
+ * band from Pulse Settings (Pay Mix Low / Pay Mix High). No default band: pay mix is a policy
+ * choice (70/30 for an AE, 50/50 for a hunter), so without one the check is Not set.
+ */
+export function payMixCheck(
+  value: number | null,
+  low: number | null,
+  high: number | null,
+  hasBaseSalary: boolean
+): PulseCheck {
+  const id = "pay-mix";
+  if (!hasBaseSalary)
+    return check(
+      id,
+      "Not set",
+      null,
+      "needs Base Salary",
+      "Not compared: add a Base Salary column to Reps to measure pay mix."
+    );
+  if (low === null || high === null)
+    return check(
+      id,
+      "Not set",
+      value,
+      "no pay-mix band set",
+      "Not compared: add Pay Mix Low and Pay Mix High (base ÷ (base + target incentive), e.g. 0.6 and 0.7) to the Pulse Settings sheet."
+    );
+  return bandCheck(
+    id,
+    value,
+    `${pct(low)}–${pct(high)} base`,
+    {
+      unmeasurable:
+        "Cannot be measured: no computed rep has a Base Salary and target incentive that add up to more than 0.",
+      ok: "Base and variable pay are mixed as the policy intends: no change is needed.",
+    },
+    {
+      low: {
+        watch: low,
+        act: low - ACT_MARGINS.share,
+        watchText:
+          "More of pay is at risk than the policy intends: check whether target incentives grew faster than base salaries.",
+        actText:
+          "Far more of pay is at risk than the policy intends: rebalance base and target incentive before reps' pay swings too much.",
+      },
+      high: {
+        watch: high,
+        act: high + ACT_MARGINS.share,
+        watchText:
+          "Less of pay is at risk than the policy intends: the incentive may be too small to change behaviour.",
+        actText:
+          "Little of pay is at risk: the incentive is too small to steer behaviour, so move pay from base to target incentive at the next cycle.",
+      },
+    }
+  );
+}
+
+/**
+ * The top-priority objective's share of actual payout ÷ its share of priority (absolute, unlike
+ * alignment-drift, which compares with the design): Watch below Priority Payout Watch (75%), Act
+ * below Priority Payout Act (50%). The details give every objective's shares.
+ */
+export function priorityPayoutCheck(objectives: ObjectiveDetail[], b: PulseBands): PulseCheck {
+  const id = "priority-payout";
+  const band = `≥ ${pct(b.priorityPayoutWatch)} of its priority share (Act below ${pct(b.priorityPayoutAct)})`;
+  const top = objectives.reduce<ObjectiveDetail | null>(
+    (t, o) => (o.priorityShare > 0 && (!t || o.priorityShare > t.priorityShare + EPS) ? o : t),
+    null
+  );
+  if (!top)
+    return check(
+      id,
+      "Not set",
+      null,
+      band,
+      "Not compared: give the objectives priorities above 0 in Objectives.",
+      objectives
+    );
+  if (top.payoutShare === null)
+    return check(
+      id,
+      "Watch",
+      null,
+      band,
+      "Cannot be measured: the computed reps were paid nothing, so there is no payout to compare with priority.",
+      objectives
+    );
+  const ratio = top.payoutShare / top.priorityShare;
+  const what = `"${top.objective}" (top priority, ${pct1(top.priorityShare)} of priority) gets ${pct1(top.payoutShare)} of payout`;
+  if (below(ratio, b.priorityPayoutAct))
+    return check(
+      id,
+      "Act",
+      ratio,
+      band,
+      `${what}: the money does not follow the top priority; raise its weight or make its metric's curve reachable now.`,
+      objectives
+    );
+  if (below(ratio, b.priorityPayoutWatch))
+    return check(
+      id,
+      "Watch",
+      ratio,
+      band,
+      `${what}: check attainment on its metrics and whether its weight is enough to change behaviour.`,
+      objectives
+    );
+  return check(
+    id,
+    "OK",
+    ratio,
+    band,
+    `${what}: the money follows the top priority, so no change is needed.`,
+    objectives
+  );
+}
+
+/**
+ * Pay for outcomes: Spearman rank correlation of payout % of target and Gross Margin % (Gross
+ * Margin ÷ Revenue), an outcome that is not an input of the payout. Watch below Pay For Outcomes
+ * Watch (0.30), Act below Pay For Outcomes Act (0.00: paying against the outcome). Not set
+ * without Gross Margin and Revenue columns.
+ */
+export function payForOutcomesCheck(
+  value: number | null,
+  hasOutcome: boolean,
+  b: PulseBands
+): PulseCheck {
+  const id = "pay-for-outcomes";
+  const band = `≥ ${coef(b.payForOutcomesWatch)} (Act below ${coef(b.payForOutcomesAct)})`;
+  if (!hasOutcome)
+    return check(
+      id,
+      "Not set",
+      null,
+      band,
+      "Not compared: add Gross Margin and Revenue columns to Reps so payout can be held against an outcome the plan does not pay on."
+    );
+  return bandCheck(
+    id,
+    value,
+    band,
+    {
+      unmeasurable:
+        "Cannot be measured: it needs at least two computed reps with a target incentive, Revenue above 0 and Gross Margin, and some spread in both.",
+      ok: "Reps paid more of their target also sell at better gross margin: the plan pays for the outcome.",
+    },
+    {
+      low: {
+        watch: b.payForOutcomesWatch,
+        act: b.payForOutcomesAct,
+        watchText:
+          "Payout barely follows gross margin: reps can earn well on low-margin deals; consider a margin metric or modifier.",
+        actText:
+          "Reps paid most sell at the worst margins: the plan pays against the outcome, so add a margin gate or modifier now.",
+      },
+    }
+  );
 }

@@ -5,6 +5,7 @@
  *
  * Shares and rates are fractions (55% is 0.55), as everywhere in CompAlign.
  */
+import { DEFAULT_EXCELLENCE_RATE } from "./curveLandmarks";
 
 export interface PulseBands {
   /** Healthy band of the share of reps with weighted attainment ≥ 100%. */
@@ -34,6 +35,12 @@ export interface PulseBands {
   cappedRepsHigh: number;
   /** Largest healthy drop of the realized alignment index below the design index. */
   alignmentDrift: number;
+  /** Top-priority objective's payout share ÷ priority share below which it is Watch / Act. */
+  priorityPayoutWatch: number;
+  priorityPayoutAct: number;
+  /** Rank correlation of payout % of target and Gross Margin % below which it is Watch / Act. */
+  payForOutcomesWatch: number;
+  payForOutcomesAct: number;
 }
 
 export const DEFAULT_PULSE_BANDS: Readonly<PulseBands> = Object.freeze({
@@ -53,7 +60,14 @@ export const DEFAULT_PULSE_BANDS: Readonly<PulseBands> = Object.freeze({
   excellenceReachHigh: 0.2,
   cappedRepsHigh: 0.15,
   alignmentDrift: 0.1,
+  priorityPayoutWatch: 0.75,
+  priorityPayoutAct: 0.5,
+  payForOutcomesWatch: 0.3,
+  payForOutcomesAct: 0,
 });
+
+/** Fewest computed reps a plan needs for its checks to be judged (else "Too few reps"). */
+export const DEFAULT_MIN_REPS = 10;
 
 /**
  * How far beyond a Watch band a value must lie to be "Act" (the issue fixes Act only for pay for
@@ -82,6 +96,21 @@ export interface PulseSettings {
   planPayoutToTarget: number | null;
   /** Planned total payout ÷ total revenue; null when not set. */
   planIncentiveCostOfSales: number | null;
+  /** Healthy band of base ÷ (base + target incentive); null when not set (pay-mix is Not set). */
+  payMixLow: number | null;
+  payMixHigh: number | null;
+  /**
+   * Share of the quota year the actuals cover (0.5 for half-year-to-date actuals against
+   * annual quotas). Quotas, target incentives and base salaries are multiplied by it before any
+   * check. Default 1: actuals and quotas cover the same period.
+   */
+  periodShare: number;
+  /** Month (1–12) the fiscal year starts in, for the default Period label (default 1). */
+  fiscalYearStartMonth: number;
+  /** Fewest computed reps for a plan's checks to be judged (default 10). */
+  minReps: number;
+  /** The payout rate that defines a curve's excellence point (default 1.5 = 150% of target). */
+  excellenceRate: number;
   bands: PulseBands;
 }
 
@@ -89,5 +118,11 @@ export const defaultPulseSettings = (): PulseSettings => ({
   period: null,
   planPayoutToTarget: null,
   planIncentiveCostOfSales: null,
+  payMixLow: null,
+  payMixHigh: null,
+  periodShare: 1,
+  fiscalYearStartMonth: 1,
+  minReps: DEFAULT_MIN_REPS,
+  excellenceRate: DEFAULT_EXCELLENCE_RATE,
   bands: { ...DEFAULT_PULSE_BANDS },
 });

@@ -24,7 +24,13 @@ type Kind =
   /** A fraction between 0 and 1 (a share of reps, a rate, a correlation). */
   | "share"
   /** A number above 0 (a multiple of target, a cost ratio, a tolerance). */
-  | "positive";
+  | "positive"
+  /** A share above 0 and at most 1. */
+  | "period-share"
+  /** A whole number from 2 up. */
+  | "count"
+  /** A whole number from 1 to 12. */
+  | "month";
 
 export interface SettingSpec {
   /** The name as written in the Setting column. */
@@ -33,8 +39,35 @@ export interface SettingSpec {
   meaning: string;
   kind: Kind;
   /** Where it goes. */
-  field: keyof PulseBands | "planPayoutToTarget" | "planIncentiveCostOfSales" | "period";
+  field: keyof PulseBands | OtherField;
 }
+
+/** Settings that are not bands: they have no default (null) or a default of their own. */
+type OtherField =
+  | "planPayoutToTarget"
+  | "planIncentiveCostOfSales"
+  | "period"
+  | "payMixLow"
+  | "payMixHigh"
+  | "periodShare"
+  | "fiscalYearStartMonth"
+  | "minReps"
+  | "excellenceRate";
+
+const NULLABLE: readonly string[] = [
+  "planPayoutToTarget",
+  "planIncentiveCostOfSales",
+  "payMixLow",
+  "payMixHigh",
+];
+const OTHER: readonly string[] = [
+  ...NULLABLE,
+  "period",
+  "periodShare",
+  "fiscalYearStartMonth",
+  "minReps",
+  "excellenceRate",
+];
 
 /** Every setting the sheet may hold, in the order docs/workbook.md lists them. */
 export const PULSE_SETTINGS: readonly SettingSpec[] = [
@@ -55,6 +88,43 @@ export const PULSE_SETTINGS: readonly SettingSpec[] = [
     meaning: "planned total payout ÷ total revenue",
     kind: "positive",
     field: "planIncentiveCostOfSales",
+  },
+  {
+    name: "Period Share Of Year",
+    meaning:
+      "share of the quota year the actuals cover (0.5 for half-year-to-date actuals against annual quotas); quotas, target incentives and base salaries are multiplied by it",
+    kind: "period-share",
+    field: "periodShare",
+  },
+  {
+    name: "Fiscal Year Start Month",
+    meaning: "month the fiscal year starts in (1 = January), for the default Period label",
+    kind: "month",
+    field: "fiscalYearStartMonth",
+  },
+  {
+    name: "Min Reps Per Plan",
+    meaning: "fewest computed reps a plan needs for its checks to be judged",
+    kind: "count",
+    field: "minReps",
+  },
+  {
+    name: "Excellence Payout Rate",
+    meaning: "payout rate (multiple of target) that marks a curve's excellence point",
+    kind: "positive",
+    field: "excellenceRate",
+  },
+  {
+    name: "Pay Mix Low",
+    meaning: "low end of the healthy base ÷ (base + target incentive)",
+    kind: "share",
+    field: "payMixLow",
+  },
+  {
+    name: "Pay Mix High",
+    meaning: "high end of the healthy base ÷ (base + target incentive)",
+    kind: "share",
+    field: "payMixHigh",
   },
   {
     name: "Share At Quota Low",
@@ -152,6 +222,31 @@ export const PULSE_SETTINGS: readonly SettingSpec[] = [
     kind: "share",
     field: "alignmentDrift",
   },
+  {
+    name: "Priority Payout Watch",
+    meaning:
+      "top-priority objective's payout share ÷ priority share below which priority-payout is Watch",
+    kind: "share",
+    field: "priorityPayoutWatch",
+  },
+  {
+    name: "Priority Payout Act",
+    meaning: "that ratio below which it is Act",
+    kind: "share",
+    field: "priorityPayoutAct",
+  },
+  {
+    name: "Pay For Outcomes Watch",
+    meaning: "rank correlation of payout % of target and Gross Margin % below which it is Watch",
+    kind: "share",
+    field: "payForOutcomesWatch",
+  },
+  {
+    name: "Pay For Outcomes Act",
+    meaning: "that correlation below which it is Act",
+    kind: "share",
+    field: "payForOutcomesAct",
+  },
 ];
 
 /** Band ends that must keep their order: [lower, upper]. */
@@ -161,6 +256,8 @@ const ORDERED: [keyof PulseBands, keyof PulseBands][] = [
   ["p90Low", "p90High"],
   ["giniLow", "giniHigh"],
   ["excellenceReachLow", "excellenceReachHigh"],
+  ["priorityPayoutAct", "priorityPayoutWatch"],
+  ["payForOutcomesAct", "payForOutcomesWatch"],
 ];
 
 export interface PulseSettingsRead {
@@ -236,19 +333,26 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
           ? `must be between 0 and 1 (55% is 0.55), not ${value}`
           : spec.kind === "positive" && !(value > 0)
             ? `must be a number above 0, not ${value}`
-            : null;
-    const fallback =
-      spec.field === "planPayoutToTarget" || spec.field === "planIncentiveCostOfSales"
-        ? "it is treated as not set"
-        : `the default ${DEFAULT_PULSE_BANDS[spec.field]} is used`;
+            : spec.kind === "period-share" && !(value > 0 && value <= 1)
+              ? `must be above 0 and at most 1 (half a year is 0.5), not ${value}`
+              : spec.kind === "count" && !(Number.isInteger(value) && value >= 2)
+                ? `must be a whole number of 2 or more, not ${value}`
+                : spec.kind === "month" && !(Number.isInteger(value) && value >= 1 && value <= 12)
+                  ? `must be a month number from 1 to 12, not ${value}`
+                  : null;
+    const fallback = NULLABLE.includes(spec.field)
+      ? "it is treated as not set"
+      : OTHER.includes(spec.field)
+        ? `the default ${String(defaultPulseSettings()[spec.field as keyof PulseSettings])} is used`
+        : `the default ${DEFAULT_PULSE_BANDS[spec.field as keyof PulseBands]} is used`;
     if (problem) {
       warnings.push(`${valueCell}: ${spec.name} ${problem}; ${fallback}.`);
       continue;
     }
-    if (spec.field === "planPayoutToTarget" || spec.field === "planIncentiveCostOfSales")
-      settings[spec.field] = value as number;
+    if (OTHER.includes(spec.field))
+      (settings as unknown as Record<string, number>)[spec.field] = value as number;
     else {
-      settings.bands[spec.field] = value as number;
+      settings.bands[spec.field as keyof PulseBands] = value as number;
       set.add(spec.field);
     }
   }
@@ -261,6 +365,17 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
       settings.bands[low] = DEFAULT_PULSE_BANDS[low];
       settings.bands[high] = DEFAULT_PULSE_BANDS[high];
     }
+  }
+  if (
+    settings.payMixLow !== null &&
+    settings.payMixHigh !== null &&
+    settings.payMixLow > settings.payMixHigh
+  ) {
+    warnings.push(
+      `${data.name}: Pay Mix Low (${settings.payMixLow}) is above Pay Mix High (${settings.payMixHigh}); both are treated as not set.`
+    );
+    settings.payMixLow = null;
+    settings.payMixHigh = null;
   }
   return { settings, warnings };
 }

@@ -9,6 +9,7 @@
  */
 import { inCurrency, type PlanExplanation } from "../engine/planExplain";
 import { complexityLine } from "../engine/planExplainText";
+import { describeLandmarks } from "../engine/planExplainFormat";
 import type { Block, ChartSpec, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS } from "./format";
 
@@ -139,7 +140,15 @@ export function planPageSheet(plan: PlanExplanation, name = planPageName(plan.pl
         { numberFormats: [FORMATS.percent, FORMATS.percent] }
       );
     }
-    page.add([[m.problem ?? m.curveDescription]], { style: "note" });
+    page.add(
+      [
+        [
+          m.problem ??
+            `${m.curveDescription} ${m.landmarks ? describeLandmarks(m.landmarks) : ""}`.trim(),
+        ],
+      ],
+      { style: "note" }
+    );
   });
 
   page.section(PLAN_PAGE_SECTIONS.earnings);

@@ -11,7 +11,9 @@ import type { PulseResult } from "../engine/pulse";
 import {
   PULSE_CHECK_INFO,
   pct,
+  statusRank,
   worstStatus,
+  type PulseCheck,
   type PulseCheckId,
   type PulseStatus,
 } from "../engine/pulseChecks";
@@ -65,6 +67,9 @@ export const PULSE_VALUE_FORMATS: Record<PulseCheckId, string> = {
   "excellence-reach": FORMATS.percent1,
   "capped-reps": FORMATS.percent1,
   "alignment-drift": FORMATS.index,
+  "pay-for-outcomes": FORMATS.decimal,
+  "pay-mix": FORMATS.percent1,
+  "priority-payout": FORMATS.percent1,
 };
 
 /** A check's value as text, as the sheet's number format shows it ("n/a" when not measured). */
@@ -77,11 +82,32 @@ export function formatPulseValue(id: PulseCheckId, value: number | null): string
     : value.toFixed(2);
 }
 
-/** "2 Act, 3 Watch, 6 OK". */
+/** "2 Act, 3 Watch, 6 OK" (Not set and Too few reps only when there are some). */
 export function statusCounts(statuses: readonly PulseStatus[]): string {
   const of = (s: PulseStatus) => statuses.filter((x) => x === s).length;
-  return `${of("Act")} Act, ${of("Watch")} Watch, ${of("OK")} OK`;
+  const extra = (["Not set", "Too few reps"] as const)
+    .filter((s) => of(s) > 0)
+    .map((s) => `, ${of(s)} ${s}`)
+    .join("");
+  return `${of("Act")} Act, ${of("Watch")} Watch${extra}, ${of("OK")} OK`;
 }
+
+/** Check ids, worst company status first (stable: ties keep PULSE_CHECK_IDS order). */
+export function worstFirst(result: Pick<PulseResult, "checks">): PulseCheckId[] {
+  return [...result.checks]
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => statusRank(b.c.status) - statusRank(a.c.status) || a.i - b.i)
+    .map(({ c }) => c.id);
+}
+
+/** A status and value in one cell of the per-plan table: "Watch · 53.2%". */
+export const statusWithValue = (c: Pick<PulseCheck, "id" | "status" | "value">): string =>
+  `${c.status} · ${formatPulseValue(c.id, c.value)}`;
+
+/** The status table's header (the Pulse Trend tab reads earlier tabs by it). */
+export const PULSE_TABLE_HEADER = ["Check", "Status", "Value", "Band", "What to do", "Id"] as const;
+/** Label of the cell holding the period on a Pulse Check tab (A2; the label is in B2). */
+export const PULSE_PERIOD_CELL_LABEL = "Period";
 
 class Layout {
   blocks: Block[] = [];
@@ -121,27 +147,39 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
   const leftOut = result.dataIssues.length;
 
   layout.add({ values: [[name]], style: "title" });
+  layout.add({ values: [[PULSE_PERIOD_CELL_LABEL, result.label]], style: "plain" });
+  const notSet = (x: number | null) => (x === null ? "not set" : pct(x));
   layout.add({
     values: [
       [
-        `Period ${result.label}: the plan as designed in Matrix and Curves, computed rep by rep on the actuals in Reps (${result.computedReps} reps${leftOut ? `; ${leftOut} left out for data issues, listed below` : ""}). OK is healthy, Watch needs a look, Act needs a decision.`,
+        `Period ${result.label}: the plan as designed in Matrix and Curves, computed rep by rep on the actuals in Reps (${result.computedReps} reps${leftOut ? `; ${leftOut} left out for data issues, listed below` : ""}). OK is healthy, Watch needs a look, Act needs a decision, Not set means a plan value or band to compare with is missing, Too few reps means a plan has fewer than ${settings.minReps} computed reps (the value is shown, not judged).`,
       ],
       [
-        `Plan values from Pulse Settings: payout to target ${settings.planPayoutToTarget === null ? "not set" : pct(settings.planPayoutToTarget)}, incentive cost of sales ${settings.planIncentiveCostOfSales === null ? "not set" : pct(settings.planIncentiveCostOfSales)}. Bands are CompAlign's defaults unless Pulse Settings overrides them.`,
+        settings.periodShare === 1
+          ? "Pacing: actuals and quotas cover the same period (Period Share Of Year not set)."
+          : `Pacing: the actuals cover ${pct(settings.periodShare)} of the quota year, so quotas, target incentives and base salaries were multiplied by ${settings.periodShare} before any check.`,
       ],
-      [`Summary: ${statusCounts(result.checks.map((c) => c.status))}.`],
+      [
+        `Plan values from Pulse Settings: payout to target ${notSet(settings.planPayoutToTarget)}, incentive cost of sales ${notSet(settings.planIncentiveCostOfSales)}, pay mix ${settings.payMixLow === null || settings.payMixHigh === null ? "not set" : `${pct(settings.payMixLow)}–${pct(settings.payMixHigh)}`}. Bands are CompAlign's defaults unless Pulse Settings overrides them.`,
+      ],
+      [
+        `Company status: the worst plan's for checks that are judged plan by plan; company totals for payout to target, cost of sales, alignment drift and priority payout. Summary: ${statusCounts(result.checks.map((c) => c.status))}.`,
+      ],
     ],
     style: "note",
   });
   layout.gap();
 
-  // The status table: one block per row, so each row's value has its own number format.
-  const header = ["Check", "Status", "Value", "Band", "What to do"];
+  // The status table, worst first: one block per row, so each row's value has its own format.
+  const header = [...PULSE_TABLE_HEADER];
+  const order = worstFirst(result);
+  const byId = new Map(result.checks.map((c) => [c.id, c]));
   const top = layout.add({ values: [header], style: "header" });
-  for (const c of result.checks) {
+  for (const id of order) {
+    const c = byId.get(id)!;
     layout.add({
-      values: [[c.title, c.status, finite(c.value), c.band, c.message]],
-      numberFormats: [null, null, PULSE_VALUE_FORMATS[c.id], null, null],
+      values: [[c.title, c.status, finite(c.value), c.band, c.message, c.id]],
+      numberFormats: [null, null, PULSE_VALUE_FORMATS[c.id], null, null, null],
     });
   }
   layout.tables.push({
@@ -158,6 +196,7 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
     layout.gap();
   }
 
+  planTableBlock(layout, result, order);
   metricHealthBlock(layout, result);
   objectivesBlock(layout, result);
   histogramBlock(layout, result);
@@ -169,16 +208,41 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
     blocks: layout.blocks,
     tables: layout.tables,
     charts: layout.charts,
-    columnWidths: [42, 22, 18, 34, 14, 14, 12, 12, 12, 10],
+    columnWidths: [42, 22, 18, 34, 14, 14, 12, 12, 12, 12, 10],
     tabColor: COLORS.brand,
   };
+}
+
+/** Checks as rows, the company and each plan as columns: "Watch · 53.2%", worst first. */
+function planTableBlock(layout: Layout, result: PulseResult, order: PulseCheckId[]) {
+  layout.add({
+    values: [["Checks by plan (status · value; each plan judged on its own reps and curves)"]],
+    style: "header",
+  });
+  layout.add({
+    values: [["Check", "Company", ...result.plans.map((p) => p.plan)]],
+    style: "header",
+  });
+  layout.add({
+    values: [["Computed reps", result.computedReps, ...result.plans.map((p) => p.reps)]],
+    numberFormats: [null, ...Array<string>(result.plans.length + 1).fill(FORMATS.number)],
+  });
+  const company = new Map(result.checks.map((c) => [c.id, c]));
+  layout.add({
+    values: order.map((id) => [
+      PULSE_CHECK_INFO[id].title,
+      statusWithValue(company.get(id)!),
+      ...result.plans.map((p) => statusWithValue(p.checks.find((c) => c.id === id)!)),
+    ]),
+  });
+  layout.gap();
 }
 
 function metricHealthBlock(layout: Layout, result: PulseResult) {
   layout.add({
     values: [
       [
-        "Metric health by plan (threshold: the curve's first point; top: its last point; held at cap: at or beyond the last point of a capped curve)",
+        `Metric health by plan (threshold: where the curve starts paying, reached = paid above 0; excellence: where it pays ${pct(result.settings.excellenceRate)} of target, below the cap; cap: the last point of a capped curve)`,
       ],
     ],
     style: "header",
@@ -207,9 +271,10 @@ function metricHealthBlock(layout: Layout, result: PulseResult) {
         "Curve",
         "Reps",
         "Threshold",
-        "Reach threshold",
-        "Top point",
-        "Reach top",
+        "Paid above 0",
+        "Excellence",
+        "Reach excellence",
+        "Cap",
         "Held at cap",
         "Status",
       ],
@@ -222,12 +287,17 @@ function metricHealthBlock(layout: Layout, result: PulseResult) {
       m.metric,
       m.curve,
       m.reps,
-      m.threshold,
+      m.threshold ?? "never pays",
       m.reps > 0 ? m.thresholdReached / m.reps : null,
-      m.top,
-      m.reps > 0 ? m.topReached / m.reps : null,
-      m.capped ? (m.reps > 0 ? m.atCap / m.reps : null) : "not capped",
-      m.reps > 0 ? worstStatus(statuses.get(keyOf(m.plan, m.metric)) ?? []) : "no reps",
+      m.excellence ?? "none below cap",
+      m.excellence !== null && m.reps > 0 ? m.excellenceReached / m.reps : null,
+      m.cap ?? "not capped",
+      m.cap !== null ? (m.reps > 0 ? m.atCap / m.reps : null) : null,
+      m.reps === 0
+        ? "no reps"
+        : m.reps < result.settings.minReps
+          ? "Too few reps"
+          : worstStatus(statuses.get(keyOf(m.plan, m.metric)) ?? []),
     ]),
     numberFormats: [
       null,
@@ -238,6 +308,7 @@ function metricHealthBlock(layout: Layout, result: PulseResult) {
       FORMATS.percent1,
       FORMATS.percent,
       FORMATS.percent1,
+      FORMATS.percent,
       FORMATS.percent1,
       null,
     ],

@@ -7,6 +7,7 @@
 import type { ScenarioFigures, ScenarioResult, ScenarioRun } from "../engine/scenarioRunner";
 import { columnLetters } from "../workbook/a1";
 import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
+import { comparisonHeadline } from "./comparisonHeadline";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
 
@@ -206,6 +207,10 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     style: "note",
   });
   layout.gap();
+  const headline = comparisonHeadline(run, layout.row);
+  layout.blocks.push(...headline.blocks);
+  layout.row += headline.rows;
+  layout.gap();
 
   // Figures side by side, Δ columns after.
   layout.add({
@@ -356,6 +361,7 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     blocks: layout.blocks,
     tables,
     charts: layout.charts,
+    valueColors: headline.valueColors,
     // Wide enough for each scenario's name in its header (Δ columns add two characters).
     columnWidths: [
       36,

@@ -12,7 +12,7 @@ import { useWorkbook } from "./workbookAccess";
 const PulseWorkspace = lazy(() => import(/* webpackChunkName: "pulse" */ "./pulse/PulseWorkspace"));
 
 export interface PulseTabProps {
-  /** The period label when Pulse Settings has no Period; the local date (yyyy-mm-dd) by default. */
+  /** The run date (yyyy-mm-dd; the local date by default): its fiscal quarter labels the period when Pulse Settings has no Period. */
   today?: () => string;
 }
 
@@ -33,13 +33,15 @@ export function PulseTab({ today }: PulseTabProps) {
         Pulse check
       </Subtitle2>
       <Body1 as="p" className={styles.intro}>
-        Is the plan doing what it was designed to do this period? Reps at quota, pay for
-        performance, leverage, cost against plan, concentration, thresholds, caps and alignment,
-        each OK, Watch or Act with what to do.
+        Is the plan doing what it was designed to do this period? Reps at quota, leverage, cost
+        against plan, concentration, thresholds, caps, alignment, pay for outcomes, pay mix and
+        priority payout, plan by plan, each OK, Watch or Act with what to do.
       </Body1>
       {access ? (
         <Suspense
-          fallback={<Spinner className={styles.loading} size="tiny" label="Loading the pulse check…" />}
+          fallback={
+            <Spinner className={styles.loading} size="tiny" label="Loading the pulse check…" />
+          }
         >
           <PulseWorkspace access={access} today={today} />
         </Suspense>

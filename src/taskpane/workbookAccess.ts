@@ -47,10 +47,18 @@ export const TABLE_CHANGE_DEBOUNCE_MS = 600;
 const loadOfficeAdapter = () =>
   import(/* webpackChunkName: "office-adapter" */ "../workbook/office");
 
+/** "2026-12-06" for a date, in the local time zone. */
+export function localRunDate(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 /** The workbook open in Excel, through the Office.js adapter (loaded on first use). */
 export function officeWorkbookAccess(): WorkbookAccess {
   return {
-    run: async (action) => (await loadOfficeAdapter()).runInExcel(action),
+    // The run date report tabs print in their page header: today, in the user's time zone.
+    run: async (action) =>
+      (await loadOfficeAdapter()).runInExcel(action, { runDate: localRunDate(new Date()) }),
     // The Office adapter appends rows (table.rows.add, ExcelApi 1.1).
     canAppendRows: true,
     watchTables(tables, onChange) {

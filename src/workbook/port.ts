@@ -88,6 +88,47 @@ export interface ChartSpec {
   yAxisTitle?: string;
 }
 
+/**
+ * A conditional font (and optional fill) colour for the cells of `range` whose value compares to
+ * a number, e.g. a Δ below 0 in green. OOXML: a `<conditionalFormatting>` with one
+ * `cfRule type="cellIs"` and a `<dxf>` holding the font/fill.
+ */
+export interface ValueColorSpec {
+  range: string;
+  operator: "lessThan" | "greaterThan";
+  value: number;
+  /** Font colour, "#RRGGBB". */
+  fontColor: string;
+  /** Fill colour, "#RRGGBB" (none when absent). */
+  fillColor?: string;
+}
+
+/**
+ * How a tab prints. Every field maps to one OOXML element or defined name of the worksheet:
+ * `area` → the `_xlnm.Print_Area` defined name (local to the sheet); `orientation`, `fitToWidth`,
+ * `fitToHeight` → `<pageSetup orientation fitToWidth fitToHeight>` with
+ * `<sheetPr><pageSetUpPr fitToPage="1"/>`; `repeatRows` → the `_xlnm.Print_Titles` defined name
+ * (`'Sheet'!$1:$1`); `header` / `footer` → `<headerFooter><oddHeader>` / `<oddFooter>` (Excel's
+ * codes: &L &C &R sections, &A tab name, &F workbook name, &P page, &N pages, && a literal &);
+ * `rowBreaks` → `<rowBreaks><brk id="n" max="16383" man="1"/>` (a new page starts after row n).
+ */
+export interface PrintSpec {
+  /** The range printed, e.g. "A1:K40". */
+  area: string;
+  orientation: "portrait" | "landscape";
+  /** Pages wide the area is shrunk to fit (1). */
+  fitToWidth: number;
+  /** Pages tall it is shrunk to fit; 0 = as many as it needs. */
+  fitToHeight: number;
+  /** Rows (1-based, inclusive) repeated at the top of every printed page. */
+  repeatRows?: { first: number; last: number };
+  /** Page header and footer in Excel's header/footer codes. */
+  header: string;
+  footer: string;
+  /** Manual page breaks: a new page starts after each of these rows (1-based, ascending). */
+  rowBreaks: number[];
+}
+
 export interface SheetSpec {
   name: string;
   blocks: Block[];
@@ -99,6 +140,20 @@ export interface SheetSpec {
   colorScales?: ColorScaleSpec[];
   charts?: ChartSpec[];
   tabColor?: string;
+  /** Ranges whose cells wrap their text (OOXML: `<alignment wrapText="1" vertical="top"/>`). */
+  wrap?: string[];
+  /**
+   * Row heights in points where a row needs more than the default (wrapped text), 1-based rows
+   * (OOXML: `<row r="n" ht="30" customHeight="1">`).
+   */
+  rowHeights?: { row: number; points: number }[];
+  /** Conditional font colours by value (Δ columns: cheaper green, dearer red). */
+  valueColors?: ValueColorSpec[];
+  /**
+   * Print setup. Owned report tabs get it from the layout pass (reportLayout.ts) when they do
+   * not set it themselves; a spec that sets it is printed exactly as it says.
+   */
+  print?: PrintSpec;
 }
 
 /** One row to append, by column header (matched as the readers match them); blank is null. */

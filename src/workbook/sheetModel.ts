@@ -6,7 +6,15 @@
  * agree on what a spec puts in which cell.
  */
 import { formatRange, parseA1, parseRange } from "./a1";
-import type { ChartSpec, ColorScaleSpec, SheetSpec, TableSpec, ValidationSpec } from "./port";
+import type {
+  ChartSpec,
+  ColorScaleSpec,
+  PrintSpec,
+  SheetSpec,
+  TableSpec,
+  ValidationSpec,
+  ValueColorSpec,
+} from "./port";
 import { CellStore, type CellState, type CellStyle } from "./cellStore";
 
 export interface SheetModel {
@@ -21,6 +29,13 @@ export interface SheetModel {
   freeze: { rows: number; columns: number } | null;
   /** "#RRGGBB", or null for none. */
   tabColor: string | null;
+  /** Ranges whose cells wrap their text. */
+  wrap: string[];
+  /** Row heights in points, 1-based rows. */
+  rowHeights: { row: number; points: number }[];
+  valueColors: ValueColorSpec[];
+  /** Print setup, or null when the spec set none. */
+  print: PrintSpec | null;
 }
 
 export function emptySheet(name: string): SheetModel {
@@ -34,6 +49,10 @@ export function emptySheet(name: string): SheetModel {
     columnWidths: [],
     freeze: null,
     tabColor: null,
+    wrap: [],
+    rowHeights: [],
+    valueColors: [],
+    print: null,
   };
 }
 
@@ -103,6 +122,21 @@ export function layoutSheet(spec: SheetSpec, name = spec.name): SheetModel {
   sheet.freeze =
     spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0) ? { ...spec.freeze } : null;
   sheet.tabColor = spec.tabColor?.toUpperCase() ?? null;
+  sheet.wrap = (spec.wrap ?? []).map(normalRange);
+  sheet.rowHeights = (spec.rowHeights ?? []).map((h) => ({ ...h }));
+  sheet.valueColors = (spec.valueColors ?? []).map((v) => ({
+    ...v,
+    range: normalRange(v.range),
+    fontColor: v.fontColor.toUpperCase(),
+    ...(v.fillColor !== undefined ? { fillColor: v.fillColor.toUpperCase() } : {}),
+  }));
+  sheet.print = spec.print
+    ? {
+        ...structuredClone(spec.print),
+        area: normalRange(spec.print.area),
+        rowBreaks: [...spec.print.rowBreaks],
+      }
+    : null;
   return sheet;
 }
 

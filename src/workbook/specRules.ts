@@ -13,6 +13,7 @@ import {
   sheetNameProblem,
   WorkbookError,
   type Block,
+  type PrintSpec,
   type SheetSpec,
   type TableSpec,
 } from "./port";
@@ -243,6 +244,75 @@ export function checkSpec(spec: SheetSpec): void {
     }
   }
   if (spec.tabColor !== undefined) checkColor(sheet, "tab colour", spec.tabColor);
+  for (const wrap of spec.wrap ?? []) range(sheet, "wrap", wrap);
+  for (const { row, points } of spec.rowHeights ?? []) {
+    if (!(Number.isInteger(row) && row >= 1 && row <= MAX_ROWS && points >= 0 && points <= 409))
+      throw new WorkbookError(
+        "shape",
+        `sheet "${sheet}": row height ${points} for row ${row} is outside 0–409 points`
+      );
+  }
+  for (const rule of spec.valueColors ?? []) {
+    range(sheet, "value colour", rule.range);
+    if (!Number.isFinite(rule.value))
+      throw new WorkbookError(
+        "shape",
+        `sheet "${sheet}": value colour on ${rule.range} compares to ${rule.value}`
+      );
+    checkColor(sheet, "value colour font colour", rule.fontColor);
+    if (rule.fillColor !== undefined) checkColor(sheet, "value colour fill colour", rule.fillColor);
+  }
+  if (spec.print) checkPrint(sheet, spec.print);
+}
+
+/** Excel's limit on one header or footer section's text. */
+const MAX_HEADER_LENGTH = 255;
+
+function checkPrint(sheet: string, print: PrintSpec): void {
+  range(sheet, "print area", print.area);
+  const whole = (n: number) => Number.isInteger(n) && n >= 0 && n <= 32_767;
+  if (!whole(print.fitToWidth) || !whole(print.fitToHeight))
+    throw new WorkbookError(
+      "shape",
+      `sheet "${sheet}": fit to ${print.fitToWidth} × ${print.fitToHeight} pages is not a page count`
+    );
+  const { repeatRows } = print;
+  if (
+    repeatRows &&
+    !(
+      Number.isInteger(repeatRows.first) &&
+      Number.isInteger(repeatRows.last) &&
+      repeatRows.first >= 1 &&
+      repeatRows.last >= repeatRows.first &&
+      repeatRows.last <= MAX_ROWS
+    )
+  )
+    throw new WorkbookError(
+      "shape",
+      `sheet "${sheet}": repeated rows ${repeatRows.first}–${repeatRows.last} are not rows`
+    );
+  for (const [what, text] of [
+    ["header", print.header],
+    ["footer", print.footer],
+  ] as const) {
+    if (text.length > MAX_HEADER_LENGTH)
+      throw new WorkbookError(
+        "too-large",
+        `sheet "${sheet}": the page ${what} is longer than 255 characters`
+      );
+  }
+  print.rowBreaks.forEach((row, i) => {
+    if (
+      !Number.isInteger(row) ||
+      row < 1 ||
+      row >= MAX_ROWS ||
+      (i > 0 && row <= print.rowBreaks[i - 1])
+    )
+      throw new WorkbookError(
+        "shape",
+        `sheet "${sheet}": page breaks must be ascending row numbers (${print.rowBreaks.join(", ")})`
+      );
+  });
 }
 
 /**

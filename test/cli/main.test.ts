@@ -68,7 +68,7 @@ describe("main", () => {
     const io = capture();
     expect(await main(["constructor"], io)).toBe(2);
     expect(io.err).toEqual([
-      'compalign: unknown command "constructor" (commands: calc, init, check, scenarios, pulse, explain, demo; see compalign --help)',
+      'compalign: unknown command "constructor" (commands: calc, init, check, scenarios, pulse, explain, risk, demo; see compalign --help)',
     ]);
   });
 

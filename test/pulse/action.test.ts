@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { ActionError } from "../../src/actions/errors";
 import { computePulse, runPulseCheck } from "../../src/actions/pulseCheck";
+import { PULSE_CHECK_INFO, type PulseCheckId } from "../../src/engine/pulseChecks";
 import { pulseTableName, pulseTabName } from "../../src/reports/pulseSheet";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetValue } from "../../src/workbook/port";
@@ -17,19 +18,24 @@ import { SETTINGS, tinySheets } from "./fixture";
 const TODAY = { today: "2026-04-02" };
 const TAB = "Pulse Check Q1 2026";
 
-const STATUS_ROWS = [
-  ["Reps at or above quota", "OK"],
-  ["Pay for performance (rank correlation)", "OK"],
-  ["Payout % of target, 90th percentile", "Watch"],
-  ["Payout % of target, 10th percentile", "OK"],
-  ["Payout to target vs plan", "OK"],
-  ["Incentive cost of sales vs plan", "Watch"],
-  ["Earnings concentration (Gini)", "OK"],
-  ["Reps reaching the threshold (worst metric)", "Act"],
-  ["Reps reaching excellence (worst metric)", "Watch"],
-  ["Reps held at a cap (worst metric)", "Watch"],
-  ["Realized vs design alignment index", "OK"],
+/** The status table's rows, worst first: [title, status] (ties keep the stable id order). */
+const STATUS_IDS: [PulseCheckId, string][] = [
+  ["leverage-p90", "Act"],
+  ["concentration", "Act"],
+  ["threshold-reach", "Act"],
+  ["share-at-quota", "Watch"],
+  ["cost-of-sales", "Watch"],
+  ["excellence-reach", "Watch"],
+  ["capped-reps", "Watch"],
+  ["priority-payout", "Watch"],
+  ["pay-for-outcomes", "Not set"],
+  ["pay-mix", "Not set"],
+  ["pay-for-performance", "OK"],
+  ["leverage-p10", "OK"],
+  ["payout-to-target", "OK"],
+  ["alignment-drift", "OK"],
 ];
+const STATUS_ROWS = STATUS_IDS.map(([id, status]) => [PULSE_CHECK_INFO[id].title, status]);
 
 /** Rows of a sheet whose first cell is `text`. */
 const rowOf = (values: SheetValue[][], text: string) => values.findIndex((r) => r[0] === text);
@@ -45,34 +51,59 @@ describe("on the in-memory workbook", () => {
 
     const result = await runPulseCheck(book, TODAY);
     expect(result.sheet).toEqual({ name: TAB, action: "created" });
-    expect(result.checks.map((c) => c.status)).toEqual(STATUS_ROWS.map((r) => r[1]));
-    expect(await book.ownedSheets()).toEqual([TAB]);
+    expect(result.trend).toEqual({ name: "Pulse Trend", action: "created" });
+    expect(result.periods).toEqual(["Q1 2026"]);
+    expect(await book.ownedSheets()).toEqual([TAB, "Pulse Trend"]);
 
     const sheet = book.snapshot(TAB);
     expect(sheet.values[0][0]).toBe(TAB);
-    expect(sheet.values[3][0]).toBe("Summary: 1 Act, 4 Watch, 6 OK.");
-    // The status table: header on row 6 (after the title, three notes and a gap), eleven
-    // checks below, an Excel table over them.
+    expect(sheet.values[1].slice(0, 2)).toEqual(["Period", "Q1 2026"]);
+    expect(sheet.values[5][0]).toMatch(/Summary: 3 Act, 5 Watch, 2 Not set, 4 OK\.$/);
+    // The status table: header on row 8 (after the title, the period, four notes and a gap),
+    // fourteen checks below, worst first, an Excel table over them.
     const top = rowOf(sheet.values, "Check");
-    expect(top).toBe(5);
-    expect(sheet.values[top].slice(0, 5)).toEqual([
+    expect(top).toBe(7);
+    expect(sheet.values[top].slice(0, 6)).toEqual([
       "Check",
       "Status",
       "Value",
       "Band",
       "What to do",
+      "Id",
     ]);
-    expect(sheet.values.slice(top + 1, top + 12).map((r) => [r[0], r[1]])).toEqual(STATUS_ROWS);
+    expect(sheet.values.slice(top + 1, top + 15).map((r) => [r[0], r[1]])).toEqual(STATUS_ROWS);
+    expect(sheet.values.slice(top + 1, top + 15).map((r) => r[5])).toEqual(
+      STATUS_IDS.map(([id]) => id)
+    );
     expect(sheet.tables).toEqual([
-      { name: "CompAlignPulse_Q1_2026", range: "A6:E17", style: "TableStyleMedium2" },
+      { name: "CompAlignPulse_Q1_2026", range: "A8:F22", style: "TableStyleMedium2" },
     ]);
-    // Values with their own number format per row.
-    expect(sheet.values[top + 1][2]).toBe(0.6);
+    // Values with their own number format per row: leverage-p90 (SDR's 99%), concentration
+    // (SDR's Gini 0.5), …, cost of sales, alignment drift.
+    expect(sheet.values[top + 1][2]).toBeCloseTo(0.99, 12);
     expect(sheet.numberFormats[top + 1][2]).toBe("0.0%");
     expect(sheet.numberFormats[top + 2][2]).toBe("0.00");
-    expect(sheet.numberFormats[top + 6][2]).toBe("0.00%");
-    expect(sheet.numberFormats[top + 11][2]).toBe("0.000");
-    expect(sheet.values[top + 8][4]).toMatch(/^SDR \/ Meetings: 50% of reps reach the threshold/);
+    expect(sheet.numberFormats[top + 5][2]).toBe("0.00%");
+    expect(sheet.numberFormats[top + 14][2]).toBe("0.000");
+    expect(sheet.values[top + 3][4]).toMatch(/^SDR \/ Meetings: 50% of reps reach the threshold/);
+  });
+
+  test("the per-plan table: checks as rows worst first, the company and each plan as columns", async () => {
+    const book = MemoryWorkbook.fromSheets(tinySheets());
+    await runPulseCheck(book, TODAY);
+    const { values } = book.snapshot(TAB);
+    const at = rowOf(
+      values,
+      "Checks by plan (status · value; each plan judged on its own reps and curves)"
+    );
+    expect(values[at + 1].slice(0, 4)).toEqual(["Check", "Company", "AE", "SDR"]);
+    expect(values[at + 2].slice(0, 4)).toEqual(["Computed reps", 10, 8, 2]);
+    const rows = values.slice(at + 3, at + 17);
+    expect(rows.map((r) => r[0])).toEqual(STATUS_ROWS.map((r) => r[0]));
+    // share-at-quota: AE 5 of 8, SDR 1 of 2 drives the company.
+    expect(rows[3].slice(1, 4)).toEqual(["Watch · 50.0%", "OK · 62.5%", "Watch · 50.0%"]);
+    // pay-mix: no Base Salary column anywhere.
+    expect(rows[9].slice(1, 4)).toEqual(["Not set · n/a", "Not set · n/a", "Not set · n/a"]);
   });
 
   test("metric health, objective shares, histogram and scatter blocks with native charts", async () => {
@@ -81,22 +112,23 @@ describe("on the in-memory workbook", () => {
     const { values, charts, numberFormats } = book.snapshot(TAB);
 
     const health = rowOf(values, "Plan");
-    expect(values.slice(health, health + 4).map((r) => r.slice(0, 10))).toEqual([
+    expect(values.slice(health, health + 4).map((r) => r.slice(0, 11))).toEqual([
       [
         "Plan",
         "Metric",
         "Curve",
         "Reps",
         "Threshold",
-        "Reach threshold",
-        "Top point",
-        "Reach top",
+        "Paid above 0",
+        "Excellence",
+        "Reach excellence",
+        "Cap",
         "Held at cap",
         "Status",
       ],
-      ["AE", "Cloud", "Acc", 8, 0.5, 7 / 8, 1.5, 0.25, 0.25, "Watch"],
-      ["AE", "Core", "Ramp", 8, 0, 1, 2, 1 / 8, "not capped", "OK"],
-      ["SDR", "Meetings", "Acc", 2, 0.5, 0.5, 1.5, 0, 0, "Act"],
+      ["AE", "Cloud", "Acc", 8, 0.5, 7 / 8, 1.25, 0.25, 1.5, 0.25, "Watch"],
+      ["AE", "Core", "Ramp", 8, 0, 1, 1.5, 1 / 8, "not capped", null, "OK"],
+      ["SDR", "Meetings", "Acc", 2, 0.5, 0.5, 1.25, 0, 1.5, 0, "Act"],
     ]);
 
     const objectives = rowOf(values, "Objective");
@@ -137,9 +169,10 @@ describe("on the in-memory workbook", () => {
         type: "column",
         title: "Reps by weighted attainment",
         dataRange: `A${bins + 1}:B${bins + 7}`,
-        at: `D${bins}`,
-        widthCells: 7,
-        heightCells: 15,
+        // Placed by the layout pass (reportLayout.ts; test/reports/reportLayout.test.ts).
+        at: expect.any(String),
+        widthCells: expect.any(Number),
+        heightCells: expect.any(Number),
         xAxisTitle: "Weighted attainment",
         yAxisTitle: "Reps",
       },
@@ -147,9 +180,9 @@ describe("on the in-memory workbook", () => {
         type: "scatter",
         title: "Payout % of target vs weighted attainment",
         dataRange: `C${points + 1}:D${points + 11}`,
-        at: `F${points}`,
-        widthCells: 8,
-        heightCells: 15,
+        at: expect.any(String),
+        widthCells: expect.any(Number),
+        heightCells: expect.any(Number),
         xAxisTitle: "Weighted attainment",
         yAxisTitle: "Payout % of target",
       },
@@ -168,6 +201,7 @@ describe("on the in-memory workbook", () => {
       "Reps",
       "Pulse Settings",
       TAB,
+      "Pulse Trend",
     ]);
 
     // Without Period the label is today's; a label that maps to the same table name gets _2.
@@ -176,7 +210,11 @@ describe("on the in-memory workbook", () => {
     const other = await runPulseCheck(next, { today: "Q1-2026" });
     expect(other.sheet.name).toBe("Pulse Check Q1-2026");
     expect(next.snapshot("Pulse Check Q1-2026").tables[0].name).toBe("CompAlignPulse_Q1_2026_2");
-    expect(await next.ownedSheets()).toEqual(["Pulse Check Q1 2026", "Pulse Check Q1-2026"]);
+    expect(await next.ownedSheets()).toEqual([
+      "Pulse Check Q1 2026",
+      "Pulse Trend",
+      "Pulse Check Q1-2026",
+    ]);
   });
 
   test("a user's sheet of that name is left alone; CompAlign's tab gets a suffix", async () => {
@@ -191,7 +229,7 @@ describe("on the in-memory workbook", () => {
     const book = MemoryWorkbook.fromSheets(tinySheets({ settings }));
     const { warnings } = await runPulseCheck(book, TODAY);
     expect(warnings).toEqual([
-      `'Pulse Settings'!A5: "Quota Bias" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
+      `'Pulse Settings'!A6: "Quota Bias" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
     ]);
     const { values } = book.snapshot(TAB);
     const at = rowOf(values, "Pulse Settings warnings (defaults used instead)");
@@ -239,20 +277,21 @@ describe("through the exceljs adapter", () => {
         .tables
     );
     expect(tables.map((t) => [t.table.name, t.table.tableRef])).toEqual([
-      ["CompAlignPulse_Q1_2026", "A6:E17"],
+      ["CompAlignPulse_Q1_2026", "A8:F22"],
     ]);
-    expect([1, 2, 3, 4, 5].map((c) => ws.getRow(6).getCell(c).value)).toEqual([
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(8).getCell(c).value)).toEqual([
       "Check",
       "Status",
       "Value",
       "Band",
       "What to do",
+      "Id",
     ]);
     const rows: unknown[][] = [];
-    for (let r = 7; r <= 17; r++) rows.push([ws.getCell(`A${r}`).value, ws.getCell(`B${r}`).value]);
+    for (let r = 9; r <= 22; r++) rows.push([ws.getCell(`A${r}`).value, ws.getCell(`B${r}`).value]);
     expect(rows).toEqual(STATUS_ROWS);
-    expect(ws.getCell("C7").value).toBe(0.6);
-    expect(ws.getCell("C7").numFmt).toBe("0.0%");
+    expect(ws.getCell("C9").value).toBeCloseTo(0.99, 12);
+    expect(ws.getCell("C9").numFmt).toBe("0.0%");
 
     const charts = (await chartsFromXlsx(bytes)).find((s) => s.sheet === TAB)!;
     expect(charts.charts.map((c) => [c.type, c.title, c.xAxisTitle, c.yAxisTitle])).toEqual([

@@ -88,32 +88,35 @@ describe("runPulseCommand", () => {
     ).toBe(0);
     expect(io.out).toHaveLength(1);
     const json = JSON.parse(io.out[0]);
-    expect(Object.keys(json)).toEqual(["checks"]);
+    expect(Object.keys(json)).toEqual(["checks", "plans"]);
     expect(json.checks.map((c: { id: string }) => c.id)).toEqual([...PULSE_CHECK_IDS]);
     for (const c of json.checks)
       expect(Object.keys(c)).toEqual(["id", "status", "value", "band", "message"]);
     expect(json.checks.map((c: { status: string }) => c.status)).toEqual([
+      "Watch",
+      "OK",
+      "Act",
       "OK",
       "OK",
       "Watch",
-      "OK",
-      "OK",
-      "Watch",
-      "OK",
+      "Act",
       "Act",
       "Watch",
       "Watch",
       "OK",
+      "Not set",
+      "Not set",
+      "Watch",
     ]);
     expect(json.checks[0]).toEqual({
       id: "share-at-quota",
-      status: "OK",
-      value: 0.6,
+      status: "Watch",
+      value: 0.5,
       band: "55%–70%",
       message:
-        "Quota attainment is in the healthy band: keep quotas as set and check again next period.",
+        "SDR: Fewer reps than healthy are at quota: check whether quotas are too high or the plan fails to motivate before setting next period's quotas.",
     });
-    expect(json.checks[2].value).toBeCloseTo(1.605, 12);
+    expect(json.checks[2].value).toBeCloseTo(0.99, 12);
     // The data issue is reported on stderr, never on stdout.
     expect(io.err).toEqual([
       'compalign pulse: 1 rep with data issues left out (first: row 12, Core Quota is text "n/a" (must be a number above 0))',
@@ -125,11 +128,13 @@ describe("runPulseCommand", () => {
     expect(await runPulseCommand(parsePulseArgs([path("plan.xlsx")]), io, "2026-04-02")).toBe(0);
     const text = io.out.join("");
     expect(text).toMatch(
-      /^Pulse check Q1 2026: 10 reps computed, 1 left out for data issues — 1 Act, 4 Watch, 6 OK\n/
+      /^Pulse check Q1 2026: 10 reps computed, 1 left out for data issues — 3 Act, 5 Watch, 2 Not set, 4 OK\n/
     );
-    expect(text).toContain("Act    Reps reaching the threshold (worst metric)");
+    expect(text).toContain("Act           Reps paid above 0 on a metric (threshold, worst metric)");
     expect(text).toContain("50.0%  (band ≥ 90% of a plan's reps)");
     expect(text).toContain("SDR / Meetings: 50% of reps reach the threshold");
+    expect(text).toContain("By plan (status · value), worst first:");
+    expect(text).toMatch(/share-at-quota +Watch · 50\.0% +OK · 62\.5% +Watch · 50\.0%/);
     expect(text).not.toContain("Wrote");
   });
 
@@ -157,6 +162,7 @@ describe("runPulseCommand", () => {
       "Reps",
       "Pulse Settings",
       "Pulse Check Q1 2026",
+      "Pulse Trend",
     ]);
     expect(wb.getWorksheet("Reps")!.getCell("F2").value).toBe(40);
     const charts = (await chartsFromXlsx(readFileSync(path("out.xlsx")))).find(
@@ -165,14 +171,14 @@ describe("runPulseCommand", () => {
     expect(charts.charts.map((c) => c.type)).toEqual(["column", "scatter"]);
   });
 
-  it("without a Period the label is the date it is given (the command line: the local date)", async () => {
+  it("without a Period the label is the fiscal quarter of the date it is given (the command line: the local date)", async () => {
     const io = capture();
     await runPulseCommand(
       parsePulseArgs([path("no-period.xlsx"), "--out", path("dated.xlsx")]),
       io,
       "2026-04-02"
     );
-    expect(io.out.join("")).toContain("Wrote the Pulse Check 2026-04-02 tab.");
+    expect(io.out.join("")).toContain("Wrote the Pulse Check 2026 Q2 tab.");
     expect(localDate(new Date(2026, 3, 2, 23, 59))).toBe("2026-04-02");
   });
 

@@ -47,19 +47,28 @@ describe("the tiny world, by hand", () => {
 
   test("every check, in the stable order", () => {
     expect(pulse.checks.map((c) => c.id)).toEqual([...PULSE_CHECK_IDS]);
+    // Company: the worst plan's status for per-plan checks, company totals for the others.
     expect(pulse.checks.map((c) => c.status)).toEqual([
-      "OK", // share-at-quota 60%
-      "OK", // pay-for-performance 0.979
-      "Watch", // leverage-p90 160.5%
-      "OK", // leverage-p10 27%
-      "OK", // payout-to-target 94% vs 100% ± 10%
-      "Watch", // cost-of-sales 9.4% vs 8% ± 10%
-      "OK", // concentration Gini 0.335
+      "Watch", // share-at-quota: SDR 1 of 2 = 50% (AE 5 of 8 = 62.5% OK)
+      "OK", // pay-for-performance: AE and SDR both ≥ 0.80
+      "Act", // leverage-p90: SDR PERCENTILE.INC(0, 1.1; 0.9) = 0.99, under 130%
+      "OK", // leverage-p10
+      "OK", // payout-to-target 94% vs 100% ± 10% (company totals)
+      "Watch", // cost-of-sales 9.4% vs 8% ± 10% (company totals)
+      "Act", // concentration: SDR's top 20% (1 of 2 reps) earn 100% of payout % of target
       "Act", // threshold-reach 50% (SDR / Meetings)
-      "Watch", // excellence-reach 25% (AE / Cloud)
+      "Watch", // excellence-reach 25% (AE / Cloud, at 125%: where Acc pays 150%)
       "Watch", // capped-reps 25% (AE / Cloud)
-      "OK", // alignment-drift 0.826 vs design 0.809
+      "OK", // alignment-drift 0.826 vs design 0.809 (company totals)
+      "Not set", // pay-for-outcomes: no Gross Margin column
+      "Not set", // pay-mix: no Base Salary column
+      "Watch", // priority-payout: Cloud 42.6% of payout ÷ 60% of priority = 70.9%
     ]);
+    expect(pulse.plans.map((p) => [p.plan, p.reps])).toEqual([
+      ["AE", 8],
+      ["SDR", 2],
+    ]);
+    expect(pulse.checks[0].message).toMatch(/^SDR: Fewer reps than healthy are at quota/);
   });
 
   test("the period label comes from Pulse Settings; r9 is a data issue, left out", () => {
@@ -71,7 +80,9 @@ describe("the tiny world, by hand", () => {
   });
 
   test("share at quota: WA ≥ 1 for r4, r5, r6 (all exactly 1), r7, r8, s1 → 6 of 10", () => {
-    expect(byId("share-at-quota")).toMatchObject({ value: 0.6, band: "55%–70%" });
+    expect(pulse.company.shareAtQuota).toBe(0.6);
+    // The company check shows the driving plan: SDR at 1 of 2.
+    expect(byId("share-at-quota")).toMatchObject({ value: 0.5, band: "55%–70%" });
   });
 
   test("pay for performance: Spearman with average ranks for ties", () => {
@@ -83,19 +94,23 @@ describe("the tiny world, by hand", () => {
     // floating-point noise), r7 1.55→9, r8 2.10→10.
     // Both means are 5.5. Σdx·dy = 20.25+12.25+6.25+2.25 + .25 + .5·2 + .5·(−.5) + 2.5·2
     // + 12.25 + 20.25 = 79.5; Σdx² = 82.5 − (3³−3)/12 = 80.5; Σdy² = 82.5 − (2³−2)/12 = 82.
-    expect(byId("pay-for-performance").value).toBeCloseTo(79.5 / Math.sqrt(80.5 * 82), 12);
+    expect(pulse.company.spearman).toBeCloseTo(79.5 / Math.sqrt(80.5 * 82), 12);
     expect(pulse.spearman).toBeCloseTo(0.978503, 6);
     expect(byId("pay-for-performance").band).toBe("≥ 0.80 (Act below 0.60)");
   });
 
   test("leverage: PERCENTILE.INC of payout % of TI (0, .30, .50, .85, .90, 1, 1.1, 1.1, 1.55, 2.1)", () => {
     // p90: rank 9 × 0.9 = 8.1 → 1.55 + 0.1 × (2.10 − 1.55) = 1.605, under 180% but over 130%.
-    expect(byId("leverage-p90").value).toBeCloseTo(1.605, 12);
+    expect(pulse.company.p90).toBeCloseTo(1.605, 12);
     expect(byId("leverage-p90").band).toBe("180%–300%");
-    expect(byId("leverage-p90").message).toMatch(/^Top performers earn too little above target/);
+    // The company status is SDR's: 0 and 1.1 → p90 = 0.99, under 130% → Act.
+    expect(byId("leverage-p90").value).toBeCloseTo(0.99, 12);
+    expect(byId("leverage-p90").message).toMatch(
+      /^SDR: The best reps barely earn more than target/
+    );
     // p10: rank 0.9 → 0 + 0.9 × 0.30 = 0.27.
     expect(byId("leverage-p10")).toMatchObject({ status: "OK", band: "≤ 50%" });
-    expect(byId("leverage-p10").value).toBeCloseTo(0.27, 12);
+    expect(pulse.company.p10).toBeCloseTo(0.27, 12);
   });
 
   test("payout to target and incentive cost of sales against the plan values", () => {
@@ -108,20 +123,31 @@ describe("the tiny world, by hand", () => {
     expect(byId("cost-of-sales").message).toMatch(/runs above plan/);
   });
 
-  test("concentration: Gini and top-20% share of payout", () => {
-    // Sorted payouts 0, 30, 50, 85, 90, 100, 110, 110, 155, 210: Σ i·x = 6745;
-    // Gini = 2·6745 / (10·940) − 11/10 = 0.335106…; top 2 of 10 = (210 + 155) / 940.
+  test("concentration: Gini and top-20% share of payout % of target", () => {
+    // Every TI is 100, so payout % of target is payout / 100: sorted 0, .30, .50, .85, .90, 1,
+    // 1.1, 1.1, 1.55, 2.1; Σ i·x = 67.45; Gini = 2·67.45 / (10·9.4) − 11/10 = 0.335106…; top 2
+    // of 10 = (2.1 + 1.55) / 9.4.
+    expect(pulse.company.gini).toBeCloseTo((2 * 6745) / 9400 - 1.1, 12);
+    const ae = pulse.plans[0].checks.find((c) => c.id === "concentration")!;
+    // AE alone: .30 .50 .85 .90 1 1.1 1.55 2.1 (Σ 8.3), Σ i·x = 46.7 → 2·46.7/(8·8.3) − 9/8.
+    expect(ae.value).toBeCloseTo((2 * 46.7) / (8 * 8.3) - 9 / 8, 12);
+    expect(ae.status).toBe("OK");
     const c = byId("concentration");
-    expect(c.value).toBeCloseTo((2 * 6745) / 9400 - 1.1, 12);
+    // SDR: 0 and 1.1: Gini 0.5 (Watch), the top rep has 100% (Act).
+    expect(c.value).toBeCloseTo(0.5, 12);
     expect(c.message).toBe(
-      "Payouts are spread as expected for a pay-for-performance plan (the top 20% of reps earn 38.8% of payout): no change is needed."
+      "SDR: A few reps take most of the payout (the top 20% of reps earn 100% of payout): review windfall deals, territory balance and accelerators now."
     );
+  });
+
+  test("concentration measures on a plan in the band", () => {
+    const c = pulse.plans[0].checks.find((x) => x.id === "concentration")!;
     expect(c.details).toEqual([
       { kind: "measure", measure: "Gini", value: c.value, band: "0.15–0.45", status: "OK" },
       {
         kind: "measure",
         measure: "Top 20% share of payout",
-        value: expect.closeTo(365 / 940, 12),
+        value: expect.closeTo(3.65 / 8.3, 12),
         band: "≤ 50%",
         status: "OK",
       },
@@ -130,7 +156,8 @@ describe("the tiny world, by hand", () => {
 
   test("metric health per plan: threshold, top point and cap counts as the curve sees attainment", () => {
     expect(pulse.metricHealth).toEqual([
-      // AE / Cloud on Acc: r1 (0.4) is below 0.5; r7 is exactly at 1.5 (counts), r8 beyond.
+      // AE / Cloud on Acc: pays above 0.5 (r1 at 0.4 is not paid); excellence where Acc pays
+      // 150%: 1.25 (r7 1.5, r8 1.8); cap 1.5 (r7 exactly, r8 beyond).
       {
         plan: "AE",
         metric: "Cloud",
@@ -139,12 +166,13 @@ describe("the tiny world, by hand", () => {
         reps: 8,
         threshold: 0.5,
         thresholdReached: 7,
-        top: 1.5,
-        topReached: 2,
-        capped: true,
+        excellence: 1.25,
+        excellenceRate: 1.5,
+        excellenceReached: 2,
+        cap: 1.5,
         atCap: 2,
       },
-      // AE / Core on Ramp (EXTEND, not capped): threshold 0 reached by all, top 2.0 by r8 only.
+      // AE / Core on Ramp (EXTEND, not capped): pays above 0, so every rep; excellence 1.5 (r8).
       {
         plan: "AE",
         metric: "Core",
@@ -153,12 +181,13 @@ describe("the tiny world, by hand", () => {
         reps: 8,
         threshold: 0,
         thresholdReached: 8,
-        top: 2,
-        topReached: 1,
-        capped: false,
+        excellence: 1.5,
+        excellenceRate: 1.5,
+        excellenceReached: 1,
+        cap: null,
         atCap: 0,
       },
-      // SDR / Meetings on Acc: s1 (1.05) reaches the threshold, s2 (0.4) does not; nobody 1.5.
+      // SDR / Meetings on Acc: s1 (1.05) is paid, s2 (0.4) is not; nobody at 1.25 or 1.5.
       {
         plan: "SDR",
         metric: "Meetings",
@@ -167,9 +196,10 @@ describe("the tiny world, by hand", () => {
         reps: 2,
         threshold: 0.5,
         thresholdReached: 1,
-        top: 1.5,
-        topReached: 0,
-        capped: true,
+        excellence: 1.25,
+        excellenceRate: 1.5,
+        excellenceReached: 0,
+        cap: 1.5,
         atCap: 0,
       },
     ]);
@@ -178,7 +208,9 @@ describe("the tiny world, by hand", () => {
   test("threshold reach: worst is SDR / Meetings at 1 of 2 = 50%, under 75% → Act", () => {
     const c = byId("threshold-reach");
     expect(c.value).toBe(0.5);
-    expect(c.message).toMatch(/^SDR \/ Meetings: 50% of reps reach the threshold \(50%\)/);
+    expect(c.message).toMatch(
+      /^SDR \/ Meetings: 50% of reps reach the threshold \(paid from 50% attainment\), so 50% earn nothing on it/
+    );
     expect(
       c.details!.map((d) => d.kind === "metric" && [d.plan, d.metric, d.share, d.status])
     ).toEqual([
@@ -188,11 +220,11 @@ describe("the tiny world, by hand", () => {
     ]);
   });
 
-  test("excellence reach: AE / Cloud 2 of 8 = 25% and SDR / Meetings 0% are both 5 points out; the first wins the tie", () => {
+  test("excellence reach: AE / Cloud 2 of 8 = 25% (Watch) drives the company; SDR's 0% is Watch too", () => {
     const c = byId("excellence-reach");
     expect(c.value).toBe(0.25);
     expect(c.band).toBe("5%–20% of a plan's reps");
-    expect(c.message).toMatch(/^AE \/ Cloud: 25% of reps reach the top of the curve \(150%\)/);
+    expect(c.message).toMatch(/^AE \/ Cloud: 25% of reps reach excellence \(125% attainment\)/);
     expect(c.details!.map((d) => d.kind === "metric" && [d.metric, d.share, d.status])).toEqual([
       ["Cloud", 0.25, "Watch"],
       ["Core", 1 / 8, "OK"],
@@ -262,14 +294,16 @@ describe("the tiny world, by hand", () => {
 });
 
 describe("moving reps across boundaries in the workbook", () => {
-  test("share at quota: 7 of 10 (exactly 70%) is OK, 8 of 10 is Watch", () => {
-    // s2 at 100 meetings: WA 1 → r4 r5 r6 r7 r8 s1 s2 = 7.
-    const seven = pulseOf({ ...ACTUALS, s2: 100 });
-    expect(seven.checks[0]).toMatchObject({ value: 0.7, status: "OK" });
-    // And r3 to Cloud 110: WA 0.55 + 0.45 = 1 → 8.
-    const eight = pulseOf({ ...ACTUALS, s2: 100, r3: [110, 90] });
-    expect(eight.checks[0]).toMatchObject({ value: 0.8, status: "Watch" });
-    expect(eight.checks[0].message).toMatch(/^More reps than healthy are at quota/);
+  test("share at quota per plan: AE 5 of 8 (62.5%) is OK, 6 of 8 (75%) is Watch and drives the company", () => {
+    const ae = (p: PulseResult) => p.plans[0].checks[0];
+    expect(ae(pulseOf())).toMatchObject({ value: 0.625, status: "OK" });
+    // r3 to Cloud 110: WA 0.55 + 0.45 = 1 → 6 of 8 on AE; SDR stays at 1 of 2 (50%, Watch).
+    const six = pulseOf({ ...ACTUALS, r3: [110, 90] });
+    expect(ae(six)).toMatchObject({ value: 0.75, status: "Watch" });
+    expect(ae(six).message).toMatch(/^More reps than healthy are at quota/);
+    // Both Watch: the larger plan (AE) names the company's.
+    expect(six.checks[0]).toMatchObject({ value: 0.75, status: "Watch" });
+    expect(six.checks[0].message).toMatch(/^AE: More reps than healthy/);
   });
 
   test("without Pulse Settings the label is today's and plan values say so", () => {
@@ -286,13 +320,15 @@ describe("moving reps across boundaries in the workbook", () => {
       defaultPulseSettings(),
       { today: "2026-04-02" }
     );
-    expect(pulse.label).toBe("2026-04-02");
+    // The fiscal quarter of the date passed in, not the date.
+    expect(pulse.label).toBe("2026 Q2");
     const plan = pulse.checks.filter(
       (c) => c.id === "payout-to-target" || c.id === "cost-of-sales"
     );
+    // Nothing was compared: Not set, never OK.
     expect(plan.map((c) => [c.status, c.band])).toEqual([
-      ["OK", "no plan value set"],
-      ["OK", "no plan value set"],
+      ["Not set", "no plan value set"],
+      ["Not set", "no plan value set"],
     ]);
     expect(plan[0].value).toBeCloseTo(0.94, 12);
     expect(plan[1].message).toMatch(/add Plan Incentive Cost Of Sales to the Pulse Settings sheet/);
@@ -420,9 +456,10 @@ describe("status boundaries, just inside and just outside", () => {
     reps: 10000,
     threshold: 0.5,
     thresholdReached: share.reached * 10000,
-    top: 1.5,
-    topReached: share.top * 10000,
-    capped,
+    excellence: 1.25,
+    excellenceRate: 1.5,
+    excellenceReached: share.top * 10000,
+    cap: capped ? 1.5 : null,
     atCap: capped ? share.cap * 10000 : 0,
   });
 

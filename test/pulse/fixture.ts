@@ -22,7 +22,7 @@
  *             the design's target-incentive dollars, as the alignment check counts it).
  *
  * Pulse Settings: Period "Q1 2026", Plan Payout To Target 1 (100%), Plan Incentive Cost Of
- * Sales 0.08 (8%).
+ * Sales 0.08 (8%), Min Reps Per Plan 2 (so both plans are judged).
  */
 import type { SheetValue } from "../../src/workbook/port";
 
@@ -137,6 +137,8 @@ export const SETTINGS: SheetValue[][] = [
   ["Period", "Q1 2026"],
   ["Plan Payout To Target", 1],
   ["Plan Incentive Cost Of Sales", 0.08],
+  // The tiny world's plans have 8 and 2 reps: judged here, so every status can be computed by hand.
+  ["Min Reps Per Plan", 2],
 ];
 
 /** The input sheets, as MemoryWorkbook.fromSheets and XlsxWorkbook.createSheet take them. */

@@ -1,5 +1,5 @@
 /** The Pulse Settings sheet: names ignoring case and spaces, overrides, and every problem as a warning. */
-import { DEFAULT_PULSE_BANDS } from "../../src/engine/pulseSettings";
+import { DEFAULT_PULSE_BANDS, defaultPulseSettings } from "../../src/engine/pulseSettings";
 import { PULSE_SETTINGS, readPulseSettings } from "../../src/model/readPulseSettings";
 import type { SheetValue } from "../../src/workbook/port";
 
@@ -11,6 +11,12 @@ test("no sheet: defaults, no plan values, no label, no warnings", () => {
       period: null,
       planPayoutToTarget: null,
       planIncentiveCostOfSales: null,
+      payMixLow: null,
+      payMixHigh: null,
+      periodShare: 1,
+      fiscalYearStartMonth: 1,
+      minReps: 10,
+      excellenceRate: 1.5,
       bands: { ...DEFAULT_PULSE_BANDS },
     },
     warnings: [],
@@ -33,6 +39,7 @@ test("overrides, matched ignoring case and extra spaces; blank values mean not s
   ]);
   expect(warnings).toEqual([]);
   expect(settings).toEqual({
+    ...defaultPulseSettings(),
     period: "Q1 2026",
     planPayoutToTarget: 1.05,
     planIncentiveCostOfSales: 0.08,
@@ -118,4 +125,72 @@ test("every band has a setting name", () => {
   const fields = PULSE_SETTINGS.map((s) => s.field);
   for (const band of Object.keys(DEFAULT_PULSE_BANDS)) expect(fields).toContain(band);
   expect(new Set(PULSE_SETTINGS.map((s) => s.name.toLowerCase())).size).toBe(PULSE_SETTINGS.length);
+});
+
+test("pacing, minimum reps, excellence rate, fiscal year and pay-mix settings", () => {
+  const { settings, warnings } = read([
+    ["Setting", "Value"],
+    ["Period Share Of Year", 0.5],
+    ["Min Reps Per Plan", 25],
+    ["Excellence Payout Rate", 1.75],
+    ["Fiscal Year Start Month", 7],
+    ["Pay Mix Low", 0.6],
+    ["Pay Mix High", 0.7],
+    ["Priority Payout Watch", 0.8],
+    ["Pay For Outcomes Act", 0.1],
+  ]);
+  expect(warnings).toEqual([]);
+  expect(settings).toMatchObject({
+    periodShare: 0.5,
+    minReps: 25,
+    excellenceRate: 1.75,
+    fiscalYearStartMonth: 7,
+    payMixLow: 0.6,
+    payMixHigh: 0.7,
+  });
+  expect(settings.bands).toMatchObject({ priorityPayoutWatch: 0.8, payForOutcomesAct: 0.1 });
+});
+
+test.each([
+  [
+    "Period Share Of Year",
+    0,
+    "must be above 0 and at most 1 (half a year is 0.5), not 0; the default 1 is used.",
+  ],
+  [
+    "Period Share Of Year",
+    1.5,
+    "must be above 0 and at most 1 (half a year is 0.5), not 1.5; the default 1 is used.",
+  ],
+  [
+    "Min Reps Per Plan",
+    2.5,
+    "must be a whole number of 2 or more, not 2.5; the default 10 is used.",
+  ],
+  ["Min Reps Per Plan", 1, "must be a whole number of 2 or more, not 1; the default 10 is used."],
+  [
+    "Fiscal Year Start Month",
+    13,
+    "must be a month number from 1 to 12, not 13; the default 1 is used.",
+  ],
+  ["Pay Mix Low", 60, "must be between 0 and 1 (55% is 0.55), not 60; it is treated as not set."],
+])("%s %p is a warning naming the cell", (name, value, message) => {
+  const { settings, warnings } = read([
+    ["Setting", "Value"],
+    [name, value],
+  ]);
+  expect(warnings).toEqual([`'Pulse Settings'!B2: ${name} ${message}`]);
+  expect(settings).toEqual(defaultPulseSettings());
+});
+
+test("pay-mix ends that cross are both not set, with a warning", () => {
+  const { settings, warnings } = read([
+    ["Setting", "Value"],
+    ["Pay Mix Low", 0.8],
+    ["Pay Mix High", 0.6],
+  ]);
+  expect(warnings).toEqual([
+    "Pulse Settings: Pay Mix Low (0.8) is above Pay Mix High (0.6); both are treated as not set.",
+  ]);
+  expect([settings.payMixLow, settings.payMixHigh]).toEqual([null, null]);
 });

@@ -39,7 +39,8 @@ test("the comparison's total payout row matches the engine, Baseline first, with
   const header = sheet.values.find((r) => r[0] === "Figure")!;
   expect(header.slice(1, 5)).toEqual(run.scenarios.map((s) => s.name));
   expect(header[5]).toBe("Δ Move 10% to multi-product deals");
-  const totals = sheet.values.find((r) => r[0] === "Total payout")!;
+  // The detail table's row (the headline above it has a "Total payout" row too).
+  const totals = sheet.values.slice(sheet.values.indexOf(header)).find((r) => r[0] === "Total payout")!;
   run.scenarios.forEach((s, i) => expect(totals[1 + i]).toBeCloseTo(s.figures.totalPayout, 6));
   expect(totals[5]).toBeCloseTo(run.scenarios[1].figures.totalPayout - run.scenarios[0].figures.totalPayout, 6);
 });

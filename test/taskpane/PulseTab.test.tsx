@@ -21,7 +21,10 @@ import { tinySheets } from "../pulse/fixture";
 
 jest.setTimeout(120_000);
 
-function memoryAccess(book: MemoryWorkbook, wrap?: (run: () => Promise<unknown>) => Promise<unknown>) {
+function memoryAccess(
+  book: MemoryWorkbook,
+  wrap?: (run: () => Promise<unknown>) => Promise<unknown>
+) {
   const calls = { runs: 0 };
   const access: WorkbookAccess = {
     run: <T,>(action: (book: WorkbookPort) => Promise<T>) => {
@@ -77,34 +80,87 @@ describe("Pulse tab", () => {
 
     const list = await checksList();
     expect(shownChecks(list)).toEqual([
-      ["Reps at or above quota", "OK"],
-      ["Pay for performance (rank correlation)", "OK"],
-      ["Payout % of target, 90th percentile", "Watch"],
+      ["Reps at or above quota", "Watch"],
+      ["Payout follows attainment (rank correlation; true by design)", "OK"],
+      ["Payout % of target, 90th percentile", "Act"],
       ["Payout % of target, 10th percentile", "OK"],
       ["Payout to target vs plan", "OK"],
       ["Incentive cost of sales vs plan", "Watch"],
-      ["Earnings concentration (Gini)", "OK"],
-      ["Reps reaching the threshold (worst metric)", "Act"],
-      ["Reps reaching excellence (worst metric)", "Watch"],
+      ["Earnings concentration (Gini)", "Act"],
+      ["Reps paid above 0 on a metric (threshold, worst metric)", "Act"],
+      ["Reps at the excellence rate below the cap (worst metric)", "Watch"],
       ["Reps held at a cap (worst metric)", "Watch"],
       ["Realized vs design alignment index", "OK"],
+      ["Pay for outcomes (payout % of target vs Gross Margin %, rank correlation)", "Not set"],
+      ["Pay mix (base ÷ (base + target incentive))", "Not set"],
+      ["Top-priority objective's payout share ÷ its priority share", "Watch"],
     ]);
     const threshold = within(list).getAllByRole("listitem")[7];
     expect(threshold).toHaveTextContent("50.0% (band ≥ 90% of a plan's reps)");
-    expect(threshold).toHaveTextContent("SDR / Meetings: 50% of reps reach the threshold (50%)");
+    expect(threshold).toHaveTextContent(
+      "SDR / Meetings: 50% of reps reach the threshold (paid from 50% attainment)"
+    );
     const quota = within(list).getAllByRole("listitem")[0];
-    expect(quota).toHaveTextContent("60.0% (band 55%–70%)");
+    expect(quota).toHaveTextContent("50.0% (band 55%–70%)");
+    expect(quota).toHaveTextContent(/^.*SDR: Fewer reps than healthy are at quota/);
 
-    expect(screen.getByRole("status")).toHaveTextContent("Pulse check Q1 2026: 1 Act, 4 Watch, 6 OK.");
+    // The checks by plan: plans as columns, checks as rows, worst first, status as a word.
+    const table = screen.getByRole("table", { name: "Checks by plan, Q1 2026" });
+    const rows = within(table).getAllByRole("row");
+    expect(
+      within(rows[0])
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent)
+    ).toEqual(["Check", "Company (10 reps)", "AE (8 reps)", "SDR (2 reps)"]);
+    expect(within(rows[1]).getByRole("rowheader")).toHaveTextContent(
+      "Payout % of target, 90th percentile"
+    );
+    expect(
+      within(rows[1])
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual([
+      "Act99.0%",
+      "Watch171.5%", // AE: PERCENTILE.INC(.30 … 2.10; 0.9) = 1.55 + 0.3 × 0.55
+      "Act99.0%",
+    ]);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => within(r).getAllByRole("cell")[0].querySelector(".fui-Badge")?.textContent)
+    ).toEqual([
+      "Act",
+      "Act",
+      "Act",
+      "Watch",
+      "Watch",
+      "Watch",
+      "Watch",
+      "Watch",
+      "Not set",
+      "Not set",
+      "OK",
+      "OK",
+      "OK",
+      "OK",
+    ]);
+
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Pulse check Q1 2026: 3 Act, 5 Watch, 2 Not set, 4 OK."
+    );
     expect(screen.getByText("Wrote the Pulse Check Q1 2026 tab")).toBeInTheDocument();
-    expect(screen.getByText(/10 reps computed on the period's actuals; 1 left out for data issues/)).toBeInTheDocument();
-    expect(await book.ownedSheets()).toEqual(["Pulse Check Q1 2026"]);
+    expect(
+      screen.getByText(/10 reps computed on the period's actuals; 1 left out for data issues/)
+    ).toBeInTheDocument();
+    expect(await book.ownedSheets()).toEqual(["Pulse Check Q1 2026", "Pulse Trend"]);
 
     // Show the tab selects its A1; running again refreshes it in place.
     await user.click(screen.getByRole("button", { name: "Show Pulse Check Q1 2026" }));
     expect(book.selection).toEqual({ sheet: "Pulse Check Q1 2026", range: "A1" });
     await user.click(await runButton());
-    expect(await screen.findByText("Refreshed the Pulse Check Q1 2026 tab", {}, WAIT)).toBeInTheDocument();
+    expect(
+      await screen.findByText("Refreshed the Pulse Check Q1 2026 tab", {}, WAIT)
+    ).toBeInTheDocument();
   });
 
   it("has no axe violations with results on screen", async () => {
@@ -115,15 +171,22 @@ describe("Pulse tab", () => {
     await expectNoAxeViolations(container);
   });
 
-  it("without a Period the tab is named after today's date; Pulse Settings problems are listed", async () => {
+  it("without a Period the tab is named after the fiscal quarter of today's date; Pulse Settings problems are listed", async () => {
     const user = userEvent.setup();
-    const settings = [["Setting", "Value"], ["Plan Payout To Target", "100%"]];
+    const settings = [
+      ["Setting", "Value"],
+      ["Plan Payout To Target", "100%"],
+    ];
     renderTab(memoryAccess(MemoryWorkbook.fromSheets(tinySheets({ settings }))).access);
     await user.click(await runButton());
-    expect(await screen.findByText("Wrote the Pulse Check 2026-04-02 tab", {}, WAIT)).toBeInTheDocument();
+    expect(
+      await screen.findByText("Wrote the Pulse Check 2026 Q2 tab", {}, WAIT)
+    ).toBeInTheDocument();
     expect(screen.getByText("Pulse Settings: 1 problem")).toBeInTheDocument();
     expect(
-      screen.getByText(`'Pulse Settings'!B2: Plan Payout To Target must be a number, not text "100%"; it is treated as not set.`)
+      screen.getByText(
+        `'Pulse Settings'!B2: Plan Payout To Target must be a number, not text "100%"; it is treated as not set.`
+      )
     ).toBeInTheDocument();
   });
 
@@ -144,7 +207,9 @@ describe("Pulse tab", () => {
     let fail = false;
     const book = MemoryWorkbook.fromSheets(tinySheets());
     const { access } = memoryAccess(book, (run) =>
-      fail ? Promise.reject(new WorkbookError("unreadable", "Excel is busy editing a cell.")) : run()
+      fail
+        ? Promise.reject(new WorkbookError("unreadable", "Excel is busy editing a cell."))
+        : run()
     );
     renderTab(access);
     await user.click(await runButton());
@@ -153,7 +218,9 @@ describe("Pulse tab", () => {
     await user.click(await runButton());
     const bar = await screen.findByRole("group", { name: "Could not run the pulse check" }, WAIT);
     expect(bar).toHaveTextContent("Excel is busy editing a cell.");
-    expect(bar).toHaveTextContent(/Finish editing the cell you are in.*The results below are from the last run that worked\./);
+    expect(bar).toHaveTextContent(
+      /Finish editing the cell you are in.*The results below are from the last run that worked\./
+    );
     expect(screen.getByRole("list", { name: "Pulse checks, Q1 2026" })).toBeInTheDocument();
   });
 
@@ -179,7 +246,9 @@ describe("Pulse tab", () => {
 
   it("outside Excel it says the action needs Excel", () => {
     renderTab(null);
-    expect(screen.getByRole("group", { name: "Open CompAlign in Excel to run the pulse check" })).toBeInTheDocument();
+    expect(
+      screen.getByRole("group", { name: "Open CompAlign in Excel to run the pulse check" })
+    ).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Run pulse check" })).toBeNull();
   });
 

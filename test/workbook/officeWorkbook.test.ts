@@ -697,8 +697,10 @@ describe("OfficeWorkbook: what is written", () => {
     ]);
     expect(sheet.freeze).toEqual({ rows: 3, columns: 1 });
     expect(ctx.syncs.at(-1)!.ops).toContain("freezePanes.freezeAt(range)");
-    expect(sheet.columnWidths.get(0)).toBe(columnWidthPoints(28));
     expect(columnWidthPoints(28)).toBe(150.75); // 28 × 7 + 5 = 201 px = 150.75 pt
+    // Owned tabs go through the layout pass (reportLayout.ts): column A is as wide as its longest
+    // value, "Keep customers" (14 characters, + 10% font slack, + 2 padding = 18).
+    expect(sheet.columnWidths.get(0)).toBe(columnWidthPoints(18));
     expect(sheet.tabColor).toBe("#1F4E79");
     expect(sheet.charts).toEqual([
       {
@@ -707,7 +709,8 @@ describe("OfficeWorkbook: what is written", () => {
         source: "View!A3:C5",
         seriesBy: "Columns",
         title: "Shares",
-        position: { start: "E3", end: "L17" }, // default 8 columns × 15 rows
+        // Placed by the layout pass: beside the data, level with its source, 8 columns × 16 rows.
+        position: { start: "E3", end: "L18" },
         categoryAxisTitle: "Objective",
         valueAxisTitle: "Share",
       },
@@ -845,7 +848,8 @@ describe("OfficeWorkbook: ownership", () => {
     expect(view.validations).toEqual([]);
     expect(view.freeze).toBeNull();
     expect(view.tabColor).toBe("");
-    expect(view.columnWidths.size).toBe(0);
+    // The old widths are gone; the layout pass sized column A to "New" (the minimum width).
+    expect(view.columnWidths.get(0)).toBe(columnWidthPoints(6));
     expect(view.peek("D2")).toBeUndefined();
     expect(view.peek("A1")!.value).toBe("New");
     expect(sheetState(book, "Later")).toEqual(laterBefore);

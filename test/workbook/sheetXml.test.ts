@@ -111,6 +111,7 @@ describe("writeSheetPart", () => {
         "pageMargins",
         "pageSetup",
         "printOptions",
+        "rowBreaks",
         "sheetPr",
         "sheetViews",
       ].sort()

@@ -550,7 +550,8 @@ describe("XlsxWorkbook: charts", () => {
     await book.writeOwnedSheets([
       { name: "View", blocks: [{ at: "A1", values: MATRIX }], charts: [chart] },
     ]);
-    expect(book.charts("view")).toEqual([chart]);
+    // Placed by the layout pass (reportLayout.ts): beside the data, level with its source.
+    expect(book.charts("view")).toEqual([{ ...chart, at: "F1", widthCells: 8, heightCells: 16 }]);
     const written = await chartsFromXlsx(await book.toBuffer());
     expect(written).toEqual([
       expect.objectContaining({

@@ -18,7 +18,7 @@ import {
 import type { ReactNode } from "react";
 import type { ExplainedPlan } from "../../actions/explainPlans";
 import { inCurrency } from "../../engine/planExplain";
-import { amount, pct } from "../../engine/planExplainFormat";
+import { amount, describeLandmarks, pct } from "../../engine/planExplainFormat";
 import { complexityLine, weightPhrase } from "../../engine/planExplainText";
 import { SmallTable } from "./SmallTable";
 
@@ -131,6 +131,11 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
             <Body1 as="p" className={styles.text}>
               {m.problem ?? m.curveDescription}
             </Body1>
+            {!m.problem && m.landmarks && (
+              <Body1 as="p" className={styles.muted}>
+                {describeLandmarks(m.landmarks)}
+              </Body1>
+            )}
             {m.points.length > 0 && (
               <SmallTable
                 caption={`${m.metric} curve (${m.curve})`}

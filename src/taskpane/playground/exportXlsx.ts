@@ -68,6 +68,13 @@ export function specOf(sheet: Readonly<SheetModel>): SheetSpec {
     columnWidths: [...sheet.columnWidths],
     ...(sheet.freeze ? { freeze: { ...sheet.freeze } } : {}),
     ...(sheet.tabColor ? { tabColor: sheet.tabColor } : {}),
+    ...(sheet.wrap.length > 0 ? { wrap: [...sheet.wrap] } : {}),
+    ...(sheet.rowHeights.length > 0 ? { rowHeights: sheet.rowHeights.map((h) => ({ ...h })) } : {}),
+    ...(sheet.valueColors.length > 0
+      ? { valueColors: sheet.valueColors.map((v) => ({ ...v })) }
+      : {}),
+    // Already laid out: a spec with its print setup is written as it is.
+    ...(sheet.print ? { print: structuredClone(sheet.print) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * The Pulse tab on a workbook: "Run pulse check", what it found (each check with its status,
- * value, band and what to do), problems in Pulse Settings, and the tab it wrote.
+ * The Pulse tab on a workbook: "Run pulse check", what it found (the checks plan by plan, worst
+ * first, then each company check with its status, value, band and what to do), problems in
+ * Pulse Settings, and the tabs it wrote.
  */
 import {
   AriaLiveAnnouncer,
@@ -16,13 +17,14 @@ import { statusCounts } from "../../reports/pulseSheet";
 import { Notice } from "../alignment/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { PulseChecksList } from "./PulseChecksList";
+import { PulsePlanTable } from "./PulsePlanTable";
 import { SettingsWarnings } from "./SettingsWarnings";
 import { localToday } from "./today";
 import { usePulse } from "./usePulse";
 
 export interface PulseWorkspaceProps {
   access: WorkbookAccess;
-  /** The period label when Pulse Settings has no Period; the local date by default. */
+  /** The run date (yyyy-mm-dd): its fiscal quarter labels the period when Pulse Settings has no Period. */
   today?: () => string;
 }
 
@@ -33,7 +35,12 @@ const useStyles = makeStyles({
   status: { margin: 0, color: tokens.colorNeutralForeground3, minHeight: tokens.lineHeightBase200 },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
   results: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  written: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalXS },
+  written: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 export function PulseWorkspace({ access, today = localToday }: PulseWorkspaceProps) {
@@ -66,7 +73,10 @@ export function PulseWorkspace({ access, today = localToday }: PulseWorkspacePro
             intent={error.intent}
             title={error.title}
             message={error.message}
-            next={[error.next, result ? "The results below are from the last run that worked." : null]
+            next={[
+              error.next,
+              result ? "The results below are from the last run that worked." : null,
+            ]
               .filter(Boolean)
               .join(" ")}
           />
@@ -85,22 +95,30 @@ export function PulseWorkspace({ access, today = localToday }: PulseWorkspacePro
                 title={`${result.sheet.action === "created" ? "Wrote" : "Refreshed"} the ${result.sheet.name} tab`}
                 message={`${result.pulse.computedReps} reps computed on the period's actuals${
                   issues > 0 ? `; ${issues} left out for data issues, listed on the tab` : ""
-                }. The tab has the status table, metric health per plan, payout by objective and two charts.`}
-                next="CompAlign owns the tab and refreshes it when you run the same period again; your own sheets are never changed."
+                }. The tab has the status table, the checks by plan, metric health per plan, payout by objective and two charts; ${result.trend.name} lists every period's statuses (${result.periods.join(", ")}).`}
+                next="CompAlign owns these tabs: it refreshes a period's tab when you run that period again and keeps other periods' tabs; your own sheets are never changed."
               />
-              <Button appearance="transparent" size="small" icon={<OpenRegular />} onClick={() => void showTab()}>
+              <Button
+                appearance="transparent"
+                size="small"
+                icon={<OpenRegular />}
+                onClick={() => void showTab()}
+              >
                 Show {result.sheet.name}
               </Button>
             </div>
             {result.warnings.length > 0 && <SettingsWarnings warnings={result.warnings} />}
+            <PulsePlanTable pulse={result.pulse} label={`Checks by plan, ${result.pulse.label}`} />
             <PulseChecksList checks={result.checks} label={`Pulse checks, ${result.pulse.label}`} />
           </div>
         ) : (
           <Body1 as="p" className={styles.empty} aria-busy={busy}>
             Run pulse check computes the plan as designed on the actuals in the Reps sheet and says,
-            check by check, whether it is doing what it was designed to do: OK, Watch or Act, with
-            the number, the healthy band and what to do. It writes the results to a Pulse Check
-            tab named after the Period in Pulse Settings (else today&apos;s date).
+            check by check and plan by plan, whether it is doing what it was designed to do: OK,
+            Watch or Act, with the number, the healthy band and what to do (Not set when a plan
+            value or band is missing, Too few reps for a plan under the minimum). It writes the
+            results to a Pulse Check tab named after the Period in Pulse Settings (else the current
+            fiscal quarter) and keeps a Pulse Trend tab across periods.
           </Body1>
         )}
       </div>

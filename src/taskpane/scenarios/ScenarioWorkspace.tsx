@@ -11,6 +11,7 @@ import { AriaLiveAnnouncer, Body1, makeStyles, tokens } from "@fluentui/react-co
 import type { WorkbookAccess } from "../workbookAccess";
 import { useTableWatch } from "../alignment/useTableWatch";
 import { Notice } from "../alignment/Notice";
+import { CostAtRisk } from "./CostAtRisk";
 import { DataIssues } from "./DataIssues";
 import { describeOutcome } from "./describeOutcome";
 import type { ScenarioError } from "./describeScenarioError";
@@ -175,6 +176,15 @@ export function ScenarioWorkspace({ access, onAddRow, yieldControl }: ScenarioWo
 
         {state.result && (
           <RunResults ref={resultsHeading} result={state.result} busy={running} onSelect={select} />
+        )}
+
+        {listing && (
+          <CostAtRisk
+            access={access}
+            disabled={state.busy !== null}
+            yieldControl={yieldControl}
+            onSelect={select}
+          />
         )}
       </div>
     </AriaLiveAnnouncer>

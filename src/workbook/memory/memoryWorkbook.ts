@@ -23,11 +23,13 @@ import {
   type AppendRow,
   type ChartSpec,
   type ColorScaleSpec,
+  type PrintSpec,
   type SheetData,
   type SheetSpec,
   type SheetValue,
   type TableSpec,
   type ValidationSpec,
+  type ValueColorSpec,
   type WorkbookPort,
   type WriteResult,
 } from "../port";
@@ -40,6 +42,7 @@ import {
   type DefinedName,
 } from "../ownershipMarks";
 import { layoutSheet, writeBlocks, type SheetModel } from "../sheetModel";
+import { arrangeReport } from "../reportLayout";
 import { parseSheetRef, sheetRef } from "../sheetRef";
 import {
   checkSheetName,
@@ -74,6 +77,11 @@ export interface SheetSnapshot {
   columnWidths: number[];
   freeze: { rows: number; columns: number } | null;
   tabColor: string | null;
+  wrap: string[];
+  rowHeights: { row: number; points: number }[];
+  valueColors: ValueColorSpec[];
+  /** How the sheet prints (owned report tabs get it from the layout pass), or null. */
+  print: PrintSpec | null;
 }
 
 /** The cell or range last passed to `select`. */
@@ -90,6 +98,11 @@ export class MemoryWorkbook implements WorkbookPort {
   private syncs = 0;
   private selected: Selection | null = null;
   private readonly listeners = new Set<ChangeListener>();
+  /**
+   * The date owned report tabs print in their page header (reportLayout.ts), set by whoever
+   * runs the action; null prints Excel's print date.
+   */
+  runDate: string | null = null;
 
   /** A workbook holding these sheets, in this order, all belonging to the user. */
   static fromSheets(sheets: readonly { name: string; values: SheetValue[][] }[]): MemoryWorkbook {
@@ -171,7 +184,9 @@ export class MemoryWorkbook implements WorkbookPort {
     return { name: sheet.name, action: "created" };
   }
 
-  async writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]> {
+  async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
+    given.forEach(checkSpec);
+    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
     specs.forEach(checkSpec);
     const seen = new Set<string>();
     for (const spec of specs) {
@@ -296,6 +311,10 @@ export class MemoryWorkbook implements WorkbookPort {
       columnWidths: [...sheet.columnWidths],
       freeze: sheet.freeze && { ...sheet.freeze },
       tabColor: sheet.tabColor,
+      wrap: [...sheet.wrap],
+      rowHeights: sheet.rowHeights.map((h) => ({ ...h })),
+      valueColors: structuredClone(sheet.valueColors),
+      print: structuredClone(sheet.print),
     };
   }
 

@@ -25,6 +25,7 @@ import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
 import { markRef, nextMarkName } from "../ownershipMarks";
 import { layoutSheet } from "../sheetModel";
+import { arrangeReport } from "../reportLayout";
 import { parseSheetRef } from "../sheetRef";
 import {
   checkSheetName,
@@ -92,6 +93,8 @@ const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).jo
 export class OfficeWorkbook implements WorkbookPort {
   private state: BookState | null = null;
   private readonly limitBytes: number;
+  /** The date owned report tabs print in their page header (reportLayout.ts); null: Excel's &D. */
+  runDate: string | null = null;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -173,7 +176,9 @@ export class OfficeWorkbook implements WorkbookPort {
     return { name: spec.name, action: "created" };
   }
 
-  async writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]> {
+  async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
+    given.forEach(checkSpec);
+    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
     specs.forEach(checkSpec);
     const seen = new Set<string>();
     for (const spec of specs) {
@@ -360,6 +365,13 @@ export class OfficeWorkbook implements WorkbookPort {
 }
 
 /** Runs one action against the open workbook: exactly one Excel.run, so one request context. */
-export function runInExcel<T>(action: (book: WorkbookPort) => Promise<T>): Promise<T> {
-  return Excel.run((context) => action(new OfficeWorkbook(context)));
+export function runInExcel<T>(
+  action: (book: WorkbookPort) => Promise<T>,
+  options: { runDate?: string | null } = {}
+): Promise<T> {
+  return Excel.run((context) => {
+    const book = new OfficeWorkbook(context);
+    book.runDate = options.runDate ?? null;
+    return action(book);
+  });
 }

@@ -9,8 +9,15 @@
  * formatted column, exactly what `queuePiece` sends — is estimated under the limit, packed in
  * order into as few requests as fit. The caller syncs once per request; the first request also
  * prepares the sheet (add, or clear in place), the last one adds what decorates the data (styles,
- * tables, validation, colour scales, freeze panes, widths, tab colour, charts), after the data
- * is in place, as Microsoft advises for large writes.
+ * tables, validation, colour scales, value colours, wrapping, freeze panes, widths, row heights,
+ * tab colour, charts, print setup), after the data is in place, as Microsoft advises for large
+ * writes.
+ *
+ * Requirement sets: value colours (cell-value conditional formats) need ExcelApi 1.6 and the
+ * print setup (`worksheet.pageLayout`, page breaks) ExcelApi 1.9; both are checked with
+ * `Office.context.requirements.isSetSupported`. Where a host lacks them the tab is written
+ * without them: the Δ figures keep their sign in the number format, and the layout (widths,
+ * wrapping, charts beside or below the data) is the same; the user sets up printing by hand.
  *
  * Nothing here syncs or reads: every function only queues commands.
  */
@@ -142,6 +149,8 @@ export function queueClearSheet(sheet: Excel.Worksheet, info: SheetInfo): void {
   all.dataValidation.clear();
   all.clear();
   all.format.useStandardWidth = true;
+  all.format.useStandardHeight = true;
+  if (excelApiSupported("1.9")) sheet.horizontalPageBreaks.removePageBreaks();
   sheet.freezePanes.unfreeze();
   sheet.tabColor = "";
 }
@@ -210,6 +219,65 @@ function queueChart(context: Excel.RequestContext, sheet: Excel.Worksheet, spec:
   }
 }
 
+/** True when the host supports this ExcelApi version (false outside Office, e.g. in tests). */
+export function excelApiSupported(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  try {
+    return Boolean(office?.context?.requirements?.isSetSupported("ExcelApi", version));
+  } catch {
+    return false;
+  }
+}
+
+/** "&L…&C…&R…" → the three sections Office.js sets one by one. */
+export function headerSections(text: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let section: keyof typeof out = "center";
+  let i = 0;
+  while (i < text.length) {
+    const code = text.slice(i, i + 2);
+    if (code === "&L" || code === "&C" || code === "&R") {
+      section = code === "&L" ? "left" : code === "&C" ? "center" : "right";
+      i += 2;
+    } else if (code === "&&") {
+      out[section] += code;
+      i += 2;
+    } else {
+      out[section] += text[i++];
+    }
+  }
+  return out;
+}
+
+function queuePrint(sheet: Excel.Worksheet, spec: SheetSpec): void {
+  const print = spec.print;
+  if (!print) return;
+  const layout = sheet.pageLayout;
+  layout.orientation = (
+    print.orientation === "landscape" ? "Landscape" : "Portrait"
+  ) as Excel.PageOrientation;
+  layout.zoom = {
+    horizontalFitToPages: print.fitToWidth,
+    ...(print.fitToHeight > 0 ? { verticalFitToPages: print.fitToHeight } : {}),
+  };
+  layout.setPrintArea(print.area);
+  if (print.repeatRows) {
+    layout.setPrintTitleRows(`$${print.repeatRows.first}:$${print.repeatRows.last}`);
+  }
+  const header = headerSections(print.header);
+  const footer = headerSections(print.footer);
+  layout.headersFooters.defaultForAllPages.set({
+    leftHeader: header.left,
+    centerHeader: header.center,
+    rightHeader: header.right,
+    leftFooter: footer.left,
+    centerFooter: footer.center,
+    rightFooter: footer.right,
+  });
+  // A break "before the top-left cell": a new page starts at row n + 1.
+  for (const row of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+}
+
 /** Queues everything that decorates the data; runs in the sheet's last request. */
 export function queueDecorations(
   context: Excel.RequestContext,
@@ -256,6 +324,28 @@ export function queueDecorations(
     };
   }
 
+  for (const ref of spec.wrap ?? []) {
+    const format = rangeOf(context, sheet, ref).format;
+    format.wrapText = true;
+    format.verticalAlignment = "Top" as Excel.VerticalAlignment;
+  }
+
+  if ((spec.valueColors?.length ?? 0) > 0 && excelApiSupported("1.6")) {
+    for (const rule of spec.valueColors ?? []) {
+      const format = rangeOf(context, sheet, rule.range).conditionalFormats.add(
+        "CellValue" as Excel.ConditionalFormatType
+      );
+      format.cellValue.format.font.color = rule.fontColor;
+      if (rule.fillColor) format.cellValue.format.fill.color = rule.fillColor;
+      format.cellValue.rule = {
+        formula1: String(rule.value),
+        operator: (rule.operator === "lessThan"
+          ? "LessThan"
+          : "GreaterThan") as Excel.ConditionalCellValueOperator,
+      };
+    }
+  }
+
   if (spec.freeze) {
     const { rows, columns } = spec.freeze;
     if (rows > 0 && columns > 0) {
@@ -274,7 +364,13 @@ export function queueDecorations(
     sheet.getRange(`${column}:${column}`).format.columnWidth = columnWidthPoints(chars);
   });
 
+  for (const { row, points } of spec.rowHeights ?? []) {
+    sheet.getRange(`${row}:${row}`).format.rowHeight = points;
+  }
+
   if (spec.tabColor) sheet.tabColor = spec.tabColor;
 
   for (const chart of spec.charts ?? []) queueChart(context, sheet, chart);
+
+  if (spec.print && excelApiSupported("1.9")) queuePrint(sheet, spec);
 }

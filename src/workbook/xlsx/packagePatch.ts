@@ -223,6 +223,7 @@ export async function patchPackage(patch: PackagePatch): Promise<Uint8Array[]> {
   const stylesXml = stylesPath ? text(stylesPath) : undefined;
   if (!stylesXml) throw new WorkbookError("unreadable", "the .xlsx file has no styles part");
   const styles = new StyleRegistry(cellFormatCount(stylesXml));
+  styles.countDxfs(stylesXml);
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
 
   const added: OutEntry[] = [];
@@ -312,13 +313,8 @@ export async function patchPackage(patch: PackagePatch): Promise<Uint8Array[]> {
   const sheetsXml = `<${nsPrefix}sheets>${finalTags.join("")}</${nsPrefix}sheets>`;
   workbookXml = workbookXml.replace(sheetsMatch[0], sheetsXml);
   const removedIndexes = new Set(removedSheets.map((s) => baseSheets.indexOf(s)));
-  const replacedIndexes = new Set(
-    replacedSheets.map((s) =>
-      patch.sheets.findIndex(
-        (f) => f.kind === "written" && lower(f.replaces ?? "") === lower(s.name)
-      )
-    )
-  );
+  // Names local to a replaced sheet are its old print names: they go (its new ones are added).
+  const replacedIndexes = new Set(replacedSheets.map((s) => baseSheets.indexOf(s)));
   workbookXml = rewriteDefinedNames(workbookXml, nsPrefix, {
     baseCount: baseSheets.length,
     removedIndexes,

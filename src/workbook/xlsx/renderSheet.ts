@@ -1,7 +1,9 @@
 /**
  * Writing a laid-out sheet (SheetModel) into an empty exceljs worksheet: cell values, formulas,
- * number formats and styles; tables; list validations; colour scales; column widths; freeze
- * panes; tab colour. Charts are not written (exceljs cannot write charts).
+ * number formats and styles; tables; list validations; colour scales and value colours; wrapped
+ * ranges; column widths; freeze panes; tab colour; print setup (pageSetup, headerFooter, row
+ * breaks; exceljs writes the print area and repeated rows as the _xlnm.Print_Area /
+ * _xlnm.Print_Titles defined names). Charts are not written (exceljs cannot write charts).
  *
  * Tables: exceljs's `addTable` writes the header names and every row it is given into the
  * cells itself (Table.store sets each cell's value, and a column style if one is given), so the
@@ -106,6 +108,64 @@ function writeColorScales(worksheet: Worksheet, sheet: SheetModel): void {
   }
 }
 
+function writeValueColors(worksheet: Worksheet, sheet: SheetModel): void {
+  for (const rule of sheet.valueColors) {
+    worksheet.addConditionalFormatting({
+      ref: formatRange(parseRange(rule.range)!),
+      rules: [
+        {
+          type: "cellIs",
+          operator: rule.operator,
+          priority: 0,
+          formulae: [String(rule.value)],
+          style: {
+            font: { color: { argb: argb(rule.fontColor) } },
+            ...(rule.fillColor
+              ? {
+                  fill: {
+                    type: "pattern",
+                    pattern: "solid",
+                    bgColor: { argb: argb(rule.fillColor) },
+                  },
+                }
+              : {}),
+          },
+        },
+      ],
+    });
+  }
+}
+
+function writeWrap(worksheet: Worksheet, sheet: SheetModel): void {
+  for (const ref of sheet.wrap) {
+    const { start, rows, cols } = parseRange(ref)!;
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++) {
+        const cell = worksheet.getCell(start.row + r + 1, start.col + c + 1);
+        cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+      }
+  }
+}
+
+function writePrint(worksheet: Worksheet, sheet: SheetModel): void {
+  const print = sheet.print;
+  if (!print) return;
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    // exceljs needs both corners ("A1:A1"), even for one cell.
+    printArea: print.area.includes(":") ? print.area : `${print.area}:${print.area}`,
+    ...(print.repeatRows
+      ? { printTitlesRow: `${print.repeatRows.first}:${print.repeatRows.last}` }
+      : {}),
+  };
+  worksheet.headerFooter = { oddHeader: print.header, oddFooter: print.footer };
+  for (const row of print.rowBreaks) worksheet.getRow(row).addPageBreak();
+}
+
 /** Fills an empty worksheet with the sheet's content. */
 export function renderSheet(worksheet: Worksheet, sheet: SheetModel): void {
   const tableRanges = sheet.tables.map((t) => parseRange(t.range)!);
@@ -113,6 +173,10 @@ export function renderSheet(worksheet: Worksheet, sheet: SheetModel): void {
   writeTables(worksheet, sheet, tableRanges);
   writeValidations(worksheet, sheet);
   writeColorScales(worksheet, sheet);
+  writeValueColors(worksheet, sheet);
+  writeWrap(worksheet, sheet);
+  for (const { row, points } of sheet.rowHeights) worksheet.getRow(row).height = points;
+  writePrint(worksheet, sheet);
   sheet.columnWidths.forEach((width, i) => {
     worksheet.getColumn(i + 1).width = width;
   });

@@ -9,7 +9,8 @@
  * setup, print area and titles) comes from ONE function, `sheetSettings`, each piece placed
  * where CT_Worksheet (ECMA-376 part 1, 18.3.1.99) wants it.
  */
-import { columnLetters, formatRange, parseRange } from "../a1";
+import { columnLetters, formatRange, parseRange, type RangePosition } from "../a1";
+import { sheetRef } from "../sheetRef";
 import type { CellState } from "../cellStore";
 import type { SheetModel } from "../sheetModel";
 import { escapeAttr, escapeText } from "./charts/xml";
@@ -49,12 +50,36 @@ export interface SheetSettings {
   pageSetup: string;
   /** `<headerFooter>`, or "". */
   headerFooter: string;
+  /** `<rowBreaks>` (manual page breaks), or "". */
+  rowBreaks: string;
   /** Defined names local to the sheet: print area, print titles. */
   definedNames: SheetDefinedName[];
 }
 
 export function sheetSettings(sheet: SheetModel): SheetSettings {
-  const sheetPrChildren = sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : "";
+  const print = sheet.print;
+  // CT_SheetPr: tabColor, outlinePr, pageSetUpPr.
+  const sheetPrChildren =
+    (sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : "") +
+    (print ? '<pageSetUpPr fitToPage="1"/>' : "");
+  const absolute = (range: string) =>
+    range
+      .split(":")
+      .map((a) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"))
+      .join(":");
+  const definedNames: SheetDefinedName[] = [];
+  if (print) {
+    definedNames.push({
+      name: "_xlnm.Print_Area",
+      ref: sheetRef(sheet.name, absolute(print.area)),
+    });
+    if (print.repeatRows) {
+      definedNames.push({
+        name: "_xlnm.Print_Titles",
+        ref: sheetRef(sheet.name, `$${print.repeatRows.first}:$${print.repeatRows.last}`),
+      });
+    }
+  }
   let pane = "";
   const freeze = sheet.freeze;
   if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
@@ -83,9 +108,18 @@ export function sheetSettings(sheet: SheetModel): SheetSettings {
     printOptions: "",
     pageMargins:
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    pageSetup: "",
-    headerFooter: "",
-    definedNames: [],
+    pageSetup: print
+      ? `<pageSetup orientation="${print.orientation}" fitToWidth="${print.fitToWidth}" fitToHeight="${print.fitToHeight}"/>`
+      : "",
+    headerFooter:
+      print && (print.header || print.footer)
+        ? `<headerFooter>${print.header ? `<oddHeader>${escapeText(print.header)}</oddHeader>` : ""}${print.footer ? `<oddFooter>${escapeText(print.footer)}</oddFooter>` : ""}</headerFooter>`
+        : "",
+    rowBreaks:
+      print && print.rowBreaks.length > 0
+        ? `<rowBreaks count="${print.rowBreaks.length}" manualBreakCount="${print.rowBreaks.length}">${print.rowBreaks.map((row) => `<brk id="${row}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+        : "",
+    definedNames,
   };
 }
 
@@ -174,6 +208,21 @@ function colorScalesXml(sheet: SheetModel): string {
     .join("");
 }
 
+function valueColorsXml(sheet: SheetModel, styles: StyleRegistry, firstPriority: number): string {
+  return sheet.valueColors
+    .map(
+      (rule, i) =>
+        `<conditionalFormatting sqref="${rule.range}"><cfRule type="cellIs" dxfId="${styles.dxf(rule.fontColor, rule.fillColor ?? null)}" priority="${firstPriority + i}" operator="${rule.operator}"><formula>${rule.value}</formula></cfRule></conditionalFormatting>`
+    )
+    .join("");
+}
+
+const inside = (range: RangePosition, row: number, col: number) =>
+  row >= range.start.row &&
+  row < range.start.row + range.rows &&
+  col >= range.start.col &&
+  col < range.start.col + range.cols;
+
 /** Writes the sheet's part (streamed and deflated) and its table parts. */
 export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): WrittenSheetPart {
   const settings = sheetSettings(sheet);
@@ -191,28 +240,58 @@ export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): Wr
 
   const letters: string[] = [];
   const letter = (col: number) => letters[col] ?? (letters[col] = columnLetters(col));
+  const wrap = sheet.wrap.map((ref) => parseRange(ref)!);
+  // Row heights by zero-based row; rows with a height and no cell are written empty.
+  const heights = new Map(sheet.rowHeights.map((h) => [h.row - 1, h.points]));
+  const heightOnly = [...heights.keys()].sort((a, b) => a - b);
+  let nextHeightOnly = 0;
+  const rowOpen = (r: number) => {
+    const points = heights.get(r);
+    return points === undefined
+      ? `<row r="${r + 1}">`
+      : `<row r="${r + 1}" ht="${points}" customHeight="1">`;
+  };
+  const emptyRowsBefore = (r: number) => {
+    while (nextHeightOnly < heightOnly.length && heightOnly[nextHeightOnly] < r) {
+      const empty = heightOnly[nextHeightOnly++];
+      out.write(`${rowOpen(empty).slice(0, -1)}/>`);
+    }
+    if (heightOnly[nextHeightOnly] === r) nextHeightOnly++;
+  };
   let currentRow = -1;
   let row: string[] = [];
   const flushRow = () => {
-    if (currentRow >= 0) out.write(`<row r="${currentRow + 1}">${row.join("")}</row>`);
+    if (currentRow >= 0) out.write(`${rowOpen(currentRow)}${row.join("")}</row>`);
     row = [];
   };
   sheet.cells.forEach((cell, r, c) => {
     if (r !== currentRow) {
       flushRow();
+      emptyRowsBefore(r);
       currentRow = r;
     }
+    const wrapped = wrap.length > 0 && wrap.some((range) => inside(range, r, c));
     row.push(
-      cellXml(`${letter(c)}${r + 1}`, cell, options.styles.index(cell.numberFormat, cell.style))
+      cellXml(
+        `${letter(c)}${r + 1}`,
+        cell,
+        options.styles.index(cell.numberFormat, cell.style, wrapped)
+      )
     );
   });
   flushRow();
+  emptyRowsBefore(Number.MAX_SAFE_INTEGER);
   out.write("</sheetData>");
 
   out.write(colorScalesXml(sheet));
+  out.write(valueColorsXml(sheet, options.styles, sheet.colorScales.length + 1));
   out.write(validationsXml(sheet));
   out.write(
-    settings.printOptions + settings.pageMargins + settings.pageSetup + settings.headerFooter
+    settings.printOptions +
+      settings.pageMargins +
+      settings.pageSetup +
+      settings.headerFooter +
+      settings.rowBreaks
   );
   if (options.drawingRelId) out.write(`<drawing r:id="${options.drawingRelId}"/>`);
 

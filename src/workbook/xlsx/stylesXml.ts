@@ -27,32 +27,67 @@ const NOTE_GREY = "FF595959";
 /** Allocates style indexes while sheets are written; `patch` then adds them to styles.xml. */
 export class StyleRegistry {
   private readonly keys = new Map<string, number>();
-  private readonly used: { numberFormat: string | null; style: CellStyle | null }[] = [];
+  private readonly used: { numberFormat: string | null; style: CellStyle | null; wrap: boolean }[] =
+    [];
+  private readonly dxfs: string[] = [];
+  private dxfBase = 0;
 
   /** @param base the number of cell formats the workbook has (the first new index). */
   constructor(private readonly base: number) {}
 
   /** The cell-format index for a cell with this number format and block style (0: default). */
-  index(numberFormat: string | null, style: CellStyle | null): number {
-    if (numberFormat === null && style === null) return 0;
-    const key = `${style ?? ""}\u0000${numberFormat ?? ""}`;
+  index(numberFormat: string | null, style: CellStyle | null, wrap = false): number {
+    if (numberFormat === null && style === null && !wrap) return 0;
+    const key = `${style ?? ""}\u0000${numberFormat ?? ""}\u0000${wrap ? 1 : 0}`;
     let index = this.keys.get(key);
     if (index === undefined) {
       index = this.base + this.used.length;
       this.keys.set(key, index);
-      this.used.push({ numberFormat, style });
+      this.used.push({ numberFormat, style, wrap });
     }
     return index;
+  }
+
+  /**
+   * A differential format (font colour, optional fill) for a conditional format; its index
+   * counts from the workbook's own `<dxfs>` (set by `countDxfs` before sheets are written).
+   */
+  dxf(fontColor: string, fillColor: string | null): number {
+    const fill = fillColor
+      ? `<fill><patternFill patternType="solid"><bgColor rgb="FF${fillColor.slice(1).toUpperCase()}"/></patternFill></fill>`
+      : "";
+    const xml = `<dxf><font><color rgb="FF${fontColor.slice(1).toUpperCase()}"/></font>${fill}</dxf>`;
+    let i = this.dxfs.indexOf(xml);
+    if (i < 0) i = this.dxfs.push(xml) - 1;
+    return this.dxfBase + i;
+  }
+
+  /** Reads how many differential formats the workbook has (the first new dxf index). */
+  countDxfs(stylesXml: string): void {
+    this.dxfBase = count(section(stylesXml, "dxfs"), "dxf");
   }
 
   get size(): number {
     return this.used.length;
   }
 
+  /** Whether styles.xml changes (a cell format or a differential format was used). */
+  get changes(): boolean {
+    return this.used.length > 0 || this.dxfs.length > 0;
+  }
+
   /** styles.xml with the registered formats appended (unchanged when none was used). */
   patch(stylesXml: string): string {
-    if (this.used.length === 0) return stylesXml;
+    if (this.used.length === 0 && this.dxfs.length === 0) return stylesXml;
     let xml = stylesXml;
+    if (this.dxfs.length > 0) {
+      if (/<dxfs\b/.test(xml)) xml = appendTo(xml, "dxfs", this.dxfs);
+      else {
+        const before = /<tableStyles\b|<colors\b|<extLst\b|<\/styleSheet>/.exec(xml)!;
+        xml = `${xml.slice(0, before.index)}<dxfs count="${this.dxfs.length}">${this.dxfs.join("")}</dxfs>${xml.slice(before.index)}`;
+      }
+    }
+    if (this.used.length === 0) return xml;
 
     // Number formats: built-in, one the workbook already defines, or a new id.
     const existing = new Map<string, number>();
@@ -105,14 +140,16 @@ export class StyleRegistry {
       `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL}"/><bgColor indexed="64"/></patternFill></fill>`,
     ]);
 
-    const xfs = this.used.map(({ style }, i) => {
+    const xfs = this.used.map(({ style, wrap }, i) => {
       const numFmtId = formatIds[i];
       const fontId = style ? fonts[style] : 0;
       const fillId = style === "header" ? headerFill : 0;
-      return (
-        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
-        `${numFmtId ? ' applyNumberFormat="1"' : ""}${style ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}/>`
-      );
+      const attrs =
+        `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"` +
+        `${numFmtId ? ' applyNumberFormat="1"' : ""}${style ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}`;
+      return wrap
+        ? `<xf ${attrs} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>`
+        : `<xf ${attrs}/>`;
     });
     return appendTo(xml, "cellXfs", xfs);
   }

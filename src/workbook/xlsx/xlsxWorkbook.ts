@@ -41,6 +41,7 @@ import {
 } from "../port";
 import { isOwnershipMark, ownedSheetNames } from "../ownershipMarks";
 import { layoutSheet, viewSheet, type SheetModel } from "../sheetModel";
+import { arrangeReport } from "../reportLayout";
 import { parseSheetRef } from "../sheetRef";
 import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
@@ -115,6 +116,11 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly unrendered = new Set<Worksheet>();
   /** Set when a sheet CompAlign did not write was edited (appendRows): then exceljs writes all. */
   private reserialise = false;
+  /**
+   * The date owned report tabs print in their page header (reportLayout.ts), set by the
+   * command that runs the action; null prints Excel's print date.
+   */
+  runDate: string | null = null;
 
   private constructor(
     /** The exceljs workbook (for tests and for writing; change it only through the port). */
@@ -274,7 +280,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return { name: sheet.name, action: "created" };
   }
 
-  async writeOwnedSheets(specs: SheetSpec[]): Promise<WriteResult[]> {
+  async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
+    given.forEach(checkSpec);
+    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
     specs.forEach(checkSpec);
     const seen = new Set<string>();
     for (const spec of specs) {

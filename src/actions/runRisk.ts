@@ -1,0 +1,145 @@
+/**
+ * "Cost at risk" / `compalign risk`: reads the plan, Reps, Scenarios and the optional Risk
+ * Settings (one round trip), refuses a plan with error findings, resolves every valid scenario
+ * with the scenario engine, simulates each one's total payout over the trials (a pure function of
+ * plain data, so the task pane can run it in blocks, or in a worker), and writes the owned
+ * `Plan Cost at Risk` tab.
+ *
+ * Three steps, so a host can keep the workbook call short and compute elsewhere:
+ * `prepareRisk(book)` → `computeRisk(prepared, callbacks)` (no workbook) → `writeRiskSheet(book,
+ * computation)`. `runRiskAction` does all three (the CLI).
+ */
+import { checkAlignment } from "../engine/alignmentRules";
+import {
+  buildRiskModel,
+  simulateCostAtRisk,
+  simulateCostAtRiskSync,
+  type RiskModel,
+  type RiskResult,
+  type RiskSettings,
+  type SimulationCallbacks,
+} from "../engine/costAtRisk";
+import type { Finding, PlanDesign } from "../engine/plan";
+import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
+import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
+import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
+import { riskSheet } from "../reports/riskSheet";
+import type { WorkbookPort, WriteResult } from "../workbook/port";
+import { ActionError } from "./errors";
+import { readRepsWorkbook } from "./readPlanWorkbook";
+
+/** The plan has error findings: cost at risk is not computed on a plan that is not valid. */
+export class PlanHasErrors extends Error {
+  constructor(readonly findings: Finding[]) {
+    super(
+      `The plan has ${findings.length} error finding${findings.length === 1 ? "" : "s"} (first: ${findings[0]?.cell ? `${findings[0].cell}: ` : ""}${findings[0]?.message ?? ""}); fix ${findings.length === 1 ? "it" : "them"} before computing cost at risk (Check alignment lists them).`
+    );
+    this.name = "PlanHasErrors";
+  }
+}
+
+// lead: switch to the shared plan gate
+function refuseErrors(design: PlanDesign, readFindings: Finding[]): void {
+  const errors = checkAlignment(design, readFindings).findings.filter(
+    (f) => f.severity === "error"
+  );
+  if (errors.length > 0) throw new PlanHasErrors(errors);
+}
+
+export interface RiskPreparation {
+  /** Plain data: what the simulation needs (structured-cloneable, for a worker). */
+  model: RiskModel;
+  settings: RiskSettings;
+  /** Problems reading Risk Settings (defaults were used). */
+  warnings: string[];
+  dataIssues: DataIssue[];
+  invalidScenarios: { name: string; reason: string }[];
+}
+
+/** Reads and validates the workbook; simulates nothing yet. */
+export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> {
+  const {
+    design,
+    findings,
+    reps,
+    extra: [scenarioSheet, settingsSheet],
+  } = await readRepsWorkbook(book, "cost at risk is simulated rep by rep", [
+    SCENARIOS_SHEET,
+    RISK_SETTINGS_SHEET,
+  ]);
+  refuseErrors(design, findings);
+  const read = readScenarios(scenarioSheet);
+  const run = prepareRun(design, reps, read.scenarios);
+  const { settings, warnings } = readRiskSettings(settingsSheet);
+  return {
+    model: buildRiskModel(run),
+    settings,
+    warnings,
+    dataIssues: run.dataIssues,
+    invalidScenarios: [
+      ...run.invalidScenarios,
+      ...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason })),
+    ],
+  };
+}
+
+export interface RiskComputation extends Omit<RiskPreparation, "model"> {
+  result: RiskResult;
+}
+
+const withoutModel = (p: RiskPreparation): Omit<RiskPreparation, "model"> => ({
+  settings: p.settings,
+  warnings: p.warnings,
+  dataIssues: p.dataIssues,
+  invalidScenarios: p.invalidScenarios,
+});
+
+const cancelled = () => new ActionError("cancelled", "Cancelled: the workbook was left as it was.");
+
+/**
+ * Simulates every scenario in blocks of trials (progress, cancel and a pause between blocks);
+ * rejects with ActionError("cancelled") when cancelled.
+ */
+export async function computeRisk(
+  prepared: RiskPreparation,
+  callbacks: SimulationCallbacks = {}
+): Promise<RiskComputation> {
+  const result = await simulateCostAtRisk(prepared.model, prepared.settings, callbacks);
+  if (!result) throw cancelled();
+  return { ...withoutModel(prepared), result };
+}
+
+/** Writes (or replaces) the Plan Cost at Risk tab. */
+export async function writeRiskSheet(
+  book: WorkbookPort,
+  computation: RiskComputation
+): Promise<WriteResult> {
+  const [sheet] = await book.writeOwnedSheets([
+    riskSheet({
+      result: computation.result,
+      warnings: computation.warnings,
+      dataIssues: computation.dataIssues,
+      invalidScenarios: computation.invalidScenarios,
+    }),
+  ]);
+  return sheet;
+}
+
+export interface RiskRunResult extends RiskComputation {
+  /** The tab written; null when not asked to write. */
+  sheet: WriteResult | null;
+}
+
+/** Everything in one go (the CLI): read, simulate, and write the tab when `write` is true. */
+export async function runRiskAction(
+  book: WorkbookPort,
+  options: { write: boolean }
+): Promise<RiskRunResult> {
+  const prepared = await prepareRisk(book);
+  const computation: RiskComputation = {
+    ...withoutModel(prepared),
+    result: simulateCostAtRiskSync(prepared.model, prepared.settings),
+  };
+  const sheet = options.write ? await writeRiskSheet(book, computation) : null;
+  return { ...computation, sheet };
+}
