@@ -52,6 +52,7 @@ const WRITERS: [string, string[]][] = [
   ["explain", ["--json"]],
   ["check", ["--json"]],
   ["calc", []],
+  ["risk", ["--json"]],
 ];
 
 describe("--out is checked before anything is computed", () => {
