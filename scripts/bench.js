@@ -8,6 +8,7 @@ const { benchFunctions, printFunctions } = require("./bench-functions");
 const { benchCalc } = require("./bench-calc");
 const { benchScenarios, printScenarios } = require("./bench-scenarios");
 const { benchRisk, printRisk } = require("./bench-risk");
+const { benchWrite, printWrite } = require("./bench-write");
 
 async function main() {
   console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`);
@@ -23,6 +24,8 @@ async function main() {
   printScenarios(await benchScenarios());
   console.log("");
   printRisk(benchRisk());
+  console.log("");
+  printWrite(await benchWrite());
 }
 
 main().catch((error) => {

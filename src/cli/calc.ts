@@ -27,6 +27,7 @@ Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.
   --out OUT.xlsx  write a copy of the workbook in which every formula keeps its formula and
                   carries the computed value (a spilled result becomes an array formula over
                   its range). OUT.xlsx must not be the input file.
+  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
 
 Progress and warnings go to stderr. Exit status: 0 done, 2 bad usage or unreadable input,
 1 anything else.`;
@@ -35,12 +36,14 @@ export interface CalcOptions {
   input: string;
   out?: string;
   json: boolean;
+  /** Replace an existing OUT that is not a CompAlign report. */
+  force?: boolean;
 }
 
 export function parseCalcArgs(args: readonly string[]): CalcOptions {
   const { positionals, options } = parseArgs(
     args,
-    { out: "value", json: "switch" },
+    { out: "value", json: "switch", force: "switch" },
     "compalign calc",
     CALC_USAGE
   );
@@ -50,7 +53,12 @@ export function parseCalcArgs(args: readonly string[]): CalcOptions {
     );
   }
   const out = options.out === undefined ? undefined : String(options.out);
-  return { input: positionals[0], out, json: options.json === true || out === undefined };
+  return {
+    input: positionals[0],
+    out,
+    json: options.json === true || out === undefined,
+    ...(options.force === true ? { force: true } : {}),
+  };
 }
 
 async function load(input: string): Promise<XlsxWorkbook> {
@@ -101,7 +109,8 @@ export function resultsJson(
 
 export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
   const inputStats = checkInput("compalign calc", options.input);
-  if (options.out !== undefined) checkOut("compalign calc", options.out, options.input, inputStats);
+  if (options.out !== undefined)
+    checkOut("compalign calc", options.out, options.input, inputStats, options.force);
   const started = Date.now();
   const workbook = await load(options.input);
   const book = formulaBook(workbook);

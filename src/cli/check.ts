@@ -34,6 +34,7 @@ the alignment rules and computes the design alignment index.
                   designAlignmentIndex is null when the plan has error findings.
   --out OUT.xlsx  write a copy of the workbook with the Alignment View sheet added (or
                   refreshed, if CompAlign wrote it before). OUT.xlsx must not be the input.
+  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
 
 Without --json a readable report is printed. Exit status: 0 no error findings, 1 at least one
 error finding, 2 the file cannot be read, has no Matrix sheet, or bad usage.`;
@@ -42,12 +43,14 @@ export interface CheckOptions {
   input: string;
   out?: string;
   json: boolean;
+  /** Replace an existing OUT that is not a CompAlign report. */
+  force?: boolean;
 }
 
 export function parseCheckArgs(args: readonly string[]): CheckOptions {
   const { positionals, options } = parseArgs(
     args,
-    { out: "value", json: "switch" },
+    { out: "value", json: "switch", force: "switch" },
     "compalign check",
     CHECK_USAGE
   );
@@ -60,6 +63,7 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
     input: positionals[0],
     out: options.out === undefined ? undefined : String(options.out),
     json: options.json === true,
+    ...(options.force === true ? { force: true } : {}),
   };
 }
 
@@ -153,7 +157,7 @@ function readable({ report, marginal }: AlignmentCheck): string {
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign check", options.input);
   if (options.out !== undefined)
-    checkOut("compalign check", options.out, options.input, inputStats);
+    checkOut("compalign check", options.out, options.input, inputStats, options.force);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);

@@ -9,7 +9,7 @@ import { insertSampleData, runScenarioAction, writeAlignmentView } from "../acti
 import { ACTUALS_ASSUMPTION, type ScenarioFigures } from "../engine/scenarioRunner";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
-import { firstClause } from "./files";
+import { checkNewOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
 import { runDate } from "./runDate";
 
@@ -20,16 +20,24 @@ export const DEMO_HELP = `Usage: ${DEMO_USAGE}
 
 Builds CompAlign's sample workbook (Objectives, Matrix, Curves, 360 Reps and Scenarios),
 writes the Alignment View, runs Baseline and the five sample scenarios rep by rep, and saves
-everything to FILE.xlsx (default ${DEMO_FILE}, replaced if it exists). Prints a compact
-comparison table on stdout.`;
+everything to FILE.xlsx (default ${DEMO_FILE}; an existing file is replaced only when it is a
+CompAlign report, or with --force). Prints a compact comparison table on stdout.`;
 
-export function parseDemoArgs(args: readonly string[]): { out: string } {
-  const { positionals, options } = parseArgs(args, { out: "value" }, "compalign demo", DEMO_USAGE);
+export function parseDemoArgs(args: readonly string[]): { out: string; force?: boolean } {
+  const { positionals, options } = parseArgs(
+    args,
+    { out: "value", force: "switch" },
+    "compalign demo",
+    DEMO_USAGE
+  );
   if (positionals.length > 0)
     throw new CliError(
       `compalign demo: unexpected argument ${positionals[0]} (usage: ${DEMO_USAGE})`
     );
-  return { out: options.out === undefined ? DEMO_FILE : String(options.out) };
+  return {
+    out: options.out === undefined ? DEMO_FILE : String(options.out),
+    ...(options.force === true ? { force: true } : {}),
+  };
 }
 
 const money = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
@@ -71,7 +79,11 @@ export function comparisonTable(scenarios: { name: string; figures: ScenarioFigu
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
-export async function runDemo({ out }: { out: string }, io: Io): Promise<void> {
+export async function runDemo(
+  { out, force = false }: { out: string; force?: boolean },
+  io: Io
+): Promise<void> {
+  checkNewOut("compalign demo", out, force);
   const started = Date.now();
   const book = XlsxWorkbook.empty();
   book.runDate = runDate();

@@ -33,6 +33,7 @@ than 3 metrics or more than 5 curve points on a metric).
 
   --out OUT.xlsx  write a copy of the workbook with one "Plan - <name>" tab per plan added (or
                   refreshed, if CompAlign wrote it before). OUT.xlsx must not be the input.
+  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
   --json          print one JSON object on stdout instead of the talking points:
                   {"plans": [{"plan", "objectives": [{"objective", "why"}], "behaviors",
                   "metrics": [{"metric", "weight", "curve", "method", "beyond", "points":
@@ -52,12 +53,14 @@ export interface ExplainOptions {
   input: string;
   out?: string;
   json: boolean;
+  /** Replace an existing OUT that is not a CompAlign report. */
+  force?: boolean;
 }
 
 export function parseExplainArgs(args: readonly string[]): ExplainOptions {
   const { positionals, options } = parseArgs(
     args,
-    { out: "value", json: "switch" },
+    { out: "value", json: "switch", force: "switch" },
     "compalign explain",
     EXPLAIN_USAGE
   );
@@ -70,6 +73,7 @@ export function parseExplainArgs(args: readonly string[]): ExplainOptions {
     input: positionals[0],
     out: options.out === undefined ? undefined : String(options.out),
     json: options.json === true,
+    ...(options.force === true ? { force: true } : {}),
   };
 }
 
@@ -109,7 +113,7 @@ export const explainJson = ({ plans }: PlanExplanations) => ({ plans: plans.map(
 export async function runExplainCommand(options: ExplainOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign explain", options.input);
   if (options.out !== undefined)
-    checkOut("compalign explain", options.out, options.input, inputStats);
+    checkOut("compalign explain", options.out, options.input, inputStats, options.force);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);

@@ -1,9 +1,14 @@
 /**
- * Input and output paths of CLI commands: the input must be a readable file, an output must
- * never be the input (the input is only ever read) nor a directory.
+ * Input and output paths of CLI commands: the input must be a readable file; an output is
+ * checked before anything is computed: it is not empty, never the input (the input is only ever
+ * read), not a directory, its folder exists and is writable, and an existing file there is
+ * replaced only when it is a CompAlign report (a workbook with CompAlign's ownership marks) or
+ * with --force. Every command that writes a file calls `checkOut` (or `checkNewOut`).
  */
-import { statSync, type Stats } from "node:fs";
-import { resolve } from "node:path";
+import { accessSync, constants, readFileSync, statSync, type Stats } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { isOwnershipMark } from "../workbook/ownershipMarks";
+import { entryText, readZip } from "../workbook/xlsx/zipPackage";
 import { CliError } from "./io";
 
 export function statOrUndefined(path: string): Stats | undefined {
@@ -21,7 +26,51 @@ export function checkInput(command: string, input: string): Stats {
   return stats;
 }
 
-export function checkOut(command: string, out: string, input: string, inputStats: Stats): void {
+/** Whether the file at `path` is an .xlsx workbook holding CompAlign's ownership marks. */
+export function isCompAlignReport(path: string): boolean {
+  try {
+    const entries = readZip(readFileSync(path));
+    const workbook = entries.find((e) => e.name === "xl/workbook.xml");
+    if (!workbook) return false;
+    const names = entryText(workbook).matchAll(/<(?:\w+:)?definedName\b[^>]*\bname="([^"]*)"/g);
+    return [...names].some((m) => isOwnershipMark(m[1]));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checks on an output path that do not involve an input: not empty, not a directory, the
+ * folder exists and is writable, an existing file is a CompAlign report unless `force`.
+ */
+export function checkNewOut(command: string, out: string, force = false): void {
+  if (out.trim() === "") throw new CliError(`${command}: --out needs a file name (it is empty)`);
+  const outStats = statOrUndefined(out);
+  if (outStats?.isDirectory()) throw new CliError(`${command}: --out ${out} is a directory`);
+  const folder = dirname(resolve(out));
+  const folderStats = statOrUndefined(folder);
+  if (!folderStats?.isDirectory())
+    throw new CliError(`${command}: cannot write ${out}: the folder ${folder} does not exist`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new CliError(`${command}: cannot write ${out}: the folder ${folder} is not writable`);
+  }
+  if (outStats && !force && !isCompAlignReport(out)) {
+    throw new CliError(
+      `${command}: ${out} exists and is not a CompAlign report; choose another name, or add --force to replace it (nothing was computed or written)`
+    );
+  }
+}
+
+export function checkOut(
+  command: string,
+  out: string,
+  input: string,
+  inputStats: Stats,
+  force = false
+): void {
+  if (out.trim() === "") throw new CliError(`${command}: --out needs a file name (it is empty)`);
   const outStats = statOrUndefined(out);
   // Same path, or another name (link) for the same file.
   const sameFile =
@@ -31,7 +80,7 @@ export function checkOut(command: string, out: string, input: string, inputStats
     throw new CliError(
       `${command}: --out ${out} is the input file; choose another path (the input is never modified)`
     );
-  if (outStats?.isDirectory()) throw new CliError(`${command}: --out ${out} is a directory`);
+  checkNewOut(command, out, force);
 }
 
 /** The first clause of an error message: zip and XML parsers explain at length. */

@@ -6,7 +6,7 @@
 import { setupWorkbook } from "../actions";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
-import { statOrUndefined } from "./files";
+import { checkNewOut, statOrUndefined } from "./files";
 import { CliError, type Io } from "./io";
 
 export const INIT_USAGE = "compalign init OUT.xlsx";
@@ -34,6 +34,7 @@ export async function runInit({ out }: { out: string }, io: Io): Promise<void> {
     throw new CliError(
       `compalign init: ${out} already exists; choose a new file name (nothing was written)`
     );
+  checkNewOut("compalign init", out);
   const book = XlsxWorkbook.empty();
   const { created } = await setupWorkbook(book);
   try {

@@ -42,6 +42,7 @@ with its value, its band and what to do.
                   "Pulse Check <label>" tab (label: Pulse Settings Period, else the current
                   fiscal quarter, e.g. 2026 Q4) and the Pulse Trend tab.
                   OUT.xlsx must not be the input.
+  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
 
 Without --json a readable report is printed. Exit status: 0 the checks ran (Watch and Act are
 findings, not failures), 1 the plan has error findings (nothing computed; the errors on stderr,
@@ -52,12 +53,14 @@ export interface PulseCliOptions {
   input: string;
   out?: string;
   json: boolean;
+  /** Replace an existing OUT that is not a CompAlign report. */
+  force?: boolean;
 }
 
 export function parsePulseArgs(args: readonly string[]): PulseCliOptions {
   const { positionals, options } = parseArgs(
     args,
-    { out: "value", json: "switch" },
+    { out: "value", json: "switch", force: "switch" },
     "compalign pulse",
     PULSE_USAGE
   );
@@ -70,6 +73,7 @@ export function parsePulseArgs(args: readonly string[]): PulseCliOptions {
     input: positionals[0],
     out: options.out === undefined ? undefined : String(options.out),
     json: options.json === true,
+    ...(options.force === true ? { force: true } : {}),
   };
 }
 
@@ -144,7 +148,7 @@ export async function runPulseCommand(
 ): Promise<number> {
   const inputStats = checkInput("compalign pulse", options.input);
   if (options.out !== undefined)
-    checkOut("compalign pulse", options.out, options.input, inputStats);
+    checkOut("compalign pulse", options.out, options.input, inputStats, options.force);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);

@@ -37,6 +37,7 @@ same figures on every machine.
                   [{"severity", "rule", "plan", "metric", "objective", "message", "cell"}]}.
   --out OUT.xlsx  write a copy of IN.xlsx, every original sheet unchanged, plus the
                   "${RISK_TAB}" tab. OUT.xlsx must not be the input.
+  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
 
 Without --json a readable summary is printed. Exit status: 0 done (invalid scenarios, data
 issues and Risk Settings warnings are reported, not fatal), 1 the plan has error findings
@@ -47,12 +48,14 @@ export interface RiskCliOptions {
   input: string;
   out?: string;
   json: boolean;
+  /** Replace an existing OUT that is not a CompAlign report. */
+  force?: boolean;
 }
 
 export function parseRiskArgs(args: readonly string[]): RiskCliOptions {
   const { positionals, options } = parseArgs(
     args,
-    { out: "value", json: "switch" },
+    { out: "value", json: "switch", force: "switch" },
     "compalign risk",
     RISK_USAGE
   );
@@ -65,6 +68,7 @@ export function parseRiskArgs(args: readonly string[]): RiskCliOptions {
     input: positionals[0],
     out: options.out === undefined ? undefined : String(options.out),
     json: options.json === true,
+    ...(options.force === true ? { force: true } : {}),
   };
 }
 
@@ -122,7 +126,8 @@ function readable(r: RiskRunResult): string {
 
 export async function runRiskCommand(options: RiskCliOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign risk", options.input);
-  if (options.out !== undefined) checkOut("compalign risk", options.out, options.input, inputStats);
+  if (options.out !== undefined)
+    checkOut("compalign risk", options.out, options.input, inputStats, options.force);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);

@@ -27,6 +27,7 @@ rep over its Reps, Matrix, Curves and Objectives (docs/workbook.md).
   --out OUT.xlsx  write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail
                   tab per scenario and the Scenario Comparison tab (figures side by side, Δ vs
                   Baseline, breakdowns, data issues, invalid scenarios, charts).
+  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
   --json          print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout", ...}],
                   "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row", "message"}]}
 
@@ -39,12 +40,14 @@ export interface ScenariosOptions {
   input: string;
   out?: string;
   json: boolean;
+  /** Replace an existing OUT that is not a CompAlign report. */
+  force?: boolean;
 }
 
 export function parseScenariosArgs(args: readonly string[]): ScenariosOptions {
   const { positionals, options } = parseArgs(
     args,
-    { out: "value", json: "switch" },
+    { out: "value", json: "switch", force: "switch" },
     "compalign scenarios",
     SCENARIOS_USAGE
   );
@@ -59,7 +62,12 @@ export function parseScenariosArgs(args: readonly string[]): ScenariosOptions {
       `compalign scenarios: give --out OUT.xlsx, --json, or both (usage: ${SCENARIOS_USAGE})`
     );
   }
-  return { input: positionals[0], out, json: options.json === true };
+  return {
+    input: positionals[0],
+    out,
+    json: options.json === true,
+    ...(options.force === true ? { force: true } : {}),
+  };
 }
 
 export function scenariosJson({ run }: ScenarioRunResult) {
@@ -74,7 +82,7 @@ export function scenariosJson({ run }: ScenarioRunResult) {
 export async function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<number> {
   const inputStats = checkInput("compalign scenarios", options.input);
   if (options.out !== undefined)
-    checkOut("compalign scenarios", options.out, options.input, inputStats);
+    checkOut("compalign scenarios", options.out, options.input, inputStats, options.force);
   let book: XlsxWorkbook;
   try {
     book = await XlsxWorkbook.fromFile(options.input);

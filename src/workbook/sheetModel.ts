@@ -15,7 +15,7 @@ import type {
   ValidationSpec,
   ValueColorSpec,
 } from "./port";
-import { CellStore, type CellStyle } from "./cellStore";
+import { CellStore, type CellState, type CellStyle } from "./cellStore";
 
 export interface SheetModel {
   name: string;
@@ -72,11 +72,17 @@ export function writeBlocks(cells: CellStore, spec: SheetSpec): void {
         const value = given === "" ? null : given;
         const formula = block.formulas?.[r]?.[c] ?? null;
         const numberFormat = block.numberFormats?.[c] ?? null;
+        // One update per cell (a large block is a million cells).
+        const change: Partial<CellState> = {};
         if (value !== null || formula !== null || cells.has(at.row, at.col)) {
-          cells.update(at.row, at.col, { value, formula });
+          change.value = value;
+          change.formula = formula;
         }
-        if (numberFormat !== null) cells.update(at.row, at.col, { numberFormat });
-        if (style !== null) cells.update(at.row, at.col, { style });
+        if (numberFormat !== null) change.numberFormat = numberFormat;
+        if (style !== null) change.style = style;
+        if (change.value !== undefined || numberFormat !== null || style !== null) {
+          cells.update(at.row, at.col, change);
+        }
       })
     );
   }
@@ -131,5 +137,123 @@ export function layoutSheet(spec: SheetSpec, name = spec.name): SheetModel {
         rowBreaks: [...spec.print.rowBreaks],
       }
     : null;
+  return sheet;
+}
+
+/**
+ * A sheet's cells read straight from its spec's blocks, without storing a cell per cell: the
+ * same cells `writeBlocks` would store (later blocks over earlier ones, field by field), for
+ * sheets that are only written out and rarely read back (the xlsx adapter's report sheets, up
+ * to millions of cells). Reading a cell scans the blocks that cover it; `forEach` visits rows
+ * in order. The spec's arrays are kept, not copied: they must not change afterwards.
+ */
+export class SpecCells extends CellStore {
+  private readonly blocks: {
+    row: number;
+    col: number;
+    rows: number;
+    cols: number;
+    block: SheetSpec["blocks"][number];
+    style: CellStyle | null;
+  }[];
+
+  constructor(spec: SheetSpec) {
+    super();
+    this.blocks = spec.blocks.map((block) => {
+      const anchor = parseA1(block.at)!;
+      return {
+        row: anchor.row,
+        col: anchor.col,
+        rows: block.values.length,
+        cols: Math.max(0, ...block.values.map((r) => r.length)),
+        block,
+        style: block.style && block.style !== "plain" ? block.style : null,
+      };
+    });
+  }
+
+  /** The cell as the blocks leave it, or undefined when no block wrote it. */
+  private cell(row: number, col: number, blocks = this.blocks): CellState | undefined {
+    let cell: CellState | undefined;
+    for (const b of blocks) {
+      const r = row - b.row;
+      const c = col - b.col;
+      if (r < 0 || c < 0 || r >= b.rows) continue;
+      const values = b.block.values[r];
+      if (c >= values.length) continue;
+      const given = values[c];
+      const value = given === "" ? null : given;
+      const formula = b.block.formulas?.[r]?.[c] ?? null;
+      const numberFormat = b.block.numberFormats?.[c] ?? null;
+      if (value !== null || formula !== null || cell) {
+        cell ??= { value: null, formula: null, numberFormat: null, style: null };
+        cell.value = value;
+        cell.formula = formula;
+      }
+      if (numberFormat !== null) {
+        cell ??= { value: null, formula: null, numberFormat: null, style: null };
+        cell.numberFormat = numberFormat;
+      }
+      if (b.style !== null) {
+        cell ??= { value: null, formula: null, numberFormat: null, style: null };
+        cell.style = b.style;
+      }
+    }
+    return cell;
+  }
+
+  override get(row: number, col: number): Readonly<CellState> {
+    return this.cell(row, col) ?? { value: null, formula: null, numberFormat: null, style: null };
+  }
+
+  override has(row: number, col: number): boolean {
+    return this.cell(row, col) !== undefined;
+  }
+
+  override update(): void {
+    throw new Error("SpecCells are read-only");
+  }
+
+  override forEach(visit: (cell: Readonly<CellState>, row: number, col: number) => void): void {
+    const last = Math.max(0, ...this.blocks.map((b) => b.row + b.rows));
+    for (let row = 0; row < last; row++) {
+      const covering = this.blocks.filter((b) => row >= b.row && row < b.row + b.rows);
+      if (covering.length === 0) continue;
+      if (covering.length === 1) {
+        const [b] = covering;
+        const r = row - b.row;
+        const values = b.block.values[r];
+        const formulas = b.block.formulas?.[r];
+        for (let c = 0; c < values.length; c++) {
+          const given = values[c];
+          const value = given === "" ? null : given;
+          const formula = formulas?.[c] ?? null;
+          const numberFormat = b.block.numberFormats?.[c] ?? null;
+          if (value === null && formula === null && numberFormat === null && b.style === null)
+            continue;
+          visit({ value, formula, numberFormat, style: b.style }, row, b.col + c);
+        }
+        continue;
+      }
+      const cols = new Set<number>();
+      for (const b of covering) {
+        const length = b.block.values[row - b.row].length;
+        for (let c = 0; c < length; c++) cols.add(b.col + c);
+      }
+      for (const col of [...cols].sort((a, b) => a - b)) {
+        const cell = this.cell(row, col, covering);
+        if (cell) visit(cell, row, col);
+      }
+    }
+  }
+}
+
+/**
+ * Like `layoutSheet`, but the cells are read from the spec (`SpecCells`) instead of stored one by
+ * one: for large report sheets that are streamed to a file. The spec must not change afterwards.
+ */
+export function viewSheet(spec: SheetSpec, name = spec.name): SheetModel {
+  const sheet = layoutSheet({ ...spec, blocks: [] }, name);
+  sheet.cells = new SpecCells(spec);
   return sheet;
 }

@@ -4,9 +4,9 @@
  * and other sheets stay as they are; a result that fills a range is written as an array
  * formula over that range with the values in its cells.
  */
-import { writeFile } from "node:fs/promises";
 import type { Worksheet } from "exceljs";
 import { formatRange } from "./a1";
+import { writeFileAtomic } from "./atomicFile";
 import { isErrorConstant, type ComputedFormula, type ComputedValue } from "./formulaGrid";
 import type { XlsxWorkbook } from "./xlsxFormulas";
 
@@ -71,8 +71,8 @@ export function applyResults(workbook: XlsxWorkbook, results: readonly ComputedF
   }
 }
 
-/** Writes the workbook to `path`; nothing is written if serialising fails. */
+/** Writes the workbook to `path` atomically; nothing is written if serialising fails. */
 export async function saveXlsx(workbook: XlsxWorkbook, path: string): Promise<void> {
   const bytes = await workbook.xlsx.writeBuffer();
-  await writeFile(path, new Uint8Array(bytes as ArrayBuffer));
+  await writeFileAtomic(path, new Uint8Array(bytes as ArrayBuffer));
 }

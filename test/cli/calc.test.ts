@@ -274,12 +274,12 @@ describe("exit status 2 with one line on stderr", () => {
 });
 
 describe("other failures", () => {
-  it("exit status 1 with one line when the output cannot be written", () => {
+  it("exit status 2 with one line, before computing, when the output's folder does not exist", () => {
     const run = compalign("calc", input, "--out", join(dir, "missing-dir", "out.xlsx"));
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr.trimEnd().split("\n").pop()).toMatch(
-      /^compalign calc: cannot write .*missing-dir.*out\.xlsx \(ENOENT/
+      /^compalign calc: cannot write .*missing-dir.*out\.xlsx: the folder .*missing-dir does not exist$/
     );
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Workbook-level defined names in an exceljs workbook, ownership marks among them. exceljs keeps
  * names as cell sets per sheet name and writes each as `<definedName name="…">ref</definedName>`:
- * it has no way to write the `hidden` attribute, so marks written here are visible in Excel's
+ * it has no way to write the `hidden` attribute (the package writer, ./packagePatch.ts, writes the
+ * marks itself, hidden); only a workbook re-serialised by exceljs has them visible in Excel's
  * Name Manager (harmless: they only point at A1 of CompAlign's sheets). It quotes a sheet name
  * in the reference unless the name is letters and digits only.
  */
