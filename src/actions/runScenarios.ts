@@ -27,6 +27,11 @@ export interface ScenarioRunOptions {
   signal?: AbortSignal;
   /** Lets the host breathe between chunks of work (the task pane yields to Excel's UI). */
   yieldControl?: () => Promise<void>;
+  /**
+   * Runs the compute part (`computeScenarioRun` by default); the task pane passes one that runs
+   * it in a Web Worker.
+   */
+  compute?: (book: WorkbookPort, options: ScenarioRunOptions) => Promise<ScenarioRun>;
 }
 
 export interface ScenarioRunResult {
@@ -55,10 +60,15 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
   return prepared;
 }
 
-export async function runScenarioAction(
+/**
+ * The compute part of "Run scenarios": reads through `book` and computes every scenario (Baseline
+ * first); writes nothing. Pure apart from the reads, so the task pane can run it in a Web Worker
+ * (src/taskpane/worker), reading through a proxy of the port.
+ */
+export async function computeScenarioRun(
   book: WorkbookPort,
   options: ScenarioRunOptions = {}
-): Promise<ScenarioRunResult> {
+): Promise<ScenarioRun> {
   const { signal, onProgress } = options;
   const pause = options.yieldControl ?? (() => Promise.resolve());
   const prepared = await loadScenarioRun(book, options.only);
@@ -71,17 +81,30 @@ export async function runScenarioAction(
     onProgress?.(++done, total, `Computed ${model.name}`);
     await pause();
   }
-  const run: ScenarioRun = { ...prepared, scenarios };
-  const specs: SheetSpec[] = [
-    ...scenarios.map((s, i) => scenarioDetailSheet(run, s, `CompAlignScenario${i + 1}`)),
-    comparisonSheet(run),
+  return { ...prepared, scenarios };
+}
+
+export async function runScenarioAction(
+  book: WorkbookPort,
+  options: ScenarioRunOptions = {}
+): Promise<ScenarioRunResult> {
+  const { signal, onProgress } = options;
+  const pause = options.yieldControl ?? (() => Promise.resolve());
+  const run = await (options.compute ?? computeScenarioRun)(book, options);
+  const { scenarios } = run;
+  const total = scenarios.length * 2 + 1;
+  let done = scenarios.length;
+  // Each tab is laid out just before it is written, so the host gets a breath between tabs.
+  const specs: (() => SheetSpec)[] = [
+    ...scenarios.map((s, i) => () => scenarioDetailSheet(run, s, `CompAlignScenario${i + 1}`)),
+    () => comparisonSheet(run),
   ];
   if (signal?.aborted) throw cancelled();
   const sheets: WriteResult[] = [];
   try {
     for (const spec of specs) {
       if (signal?.aborted) throw cancelled();
-      const [written] = await book.writeOwnedSheets([spec]);
+      const [written] = await book.writeOwnedSheets([spec()]);
       sheets.push(written);
       onProgress?.(++done, total, `Wrote ${written.name}`);
       await pause();

@@ -3,7 +3,9 @@
  * (each a SheetModel: cells, tables, validations, colour scales, charts, freeze panes, widths,
  * tab colour) and workbook-level defined names, enforces Excel's rules (specRules.ts), and
  * counts the context.sync calls the Office adapter would make for the same calls:
- * - a read (`sheetNames`, `readSheets` of any number of sheets, `ownedSheets`): 1;
+ * - a read (`sheetNames`, `ownedSheets`): 1; `readSheets`: 1, plus 1 per request of row chunks
+ *   when a sheet is too big for the first request (`readSyncCount` in ../readChunks.ts, shared
+ *   with the Office adapter);
  * - `createSheet`: 1, and `writeOwnedSheets`: 1 per sheet, plus 1 per extra request when a
  *   sheet's blocks are over the request limit (`packRequests` in ../chunking.ts, shared with the
  *   Office adapter);
@@ -16,6 +18,7 @@
 import { formatRange, parseA1, parseRange } from "../a1";
 import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
+import { readSyncCount, type UsedRange } from "../readChunks";
 import {
   freeSheetName,
   WorkbookError,
@@ -140,11 +143,12 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: string[]): Promise<(SheetData | null)[]> {
-    if (names.length > 0) this.syncs++;
-    return names.map((name) => {
+    const read = names.map((name) => {
       const sheet = this.find(name);
       return sheet ? { name: sheet.name, values: sheet.cells.values() } : null;
     });
+    this.syncs += readSyncCount(read.map((data) => (data ? usedRangeOf(data.values) : null)));
+    return read;
   }
 
   async ownedSheets(): Promise<string[]> {
@@ -419,4 +423,23 @@ export class MemoryWorkbook implements WorkbookPort {
 
 function tablesOf(sheets: readonly SheetModel[]): { sheet: string; name: string }[] {
   return sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name })));
+}
+
+/** The used range (values only) of a grid that starts at A1; null when it holds nothing. */
+function usedRangeOf(values: SheetValue[][]): UsedRange | null {
+  let top = -1;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null) return;
+      if (top < 0) top = r;
+      bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  if (top < 0) return null;
+  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }
