@@ -271,7 +271,7 @@ describe("OfficeWorkbook: round trips", () => {
     );
     expect(ctx.loads).toEqual(
       expect.arrayContaining([
-        "WorksheetCollection: items/name,items/position,items/tables/items/name,items/charts/items/name",
+        "WorksheetCollection: items/name,items/position,items/visibility,items/tables/items/name,items/charts/items/name",
         "NamedItemCollection: items/name,items/formula",
       ])
     );

@@ -89,6 +89,8 @@ const lower = (s: string) => s.toLowerCase();
 
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: SheetModel[] = [];
+  /** Sheets the user hid (`hideSheet`). */
+  private readonly hidden = new Set<SheetModel>();
   private names: DefinedName[] = [];
   private syncs = 0;
   private selected: Selection | null = null;
@@ -222,7 +224,8 @@ export class MemoryWorkbook implements WorkbookPort {
         names,
         (name) => this.find(name),
         (sheet) => owned.has(lower(sheet.name)),
-        this.sheets.length
+        this.sheets,
+        (sheet) => !this.hidden.has(sheet)
       )
     );
     if (doomed.size === 0) return;
@@ -325,6 +328,13 @@ export class MemoryWorkbook implements WorkbookPort {
    * Simulates the user renaming a sheet: defined names (ownership marks too) and validation
    * sources that point at it follow, as in Excel. Formulas are kept as written.
    */
+  /** Hides a sheet, as a user can (tests: the other adapters' fakes do not check either). */
+  hideSheet(name: string): void {
+    const sheet = this.find(name);
+    if (!sheet) throw new WorkbookError("invalid-name", `no sheet named "${name}"`);
+    this.hidden.add(sheet);
+  }
+
   renameSheet(oldName: string, newName: string): void {
     const sheet = this.find(oldName);
     if (!sheet) throw new WorkbookError("invalid-name", `no sheet "${oldName}" to rename`);

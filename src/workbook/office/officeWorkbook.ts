@@ -319,7 +319,8 @@ export class OfficeWorkbook implements WorkbookPort {
       names,
       (name) => findSheet(state, name),
       (sheet) => isOwned(state, sheet.name),
-      state.sheets.length
+      state.sheets,
+      (sheet) => sheet.visible
     );
     if (doomed.length === 0) return;
     for (const sheet of doomed) {
@@ -464,7 +465,13 @@ export class OfficeWorkbook implements WorkbookPort {
   private recordWritten(target: Target, state: BookState, last: boolean): void {
     let info = target.replace ?? findSheet(state, target.name);
     if (!info) {
-      info = { name: target.name, position: state.sheets.length, tables: [], chartCount: 0 };
+      info = {
+        name: target.name,
+        position: state.sheets.length,
+        visible: true,
+        tables: [],
+        chartCount: 0,
+      };
       state.sheets.push(info);
       if (target.mark) {
         state.names.push({ name: target.mark, ref: markRef(target.name) });

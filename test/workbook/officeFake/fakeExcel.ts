@@ -457,6 +457,8 @@ class FakeWorksheet extends ClientObject<FakeSheet> {
         return sheet.id;
       case "position":
         return this.context.book.sheets.indexOf(sheet);
+      case "visibility":
+        return sheet.visibility;
       case "tabColor":
         return sheet.tabColor;
     }
@@ -490,6 +492,10 @@ class FakeWorksheet extends ClientObject<FakeSheet> {
 
   get position(): number {
     return this.read("position");
+  }
+
+  get visibility(): string {
+    return this.read("visibility");
   }
 
   set tabColor(color: string) {
