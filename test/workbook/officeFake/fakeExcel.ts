@@ -335,10 +335,26 @@ class FakeWorkbookProxy {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
 
-  constructor(context: FakeContext) {
+  constructor(readonly requestContext: FakeContext) {
+    const context = requestContext;
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
     this.tables = new FakeTableCollection(context, null);
+  }
+
+  /** The selected cell (ExcelApi 1.7): the top-left cell of the book's selection, else A1 of the active sheet. */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.requestContext, () => {
+      const book = this.requestContext.book;
+      const sheet = book.selection ? book.sheet(book.selection.sheet) : book.active;
+      if (!sheet)
+        throw new FakeOfficeError("ItemNotFound", "no active sheet", "Workbook.getActiveCell");
+      const range = book.selection ? parseAddress(book.selection.address)! : undefined;
+      return {
+        sheet,
+        range: { start: range ? range.start : { row: 0, col: 0 }, rows: 1, cols: 1 },
+      };
+    });
   }
 }
 
