@@ -3,12 +3,22 @@
  * `functions` (CustomFunctions.associate for every COMP function) bundles into one shared
  * runtime, functions.json generated from the COMP catalogue, the icons and the manifest.
  *
- *   npm run build       production: office.js from Microsoft's CDN, hashed file names
- *   npm run build:dev   development: office.js served locally from @microsoft/office-js
- *   npm run dev-server  development server on config.dev_server_port (3000): https when
- *                       office-addin-dev-certs certificates exist, plain http otherwise
- *   npm start (Linux)   the same server with `--env http`: always plain http, for the playground
+ *   npm run build       production: hashed file names; `npm run build -- --env url=https://host/path`
+ *                       writes dist/manifest.xml with every URL on that origin and path
+ *                       (default https://localhost:3000)
+ *   npm run build:dev   development (readable bundles, source maps)
+ *   npm run dev-server  development server on config.dev_server_port (3000) over https with the
+ *                       office-addin-dev-certs certificate (created and trusted when missing, as
+ *                       the Yo Office template does); when that fails it says so on one line and
+ *                       exits 1: it never falls back to http
+ *   npm start (Linux)   the same server with `--env http`: plain http, for the playground only
  *                       (the task pane opened in a browser runs on an in-memory workbook)
+ *
+ * Every page, in every mode, loads office.js from Microsoft's CDN in <head> before the bundles:
+ * office.js loads its host files (excel-win32-16.01.js, …) and strings from its own folder, so a
+ * locally hosted copy cannot boot inside Excel. Outside Office, Office.onReady resolves with no
+ * host and the pane opens as the playground. help.html (the manifest's SupportUrl) is rendered
+ * from the README's sideloading sections (scripts/helpPage.js).
  *
  * Outside Office the task pane loads the playground chunk, and "Download .xlsx" loads the exceljs
  * adapter (xlsx-export chunk). That adapter imports node:fs/promises for its Node-only file IO
@@ -21,15 +31,16 @@
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
+const { helpPageHtml } = require("./scripts/helpPage");
+
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const OFFICE_JS_LOCAL_DIR = "office-js";
-const DEV_CERTS_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
+/** The origin manifest.xml names; `--env url=` replaces it in dist/manifest.xml. */
+const DEV_ORIGIN = "https://localhost:3000";
 const LIB_DIR = path.resolve(__dirname, "lib");
 
 /** Port from package.json `config.dev_server_port` (npm exposes it to scripts), else 3000. */
@@ -46,25 +57,73 @@ function devServerPort() {
 }
 
 /**
- * https with the office-addin-dev-certs certificates when they exist; plain http otherwise (never
- * sudo), or always when `forceHttp` (the playground needs no certificate).
+ * The dev server's transport: https with the office-addin-dev-certs certificate, installed when
+ * missing (getHttpsServerOptions creates the CA and localhost certificate and trusts the CA,
+ * which needs admin rights), or plain http when `forceHttp` (the Linux playground of `npm start`).
+ * When certificates cannot be made it prints one line and exits 1: Excel loads add-ins only over
+ * https, so an http dev server would look like it works and fail at sideload.
  */
-function devServerTransport(forceHttp) {
+async function devServerTransport(forceHttp) {
   if (forceHttp) return { type: "http" };
-  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
-  const paths = Object.fromEntries(
-    Object.entries(files).map(([k, f]) => [k, path.join(DEV_CERTS_DIR, f)])
-  );
-  if (fs.existsSync(paths.key) && fs.existsSync(paths.cert)) {
-    const options = { key: fs.readFileSync(paths.key), cert: fs.readFileSync(paths.cert) };
-    if (fs.existsSync(paths.ca)) options.ca = fs.readFileSync(paths.ca);
-    return { type: "https", options };
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return { type: "https", options: await devCerts.getHttpsServerOptions() };
+  } catch (err) {
+    const reason = String((err && err.message) || err)
+      .split("\n")
+      .find((line) => line.trim());
+    console.error(
+      `[compalign] cannot serve https: no trusted dev certificate (${reason}); run \`npx office-addin-dev-certs install\` with admin rights, or \`npm start\` on Linux for the http playground.`
+    );
+    process.exit(1);
   }
-  console.warn(
-    `[compalign] no dev certificates in ${DEV_CERTS_DIR}: serving over plain http. ` +
-      "Excel loads add-ins only over https; `npx office-addin-dev-certs install` creates and trusts them (needs admin rights)."
-  );
-  return { type: "http" };
+}
+
+/**
+ * The deployment origin and path from `--env url=https://host/path` (no trailing slash), or the
+ * development origin. Throws a one-line error for anything that is not a plain https URL.
+ */
+function deploymentUrl(env) {
+  const raw = env && typeof env.url === "string" ? env.url.trim() : "";
+  if (!raw) return DEV_ORIGIN;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`--env url=${raw}: not a URL (expected https://your.host/path)`);
+  }
+  if (url.protocol !== "https:")
+    throw new Error(`--env url=${raw}: Excel loads add-ins only over https`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`--env url=${raw}: give an origin and path only (no query, fragment or user)`);
+  return (url.origin + url.pathname).replace(/\/+$/, "");
+}
+
+/** manifest.xml with every `https://localhost:3000` URL moved to `base` (same file paths). */
+function manifestFor(xml, base) {
+  if (base === DEV_ORIGIN) return xml;
+  return xml.split(DEV_ORIGIN + "/").join(base + "/");
+}
+
+/** Emits help.html from the README's sideloading sections (scripts/helpPage.js). */
+class HelpPagePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "HelpPagePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const readme = path.join(__dirname, "README.md");
+          compilation.fileDependencies.add(readme);
+          try {
+            const html = helpPageHtml(fs.readFileSync(readme, "utf8"));
+            compilation.emitAsset("help.html", new webpack.sources.RawSource(html));
+          } catch (err) {
+            compilation.errors.push(new webpack.WebpackError(`help.html: ${err.message}`));
+          }
+        }
+      );
+    });
+  }
 }
 
 /** Emits functions.json from the compiled catalogue, re-reading lib/ on every compilation. */
@@ -152,11 +211,12 @@ class PlaygroundUrlPlugin {
   }
 }
 
-module.exports = (env, argv) => {
+const config = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const forceHttp = Boolean(env && env.http);
-  const transport = serving ? devServerTransport(forceHttp) : null;
+  const base = deploymentUrl(env);
+  const transport = serving ? await devServerTransport(forceHttp) : null;
   const playgroundUrl =
     transport && `${transport.type}://localhost:${devServerPort()}/taskpane.html`;
 
@@ -265,18 +325,17 @@ module.exports = (env, argv) => {
         // Shared runtime: this page runs the task pane and the custom functions.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
-        officeJsUrl: dev ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN,
+        officeJsUrl: OFFICE_JS_CDN,
       }),
+      new HelpPagePlugin(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-          ...(dev
-            ? ["office.js", "o15apptofilemappingtable.js"].map((file) => ({
-                from: `node_modules/@microsoft/office-js/dist/${file}`,
-                to: `${OFFICE_JS_LOCAL_DIR}/${file}`,
-              }))
-            : []),
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => manifestFor(content.toString("utf8"), base),
+          },
         ],
       }),
       new FunctionsJsonPlugin(),
@@ -307,3 +366,9 @@ module.exports = (env, argv) => {
       : undefined,
   };
 };
+
+module.exports = config;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.DEV_ORIGIN = DEV_ORIGIN;
+module.exports.deploymentUrl = deploymentUrl;
+module.exports.manifestFor = manifestFor;

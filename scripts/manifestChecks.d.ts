@@ -42,6 +42,7 @@ export interface CheckResult {
 
 export const NS: { app: string; bt: string; ov: string; xsi: string };
 export const EXPECTED_NAMESPACE: string;
+export const REQUIRED_SETS: Record<string, string>;
 export const checks: Check[];
 export function runChecks(text: string, manifestDir: string): CheckResult[];
 export function readManifest(text: string, manifestDir: string): Manifest;

@@ -23,8 +23,13 @@ const NS = {
 /** The custom-functions namespace the COMP catalogue is published under. */
 const EXPECTED_NAMESPACE = "COMP";
 const EXPECTED_PERMISSION = "ReadWriteDocument";
-/** Requirement sets a shared-runtime custom-functions add-in declares (name → minimum version). */
-const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" };
+/**
+ * Requirement sets the manifest declares (name → minimum version): the shared runtime, the
+ * custom-functions runtime with every CustomFunctions.ErrorCode the functions return, and the
+ * highest Excel set the Office adapter calls (docs/office-api-sets.md). The same list as
+ * src/taskpane/host/requirements.ts (test/officeApiSets.test.ts checks both).
+ */
+const REQUIRED_SETS = { SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3", ExcelApi: "1.8" };
 
 /**
  * Order of OfficeApp's children in the TaskPaneApp schema (appforoffice 1.1), as in Microsoft's
@@ -244,6 +249,57 @@ function declaredUrls(manifest) {
 // The checks. Each returns a list of problems (empty when the invariant holds).
 
 /** @type {{ id: string, title: string, run: (m: Manifest) => string[] }[]} */
+/**
+ * Child sequences from Microsoft's add-in-only manifest schemas ([MS-OWEMXML]: the
+ * taskpaneappversionoverrides XSD), for the elements this manifest uses. Keyed by local name
+ * (with the xsi:type for ExtensionPoint and Control); only the relative order of the children
+ * present is checked, and a child not listed is reported. No npm package ships the XSDs and the
+ * online validator needs the internet, so these rules stand in for schema validation here.
+ */
+const CHILD_SEQUENCES = {
+  Requirements: ["Sets", "Methods"],
+  Sets: ["Set"],
+  DefaultSettings: ["SourceLocation", "RequestedWidth", "RequestedHeight"],
+  VersionOverrides: ["Description", "Requirements", "Hosts", "Resources", "EquivalentAddins"],
+  Host: ["Runtimes", "AllFormFactors", "DesktopFormFactor"],
+  Runtimes: ["Runtime"],
+  AllFormFactors: ["ExtensionPoint"],
+  DesktopFormFactor: ["GetStarted", "FunctionFile", "ExtensionPoint"],
+  GetStarted: ["Title", "Description", "LearnMoreUrl"],
+  "ExtensionPoint:CustomFunctions": ["Script", "Page", "Metadata", "Namespace"],
+  "ExtensionPoint:PrimaryCommandSurface": ["CustomTab", "OfficeTab"],
+  OfficeTab: ["Group"],
+  Group: ["Label", "Icon", "Control"],
+  "Control:Button": ["Label", "Supertip", "Icon", "Action"],
+  Supertip: ["Title", "Description"],
+  Resources: ["Images", "Urls", "ShortStrings", "LongStrings"],
+};
+
+/** Problems of one element's children against its CHILD_SEQUENCES entry. */
+function sequenceProblems(el) {
+  const type = xsiType(el);
+  const key = type && CHILD_SEQUENCES[`${el.local}:${type}`] ? `${el.local}:${type}` : el.local;
+  const order = CHILD_SEQUENCES[key];
+  if (!order) return [];
+  const problems = [];
+  let last = -1;
+  let lastName = "";
+  for (const c of el.children) {
+    const rank = order.indexOf(c.local);
+    if (rank < 0) {
+      problems.push(`<${c.name}> is not a valid child of <${el.name}> (line ${c.line})`);
+      continue;
+    }
+    if (rank < last)
+      problems.push(`<${c.name}> must come before <${lastName}> in <${el.name}> (line ${c.line})`);
+    if (rank >= last) {
+      last = rank;
+      lastName = c.name;
+    }
+  }
+  return problems;
+}
+
 const checks = [
   {
     id: "root",
@@ -328,7 +384,7 @@ const checks = [
   },
   {
     id: "requirements",
-    title: "requires the SharedRuntime 1.1 and CustomFunctionsRuntime 1.1 sets",
+    title: "requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and ExcelApi 1.8",
     run(m) {
       const sets = findAll(child(m.root, "Requirements") || { children: [] }, named("Set"));
       return Object.entries(REQUIRED_SETS)
@@ -342,6 +398,31 @@ const checks = [
           ([name, version]) =>
             `<Requirements> does not include <Set Name="${name}" MinVersion="${version}"/>`
         );
+    },
+  },
+  {
+    id: "schema",
+    title: "VersionOverrides, Requirements and Resources follow the add-in-only schema's sequences",
+    run(m) {
+      const problems = [];
+      const visit = (el) => {
+        problems.push(...sequenceProblems(el));
+        el.children.forEach(visit);
+      };
+      m.root.children.forEach(visit);
+      for (const rt of findAll(m.root, named("Runtime"))) {
+        if (!attr(rt, "resid")) problems.push(`${describe(rt)} has no resid`);
+        const lifetime = attr(rt, "lifetime");
+        if (lifetime !== undefined && lifetime !== "short" && lifetime !== "long")
+          problems.push(`${describe(rt)}: lifetime "${lifetime}" is not short or long`);
+      }
+      for (const set of findAll(m.root, named("Set"))) {
+        if (!attr(set, "Name")) problems.push(`${describe(set)} has no Name`);
+        const min = attr(set, "MinVersion");
+        if (min !== undefined && !/^[0-9]+\.[0-9]+$/.test(min))
+          problems.push(`${describe(set)}: MinVersion "${min}" is not of the form 1.8`);
+      }
+      return problems;
     },
   },
   {
@@ -625,6 +706,7 @@ function runChecks(text, manifestDir) {
 module.exports = {
   NS,
   EXPECTED_NAMESPACE,
+  REQUIRED_SETS,
   checks,
   runChecks,
   readManifest,

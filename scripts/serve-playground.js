@@ -6,26 +6,15 @@
  *
  *   node scripts/serve-playground.js [--dir dist] [--port 3000]
  *
- * `/` redirects to taskpane.html (keeping the query, e.g. `/?empty=1`). `/office-js/office.js`
- * and `/office-js/o15apptofilemappingtable.js` are served from @microsoft/office-js when the
- * build does not hold them (development builds reference them; production builds load office.js
- * from Microsoft's CDN, and without network the pane opens as the playground anyway).
+ * `/` redirects to taskpane.html (keeping the query, e.g. `/?empty=1`). Every build loads office.js
+ * from Microsoft's CDN; without network the pane still opens as the playground (the end-to-end
+ * tests answer the CDN request with a local copy through Playwright routing).
  */
 "use strict";
 
 const fs = require("fs");
 const http = require("http");
 const path = require("path");
-
-const OFFICE_JS_DIR = path.resolve(
-  __dirname,
-  "..",
-  "node_modules",
-  "@microsoft",
-  "office-js",
-  "dist"
-);
-const OFFICE_JS_FILES = new Set(["office.js", "o15apptofilemappingtable.js"]);
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -73,12 +62,8 @@ function startServer({ root, port = 0, host = "127.0.0.1" } = {}) {
       res.writeHead(302, { Location: `/taskpane.html${url.search}` });
       return res.end();
     }
-    let file = fileFor(dir, url.pathname);
+    const file = fileFor(dir, url.pathname);
     if (!file) return send(res, 403, "outside the served folder");
-    const officeJs = url.pathname.match(/^\/office-js\/([^/]+)$/);
-    if (!fs.existsSync(file) && officeJs && OFFICE_JS_FILES.has(officeJs[1])) {
-      file = path.join(OFFICE_JS_DIR, officeJs[1]);
-    }
     fs.stat(file, (error, stat) => {
       if (error || !stat.isFile()) return send(res, 404, `not found: ${url.pathname}`);
       res.writeHead(200, {

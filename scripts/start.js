@@ -7,7 +7,7 @@
  * dependency keytar does not build everywhere) registers manifest.xml with desktop Excel,
  * starts the dev server and opens Excel.
  * Elsewhere (Linux): compiles lib/ and starts the development server over plain http (no
- * certificate, no sudo) with office.js served locally from @microsoft/office-js, and prints the
+ * certificate, no sudo; office.js still comes from Microsoft's CDN), and prints the
  * playground's address: the task pane opened in a browser runs on an in-memory workbook with
  * the demo sample. For Excel on the web, which needs https, use `npm run dev-server` instead.
  */

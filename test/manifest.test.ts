@@ -183,6 +183,62 @@ describe("the manifest checks catch what they claim to", () => {
     ]);
   });
 
+  it("requires CustomFunctionsRuntime 1.3 (ErrorCode values) and ExcelApi 1.8", () => {
+    const oldCf = replaceOnce(
+      MANIFEST,
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'
+    );
+    expect(problemsOf("requirements", oldCf)).toEqual([
+      '<Requirements> does not include <Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
+    ]);
+    const noExcel = replaceOnce(MANIFEST, /\s*<Set Name="ExcelApi" MinVersion="1.8"\/>/, "");
+    expect(problemsOf("requirements", noExcel)).toEqual([
+      '<Requirements> does not include <Set Name="ExcelApi" MinVersion="1.8"/>',
+    ]);
+  });
+
+  it("follows the add-in-only schema's child sequences (Runtimes first in Host, Resources order, Set attributes)", () => {
+    const runtimesLast = replaceOnce(
+      MANIFEST,
+      /(\s*<Runtimes>[\s\S]*?<\/Runtimes>)([\s\S]*?<\/DesktopFormFactor>)/,
+      "$2$1"
+    );
+    expect(problemsOf("schema", runtimesLast)).toEqual([
+      expect.stringMatching(
+        /^<Runtimes> must come before <DesktopFormFactor> in <Host> \(line \d+\)$/
+      ),
+    ]);
+    const urlsFirst = replaceOnce(
+      MANIFEST,
+      /(\s*<bt:Images>[\s\S]*?<\/bt:Images>)(\s*<bt:Urls>[\s\S]*?<\/bt:Urls>)/,
+      "$2$1"
+    );
+    expect(problemsOf("schema", urlsFirst)).toEqual([
+      expect.stringMatching(/^<bt:Images> must come before <bt:Urls> in <Resources>/),
+    ]);
+    const pageFirst = replaceOnce(
+      MANIFEST,
+      /(\s*<Script>[\s\S]*?<\/Script>)(\s*<Page>[\s\S]*?<\/Page>)/,
+      "$2$1"
+    );
+    expect(problemsOf("schema", pageFirst)).toEqual([
+      expect.stringMatching(/^<Script> must come before <Page> in <ExtensionPoint>/),
+    ]);
+    const stray = replaceOnce(MANIFEST, "<Runtimes>", "<Runtimes><Shortcuts/>");
+    expect(problemsOf("schema", stray)).toEqual([
+      expect.stringMatching(/^<Shortcuts> is not a valid child of <Runtimes>/),
+    ]);
+    const badLifetime = replaceOnce(MANIFEST, 'lifetime="long"', 'lifetime="forever"');
+    expect(problemsOf("schema", badLifetime)).toEqual([
+      expect.stringMatching(/lifetime "forever" is not short or long$/),
+    ]);
+    const badVersion = replaceOnce(MANIFEST, 'MinVersion="1.8"', 'MinVersion="1.8.0"');
+    expect(problemsOf("schema", badVersion)).toEqual([
+      expect.stringMatching(/MinVersion "1.8.0" is not of the form 1.8$/),
+    ]);
+  });
+
   it("requires a Home-tab button that shows the task pane", () => {
     const noHome = replaceOnce(MANIFEST, '<OfficeTab id="TabHome">', '<OfficeTab id="TabData">');
     expect(problemsOf("ribbon", noHome)).toHaveLength(1);

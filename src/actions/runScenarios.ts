@@ -35,6 +35,11 @@ export interface ScenarioRunOptions {
   signal?: AbortSignal;
   /** Lets the host breathe between chunks of work (the task pane yields to Excel's UI). */
   yieldControl?: () => Promise<void>;
+  /**
+   * Runs the compute part (`computeScenarioRun` by default); the task pane passes one that runs
+   * it in a Web Worker.
+   */
+  compute?: (book: WorkbookPort, options: ScenarioRunOptions) => Promise<ScenarioRun>;
 }
 
 export interface ScenarioRunResult {
@@ -65,10 +70,15 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
   return prepared;
 }
 
-export async function runScenarioAction(
+/**
+ * The compute part of "Run scenarios": reads through `book` and computes every scenario (Baseline
+ * first); writes nothing. Pure apart from the reads, so the task pane can run it in a Web Worker
+ * (src/taskpane/worker), reading through a proxy of the port.
+ */
+export async function computeScenarioRun(
   book: WorkbookPort,
   options: ScenarioRunOptions = {}
-): Promise<ScenarioRunResult> {
+): Promise<ScenarioRun> {
   const { signal, onProgress } = options;
   const pause = options.yieldControl ?? (() => Promise.resolve());
   const prepared = await loadScenarioRun(book, options.only);
@@ -86,7 +96,20 @@ export async function runScenarioAction(
     onProgress?.(++done, total, `Computed ${model.name}`);
     await pause();
   }
-  const run: ScenarioRun = { ...prepared, scenarios };
+  return { ...prepared, scenarios };
+}
+
+export async function runScenarioAction(
+  book: WorkbookPort,
+  options: ScenarioRunOptions = {}
+): Promise<ScenarioRunResult> {
+  const { signal, onProgress } = options;
+  const pause = options.yieldControl ?? (() => Promise.resolve());
+  const run = await (options.compute ?? computeScenarioRun)(book, options);
+  const { scenarios } = run;
+  const total = scenarios.length * 2 + 1;
+  let done = scenarios.length;
+  // Each tab is laid out just before it is written, so the host gets a breath between tabs.
   // Tabs never lost (tabNames.ts): distinct, valid names that are not another report's tab, and
   // table names a stale tab of an earlier run (renamed or deleted scenario) does not hold.
   const tabNames = uniqueTabNames(

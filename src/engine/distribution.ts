@@ -79,13 +79,17 @@ export function topCount(n: number, fraction: number): number {
 
 /** Share of the (positive) total held by the top ceil(n × fraction) values. */
 export function topShare(values: ArrayLike<number>, fraction: number): number {
-  const sorted = scaledToMax(values).sort().reverse();
-  const k = topCount(sorted.length, fraction);
+  // Radix-sorted ascending (O(n) for the non-negative values COMP.TOPSHARE takes), then summed
+  // from the largest down, the order the totals were always added in.
+  const sorted = sortNonNegative(scaledToMax(values));
+  const n = sorted.length;
+  const k = topCount(n, fraction);
   let top = 0;
   let total = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    total += sorted[i];
-    if (i < k) top += sorted[i];
+  for (let i = 0; i < n; i++) {
+    const value = sorted[n - 1 - i];
+    total += value;
+    if (i < k) top += value;
   }
   return top / total;
 }

@@ -2,9 +2,11 @@
  * Excel's side of the COMP functions: registers every catalogue function with
  * CustomFunctions.associate under the ids of the generated functions.json. Excel passes
  * scalar parameters as plain values, matrix parameters as 2-D arrays, omitted optional
- * arguments as null, and blank cells as null or ""; the catalogue's values already are these,
- * so the only work per call is wrapping scalars and turning error values into
- * CustomFunctions.Error objects.
+ * arguments as null, and blank cells as null or ""; the catalogue's values already are these.
+ * Element-wise parameters set `allowErrorForDataTypeAny` (metadata.ts), so Excel passes error
+ * cells in as CustomFunctions.Error objects: they become CompErrors, exactly as the headless
+ * engine turns its error cells into CompErrors (hfValues.ts), and the function puts them in
+ * the elements they belong to. Results' CompErrors become CustomFunctions.Error objects.
  */
 import { catalog } from "./catalog";
 import type { FunctionSpec } from "./spec";
@@ -20,6 +22,39 @@ const ERROR_CODE_KEYS: Record<CompError["code"], keyof typeof CustomFunctions.Er
   "#DIV/0!": "divisionByZero",
   "#NUM!": "invalidNumber",
 };
+
+const COMP_CODES = new Set<string>(["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"]);
+
+/** An error value Excel passed in (a CustomFunctions.Error: `code` is the error's text). */
+function incomingError(value: unknown): CompError | null {
+  if (typeof value !== "object" || value === null || value instanceof CompError) return null;
+  const code = (value as { code?: unknown }).code;
+  if (typeof code !== "string" || !code.startsWith("#")) return null;
+  const message = (value as { message?: unknown }).message;
+  const text = typeof message === "string" ? message : "";
+  if (COMP_CODES.has(code)) return new CompError(code as CompError["code"], text);
+  // #REF!, #NAME?, #NULL!, #SPILL!, …: COMP has no such code; as in the headless engine.
+  return new CompError(
+    "#VALUE!",
+    text ? `${code} in an argument: ${text}` : `${code} in an argument`
+  );
+}
+
+/** An argument with Excel's error objects turned into CompErrors (copied only when it has one). */
+export function fromExcelArg(value: unknown): unknown {
+  if (!Array.isArray(value)) return incomingError(value) ?? value;
+  let out: unknown[][] | null = null;
+  for (let r = 0; r < value.length; r++) {
+    const row = value[r] as unknown[];
+    for (let c = 0; c < row.length; c++) {
+      const error = incomingError(row[c]);
+      if (!error) continue;
+      out ??= value.map((cells: unknown[]) => cells.slice());
+      out[r][c] = error;
+    }
+  }
+  return out ?? value;
+}
 
 /** Excel shows a custom message only on #VALUE! and #N/A. */
 export function toExcelError(error: CompError): CustomFunctions.Error {
@@ -53,7 +88,8 @@ export function excelFunction(
     const normalised: Arg[] = spec.params.map((_, i) => {
       const value = args[i];
       if (value === null || value === undefined) return null;
-      return (scalar[i] ? [[value]] : value) as Arg;
+      const cells = fromExcelArg(value);
+      return (scalar[i] ? [[cells]] : cells) as Arg;
     });
     return toExcelResult(spec.impl(...normalised));
   };

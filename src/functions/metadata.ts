@@ -16,6 +16,7 @@ export interface FunctionsJson {
       type: string;
       dimensionality: "scalar" | "matrix";
       optional?: boolean;
+      allowErrorForDataTypeAny?: boolean;
     }[];
     result: { type: string; dimensionality: "scalar" | "matrix" };
   }[];
@@ -33,6 +34,9 @@ export function buildFunctionsJson(specs: readonly FunctionSpec[]): FunctionsJso
         type: param.type,
         dimensionality: param.dimensionality,
         ...(param.optional ? { optional: true } : {}),
+        // Element-wise inputs: Excel passes error cells in (they must be type any), and the
+        // result carries the error in that element only.
+        ...(param.elementwise && param.type === "any" ? { allowErrorForDataTypeAny: true } : {}),
       })),
       // Every COMP result is a number (or a matrix of numbers); errors may stand in for any of them.
       result: { type: "number", dimensionality: spec.result.dimensionality },

@@ -18,6 +18,12 @@ export interface ParamSpec {
   /** "matrix" parameters accept a range or a single value (arriving as a 1×1 matrix). */
   dimensionality: "scalar" | "matrix";
   optional?: boolean;
+  /**
+   * The function computes one result per element of this argument (type "any"): an error value
+   * in one cell becomes an error in that element of the result only. functions.json sets
+   * `allowErrorForDataTypeAny` on it, so Excel passes error cells in instead of failing the call.
+   */
+  elementwise?: boolean;
 }
 
 /** Rows × columns of an argument or of a result. */

@@ -1,8 +1,10 @@
 /**
  * One COMP function in the Functions tab: its signature, what it does, and an example formula
- * with its result and a copy button.
+ * with its result, an "Insert in selected cell" button where the workbook has a selection (Excel),
+ * and a copy button.
  */
-import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { TableCellEditRegular } from "@fluentui/react-icons";
 import type { FunctionSpec } from "../functions/spec";
 import { CopyExampleButton } from "./CopyExampleButton";
 import { formatSignature } from "../functions/signature";
@@ -11,6 +13,8 @@ export interface FunctionItemProps {
   namespace: string;
   spec: Pick<FunctionSpec, "name" | "description" | "params" | "example">;
   onCopied?: (functionName: string, ok: boolean) => void;
+  /** Inserts the example into the selected cell; the button shows only when given. */
+  onInsert?: (functionName: string, formula: string) => void;
 }
 
 const useStyles = makeStyles({
@@ -59,7 +63,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function FunctionItem({ namespace, spec, onCopied }: FunctionItemProps) {
+export function FunctionItem({ namespace, spec, onCopied, onInsert }: FunctionItemProps) {
   const styles = useStyles();
   const qualified = `${namespace}.${spec.name}`;
   return (
@@ -77,6 +81,16 @@ export function FunctionItem({ namespace, spec, onCopied }: FunctionItemProps) {
             <code className={styles.code}>{spec.example.result}</code>
           </dd>
         </dl>
+        {onInsert && (
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={<TableCellEditRegular />}
+            aria-label={`Insert the ${qualified} example in the selected cell`}
+            title={`Insert the ${qualified} example in the selected cell`}
+            onClick={() => onInsert(qualified, spec.example.formula)}
+          />
+        )}
         <CopyExampleButton
           functionName={qualified}
           formula={spec.example.formula}

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import type { FunctionSpec } from "../functions/spec";
 import { FunctionItem } from "./FunctionItem";
+import { useWorkbook } from "./workbookAccess";
 import { filterFunctions } from "./filterFunctions";
 
 export interface FunctionsTabProps {
@@ -52,6 +53,21 @@ export function FunctionsTab({ namespace, functions }: FunctionsTabProps) {
     [functions, namespace, query]
   );
 
+  const access = useWorkbook();
+  const insert = access?.insertFormulaInSelectedCell?.bind(access);
+  const onInsert = insert
+    ? (name: string, formula: string) => {
+        setCopyMessage(`Inserting the ${name} example…`);
+        insert(formula).then(
+          (address) => setCopyMessage(`Inserted the ${name} example in ${address}.`),
+          (error: unknown) =>
+            setCopyMessage(
+              `Could not insert the ${name} example: ${error instanceof Error ? error.message : String(error)}`
+            )
+        );
+      }
+    : undefined;
+
   const onCopied = (name: string, ok: boolean) =>
     setCopyMessage(
       ok
@@ -85,7 +101,13 @@ export function FunctionsTab({ namespace, functions }: FunctionsTabProps) {
       {shown.length > 0 ? (
         <ul className={styles.list} aria-label={`${namespace} functions`}>
           {shown.map((spec) => (
-            <FunctionItem key={spec.name} namespace={namespace} spec={spec} onCopied={onCopied} />
+            <FunctionItem
+              key={spec.name}
+              namespace={namespace}
+              spec={spec}
+              onCopied={onCopied}
+              onInsert={onInsert}
+            />
           ))}
         </ul>
       ) : (

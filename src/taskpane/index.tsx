@@ -6,7 +6,8 @@
  * onReady resolves with no host, or office.js did not load at all) the pane opens as the
  * playground: an in-memory workbook holding the demo sample, a preview of its sheets beside the
  * pane, and a banner saying how to load the add-in into Excel. The playground is a separate
- * chunk, loaded only then.
+ * chunk, loaded only then. Inside another Office application, or an Excel without a required API
+ * set (host/requirements.ts), the pane says what is missing instead.
  *
  * Performance marks: `compalign:start` when this module runs and `compalign:first-render` after
  * the first render is committed (with the measure `compalign:time-to-first-render`), read by
@@ -15,6 +16,8 @@
 import { useEffect, type ReactElement, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { checkHost } from "./host/requirements";
+import { UnsupportedHost } from "./host/UnsupportedHost";
 import { currentOfficeTheme, fluentThemeFor } from "./theme";
 import { officeWorkbookAccess } from "./workbookAccess";
 
@@ -69,7 +72,20 @@ function renderPlayground(): void {
 }
 
 function start(info: { host?: Office.HostType | null } | undefined): void {
-  if (info?.host === Office.HostType.Excel) renderInExcel();
+  const verdict = checkHost({
+    host: info?.host ? String(info.host) : null,
+    isSetSupported: (name, version) =>
+      Boolean(Office.context?.requirements?.isSetSupported(name, version)),
+  });
+  if (verdict.kind === "excel") renderInExcel();
+  else if (verdict.kind === "unsupported")
+    render(
+      <UnsupportedHost
+        title={verdict.title}
+        detail={verdict.detail}
+        theme={fluentThemeFor(currentOfficeTheme())}
+      />
+    );
   else renderPlayground();
 }
 

@@ -11,6 +11,7 @@
  * lazily (a separate chunk, never imported by tests).
  */
 import { createContext, createElement, useContext, type ReactNode } from "react";
+import { insertFormula } from "../actions/insertFormula";
 import type { WorkbookPort } from "../workbook/port";
 
 export interface WorkbookAccess {
@@ -22,6 +23,11 @@ export interface WorkbookAccess {
    * add-a-change form only then.
    */
   canAppendRows?: boolean;
+  /**
+   * Writes a formula into the cell the user selected (actions/insertFormula.ts) and resolves with
+   * its address; only where the host has a selection (Excel).
+   */
+  insertFormulaInSelectedCell?(formula: string): Promise<string>;
 }
 
 const WorkbookContext = createContext<WorkbookAccess | null>(null);
@@ -61,6 +67,10 @@ export function officeWorkbookAccess(): WorkbookAccess {
       (await loadOfficeAdapter()).runInExcel(action, { runDate: localRunDate(new Date()) }),
     // The Office adapter appends rows (table.rows.add, ExcelApi 1.1).
     canAppendRows: true,
+    insertFormulaInSelectedCell: async (formula) => {
+      const office = await loadOfficeAdapter();
+      return (await office.runOnSelectedCell((cell) => insertFormula(cell, formula))).address;
+    },
     watchTables(tables, onChange) {
       let stopped = false;
       let stop: (() => unknown) | undefined;

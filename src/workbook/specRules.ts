@@ -365,14 +365,16 @@ export function checkTableNamesFree(
 
 /**
  * The sheets a delete request may remove, each once, in the workbook's spelling: missing names
- * are skipped (already gone); a sheet CompAlign does not own, or deleting every sheet, is a
- * WorkbookError before anything is deleted.
+ * are skipped (already gone); a sheet CompAlign does not own, or a delete that would leave no
+ * visible sheet (Excel keeps at least one; hidden sheets do not count), is a WorkbookError
+ * before anything is deleted.
  */
 export function deletableSheets<S extends { name: string }>(
   requested: readonly string[],
   find: (name: string) => S | undefined,
   isOwned: (sheet: S) => boolean,
-  sheetCount: number
+  sheets: readonly S[],
+  isVisible: (sheet: S) => boolean
 ): S[] {
   const doomed: S[] = [];
   for (const name of requested) {
@@ -386,10 +388,16 @@ export function deletableSheets<S extends { name: string }>(
     }
     if (!doomed.includes(sheet)) doomed.push(sheet);
   }
-  if (doomed.length > 0 && doomed.length === sheetCount) {
+  if (doomed.length > 0 && doomed.length === sheets.length) {
     throw new WorkbookError(
       "not-owned",
       "cannot delete every sheet: an Excel workbook keeps at least one"
+    );
+  }
+  if (doomed.length > 0 && !sheets.some((s) => !doomed.includes(s) && isVisible(s))) {
+    throw new WorkbookError(
+      "not-owned",
+      `cannot delete ${doomed.map((s) => `"${s.name}"`).join(", ")}: every other sheet is hidden, and an Excel workbook keeps at least one visible sheet`
     );
   }
   return doomed;

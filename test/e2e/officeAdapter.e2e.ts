@@ -64,6 +64,8 @@ function installFakeOffice(dark: boolean): void {
       return Promise.resolve(info);
     },
     context: {
+      // An Excel with every set the manifest requires (the pane checks them at start-up).
+      requirements: { isSetSupported: () => true },
       officeTheme: dark
         ? { isDarkTheme: true, bodyBackgroundColor: "#1F1F1F" }
         : { isDarkTheme: false, bodyBackgroundColor: "#FFFFFF" },

@@ -104,3 +104,64 @@ describe("Functions tab", () => {
     await expectNoAxeViolations(container);
   });
 });
+
+describe("Functions tab: Insert in selected cell", () => {
+  it("offers Insert beside Copy where the workbook has a selection, and announces where it went", async () => {
+    const { WorkbookProvider } = await import("../../src/taskpane/workbookAccess");
+    const inserted: string[] = [];
+    const access = {
+      run: () => Promise.reject(new Error("not used")),
+      insertFormulaInSelectedCell: async (formula: string) => {
+        inserted.push(formula);
+        return "Sheet1!B2";
+      },
+    };
+    const user = userEvent.setup();
+    const { container } = render(
+      <WorkbookProvider access={access}>
+        <FunctionsTab namespace={NAMESPACE} functions={catalog} />
+      </WorkbookProvider>
+    );
+    const item = screen.getByRole("listitem", { name: `${NAMESPACE}.PAYOUT` });
+    const insert = within(item).getByRole("button", {
+      name: `Insert the ${NAMESPACE}.PAYOUT example in the selected cell`,
+    });
+    expect(
+      within(item).getByRole("button", { name: `Copy example formula for ${NAMESPACE}.PAYOUT` })
+    ).toBeInTheDocument();
+    await user.click(insert);
+    const payout = catalog.find((s) => s.name === "PAYOUT")!;
+    expect(inserted).toEqual([payout.example.formula]);
+    expect(
+      await screen.findByText(/Inserted the COMP\.PAYOUT example in Sheet1!B2\./)
+    ).toBeInTheDocument();
+    await expectNoAxeViolations(container);
+  });
+
+  it("says why when the insert fails, and offers no Insert without a workbook", async () => {
+    const { WorkbookProvider } = await import("../../src/taskpane/workbookAccess");
+    const access = {
+      run: () => Promise.reject(new Error("not used")),
+      insertFormulaInSelectedCell: () => Promise.reject(new Error("the sheet is protected")),
+    };
+    const user = userEvent.setup();
+    const { unmount } = render(
+      <WorkbookProvider access={access}>
+        <FunctionsTab namespace={NAMESPACE} functions={catalog} />
+      </WorkbookProvider>
+    );
+    await user.click(
+      screen.getByRole("button", {
+        name: `Insert the ${NAMESPACE}.GINI example in the selected cell`,
+      })
+    );
+    expect(
+      await screen.findByText(/Could not insert the COMP\.GINI example: the sheet is protected/)
+    ).toBeInTheDocument();
+    unmount();
+    render(<FunctionsTab namespace={NAMESPACE} functions={catalog} />);
+    expect(
+      screen.queryByRole("button", { name: /Insert the .* example in the selected cell/ })
+    ).toBeNull();
+  });
+});

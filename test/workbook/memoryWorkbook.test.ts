@@ -58,6 +58,7 @@ function harness(workbook: MemoryWorkbook): PortHarness {
     port: workbook,
     sheet: (name) => probe(workbook, name),
     definedNames: () => workbook.definedNames,
+    hideSheet: (name) => workbook.hideSheet(name),
   };
 }
 

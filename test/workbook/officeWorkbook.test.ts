@@ -263,18 +263,19 @@ describe("OfficeWorkbook: round trips", () => {
     ]);
     expect(missing).toBeNull();
     expect(bad).toBeNull();
-    // Explicit, minimal loads: the used ranges' values and address, names and positions; nothing else.
-    // One used range per plausible name (the missing sheet's is a null object); none for "Bad/Name".
+    // Explicit, minimal loads: each used range's address and size and the values of its
+    // top-left window, names and positions; nothing else. One used range per plausible name
+    // (the missing sheet's is a null object); none for "Bad/Name".
     expect(ctx.loads.filter((l) => l.startsWith("Range"))).toEqual(
-      Array(4).fill("Range: values,address")
+      Array(4).fill(["Range: address,rowCount,columnCount", "Range: values"]).flat()
     );
     expect(ctx.loads).toEqual(
       expect.arrayContaining([
-        "WorksheetCollection: items/name,items/position,items/tables/items/name,items/charts/items/name",
+        "WorksheetCollection: items/name,items/position,items/visibility,items/tables/items/name,items/charts/items/name",
         "NamedItemCollection: items/name,items/formula",
       ])
     );
-    expect(ctx.loads).toHaveLength(6);
+    expect(ctx.loads).toHaveLength(10);
   });
 
   it("writes 3 owned sheets in 3 syncs, calculation suspended before each sheet's writes", async () => {

@@ -54,6 +54,8 @@ export interface PortHarness {
   sheet(name: string): SheetProbe;
   /** Workbook-level defined names, with the reference as the workbook holds it. */
   definedNames(): { name: string; ref: string }[];
+  /** Hides a sheet as a user would (Excel's Hide). */
+  hideSheet(name: string): void;
 }
 
 /** A workbook holding these user sheets (values from A1), in this order. */
@@ -813,6 +815,20 @@ export function describePortContract(label: string, factory: HarnessFactory): vo
             .sort()
         ).toEqual([`${OWNED_NAME_PREFIX}2`, `${OWNED_NAME_PREFIX}3`]);
         expect(await h.port.ownedSheets()).toEqual(["Two", "Three"]);
+      });
+
+      it("refuses a delete that would leave no visible sheet (hidden sheets do not count), deleting nothing", async () => {
+        const h = await factory([{ name: "Data", values: [["x"]] }]);
+        h.hideSheet("Data");
+        await h.port.writeOwnedSheets([reportSpec("Report", [[1]]), reportSpec("Other", [[2]])]);
+        await h.port.deleteOwnedSheets(["Other"]);
+        await expectWorkbookError(
+          h.port.deleteOwnedSheets(["Report"]),
+          "not-owned",
+          /cannot delete "Report": every other sheet is hidden, and an Excel workbook keeps at least one visible sheet/
+        );
+        expect(await h.port.sheetNames()).toEqual(["Data", "Report"]);
+        expect(await h.port.ownedSheets()).toEqual(["Report"]);
       });
 
       it("refuses to delete every sheet of the workbook", async () => {

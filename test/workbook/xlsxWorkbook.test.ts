@@ -150,6 +150,13 @@ async function harness(
       return probe(ws);
     },
     definedNames: () => readNames(port.current.workbook),
+    hideSheet: (name) => {
+      const ws = port.current.workbook.worksheets.find(
+        (w) => w.name.toLowerCase() === name.toLowerCase()
+      );
+      if (!ws) throw new Error(`no sheet "${name}" in the file`);
+      ws.state = "hidden";
+    },
   };
 }
 

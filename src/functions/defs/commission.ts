@@ -19,6 +19,7 @@ export const COMMISSION: FunctionSpec = {
       description: "Credited sales (or other base); a value or a range.",
       type: "any",
       dimensionality: "matrix",
+      elementwise: true,
     },
     {
       name: "rate_table",
@@ -76,12 +77,14 @@ export const MATRIX: FunctionSpec = {
       description: "Measure looked up in the first column's breakpoints; a value or a range.",
       type: "any",
       dimensionality: "matrix",
+      elementwise: true,
     },
     {
       name: "col_value",
       description: "Measure looked up in the first row's breakpoints; a value or a range.",
       type: "any",
       dimensionality: "matrix",
+      elementwise: true,
     },
     {
       name: "matrix_table",
@@ -129,6 +132,7 @@ export const MODIFIER: FunctionSpec = {
       description: "The payout (or other amount) to modify; a value or a range.",
       type: "any",
       dimensionality: "matrix",
+      elementwise: true,
     },
     {
       name: "measure",
@@ -136,6 +140,7 @@ export const MODIFIER: FunctionSpec = {
         "The measure the multiplier depends on (e.g. gross-margin %); a value or a range.",
       type: "any",
       dimensionality: "matrix",
+      elementwise: true,
     },
     {
       name: "modifier_table",

@@ -3,7 +3,7 @@
  * computed), insert the sample data, add a row through the host's callback, run the picked
  * scenarios with progress and Cancel, and go to a cell. Every call goes through the
  * WorkbookAccess to an action (src/actions) or a helper that uses only the port; nothing here
- * computes or touches Office.
+ * computes or touches Office (the scenario computation runs in ../worker).
  *
  * Calls never overlap: they go through one queue. One task the user started runs at a time
  * (the buttons are disabled meanwhile); a quiet re-read asked for by a table change waits for it.
@@ -26,6 +26,8 @@ import type { ScenarioOutcome } from "./describeOutcome";
 import { insertSampleData } from "../../actions/setupWorkbook";
 import { listingOf, type ScenarioListing } from "./listing";
 import type { ScenarioRow } from "./scenarioRow";
+import { runTask } from "../worker/host";
+import type { ScenarioRun } from "../../engine/scenarioRunner";
 
 /** A task the user started: the buttons are disabled until it ends. */
 export type UserTask = Exclude<ScenarioTask, "select">;
@@ -224,6 +226,18 @@ export function useScenarios(
               only,
               signal: controller.signal,
               yieldControl,
+              // The computation runs in the pane's Web Worker (main thread where there is none).
+              compute: (port, options) =>
+                runTask<ScenarioRun>(
+                  "scenarios",
+                  { only: options.only },
+                  {
+                    book: port,
+                    signal: options.signal,
+                    onProgress: options.onProgress,
+                    yieldControl: options.yieldControl,
+                  }
+                ),
               onProgress: (done, total, label) =>
                 update((s) => ({ ...s, progress: { done, total, label } })),
             })

@@ -3,7 +3,9 @@
  * (each a SheetModel: cells, tables, validations, colour scales, charts, freeze panes, widths,
  * tab colour) and workbook-level defined names, enforces Excel's rules (specRules.ts), and
  * counts the context.sync calls the Office adapter would make for the same calls:
- * - a read (`sheetNames`, `readSheets` of any number of sheets, `ownedSheets`): 1;
+ * - a read (`sheetNames`, `ownedSheets`): 1; `readSheets`: 1, plus 1 per request of row chunks
+ *   when a sheet is too big for the first request (`readSyncCount` in ../readChunks.ts, shared
+ *   with the Office adapter);
  * - `createSheet`: 1, and `writeOwnedSheets`: 1 per sheet, plus 1 per extra request when a
  *   sheet's blocks are over the request limit (`packRequests` in ../chunking.ts, shared with the
  *   Office adapter);
@@ -16,6 +18,7 @@
 import { formatRange, parseA1, parseRange } from "../a1";
 import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
+import { readSyncCount, type UsedRange } from "../readChunks";
 import {
   freeSheetName,
   WorkbookError,
@@ -94,6 +97,8 @@ const lower = (s: string) => s.toLowerCase();
 
 export class MemoryWorkbook implements WorkbookPort {
   private sheets: SheetModel[] = [];
+  /** Sheets the user hid (`hideSheet`). */
+  private readonly hidden = new Set<SheetModel>();
   private names: DefinedName[] = [];
   private syncs = 0;
   private selected: Selection | null = null;
@@ -153,11 +158,12 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readSheets(names: string[]): Promise<(SheetData | null)[]> {
-    if (names.length > 0) this.syncs++;
-    return names.map((name) => {
+    const read = names.map((name) => {
       const sheet = this.find(name);
       return sheet ? { name: sheet.name, values: sheet.cells.values() } : null;
     });
+    this.syncs += readSyncCount(read.map((data) => (data ? usedRangeOf(data.values) : null)));
+    return read;
   }
 
   async ownedSheets(): Promise<string[]> {
@@ -233,7 +239,8 @@ export class MemoryWorkbook implements WorkbookPort {
         names,
         (name) => this.find(name),
         (sheet) => owned.has(lower(sheet.name)),
-        this.sheets.length
+        this.sheets,
+        (sheet) => !this.hidden.has(sheet)
       )
     );
     if (doomed.size === 0) return;
@@ -340,6 +347,13 @@ export class MemoryWorkbook implements WorkbookPort {
    * Simulates the user renaming a sheet: defined names (ownership marks too) and validation
    * sources that point at it follow, as in Excel. Formulas are kept as written.
    */
+  /** Hides a sheet, as a user can (tests: the other adapters' fakes do not check either). */
+  hideSheet(name: string): void {
+    const sheet = this.find(name);
+    if (!sheet) throw new WorkbookError("invalid-name", `no sheet named "${name}"`);
+    this.hidden.add(sheet);
+  }
+
   renameSheet(oldName: string, newName: string): void {
     const sheet = this.find(oldName);
     if (!sheet) throw new WorkbookError("invalid-name", `no sheet "${oldName}" to rename`);
@@ -438,4 +452,23 @@ export class MemoryWorkbook implements WorkbookPort {
 
 function tablesOf(sheets: readonly SheetModel[]): { sheet: string; name: string }[] {
   return sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name })));
+}
+
+/** The used range (values only) of a grid that starts at A1; null when it holds nothing. */
+function usedRangeOf(values: SheetValue[][]): UsedRange | null {
+  let top = -1;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  values.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value === null) return;
+      if (top < 0) top = r;
+      bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  if (top < 0) return null;
+  return { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }

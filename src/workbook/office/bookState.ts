@@ -13,6 +13,8 @@ import { type DefinedName, markedSheet, isOwnershipMark } from "../ownershipMark
 export interface SheetInfo {
   name: string;
   position: number;
+  /** Excel's visibility is "Visible" (not Hidden or VeryHidden). */
+  visible: boolean;
   /** Names of the tables on this sheet. */
   tables: string[];
   /** How many charts the sheet has (they are deleted by index, last first). */
@@ -59,7 +61,9 @@ export function ownedByMarks(
  */
 export function queueStateLoad(context: Excel.RequestContext): () => BookState {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/position,items/tables/items/name,items/charts/items/name");
+  worksheets.load(
+    "items/name,items/position,items/visibility,items/tables/items/name,items/charts/items/name"
+  );
   const namedItems = context.workbook.names;
   namedItems.load("items/name,items/formula");
 
@@ -68,6 +72,7 @@ export function queueStateLoad(context: Excel.RequestContext): () => BookState {
       .map((sheet) => ({
         name: sheet.name,
         position: sheet.position,
+        visible: sheet.visibility === "Visible",
         tables: sheet.tables.items.map((table) => table.name),
         chartCount: sheet.charts.items.length,
       }))

@@ -3,3 +3,4 @@ export { OfficeWorkbook, runInExcel, type OfficeWorkbookOptions } from "./office
 export { onTablesChanged, type Unsubscribe } from "./tableEvents";
 export { columnWidthPoints } from "./addresses";
 export { needsTextPrefix } from "./cellInput";
+export { runOnSelectedCell } from "./selectedCell";

@@ -4,9 +4,11 @@
  * an `OfficeWorkbook` over the action's request context.
  *
  * Round trips (context.sync), which are what make an add-in slow:
- * - reads: `readSheets` (any number of sheets), `sheetNames`, `ownedSheets`: one sync each. Each
- *   also loads the small "book state" the writes need (sheet names and positions, table and
- *   chart names, defined names incl. ownership marks);
+ * - reads: `sheetNames`, `ownedSheets`: one sync each; `readSheets` (any number of sheets): one
+ *   sync for sheets that fit the first request's window, then one per row chunk of a big sheet,
+ *   each under Excel's 5 MB response limit (../readChunks.ts). Each also loads the small "book
+ *   state" the writes need (sheet names and positions, table and chart names, defined names
+ *   incl. ownership marks);
  * - writes: one sync per sheet written, plus one per extra request when a sheet's data is over
  *   what one request may carry (sheetWriter.ts). A write that comes before any read in the same
  *   action loads the book state first: one sync more (the memory adapter does not count that
@@ -20,12 +22,21 @@
  * is queued, so a bad spec leaves the workbook as it was. A new owned sheet gets its hidden
  * `CompAlign_Owned_<n>` name in the same request that adds it.
  */
-import { parseRange } from "../a1";
+import { formatRange, parseRange } from "../a1";
 import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
 import { markRef, nextMarkName } from "../ownershipMarks";
 import { layoutSheet } from "../sheetModel";
 import { arrangeReport } from "../reportLayout";
+import {
+  MAX_READ_CELLS,
+  PROBE_COLUMNS,
+  READ_LIMIT_BYTES,
+  type ReadChunk,
+  type UsedRange,
+  planReads,
+  probeRows,
+} from "../readChunks";
 import { parseSheetRef } from "../sheetRef";
 import {
   checkSheetName,
@@ -61,6 +72,8 @@ import {
 export interface OfficeWorkbookOptions {
   /** Request payload budget in bytes (default 4,000,000; Excel's limit is 5 MB). */
   limitBytes?: number;
+  /** Response budget of one read in bytes (default 4,000,000; Excel on the web's limit is 5 MB). */
+  readLimitBytes?: number;
 }
 
 /** Where a spec goes: a new sheet, or CompAlign's own sheet cleared in place. */
@@ -88,19 +101,57 @@ export function usedRangeToGrid(values: unknown[][], address: string): SheetValu
   return grid;
 }
 
-const quoted = (names: readonly string[]) => names.map((name) => `"${name}"`).join(", ");
+const quoted = (names: readonly string[]) =>
+  [...new Set(names)].map((name) => `"${name}"`).join(", ");
+
+/**
+ * The rows of a loaded range, checked: Excel can return null values for a range of over 5
+ * million cells, which would otherwise surface as a crash far from here.
+ */
+function checkedValues(
+  values: unknown,
+  rows: number,
+  sheet: string,
+  startRow: number
+): unknown[][] {
+  if (
+    !Array.isArray(values) ||
+    values.length !== rows ||
+    values.some((row) => !Array.isArray(row))
+  ) {
+    throw new WorkbookError(
+      "too-large",
+      `reading sheet "${sheet}" rows ${startRow + 1}–${startRow + rows}: Excel returned no values (it does so for ranges over ${MAX_READ_CELLS} cells); nothing was read`
+    );
+  }
+  return values as unknown[][];
+}
+
+/** A request split in two (its chunks apart, or its one chunk halved); null when it is one row. */
+function splitRequest(request: ReadChunk[]): ReadChunk[][] | null {
+  if (request.length > 1) return request.map((chunk) => [chunk]);
+  const [chunk] = request;
+  if (chunk.rows < 2) return null;
+  const half = Math.ceil(chunk.rows / 2);
+  return [
+    [{ ...chunk, rows: half }],
+    [{ ...chunk, startRow: chunk.startRow + half, rows: chunk.rows - half }],
+  ];
+}
 
 export class OfficeWorkbook implements WorkbookPort {
   private state: BookState | null = null;
   private readonly limitBytes: number;
   /** The date owned report tabs print in their page header (reportLayout.ts); null: Excel's &D. */
   runDate: string | null = null;
+  private readonly readLimitBytes: number;
 
   constructor(
     private readonly context: Excel.RequestContext,
     options: OfficeWorkbookOptions = {}
   ) {
     this.limitBytes = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
+    this.readLimitBytes = options.readLimitBytes ?? READ_LIMIT_BYTES;
   }
 
   private async sync(doing: string): Promise<void> {
@@ -139,24 +190,90 @@ export class OfficeWorkbook implements WorkbookPort {
   async readSheets(names: string[]): Promise<(SheetData | null)[]> {
     if (names.length === 0) return [];
     const read = queueStateLoad(this.context);
-    // Every sheet in the same request: a missing sheet is a null object, and so is its used range.
-    const usedRanges = names.map((name) => {
+    // First request: every sheet's used range (a missing sheet is a null object, and so is its
+    // used range) and the values of a window at its top left, which holds a small sheet whole.
+    const window = formatRange({
+      start: { row: 0, col: 0 },
+      rows: probeRows(names.length, this.readLimitBytes),
+      cols: PROBE_COLUMNS,
+    });
+    const probes = names.map((name) => {
       if (sheetNameProblem(name)) return undefined; // no sheet can have this name: do not ask Excel
-      const used = this.context.workbook.worksheets
-        .getItemOrNullObject(name)
-        .getUsedRangeOrNullObject(true);
-      used.load("values,address");
-      return used;
+      const sheet = this.context.workbook.worksheets.getItemOrNullObject(name);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
+      const top = used.getIntersectionOrNullObject(sheet.getRange(window));
+      top.load("values");
+      return { sheet, used, top };
     });
     await this.sync(`reading ${quoted(names)}`);
     const state = read();
     this.state = state;
+
+    const ranges: (UsedRange | null)[] = probes.map((probe, i) => {
+      if (!probe || probe.used.isNullObject) return null;
+      const start = usedRangeStart(probe.used.address) ?? { row: 0, col: 0 };
+      const used = {
+        ...start,
+        rows: probe.used.rowCount,
+        cols: probe.used.columnCount,
+      };
+      if (used.rows * used.cols > MAX_READ_CELLS) {
+        throw new WorkbookError(
+          "too-large",
+          `sheet "${names[i]}" uses ${used.rows * used.cols} cells (${probe.used.address}): over the ${MAX_READ_CELLS} cells Excel returns values for and CompAlign reads from one sheet. Delete unused rows and columns (Excel counts any cell that ever held a value) or split the sheet.`
+        );
+      }
+      return used;
+    });
+    const plan = planReads(ranges, this.readLimitBytes);
+    const values: unknown[][][] = ranges.map((used, i) => {
+      if (used === null || !plan.complete[i]) return used === null ? [] : new Array(used.rows);
+      const top = probes[i]!.top;
+      return top.isNullObject ? [] : checkedValues(top.values, used.rows, names[i], used.row);
+    });
+
+    // Then the big sheets in row chunks, one sync per request; a request Excel finds too large
+    // is split (chunks apart, then each chunk halved) and asked again.
+    const pending = plan.requests.slice();
+    while (pending.length > 0) {
+      const request = pending.shift()!;
+      const loaded = request.map((chunk) => {
+        const used = ranges[chunk.sheet]!;
+        const range = probes[chunk.sheet]!.sheet.getRangeByIndexes(
+          chunk.startRow,
+          used.col,
+          chunk.rows,
+          used.cols
+        );
+        range.load("values");
+        return { chunk, range };
+      });
+      try {
+        await this.sync(`reading ${quoted(request.map((c) => names[c.sheet]))}`);
+      } catch (error) {
+        const smaller = splitRequest(request);
+        if (!(error instanceof WorkbookError) || error.kind !== "too-large" || !smaller)
+          throw error;
+        pending.unshift(...smaller);
+        continue;
+      }
+      for (const { chunk, range } of loaded) {
+        const used = ranges[chunk.sheet]!;
+        const rows = checkedValues(range.values, chunk.rows, names[chunk.sheet], chunk.startRow);
+        const target = values[chunk.sheet];
+        for (let r = 0; r < rows.length; r++) target[chunk.startRow - used.row + r] = rows[r];
+      }
+    }
+    this.state = state;
+
     return names.map((name, i) => {
       const sheet = findSheet(state, name);
-      const used = usedRanges[i];
-      if (sheet === undefined || used === undefined) return null;
-      if (used.isNullObject) return { name: sheet.name, values: [] };
-      return { name: sheet.name, values: usedRangeToGrid(used.values, used.address) };
+      const probe = probes[i];
+      if (sheet === undefined || probe === undefined) return null;
+      const used = ranges[i];
+      if (used === null) return { name: sheet.name, values: [] };
+      return { name: sheet.name, values: usedRangeToGrid(values[i], probe.used.address) };
     });
   }
 
@@ -207,7 +324,8 @@ export class OfficeWorkbook implements WorkbookPort {
       names,
       (name) => findSheet(state, name),
       (sheet) => isOwned(state, sheet.name),
-      state.sheets.length
+      state.sheets,
+      (sheet) => sheet.visible
     );
     if (doomed.length === 0) return;
     for (const sheet of doomed) {
@@ -352,7 +470,13 @@ export class OfficeWorkbook implements WorkbookPort {
   private recordWritten(target: Target, state: BookState, last: boolean): void {
     let info = target.replace ?? findSheet(state, target.name);
     if (!info) {
-      info = { name: target.name, position: state.sheets.length, tables: [], chartCount: 0 };
+      info = {
+        name: target.name,
+        position: state.sheets.length,
+        visible: true,
+        tables: [],
+        chartCount: 0,
+      };
       state.sheets.push(info);
       if (target.mark) {
         state.names.push({ name: target.mark, ref: markRef(target.name) });

@@ -341,7 +341,8 @@ export class XlsxWorkbook implements WorkbookPort {
       names,
       (name) => this.find(name),
       (worksheet) => owned.has(lower(worksheet.name)),
-      this.workbook.worksheets.length
+      this.workbook.worksheets,
+      (worksheet) => (worksheet.state ?? "visible") === "visible"
     );
     for (const worksheet of doomed) {
       removeMarks(this.workbook, worksheet.name);

@@ -9,8 +9,13 @@
  *   (`getRange(address)`, `worksheets.add(name)`, `getItemOrNullObject`), null objects;
  * - 2-D arrays must match the range's shape; values are typed in as Excel would (a value
  *   "=SUM(A1)" becomes a formula), by `Range.values` and by `table.rows.add` alike;
- * - every sync is recorded: its commands, payload bytes (the JSON of the arrays written), and
- *   whether calculation was suspended before its first write.
+ * - every sync is recorded: its commands, payload bytes (the JSON of the arrays written), response
+ *   bytes (the JSON of every property loaded), and whether calculation was suspended before its
+ *   first write;
+ * - Excel on the web's 5 MB limits are enforced as a host would: a request over
+ *   `requestLimitBytes` fails before anything runs (RequestPayloadSizeLimitExceeded), a response
+ *   over `responseLimitBytes` fails the sync (ResponsePayloadSizeLimitExceeded), and a range of
+ *   more than `nullValuesAboveCells` cells loads `values` as null.
  * `installFakeExcel` puts an `Excel.run` on the global object; a batch that leaves commands
  * queued without syncing them fails (the adapter must never rely on an implicit sync).
  */
@@ -46,9 +51,16 @@ export interface SyncRecord {
   payloadBytes: number;
   /** suspendApiCalculationUntilNextSync was queued before the first write of this request. */
   calculationSuspended: boolean;
+  /** UTF-8 bytes of the JSON of every property this request loaded (Excel's response). */
+  responseBytes: number;
+  /** Loads in this request (a sync with loads and no writes is a read). */
+  loads: number;
   /** Whether the request failed (Excel rejected it). */
   failed: boolean;
 }
+
+/** Excel on the web's limit on a request's and a response's payload. */
+export const EXCEL_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 const NOT_LOADED = (what: string) =>
   new Error(
@@ -69,6 +81,12 @@ export interface ArrayWrite {
 
 export class FakeContext {
   queue: Op[] = [];
+  /** Limits a real host enforces (Excel on the web: 5 MB each way; values null over 5 M cells). */
+  requestLimitBytes = EXCEL_PAYLOAD_LIMIT_BYTES;
+  responseLimitBytes = EXCEL_PAYLOAD_LIMIT_BYTES;
+  nullValuesAboveCells = 5_000_000;
+  /** Response bytes of the sync being run. */
+  responseBytes = 0;
   readonly syncs: SyncRecord[] = [];
   readonly loads: string[] = [];
   /** Every values / formulas / numberFormat array written, in order. */
@@ -102,15 +120,41 @@ export class FakeContext {
       writes: ops.filter((op) => op.kind === "write").length,
       payloadBytes: ops.reduce((sum, op) => sum + op.bytes, 0),
       calculationSuspended: suspend >= 0 && (firstWrite < 0 || suspend < firstWrite),
+      responseBytes: 0,
+      loads: ops.filter((op) => op.kind === "load").length,
       failed: false,
     };
     this.syncs.push(record);
+    if (record.payloadBytes > this.requestLimitBytes) {
+      record.failed = true;
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${record.payloadBytes} bytes).`,
+        "Request"
+      );
+    }
+    this.responseBytes = 0;
     try {
       for (const op of ops) op.run();
     } catch (error) {
       record.failed = true;
       throw error;
+    } finally {
+      record.responseBytes = this.responseBytes;
     }
+    if (record.responseBytes > this.responseLimitBytes) {
+      record.failed = true;
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${record.responseBytes} bytes).`,
+        "Response"
+      );
+    }
+  }
+
+  /** The syncs that read (loaded something) and wrote nothing. */
+  get readSyncs(): SyncRecord[] {
+    return this.syncs.filter((s) => s.loads > 0 && s.writes === 0);
   }
 
   /** Totals over this context's syncs. */
@@ -208,7 +252,9 @@ abstract class ClientObject<T> {
       if (target === null) {
         this.loaded.set(head, null);
       } else if (rest.length === 0) {
-        this.loaded.set(head, this.scalar(target, head));
+        const value = this.scalar(target, head);
+        this.context.responseBytes += utf8Length(JSON.stringify(value) ?? "null") + 1;
+        this.loaded.set(head, value);
       } else {
         this.navigate(head).applyLoad([rest.join("/")]);
       }
@@ -289,10 +335,26 @@ class FakeWorkbookProxy {
   readonly names: FakeNamedItemCollection;
   readonly tables: FakeTableCollection;
 
-  constructor(context: FakeContext) {
+  constructor(readonly requestContext: FakeContext) {
+    const context = requestContext;
     this.worksheets = new FakeWorksheetCollection(context);
     this.names = new FakeNamedItemCollection(context);
     this.tables = new FakeTableCollection(context, null);
+  }
+
+  /** The selected cell (ExcelApi 1.7): the top-left cell of the book's selection, else A1 of the active sheet. */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.requestContext, () => {
+      const book = this.requestContext.book;
+      const sheet = book.selection ? book.sheet(book.selection.sheet) : book.active;
+      if (!sheet)
+        throw new FakeOfficeError("ItemNotFound", "no active sheet", "Workbook.getActiveCell");
+      const range = book.selection ? parseAddress(book.selection.address)! : undefined;
+      return {
+        sheet,
+        range: { start: range ? range.start : { row: 0, col: 0 }, rows: 1, cols: 1 },
+      };
+    });
   }
 }
 
@@ -411,6 +473,8 @@ class FakeWorksheet extends ClientObject<FakeSheet> {
         return sheet.id;
       case "position":
         return this.context.book.sheets.indexOf(sheet);
+      case "visibility":
+        return sheet.visibility;
       case "tabColor":
         return sheet.tabColor;
     }
@@ -444,6 +508,10 @@ class FakeWorksheet extends ClientObject<FakeSheet> {
 
   get position(): number {
     return this.read("position");
+  }
+
+  get visibility(): string {
+    return this.read("visibility");
   }
 
   set tabColor(color: string) {
@@ -497,6 +565,28 @@ class FakeWorksheet extends ClientObject<FakeSheet> {
           "Worksheet.getRange"
         );
       return { sheet, range };
+    });
+  }
+
+  /** The range of `rowCount` × `columnCount` cells from (startRow, startColumn), 0-based (ExcelApi 1.7). */
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number
+  ): FakeRange {
+    return new FakeRange(this.context, () => {
+      const sheet = this.resolve("getRangeByIndexes");
+      if (startRow < 0 || startColumn < 0 || rowCount < 1 || columnCount < 1)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `no range at (${startRow}, ${startColumn}) of ${rowCount} × ${columnCount}`,
+          "Worksheet.getRangeByIndexes"
+        );
+      return {
+        sheet,
+        range: { start: { row: startRow, col: startColumn }, rows: rowCount, cols: columnCount },
+      };
     });
   }
 
@@ -641,6 +731,8 @@ class FakeRange extends ClientObject<RangeTarget> {
   protected override scalar(t: RangeTarget, prop: string): unknown {
     switch (prop) {
       case "values":
+        // As Excel: values of a range of more than 5 million cells can come back null.
+        if (t.range.rows * t.range.cols > this.context.nullValuesAboveCells) return null;
         return t.sheet.valuesOf(t.range);
       case "address":
         return t.sheet.address(t.range);
@@ -683,6 +775,27 @@ class FakeRange extends ClientObject<RangeTarget> {
     });
   }
 
+  /** The overlap of this range and `other` (ExcelApi 1.4); a null object where they do not meet. */
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.bindNow();
+      if (t === null) return null;
+      const o =
+        typeof other === "string"
+          ? { sheet: t.sheet, range: parseAddress(other)! }
+          : other.target();
+      const top = Math.max(t.range.start.row, o.range.start.row);
+      const left = Math.max(t.range.start.col, o.range.start.col);
+      const bottom = Math.min(t.range.start.row + t.range.rows, o.range.start.row + o.range.rows);
+      const right = Math.min(t.range.start.col + t.range.cols, o.range.start.col + o.range.cols);
+      if (bottom <= top || right <= left) return null;
+      return {
+        sheet: t.sheet,
+        range: { start: { row: top, col: left }, rows: bottom - top, cols: right - left },
+      };
+    });
+  }
+
   getLastRow(): FakeRange {
     return new FakeRange(this.context, () => {
       const t = this.resolve("getLastRow");
@@ -699,6 +812,14 @@ class FakeRange extends ClientObject<RangeTarget> {
 
   get address(): string {
     return this.read("address");
+  }
+
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.read("columnCount");
   }
 
   get values(): unknown[][] {

@@ -89,6 +89,9 @@ function harness(book: FakeBook, port: WorkbookPort): PortHarness {
     port,
     sheet: (name) => probeSheet(book.sheet(name)),
     definedNames: () => definedNames(book),
+    hideSheet: (name) => {
+      book.sheet(name).visibility = "Hidden";
+    },
   };
 }
 

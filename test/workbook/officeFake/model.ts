@@ -128,6 +128,8 @@ export class FakeSheet {
   validations: FakeValidation[] = [];
   freeze: { rows: number; columns: number } | null = null;
   tabColor = "";
+  /** Excel.SheetVisibility: "Visible", "Hidden" or "VeryHidden". */
+  visibility = "Visible";
   columnWidths = new Map<number, number>();
 
   constructor(public name: string) {}

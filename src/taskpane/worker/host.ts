@@ -1,0 +1,146 @@
+/**
+ * Runs a worker task (tasks.ts) for the task pane: in a Web Worker where the host has one, so a
+ * long computation does not block Excel or the pane; on the main thread, yielding between chunks
+ * of work, where it does not (jsdom tests, or a host that refuses to start the worker).
+ *
+ *   runTask("scenarios", { only }, { book, signal, onProgress })
+ *
+ * The task reads the workbook through `book` (the pane's port, e.g. the Office adapter inside
+ * Excel.run): each read the worker asks for is run here and its result posted back. Cancelling
+ * (`signal`) aborts the task in the worker and rejects with an ActionError("cancelled").
+ */
+import { ActionError } from "../../actions/errors";
+import { WorkbookError, type WorkbookPort } from "../../workbook/port";
+import { serializeError, type FromWorker, type SerializedError, type ToWorker } from "./protocol";
+import { runTaskHere } from "./tasks";
+
+export interface RunTaskOptions {
+  book: WorkbookPort;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** On the main thread: how the task yields between chunks (a macrotask by default). */
+  yieldControl?: () => Promise<void>;
+}
+
+/** Where tasks run: "worker", or "main-thread" (no Worker, or it failed to start). */
+export type TaskRunner = "worker" | "main-thread";
+
+/** The worker in use, started on first need and kept for later tasks. */
+let shared: Promise<Worker | null> | null = null;
+let nextId = 1;
+/** For tests and measurements: force the main thread (true) or allow the worker (false). */
+let forceMainThread = false;
+
+export function setTasksOnMainThread(value: boolean): void {
+  forceMainThread = value;
+}
+
+const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function workerAvailable(): boolean {
+  return !forceMainThread && typeof Worker !== "undefined" && typeof URL !== "undefined";
+}
+
+function startWorker(): Promise<Worker | null> {
+  if (!shared) {
+    shared = import(/* webpackChunkName: "worker-host" */ "./createWorker").then(
+      ({ createWorker }) => createWorker(),
+      (error: unknown) => {
+        console.warn("CompAlign: the worker could not start; computing on the main thread", error);
+        return null;
+      }
+    );
+  }
+  return shared;
+}
+
+function restoreError(error: SerializedError): Error {
+  if (error.name === "ActionError" && error.kind)
+    return new ActionError(error.kind as never, error.message);
+  if (error.name === "WorkbookError" && error.kind)
+    return new WorkbookError(error.kind as never, error.message);
+  return Object.assign(new Error(error.message), { name: error.name });
+}
+
+const cancelled = () => new ActionError("cancelled", "Cancelled: the workbook was left as it was.");
+
+/** Where the next task will run. */
+export function taskRunner(): TaskRunner {
+  return workerAvailable() ? "worker" : "main-thread";
+}
+
+export async function runTask<T>(
+  kind: string,
+  input: unknown,
+  options: RunTaskOptions
+): Promise<T> {
+  const worker = workerAvailable() ? await startWorker() : null;
+  if (!worker) return runOnMainThread<T>(kind, input, options);
+  return runInWorker<T>(worker, kind, input, options);
+}
+
+function runOnMainThread<T>(kind: string, input: unknown, options: RunTaskOptions): Promise<T> {
+  const signal = options.signal ?? new AbortController().signal;
+  return runTaskHere(kind, input, {
+    book: options.book,
+    signal,
+    progress: (done, total, label) => options.onProgress?.(done, total, label),
+    yieldControl: options.yieldControl ?? yieldToHost,
+  }) as Promise<T>;
+}
+
+function runInWorker<T>(
+  worker: Worker,
+  kind: string,
+  input: unknown,
+  options: RunTaskOptions
+): Promise<T> {
+  const id = nextId++;
+  const { book, signal, onProgress } = options;
+  return new Promise<T>((resolve, reject) => {
+    const post = (message: ToWorker) => worker.postMessage(message);
+    const onAbort = () => {
+      post({ type: "cancel", id });
+      finish();
+      reject(cancelled());
+    };
+    const finish = () => {
+      worker.removeEventListener("message", onMessage);
+      worker.removeEventListener("error", onError);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onError = (event: ErrorEvent) => {
+      finish();
+      reject(new Error(`the worker failed: ${event.message || "unknown error"}`));
+    };
+    const onMessage = (event: MessageEvent<FromWorker>) => {
+      const message = event.data;
+      if (message.id !== id) return;
+      switch (message.type) {
+        case "progress":
+          onProgress?.(message.done, message.total, message.label);
+          return;
+        case "read": {
+          const method = book[message.method] as (...args: unknown[]) => Promise<unknown>;
+          method.apply(book, message.args).then(
+            (result) => post({ type: "reply", id, call: message.call, result }),
+            (error) => post({ type: "reply", id, call: message.call, error: serializeError(error) })
+          );
+          return;
+        }
+        case "result":
+          finish();
+          resolve(message.output as T);
+          return;
+        case "error":
+          finish();
+          reject(restoreError(message.error));
+      }
+    };
+    if (signal?.aborted) return reject(cancelled());
+    worker.addEventListener("message", onMessage);
+    worker.addEventListener("error", onError);
+    signal?.addEventListener("abort", onAbort);
+    post({ type: "start", id, kind, input });
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The message protocol between the task pane and its worker (host.ts ↔ worker.ts).
+ *
+ * pane → worker: `start {id, kind, input}` runs the task registered under `kind` (tasks.ts);
+ *                `cancel {id}` aborts it; `reply {id, call, result | error}` answers a read.
+ * worker → pane: `progress {id, done, total, label}`, then one of `result {id, output}` or
+ *                `error {id, error}`; meanwhile `read {id, call, method, args}` asks the pane to
+ *                read the workbook through its port (a worker has no Office.js: reads go
+ *                through the pane, writes stay there).
+ *
+ * Everything crossing is structured-cloned: `toCloneable` drops functions first (e.g. a rep
+ * table's `describe`), keeping Maps, Sets and typed arrays.
+ */
+
+/** Port methods a worker task may call (reads only). */
+export type ReadMethod = "readSheets" | "sheetNames" | "ownedSheets";
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  /** ActionError / WorkbookError kind, restored on the pane's side. */
+  kind?: string;
+}
+
+export type ToWorker =
+  | { type: "start"; id: number; kind: string; input: unknown }
+  | { type: "cancel"; id: number }
+  | { type: "reply"; id: number; call: number; result?: unknown; error?: SerializedError };
+
+export type FromWorker =
+  | { type: "progress"; id: number; done: number; total: number; label: string }
+  | { type: "result"; id: number; output: unknown }
+  | { type: "error"; id: number; error: SerializedError }
+  | { type: "read"; id: number; call: number; method: ReadMethod; args: unknown[] };
+
+/** A copy of `value` that structured clone accepts: functions dropped, everything else kept. */
+export function toCloneable(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (typeof value === "function") return undefined;
+  if (value === null || typeof value !== "object") return value;
+  if (ArrayBuffer.isView(value) || value instanceof Date || value instanceof RegExp) return value;
+  if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || (typeof v !== "object" && typeof v !== "function")))
+      return value;
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(toCloneable(v, seen));
+    return out;
+  }
+  if (value instanceof Map) {
+    const out = new Map();
+    seen.set(value, out);
+    for (const [k, v] of value) out.set(k, toCloneable(v, seen));
+    return out;
+  }
+  if (value instanceof Set) {
+    const out = new Set();
+    seen.set(value, out);
+    for (const v of value) out.add(toCloneable(v, seen));
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== "function") out[k] = toCloneable(v, seen);
+  }
+  return out;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  const e = error as { name?: unknown; message?: unknown; kind?: unknown } | null;
+  return {
+    name: typeof e?.name === "string" ? e.name : "Error",
+    message: typeof e?.message === "string" ? e.message : String(error),
+    ...(typeof e?.kind === "string" ? { kind: e.kind } : {}),
+  };
+}

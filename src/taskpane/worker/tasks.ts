@@ -1,0 +1,42 @@
+/**
+ * The tasks the pane's worker can run, by kind. A task is pure computation: it gets its input,
+ * a read-only view of the workbook (reads are forwarded to the pane), progress and cancel, and
+ * returns its output. Add a kind by adding an entry here (e.g. a Monte Carlo simulation); the
+ * same table runs on the main thread where there is no Worker.
+ */
+import { computeScenarioRun } from "../../actions/runScenarios";
+import type { WorkbookPort } from "../../workbook/port";
+
+export interface TaskContext {
+  /** Reads only: readSheets, sheetNames, ownedSheets. */
+  book: WorkbookPort;
+  signal: AbortSignal;
+  progress(done: number, total: number, label: string): void;
+  /** Lets the thread breathe between chunks (a macrotask; in a worker, it lets cancel in). */
+  yieldControl(): Promise<void>;
+}
+
+export type TaskHandler = (input: never, context: TaskContext) => Promise<unknown>;
+
+export interface ScenariosTaskInput {
+  only?: string[];
+}
+
+export const TASKS: Record<string, TaskHandler> = {
+  /** "Run scenarios", compute part: the ScenarioRun (see actions/runScenarios.ts). */
+  scenarios: ((input: ScenariosTaskInput, ctx: TaskContext) =>
+    computeScenarioRun(ctx.book, {
+      only: input.only,
+      signal: ctx.signal,
+      onProgress: ctx.progress,
+      yieldControl: ctx.yieldControl,
+    })) as TaskHandler,
+};
+
+/** Runs the task `kind`; rejects naming the kind when there is none. */
+export function runTaskHere(kind: string, input: unknown, context: TaskContext): Promise<unknown> {
+  const handler = TASKS[kind] as
+    ((input: unknown, context: TaskContext) => Promise<unknown>) | undefined;
+  if (!handler) return Promise.reject(new Error(`no worker task "${kind}"`));
+  return handler(input, context);
+}

@@ -1,0 +1,84 @@
+/**
+ * The task pane's Web Worker: runs the tasks of tasks.ts off the UI thread, so Excel and the
+ * pane (its Cancel button) stay responsive during a long computation. Protocol: protocol.ts.
+ */
+import { WorkbookError, type WorkbookPort } from "../../workbook/port";
+import {
+  serializeError,
+  toCloneable,
+  type FromWorker,
+  type ReadMethod,
+  type ToWorker,
+} from "./protocol";
+import { runTaskHere } from "./tasks";
+
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: "message", listener: (event: MessageEvent<ToWorker>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const running = new Map<number, AbortController>();
+const calls = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+let nextCall = 1;
+
+/** The port a task sees: reads go to the pane; anything else is refused. */
+function readOnlyBook(id: number): WorkbookPort {
+  const read =
+    (method: ReadMethod) =>
+    (...args: unknown[]) =>
+      new Promise((resolve, reject) => {
+        const call = nextCall++;
+        calls.set(call, { resolve, reject });
+        scope.postMessage({ type: "read", id, call, method, args });
+      });
+  return new Proxy({} as WorkbookPort, {
+    get(_, method: string) {
+      if (method === "readSheets" || method === "sheetNames" || method === "ownedSheets")
+        return read(method);
+      if (method === "then") return undefined;
+      return () => Promise.reject(new Error(`a worker task cannot call ${method}: it only reads`));
+    },
+  });
+}
+
+/** A macrotask: lets a cancel message (and the pane's reads' replies) in between chunks of work. */
+function yieldControl(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+scope.addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.type === "cancel") {
+    running.get(message.id)?.abort();
+    return;
+  }
+  if (message.type === "reply") {
+    const pending = calls.get(message.call);
+    calls.delete(message.call);
+    if (!pending) return;
+    if (message.error) {
+      const error =
+        message.error.name === "WorkbookError" && message.error.kind
+          ? new WorkbookError(message.error.kind as never, message.error.message)
+          : Object.assign(new Error(message.error.message), { name: message.error.name });
+      pending.reject(error);
+    } else pending.resolve(message.result);
+    return;
+  }
+  const { id, kind, input } = message;
+  const controller = new AbortController();
+  running.set(id, controller);
+  runTaskHere(kind, input, {
+    book: readOnlyBook(id),
+    signal: controller.signal,
+    progress: (done, total, label) =>
+      scope.postMessage({ type: "progress", id, done, total, label }),
+    yieldControl,
+  })
+    .then(
+      (output) => scope.postMessage({ type: "result", id, output: toCloneable(output) }),
+      (error) => scope.postMessage({ type: "error", id, error: serializeError(error) })
+    )
+    .finally(() => running.delete(id));
+});

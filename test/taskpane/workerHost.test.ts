@@ -1,0 +1,200 @@
+/**
+ * The task pane's worker host (src/taskpane/worker): the protocol through a stand-in Worker that
+ * runs worker.ts's own message handler (reads forwarded to the pane's port, progress, result,
+ * cancel), the main-thread fallback where there is no Worker (jsdom, Node), and that the
+ * scenario run through either gives the same figures and tabs as the action alone.
+ */
+import { setupWorkbook } from "../../src/actions";
+import { computeScenarioRun, runScenarioAction } from "../../src/actions/runScenarios";
+import type { ScenarioRun } from "../../src/engine/scenarioRunner";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { toCloneable, type FromWorker, type ToWorker } from "../../src/taskpane/worker/protocol";
+
+type Listener = (event: { data: unknown }) => void;
+
+/** A Worker whose other end is worker.ts, loaded with `self` pointing at this pair's far side. */
+class StandInWorker {
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly scopeListeners = new Set<Listener>();
+  readonly sent: ToWorker[] = [];
+
+  constructor() {
+    const scope = {
+      postMessage: (message: FromWorker) =>
+        setTimeout(() => this.emit("message", structuredClone(message)), 0),
+      addEventListener: (_: string, listener: Listener) => this.scopeListeners.add(listener),
+    };
+    const previous = (globalThis as { self?: unknown }).self;
+    (globalThis as { self?: unknown }).self = scope;
+    jest.isolateModules(() => {
+      require("../../src/taskpane/worker/worker");
+    });
+    (globalThis as { self?: unknown }).self = previous;
+  }
+
+  postMessage(message: ToWorker): void {
+    this.sent.push(message);
+    const copy = structuredClone(message);
+    setTimeout(() => this.scopeListeners.forEach((l) => l({ data: copy })), 0);
+  }
+
+  addEventListener(type: string, listener: Listener): void {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)!.add(listener);
+  }
+
+  removeEventListener(type: string, listener: Listener): void {
+    this.listeners.get(type)?.delete(listener);
+  }
+
+  private emit(type: string, data: unknown): void {
+    this.listeners.get(type)?.forEach((l) => l({ data }));
+  }
+}
+
+let standIn: StandInWorker | null = null;
+jest.mock("../../src/taskpane/worker/createWorker", () => ({
+  createWorker: () => {
+    standIn = new StandInWorker();
+    return standIn;
+  },
+}));
+
+async function starterBook() {
+  const book = new MemoryWorkbook();
+  await setupWorkbook(book);
+  return book;
+}
+
+function figuresOf(run: ScenarioRun) {
+  return run.scenarios.map((s) => ({ name: s.name, figures: s.figures }));
+}
+
+describe("toCloneable", () => {
+  it("drops functions and keeps Maps, typed arrays and shared references", () => {
+    const shared = { a: 1 };
+    const value = {
+      f: () => 1,
+      m: new Map([["k", new Float64Array([1, 2])]]),
+      list: [shared, shared, { g() {} }],
+      n: null,
+    };
+    const copy = toCloneable(value) as typeof value;
+    expect("f" in copy).toBe(false);
+    expect(copy.m.get("k")).toEqual(new Float64Array([1, 2]));
+    expect(copy.list[0]).toBe(copy.list[1]);
+    expect(copy.list[2]).toEqual({});
+    expect(() => structuredClone(copy)).not.toThrow();
+  });
+
+  it("makes a scenario run cloneable (its rep table carries a describe function)", async () => {
+    const run = await computeScenarioRun(await starterBook());
+    expect(() => structuredClone(run)).toThrow();
+    const copy = structuredClone(toCloneable(run)) as ScenarioRun;
+    expect(figuresOf(copy)).toEqual(figuresOf(run));
+    expect(copy.scenarios[0].reps.payout).toEqual(run.scenarios[0].reps.payout);
+  });
+});
+
+describe("runTask", () => {
+  afterEach(() => {
+    delete (globalThis as { Worker?: unknown }).Worker;
+    standIn = null;
+    jest.resetModules();
+  });
+
+  it("runs on the main thread where there is no Worker, with the action's own results", async () => {
+    const { runTask, taskRunner } = await import("../../src/taskpane/worker/host");
+    expect(taskRunner()).toBe("main-thread");
+    const book = await starterBook();
+    const progress: string[] = [];
+    const run = await runTask<ScenarioRun>(
+      "scenarios",
+      {},
+      {
+        book,
+        onProgress: (done, total, label) => progress.push(`${done}/${total} ${label}`),
+      }
+    );
+    expect(figuresOf(run)).toEqual(figuresOf(await computeScenarioRun(await starterBook())));
+    expect(progress[0]).toBe("1/9 Computed Baseline");
+    expect(standIn).toBeNull();
+  });
+
+  it("runs in the worker: reads forwarded to the pane's port, progress, then the result", async () => {
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask, taskRunner } = await import("../../src/taskpane/worker/host");
+    expect(taskRunner()).toBe("worker");
+    const book = await starterBook();
+    const reads: string[][] = [];
+    const readSheets = book.readSheets.bind(book);
+    book.readSheets = (names) => {
+      reads.push(names);
+      return readSheets(names);
+    };
+    const progress: number[] = [];
+    const run = await runTask<ScenarioRun>(
+      "scenarios",
+      { only: ["Quotas up 10%"] },
+      {
+        book,
+        onProgress: (done) => progress.push(done),
+      }
+    );
+    expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Quotas up 10%"]);
+    expect(figuresOf(run)).toEqual(
+      figuresOf(await computeScenarioRun(await starterBook(), { only: ["Quotas up 10%"] }))
+    );
+    expect(reads).toEqual([["Objectives", "Matrix", "Curves", "Reps", "Scenarios"]]);
+    expect(progress).toEqual([1, 2]);
+    expect(standIn!.sent.map((m) => m.type)).toEqual(["start", "reply"]);
+    expect(standIn!.sent[0]).toMatchObject({ type: "start", kind: "scenarios" });
+  });
+
+  it("the whole action through the worker writes the same tabs as without it", async () => {
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask } = await import("../../src/taskpane/worker/host");
+    const viaWorker = await starterBook();
+    const result = await runScenarioAction(viaWorker, {
+      compute: (port, options) =>
+        runTask<ScenarioRun>("scenarios", { only: options.only }, { book: port }),
+    });
+    const direct = await starterBook();
+    const expected = await runScenarioAction(direct);
+    expect(result.sheets).toEqual(expected.sheets);
+    for (const { name } of expected.sheets)
+      expect(viaWorker.snapshot(name)).toEqual(direct.snapshot(name));
+  });
+
+  it("cancel aborts the task in the worker and rejects with Cancelled", async () => {
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask } = await import("../../src/taskpane/worker/host");
+    const controller = new AbortController();
+    const run = runTask(
+      "scenarios",
+      {},
+      {
+        book: await starterBook(),
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      }
+    );
+    await expect(run).rejects.toMatchObject({
+      kind: "cancelled",
+      message: "Cancelled: the workbook was left as it was.",
+    });
+    expect(standIn!.sent.map((m) => m.type)).toContain("cancel");
+  });
+
+  it("an unknown kind and a failing read come back as errors", async () => {
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask } = await import("../../src/taskpane/worker/host");
+    await expect(runTask("nope", {}, { book: await starterBook() })).rejects.toThrow(
+      'no worker task "nope"'
+    );
+    await expect(runTask("scenarios", {}, { book: new MemoryWorkbook() })).rejects.toMatchObject({
+      name: "ActionError",
+      kind: "no-matrix",
+    });
+  });
+});
