@@ -198,3 +198,51 @@ describe("runTask", () => {
     });
   });
 });
+
+describe("the cost-at-risk task", () => {
+  afterEach(() => {
+    delete (globalThis as { Worker?: unknown }).Worker;
+    standIn = null;
+    jest.resetModules();
+  });
+
+  async function prepared() {
+    const { prepareRisk } = await import("../../src/actions");
+    const book = await starterBook();
+    const prep = await prepareRisk(book);
+    return { ...prep, settings: { ...prep.settings, trials: 300 } };
+  }
+
+  it("in the worker gives the simulation computeRisk gives, with progress and no workbook", async () => {
+    const { computeRisk } = await import("../../src/actions");
+    const input = await prepared();
+    const expected = await computeRisk(input);
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask, taskRunner } = await import("../../src/taskpane/worker/host");
+    expect(taskRunner()).toBe("worker");
+    const progress: number[] = [];
+    const result = await runTask<typeof expected>(
+      "risk",
+      { prepared: input, blockTrials: 100 },
+      { onProgress: (done) => progress.push(done) }
+    );
+    expect(standIn).not.toBeNull();
+    expect(result.result.scenarios.map((s) => s.totalPayout)).toEqual(
+      expected.result.scenarios.map((s) => s.totalPayout)
+    );
+    expect(progress.length).toBeGreaterThan(1);
+  });
+
+  it("on the main thread stops when cancelled", async () => {
+    const { runTask } = await import("../../src/taskpane/worker/host");
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      runTask(
+        "risk",
+        { prepared: await prepared(), blockTrials: 50 },
+        { signal: controller.signal }
+      )
+    ).rejects.toMatchObject({ kind: "cancelled" });
+  });
+});

@@ -8,7 +8,6 @@
 import { useCallback, useEffect, useRef } from "react";
 import {
   ActionError,
-  computeRisk,
   PlanHasErrorsError,
   prepareRisk,
   writeRiskSheet,
@@ -18,15 +17,36 @@ import {
 import { blockSize, type SimulationCallbacks } from "../../engine/costAtRisk";
 import type { WriteResult } from "../../workbook/port";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
+import { runTask } from "../worker/host";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeScenarioError, type ScenarioError } from "./describeScenarioError";
 import { yieldToHost, type RunProgress } from "./useScenarios";
 
-/** Runs the simulation: computeRisk on this thread by default (a worker host can replace it). */
+/** Runs the simulation: in the worker by default (computeRiskOffThread); tests may pass their own. */
 export type RiskCompute = (
   prepared: RiskPreparation,
   callbacks: SimulationCallbacks
 ) => Promise<RiskComputation>;
+
+/**
+ * The simulation in the pane's Web Worker (on the main thread, in blocks, where there is none):
+ * the pane's cancel flag is polled and aborts the worker's task as soon as it is set.
+ */
+export const computeRiskOffThread: RiskCompute = (prepared, callbacks) => {
+  const controller = new AbortController();
+  const poll = setInterval(() => {
+    if (callbacks.isCancelled?.()) controller.abort();
+  }, 50);
+  return runTask<RiskComputation>(
+    "risk",
+    { prepared, blockTrials: callbacks.blockTrials },
+    {
+      signal: controller.signal,
+      onProgress: callbacks.onProgress,
+      yieldControl: callbacks.yieldControl,
+    }
+  ).finally(() => clearInterval(poll));
+};
 
 /** Rep-metric evaluations per block on the UI thread. */
 export const PANE_BLOCK_WORK = 1_000_000;
@@ -86,7 +106,7 @@ export function useCostAtRisk(access: WorkbookAccess, options: CostAtRiskOptions
   const { state, update, perform } = useTaskRunner(INITIAL, TASK);
   const cancelled = useRef(false);
   const yieldControl = options.yieldControl ?? yieldToHost;
-  const compute = options.compute ?? computeRisk;
+  const compute = options.compute ?? computeRiskOffThread;
 
   useEffect(
     () => () => {

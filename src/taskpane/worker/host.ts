@@ -15,7 +15,8 @@ import { serializeError, type FromWorker, type SerializedError, type ToWorker } 
 import { runTaskHere } from "./tasks";
 
 export interface RunTaskOptions {
-  book: WorkbookPort;
+  /** The workbook the task reads through; a task that reads nothing (cost at risk) has none. */
+  book?: WorkbookPort;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, label: string) => void;
   /** On the main thread: how the task yields between chunks (a macrotask by default). */
@@ -62,6 +63,13 @@ function restoreError(error: SerializedError): Error {
   return Object.assign(new Error(error.message), { name: error.name });
 }
 
+/** The workbook of a task that reads none: any read is a programming error, said plainly. */
+function noWorkbook(kind: string): WorkbookPort {
+  return new Proxy({} as WorkbookPort, {
+    get: () => () => Promise.reject(new Error(`the "${kind}" task has no workbook to read`)),
+  });
+}
+
 const cancelled = () => new ActionError("cancelled", "Cancelled: the workbook was left as it was.");
 
 /** Where the next task will run. */
@@ -82,7 +90,7 @@ export async function runTask<T>(
 function runOnMainThread<T>(kind: string, input: unknown, options: RunTaskOptions): Promise<T> {
   const signal = options.signal ?? new AbortController().signal;
   return runTaskHere(kind, input, {
-    book: options.book,
+    book: options.book ?? noWorkbook(kind),
     signal,
     progress: (done, total, label) => options.onProgress?.(done, total, label),
     yieldControl: options.yieldControl ?? yieldToHost,
@@ -121,6 +129,11 @@ function runInWorker<T>(
           onProgress?.(message.done, message.total, message.label);
           return;
         case "read": {
+          if (!book) {
+            const error = new Error(`the "${kind}" task has no workbook to read`);
+            post({ type: "reply", id, call: message.call, error: serializeError(error) });
+            return;
+          }
           const method = book[message.method] as (...args: unknown[]) => Promise<unknown>;
           method.apply(book, message.args).then(
             (result) => post({ type: "reply", id, call: message.call, result }),

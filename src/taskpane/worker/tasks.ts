@@ -4,6 +4,7 @@
  * returns its output. Add a kind by adding an entry here (e.g. a Monte Carlo simulation); the
  * same table runs on the main thread where there is no Worker.
  */
+import { computeRisk, type RiskPreparation } from "../../actions/runRisk";
 import { computeScenarioRun } from "../../actions/runScenarios";
 import type { WorkbookPort } from "../../workbook/port";
 
@@ -22,6 +23,12 @@ export interface ScenariosTaskInput {
   only?: string[];
 }
 
+export interface RiskTaskInput {
+  prepared: RiskPreparation;
+  /** Trials per block (progress and cancel are checked between blocks). */
+  blockTrials?: number;
+}
+
 export const TASKS: Record<string, TaskHandler> = {
   /** "Run scenarios", compute part: the ScenarioRun (see actions/runScenarios.ts). */
   scenarios: ((input: ScenariosTaskInput, ctx: TaskContext) =>
@@ -29,6 +36,14 @@ export const TASKS: Record<string, TaskHandler> = {
       only: input.only,
       signal: ctx.signal,
       onProgress: ctx.progress,
+      yieldControl: ctx.yieldControl,
+    })) as TaskHandler,
+  /** "Cost at risk", compute part: the Monte Carlo simulation (see actions/runRisk.ts); no reads. */
+  risk: ((input: RiskTaskInput, ctx: TaskContext) =>
+    computeRisk(input.prepared, {
+      blockTrials: input.blockTrials,
+      onProgress: ctx.progress,
+      isCancelled: () => ctx.signal.aborted,
       yieldControl: ctx.yieldControl,
     })) as TaskHandler,
 };
