@@ -6,7 +6,6 @@
 import {
   CellType,
   DetailedCellError,
-  ErrorType,
   type CellValue,
   type HyperFormula,
   type RawCellContent,
@@ -26,16 +25,23 @@ import {
 import type { FormulaBook } from "../workbook/xlsxFormulas";
 import { NAMESPACE } from "./catalog";
 import { normalizeFormula } from "./formulaText";
+import { staticProblem, propagate, valueProblem, type Unsupported } from "./hfSupport";
 import { createEmptyEngine, createEngine } from "./hyperformula";
 
 type CalcValue = ComputedValue;
 export type FormulaResult = ComputedFormula;
 
 export interface BookResults {
+  /** Every formula; those the engine cannot recompute faithfully carry `unsupported`. */
   results: FormulaResult[];
-  /** Formulas the engine cannot evaluate as written (parse errors, unknown functions). */
+  /** Defined names the engine cannot use. */
   warnings: string[];
+  /** Formulas not recomputed, counted by cause (e.g. "function XMATCH": 3), largest first. */
+  unsupportedCounts: [string, number][];
 }
+
+/** Causes of dependents: one group, whatever cell they depend on. */
+export const DEPENDS_CAUSE = "depends on an unsupported cell";
 
 /** Error values HyperFormula knows; any other Excel error constant is read as #VALUE!. */
 const HF_ERRORS = new Set(["#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#REF!", "#VALUE!", "#SPILL!"]);
@@ -48,8 +54,13 @@ function constantContent(value: Constant): RawCellContent {
   return value;
 }
 
+/** The formula as the engine gets it (normalised), without "=". */
+function engineFormula(cell: FormulaCell): string {
+  return normalizeFormula(cell.formula.replace(/^=/, ""), NAMESPACE);
+}
+
 function formulaContent(cell: FormulaCell): string {
-  const formula = normalizeFormula(cell.formula.replace(/^=/, ""), NAMESPACE);
+  const formula = engineFormula(cell);
   return cell.array ? `=ARRAYFORMULA(${formula})` : `=${formula}`;
 }
 
@@ -134,23 +145,6 @@ function formulaResult(
   };
 }
 
-/**
- * Why the engine could not evaluate this formula as written (a parse error, an unknown
- * function), or undefined. Cells that merely depend on such a formula are not reported.
- */
-function problemWith(
-  hf: HyperFormula,
-  at: SimpleCellAddress,
-  value: CellValue
-): string | undefined {
-  if (!(value instanceof DetailedCellError)) return undefined;
-  const parseError = value.type === ErrorType.ERROR && value.address === undefined;
-  const unknownName =
-    value.type === ErrorType.NAME &&
-    value.address === hf.simpleCellAddressToString(at, { includeSheetName: true });
-  return parseError || unknownName ? value.message.split("\n")[0] : undefined;
-}
-
 /** The defined names the engine accepts as named expressions; a warning for each it does not. */
 function namedExpressions(names: DefinedName[], warnings: string[]): SerializedNamedExpression[] {
   const probe = createEmptyEngine();
@@ -180,21 +174,60 @@ export function evaluateFormulaBook(book: FormulaBook): BookResults {
   const hf = createEngine(content, dates, names);
   try {
     const results: FormulaResult[] = [];
+    const byKey = new Map<string, { result: FormulaResult; cell: FormulaCell }>();
+    const origins: { at: SimpleCellAddress; label: string }[] = [];
+    const problems = new Map<FormulaResult, Unsupported>();
     for (const sheet of book.sheets) {
       const sheetId = hf.getSheetId(sheet.name)!;
       for (const cell of sheet.formulas) {
         const at = { sheet: sheetId, row: cell.row, col: cell.col };
         const anchor = hf.getCellValue(at);
-        results.push(formulaResult(hf, at, sheet.name, cell, anchor));
-        const problem = problemWith(hf, at, anchor);
-        if (problem)
-          warnings.push(
-            `${sheet.name}!${formatA1(cell)}: cannot evaluate =${cell.formula}: ${problem}`
-          );
+        const result = formulaResult(hf, at, sheet.name, cell, anchor);
+        results.push(result);
+        byKey.set(`${sheetId}:${cell.row},${cell.col}`, { result, cell });
+        const problem = staticProblem(engineFormula(cell)) ?? valueProblem(hf, at, anchor, false);
+        if (problem) {
+          problems.set(result, problem);
+          origins.push({ at, label: `${sheet.name}!${formatA1(cell)}` });
+        }
       }
     }
-    return { results, warnings };
+    propagate(
+      hf,
+      origins,
+      (key) => byKey.has(key),
+      (key, origin) => {
+        const { result } = byKey.get(key)!;
+        if (!problems.has(result))
+          problems.set(result, {
+            cause: DEPENDS_CAUSE,
+            what: `depends on unsupported cell ${origin}`,
+          });
+      }
+    );
+    const counts = new Map<string, number>();
+    for (const { result, cell } of byKey.values()) {
+      const problem = problems.get(result);
+      if (!problem) continue;
+      markUnsupported(result, cell, problem.what);
+      counts.set(problem.cause, (counts.get(problem.cause) ?? 0) + 1);
+    }
+    const unsupportedCounts = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return { results, warnings, unsupportedCounts };
   } finally {
     hf.destroy();
   }
+}
+
+/** An unsupported formula keeps the shape the file gives it and Excel's saved values. */
+function markUnsupported(result: FormulaResult, cell: FormulaCell, what: string): void {
+  const rows = cell.array?.rows ?? 1;
+  const cols = cell.array?.cols ?? 1;
+  const cached = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => cell.cached?.[r]?.[c] ?? null)
+  );
+  result.unsupported = what;
+  result.cached = cached;
+  result.isArray = cell.array !== undefined;
+  result.values = cached.map((row) => row.map((v) => v ?? 0));
 }

@@ -18,6 +18,11 @@ export interface FormulaCell extends CellPosition {
   formula: string;
   /** An array formula's range (rows × columns from this cell), as the file declares it. */
   array?: { rows: number; cols: number };
+  /**
+   * The values Excel saved with the formula (rows × columns of its array range, 1×1 otherwise),
+   * null where the file holds none.
+   */
+  cached?: (Constant | null)[][];
 }
 
 export interface ConstantCell extends CellPosition {
@@ -58,4 +63,12 @@ export interface ComputedFormula extends CellPosition {
   isArray: boolean;
   /** True when the file declares the formula over a range (an array formula): each of its cells holds it. */
   declaredArray: boolean;
+  /**
+   * Why the engine cannot recompute this formula faithfully (an unsupported function or
+   * construct, or a precedent that is itself unsupported); its value is then the one Excel saved
+   * (`cached`), never the engine's.
+   */
+  unsupported?: string;
+  /** The values Excel saved with the formula, as on FormulaCell. */
+  cached?: (Constant | null)[][];
 }

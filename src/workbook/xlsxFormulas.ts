@@ -75,15 +75,36 @@ function formulaText(worksheet: Worksheet, cell: Cell, model: FormulaModel): str
   return shiftFormula(masterFormula, to.row - from.row, to.col - from.col);
 }
 
-function formulaCell(worksheet: Worksheet, cell: Cell): FormulaCell | undefined {
+/** A formula's saved result (exceljs gives errors as {error}, dates as Date) as a constant. */
+function cachedConstant(result: unknown, date1904: boolean): Constant | null {
+  if (result === undefined || result === null) return null;
+  if (typeof result === "number" || typeof result === "boolean" || typeof result === "string")
+    return result;
+  if (result instanceof Date) return dateToSerial(result, date1904);
+  if (typeof result === "object" && typeof (result as { error?: unknown }).error === "string")
+    return { error: (result as { error: string }).error };
+  return plainText(result);
+}
+
+function formulaCell(worksheet: Worksheet, cell: Cell, date1904: boolean): FormulaCell | undefined {
   const model = cell.value as FormulaModel;
   const formula = formulaText(worksheet, cell, model);
   if (formula === undefined) return undefined;
   const at = position(cell);
   const range = model.shareType === "array" && model.ref ? parseRange(model.ref) : undefined;
-  return range
-    ? { ...at, formula, array: { rows: range.rows, cols: range.cols } }
-    : { ...at, formula };
+  // cell.result, not model.result: exceljs leaves a saved 0 or FALSE out of the value.
+  const cached = [[cachedConstant(cell.result as unknown, date1904)]];
+  if (!range) return { ...at, formula, cached };
+  // The other cells of an array range hold its saved results.
+  for (let r = 0; r < range.rows; r++) {
+    if (!cached[r]) cached[r] = [];
+    for (let c = 0; c < range.cols; c++) {
+      if (r === 0 && c === 0) continue;
+      const other = worksheet.findCell(at.row + r + 1, at.col + c + 1);
+      cached[r][c] = other ? (constantOf(other, date1904) ?? null) : null;
+    }
+  }
+  return { ...at, formula, array: { rows: range.rows, cols: range.cols }, cached };
 }
 
 /** Positions covered by array formulas other than their anchors, as "row,col" keys. */
@@ -104,7 +125,7 @@ function readSheet(worksheet: Worksheet, date1904: boolean): GridSheet {
   worksheet.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.type === ValueType.Formula) {
-        const formula = formulaCell(worksheet, cell);
+        const formula = formulaCell(worksheet, cell, date1904);
         if (formula) formulas.push(formula);
         return;
       }

@@ -61,12 +61,41 @@ function writeSingle(worksheet: Worksheet, result: ComputedFormula): void {
   cell.value = { formula: result.formula, result: cached(result.values[0][0]) } as never;
 }
 
-/** Sets every result as its formula's cached value in the workbook (in memory). */
+/**
+ * A formula the engine could not recompute keeps the value Excel saved, written with its own
+ * formula text (a cell of a fill may have lost its master, rewritten above).
+ */
+function writeUnsupported(worksheet: Worksheet, result: ComputedFormula): void {
+  const saved = result.cached ?? [[null]];
+  saved.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = worksheet.getCell(result.row + r + 1, result.col + c + 1);
+      if (r === 0 && c === 0) {
+        const base = result.declaredArray
+          ? {
+              formula: result.formula,
+              shareType: "array",
+              ref: formatRange({ start: result, rows: saved.length, cols: row.length }),
+            }
+          : { formula: result.formula };
+        cell.value = (value === null ? base : { ...base, result: value }) as never;
+      } else if (value !== null) {
+        cell.value = value as never;
+      }
+    })
+  );
+}
+
+/**
+ * Sets every result as its formula's cached value in the workbook (in memory); a formula not
+ * recomputed keeps Excel's saved value.
+ */
 export function applyResults(workbook: XlsxWorkbook, results: readonly ComputedFormula[]): void {
   for (const result of results) {
     const worksheet = workbook.getWorksheet(result.sheet);
     if (!worksheet) throw new Error(`sheet "${result.sheet}" is not in the workbook`);
-    if (result.isArray) writeArray(worksheet, result);
+    if (result.unsupported !== undefined) writeUnsupported(worksheet, result);
+    else if (result.isArray) writeArray(worksheet, result);
     else writeSingle(worksheet, result);
   }
 }
