@@ -30,9 +30,7 @@ async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook) =>
 test("init writes the starter workbook, which passes every check", () => {
   const init = compalign("init", path("plan.xlsx"));
   expect(init.status).toBe(0);
-  expect(init.stderr).toMatch(
-    /wrote .*plan\.xlsx with Objectives, Matrix, Curves, Reps, Scenarios/
-  );
+  expect(init.stderr).toMatch(/wrote .*plan\.xlsx with Objectives, Matrix, Curves, Reps, Scenarios/);
   const check = compalign("check", path("plan.xlsx"), "--json");
   expect(check.status).toBe(0);
   const json = JSON.parse(check.stdout);
@@ -82,14 +80,7 @@ test("--out writes the Alignment View into a copy and keeps every original sheet
   expect(check.stdout).toMatch(/Design alignment index: 0\.989/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path("view.xlsx"));
-  expect(wb.worksheets.map((w) => w.name)).toEqual([
-    "Objectives",
-    "Matrix",
-    "Curves",
-    "Reps",
-    "Scenarios",
-    "Alignment View",
-  ]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["Objectives", "Matrix", "Curves", "Reps", "Scenarios", "Alignment View"]);
   const view = wb.getWorksheet("Alignment View")!;
   expect(view.getCell("A4").value).toBe("Design alignment index");
   expect(view.getCell("B4").value).toBeCloseTo(0.989130434782608, 12);
@@ -100,14 +91,7 @@ test("--out writes the Alignment View into a copy and keeps every original sheet
   expect(again.status).toBe(0);
   const wb2 = new ExcelJS.Workbook();
   await wb2.xlsx.readFile(path("view2.xlsx"));
-  expect(wb2.worksheets.map((w) => w.name)).toEqual([
-    "Objectives",
-    "Matrix",
-    "Curves",
-    "Reps",
-    "Scenarios",
-    "Alignment View",
-  ]);
+  expect(wb2.worksheets.map((w) => w.name)).toEqual(["Objectives", "Matrix", "Curves", "Reps", "Scenarios", "Alignment View"]);
 });
 
 test("a user's own sheet named Alignment View is never touched", async () => {
@@ -126,10 +110,7 @@ test("exit 2 with one line: missing file, unreadable file, no Matrix sheet, --ou
   const cases = [
     [["check", path("missing.xlsx")], /cannot read .*missing\.xlsx: no such file/],
     [["check", path("junk.xlsx")], /cannot read .*junk\.xlsx as an \.xlsx workbook/],
-    [
-      ["check", join(__dirname, "..", "..", "examples", "commission-plan.xlsx")],
-      /has no Matrix sheet/,
-    ],
+    [["check", join(__dirname, "..", "..", "examples", "commission-plan.xlsx")], /has no Matrix sheet/],
     [["check", path("plan.xlsx"), "--out", path("plan.xlsx")], /is the input file/],
   ] as const;
   for (const [args, message] of cases) {

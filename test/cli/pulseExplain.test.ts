@@ -60,9 +60,7 @@ test("pulse --out and explain --out add their tabs and leave every original shee
   const names = wb.worksheets.map((w) => w.name);
   expect(names.slice(0, 5)).toEqual(["Objectives", "Matrix", "Curves", "Reps", "Scenarios"]);
   expect(names.some((n) => n.startsWith("Pulse Check "))).toBe(true);
-  expect(names).toEqual(
-    expect.arrayContaining(["Plan - Account Executive", "Plan - Inside Sales"])
-  );
+  expect(names).toEqual(expect.arrayContaining(["Plan - Account Executive", "Plan - Inside Sales"]));
   const original = new ExcelJS.Workbook();
   await original.xlsx.readFile(path("plan.xlsx"));
   for (const sheet of original.worksheets) {
@@ -77,9 +75,7 @@ test("explain --json: one entry per plan with earnings at 50–150% and how to e
   const { plans } = JSON.parse(run.stdout);
   expect(plans.map((p: { plan: string }) => p.plan)).toEqual(["Account Executive", "Inside Sales"]);
   const ae = plans[0];
-  expect(ae.earnings.map((e: { attainment: number }) => e.attainment)).toEqual([
-    0.5, 0.75, 1, 1.25, 1.5,
-  ]);
+  expect(ae.earnings.map((e: { attainment: number }) => e.attainment)).toEqual([0.5, 0.75, 1, 1.25, 1.5]);
   // Median TI of the 5 AE reps (60k, 60k, 50k, 50k, 50k) is 50,000; at 100% on every metric the
   // plan pays exactly its target incentive.
   expect(ae.medianTargetIncentive).toBe(50000);
@@ -90,11 +86,7 @@ test("explain --json: one entry per plan with earnings at 50–150% and how to e
 
 test("exit 2 with one line for a file without a Matrix sheet", () => {
   for (const command of ["pulse", "explain"]) {
-    const run = compalign(
-      command,
-      join(__dirname, "..", "..", "examples", "commission-plan.xlsx"),
-      "--json"
-    );
+    const run = compalign(command, join(__dirname, "..", "..", "examples", "commission-plan.xlsx"), "--json");
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toMatch(/no Matrix sheet/);
