@@ -96,12 +96,15 @@ export function valueProblem(
       return { cause: "OFFSET with computed arguments", what: `OFFSET: ${message}` };
     return { cause: "formula the engine cannot parse", what: `cannot parse: ${message}` };
   }
-  if (value.type === ErrorType.CYCLE && !iterative)
-    return {
-      cause: "circular reference",
-      what: "circular reference (the file does not enable iterative calculation)",
-    };
   const own = value.address === hf.simpleCellAddressToString(at, { includeSheetName: true });
+  // A cell on the cycle (cells that merely depend on one are reported as dependents).
+  if (value.type === ErrorType.CYCLE && own)
+    return iterative
+      ? { cause: "circular reference", what: "circular reference through an array formula" }
+      : {
+          cause: "circular reference",
+          what: "circular reference (the file does not enable iterative calculation)",
+        };
   if (value.type === ErrorType.NAME && own && !/Function name/i.test(message))
     return { cause: "name the engine cannot resolve", what: message || "unknown name" };
   return undefined;

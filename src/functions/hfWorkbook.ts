@@ -6,6 +6,7 @@
 import {
   CellType,
   DetailedCellError,
+  ErrorType,
   type CellValue,
   type HyperFormula,
   type RawCellContent,
@@ -25,6 +26,7 @@ import {
 import type { FormulaBook } from "../workbook/xlsxFormulas";
 import { NAMESPACE } from "./catalog";
 import { normalizeFormula } from "./formulaText";
+import { clipWholeColumns, resolveStructuredRefs } from "./structuredRefs";
 import { staticProblem, propagate, valueProblem, type Unsupported } from "./hfSupport";
 import { createEmptyEngine, createEngine } from "./hyperformula";
 
@@ -54,24 +56,43 @@ function constantContent(value: Constant): RawCellContent {
   return value;
 }
 
-/** The formula as the engine gets it (normalised), without "=". */
-function engineFormula(cell: FormulaCell): string {
-  return normalizeFormula(cell.formula.replace(/^=/, ""), NAMESPACE);
+/** What a formula's text is rewritten against: the file's tables and the rows it uses. */
+interface Context {
+  tables: FormulaBook["tables"];
+  rows: number;
 }
 
-function formulaContent(cell: FormulaCell): string {
-  const formula = engineFormula(cell);
-  return cell.array ? `=ARRAYFORMULA(${formula})` : `=${formula}`;
+/**
+ * The formula as the engine gets it, without "=": structured references resolved to ranges,
+ * Excel's prefixes and spellings normalised, whole columns clipped to the rows in use.
+ */
+function engineFormula(sheet: string, cell: FormulaCell, context: Context): string {
+  const text = cell.formula.replace(/^=/, "");
+  const resolved = resolveStructuredRefs(text, context.tables, { sheet, ...cell });
+  return clipWholeColumns(normalizeFormula(resolved, NAMESPACE), context.rows);
 }
 
-function sheetContent(sheet: GridSheet): RawCellContent[][] {
+function sheetContent(sheet: GridSheet, formulas: Map<FormulaCell, string>): RawCellContent[][] {
   const cells = [...sheet.constants, ...sheet.formulas];
   const rows = cells.reduce((n, c) => Math.max(n, c.row + 1), 0);
   const cols = cells.reduce((n, c) => Math.max(n, c.col + 1), 0);
   const grid: RawCellContent[][] = Array.from({ length: rows }, () => new Array(cols).fill(null));
   for (const c of sheet.constants) grid[c.row][c.col] = constantContent(c.value);
-  for (const f of sheet.formulas) grid[f.row][f.col] = formulaContent(f);
+  for (const f of sheet.formulas) {
+    const formula = formulas.get(f)!;
+    grid[f.row][f.col] = f.array ? `=ARRAYFORMULA(${formula})` : `=${formula}`;
+  }
   return grid;
+}
+
+/** Rows the workbook uses (the last row holding anything, array ranges included), at least 1. */
+function usedRows(book: FormulaBook): number {
+  let rows = 1;
+  for (const sheet of book.sheets) {
+    for (const c of sheet.constants) rows = Math.max(rows, c.row + 1);
+    for (const f of sheet.formulas) rows = Math.max(rows, f.row + (f.array?.rows ?? 1));
+  }
+  return rows;
 }
 
 /** Rows × columns the engine spilled from this cell (1×1 when it did not). */
@@ -166,13 +187,19 @@ function namedExpressions(names: DefinedName[], warnings: string[]): SerializedN
 
 /** Evaluates every formula of the book; the book is not changed. */
 export function evaluateFormulaBook(book: FormulaBook): BookResults {
+  const context: Context = { tables: book.tables ?? [], rows: usedRows(book) };
+  const prepared = new Map<FormulaCell, string>();
   const content: Record<string, RawCellContent[][]> = {};
-  for (const sheet of book.sheets) content[sheet.name] = sheetContent(sheet);
+  for (const sheet of book.sheets) {
+    for (const cell of sheet.formulas) prepared.set(cell, engineFormula(sheet.name, cell, context));
+    content[sheet.name] = sheetContent(sheet, prepared);
+  }
   const warnings: string[] = [];
   const names = namedExpressions(book.names, warnings);
   const dates = book.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {};
   const hf = createEngine(content, dates, names);
   try {
+    if (book.iterate) iterateCycles(hf, book, prepared, book.iterate);
     const results: FormulaResult[] = [];
     const byKey = new Map<string, { result: FormulaResult; cell: FormulaCell }>();
     const origins: { at: SimpleCellAddress; label: string }[] = [];
@@ -185,7 +212,9 @@ export function evaluateFormulaBook(book: FormulaBook): BookResults {
         const result = formulaResult(hf, at, sheet.name, cell, anchor);
         results.push(result);
         byKey.set(`${sheetId}:${cell.row},${cell.col}`, { result, cell });
-        const problem = staticProblem(engineFormula(cell)) ?? valueProblem(hf, at, anchor, false);
+        const problem =
+          staticProblem(prepared.get(cell)!) ??
+          valueProblem(hf, at, anchor, book.iterate !== undefined);
         if (problem) {
           problems.set(result, problem);
           origins.push({ at, label: `${sheet.name}!${formatA1(cell)}` });
@@ -216,6 +245,68 @@ export function evaluateFormulaBook(book: FormulaBook): BookResults {
     return { results, warnings, unsupportedCounts };
   } finally {
     hf.destroy();
+  }
+}
+
+/** A value as cell content the engine reads back as the same value. */
+function asContent(value: CellValue): RawCellContent {
+  if (value instanceof DetailedCellError)
+    return HF_ERRORS.has(value.value) ? value.value : "#VALUE!";
+  if (typeof value === "string") return `'${value}`;
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  return null;
+}
+
+function scalarOf(value: CellValue | CellValue[][]): CellValue {
+  return Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
+}
+
+/**
+ * Iterative calculation, as Excel does it when the file enables it: the formulas of a circular
+ * reference are computed again and again from the values they hold (Excel's saved values to
+ * start with, as Excel starts from the cells' current values), until no value changes by more
+ * than `delta` or `count` rounds have run. Each round computes every formula of the cycle from
+ * the previous round's values; the engine then holds the results as the cells' values and
+ * computes everything depending on them as usual. A cycle through an array formula is left as
+ * it is (reported unsupported).
+ */
+function iterateCycles(
+  hf: HyperFormula,
+  book: FormulaBook,
+  prepared: Map<FormulaCell, string>,
+  iterate: { count: number; delta: number }
+): void {
+  const members: { at: SimpleCellAddress; formula: string }[] = [];
+  let start: CellValue[] = [];
+  for (const sheet of book.sheets) {
+    const sheetId = hf.getSheetId(sheet.name)!;
+    for (const cell of sheet.formulas) {
+      const at = { sheet: sheetId, row: cell.row, col: cell.col };
+      const value = hf.getCellValue(at);
+      const own = hf.simpleCellAddressToString(at, { includeSheetName: true });
+      if (!(value instanceof DetailedCellError) || value.type !== ErrorType.CYCLE) continue;
+      if (value.address !== own || cell.array) continue;
+      members.push({ at, formula: `=${prepared.get(cell)!}` });
+      const saved = cell.cached?.[0]?.[0];
+      start.push(saved === null || saved === undefined || isErrorConstant(saved) ? 0 : saved);
+    }
+  }
+  if (members.length === 0) return;
+  const place = (values: CellValue[]) =>
+    hf.batch(() => members.forEach((m, i) => hf.setCellContents(m.at, [[asContent(values[i])]])));
+  place(start);
+  for (let round = 0; round < iterate.count; round++) {
+    const next = members.map((m) => scalarOf(hf.calculateFormula(m.formula, m.at.sheet)));
+    let change = 0;
+    next.forEach((value, i) => {
+      const before = start[i];
+      if (typeof value === "number" && typeof before === "number")
+        change = Math.max(change, Math.abs(value - before));
+      else if (value !== before) change = Infinity;
+    });
+    place(next);
+    start = next;
+    if (change <= iterate.delta) break;
   }
 }
 

@@ -72,3 +72,17 @@ export interface ComputedFormula extends CellPosition {
   /** The values Excel saved with the formula, as on FormulaCell. */
   cached?: (Constant | null)[][];
 }
+
+/** An Excel table as the file defines it; positions zero-based. */
+export interface TableDef {
+  name: string;
+  sheet: string;
+  /** Top-left cell of the table (its header row when it has one). */
+  row: number;
+  col: number;
+  /** Rows including the header and totals rows. */
+  rows: number;
+  columns: string[];
+  headerRow: boolean;
+  totalsRow: boolean;
+}

@@ -7,11 +7,19 @@
  */
 import { plainText } from "./xlsx/readValues";
 import { readFile } from "node:fs/promises";
+import JSZip from "jszip";
 import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
 import { parseA1, parseRange, type CellPosition } from "./a1";
 import { dateToSerial } from "./excelDate";
 import { shiftFormula } from "./formulaShift";
-import type { Constant, ConstantCell, DefinedName, FormulaCell, GridSheet } from "./formulaGrid";
+import type {
+  Constant,
+  ConstantCell,
+  DefinedName,
+  FormulaCell,
+  GridSheet,
+  TableDef,
+} from "./formulaGrid";
 
 export type XlsxWorkbook = Workbook;
 
@@ -30,6 +38,33 @@ export interface FormulaBook {
   names: DefinedName[];
   /** True when the workbook counts dates from 1904 (old Mac Excel). */
   date1904: boolean;
+  /** The Excel tables the sheets define (structured references resolve against them). */
+  tables: TableDef[];
+  /** Iterative calculation as the file sets it (File > Options > Formulas), or undefined when off. */
+  iterate?: { count: number; delta: number };
+}
+
+/** Iterative-calculation settings of workbooks loaded here (exceljs does not read them). */
+const iterativeSettings = new WeakMap<XlsxWorkbook, NonNullable<FormulaBook["iterate"]>>();
+
+/**
+ * The file's iterative-calculation setting (workbook.xml `<calcPr iterate="1"
+ * iterateCount=".." iterateDelta=".."/>`, Excel's defaults 100 and 0.001), or undefined when off.
+ */
+export async function readIterate(bytes: Uint8Array): Promise<FormulaBook["iterate"]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file("xl/workbook.xml")?.async("string");
+  const calcPr = xml ? /<(?:\w+:)?calcPr\b[^>]*>/.exec(xml)?.[0] : undefined;
+  if (!calcPr) return undefined;
+  const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(calcPr)?.[1];
+  const on = attr("iterate");
+  if (on !== "1" && on !== "true") return undefined;
+  const count = Number(attr("iterateCount") ?? 100);
+  const delta = Number(attr("iterateDelta") ?? 0.001);
+  return {
+    count: Number.isInteger(count) && count > 0 ? count : 100,
+    delta: Number.isFinite(delta) && delta >= 0 ? delta : 0.001,
+  };
 }
 
 /** Loads an .xlsx file; the file is only read, never opened for writing. */
@@ -37,6 +72,8 @@ export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
   const bytes = await readFile(path);
   const workbook = new Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const iterate = await readIterate(bytes);
+  if (iterate) iterativeSettings.set(workbook, iterate);
   return workbook;
 }
 
@@ -151,12 +188,49 @@ function definedNames(workbook: XlsxWorkbook): DefinedName[] {
     .map((n) => ({ name: n.name, ref: n.ranges[0] }));
 }
 
-/** Every worksheet's constants and formulas, in workbook order, and the defined names. */
+/** exceljs's model of a table read from a file (its typings describe the one it writes). */
+interface TableModel {
+  name?: string;
+  displayName?: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns?: { name?: string }[];
+}
+
+function tablesOf(worksheet: Worksheet): TableDef[] {
+  const tables = (worksheet as unknown as { tables?: Record<string, { model?: TableModel }> })
+    .tables;
+  const out: TableDef[] = [];
+  for (const table of Object.values(tables ?? {})) {
+    const model = table.model;
+    const range = model ? parseRange(model.tableRef ?? model.ref ?? "") : undefined;
+    const name = model?.name ?? model?.displayName;
+    if (!model || !range || !name) continue;
+    out.push({
+      name,
+      sheet: worksheet.name,
+      row: range.start.row,
+      col: range.start.col,
+      rows: range.rows,
+      columns: (model.columns ?? []).map((c, i) => c.name ?? `Column${i + 1}`),
+      headerRow: model.headerRow !== false,
+      totalsRow: model.totalsRow === true,
+    });
+  }
+  return out;
+}
+
+/** Every worksheet's constants and formulas, in workbook order, the defined names and tables. */
 export function formulaBook(workbook: XlsxWorkbook): FormulaBook {
   const date1904 = Boolean(workbook.properties?.date1904);
+  const iterate = iterativeSettings.get(workbook);
   return {
     sheets: workbook.worksheets.map((ws) => readSheet(ws, date1904)),
     names: definedNames(workbook),
     date1904,
+    tables: workbook.worksheets.flatMap(tablesOf),
+    ...(iterate ? { iterate } : {}),
   };
 }

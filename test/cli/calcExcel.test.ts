@@ -1,0 +1,157 @@
+/**
+ * `compalign calc` on what Excel files hold beyond plain A1 formulas: structured references to
+ * tables (resolved from the file's table definitions), whole-column references, iterative
+ * calculation when the file enables it, and the functions added for the engine. The real
+ * `node bin/compalign.js` on workbooks built here with exceljs.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Workbook } from "exceljs";
+import JSZip from "jszip";
+import { compalign, ensureCompiledCli } from "./compiledCli";
+
+let dir: string;
+
+function tablesBook(): Workbook {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("Data");
+  // Sales at A1:B5: header row, three reps, a totals row.
+  ws.addTable({
+    name: "Sales",
+    ref: "A1",
+    headerRow: true,
+    totalsRow: true,
+    columns: [{ name: "Rep" }, { name: "Amount", totalsRowFunction: "sum" }],
+    rows: [
+      ["Ana", 100],
+      ["Ben", 250],
+      ["Cy", 400],
+    ],
+  });
+  const set = (address: string, formula: string) =>
+    (ws.getCell(address).value = { formula, result: 0 } as never);
+  set("D1", "SUM(Sales[Amount])");
+  set("D2", "Sales[[#This Row],[Amount]]*2");
+  set("D3", "Sales[@Amount]*2");
+  set("D4", "Sales[[#Headers],[Amount]]");
+  set("D5", "ROWS(Sales[#All])");
+  set("D6", "ROWS(Sales)");
+  set("D7", 'SUMIFS(B:B,A:A,"Ben")+COUNTA(Data!A:A)');
+  set("D8", 'XLOOKUP("Cy",Sales[Rep],Sales[Amount])');
+  set("D9", "INDEX(Sales[[#Headers],[Rep]:[Amount]],2)");
+  set("D10", "Sales[Bonus]");
+  return workbook;
+}
+
+async function withIterate(path: string, count: number, delta: number): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const calcPr = `<calcPr calcId="191029" iterate="1" iterateCount="${count}" iterateDelta="${delta}"/>`;
+  const patched = /<calcPr\b[^>]*\/>/.test(xml)
+    ? xml.replace(/<calcPr\b[^>]*\/>/, calcPr)
+    : xml.replace("</workbook>", `${calcPr}</workbook>`);
+  zip.file("xl/workbook.xml", patched);
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
+}
+
+/** Interest on the average balance: a circular reference finance models iterate on purpose. */
+function circularBook(): Workbook {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("Model");
+  ws.getCell("A1").value = 1000;
+  ws.getCell("B1").value = { formula: "A1+B2", result: 0 } as never; // closing balance
+  ws.getCell("B2").value = { formula: "B1*0.1", result: 0 } as never; // interest on it
+  ws.getCell("C1").value = { formula: "B1*2", result: 0 } as never; // depends on the cycle
+  return workbook;
+}
+
+function calcJson(path: string): { json: Record<string, unknown>; stderr: string } {
+  const run = compalign("calc", path, "--json");
+  expect(run.status).toBe(0);
+  return { json: JSON.parse(run.stdout), stderr: run.stderr };
+}
+
+beforeAll(() => {
+  ensureCompiledCli();
+  dir = mkdtempSync(join(tmpdir(), "compalign-calc-excel-"));
+}, 180_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("structured references and whole columns", () => {
+  let json: Record<string, unknown>;
+  let stderr: string;
+
+  beforeAll(async () => {
+    const path = join(dir, "tables.xlsx");
+    await tablesBook().xlsx.writeFile(path);
+    ({ json, stderr } = calcJson(path));
+  });
+
+  it("resolves a column, this row, headers, #All and a bare table name", () => {
+    expect(json["Data!D1"]).toBe(750);
+    expect(json["Data!B5"]).toBe(750); // the totals row: SUBTOTAL(109,Sales[Amount])
+    expect(json["Data!D2"]).toBe(200); // row 2 is Ana's
+    expect(json["Data!D3"]).toBe(500); // row 3 is Ben's
+    expect(json["Data!D4"]).toBe("Amount");
+    expect(json["Data!D5"]).toBe(5);
+    expect(json["Data!D6"]).toBe(3);
+    expect(json["Data!D8"]).toBe(400);
+    expect(json["Data!D9"]).toBe("Amount");
+  });
+
+  it("computes whole-column references over the rows in use", () => {
+    // Ben's 250, and A1:A5 holds the header, three reps and the totals label "Total".
+    expect(json["Data!D7"]).toBe(250 + 5);
+  });
+
+  it("reports a column the table does not have as unsupported", () => {
+    expect(json["Data!D10"]).toEqual({
+      unsupported: expect.stringMatching(/^structured reference Sales\[Bonus\]/),
+      cached: 0,
+    });
+    expect(stderr.trimEnd().split("\n").pop()).toBe(
+      "compalign calc: 1 of 11 formulas not recomputed (Excel's saved value kept): 1 structured reference to a table"
+    );
+  });
+});
+
+describe("circular references", () => {
+  it("iterates when the file enables iterative calculation, to its delta", async () => {
+    const path = join(dir, "iterate.xlsx");
+    await circularBook().xlsx.writeFile(path);
+    await withIterate(path, 100, 0.001);
+    const { json, stderr } = calcJson(path);
+    // Fixed point: B1 = 1000 + 0.1 × B1 → 1000 / 0.9.
+    expect(json["Model!B1"]).toBeCloseTo(1000 / 0.9, 2);
+    expect(json["Model!B2"]).toBeCloseTo(100 / 0.9, 2);
+    expect(json["Model!C1"]).toBeCloseTo(2000 / 0.9, 2);
+    expect(stderr).toMatch(/all 3 formulas recomputed, none unsupported\n?$/);
+  });
+
+  it("stops after the file's iteration count", async () => {
+    const path = join(dir, "iterate-once.xlsx");
+    await circularBook().xlsx.writeFile(path);
+    await withIterate(path, 1, 0.001);
+    const { json } = calcJson(path);
+    // One round from the saved values (0, 0): B1 = 1000 + 0, B2 = 0 × 0.1.
+    expect(json["Model!B1"]).toBe(1000);
+    expect(json["Model!B2"]).toBe(0);
+    expect(json["Model!C1"]).toBe(2000);
+  });
+
+  it("reports the cycle as unsupported when the file does not enable iteration", async () => {
+    const path = join(dir, "no-iterate.xlsx");
+    await circularBook().xlsx.writeFile(path);
+    const { json } = calcJson(path);
+    expect(json["Model!B1"]).toEqual({
+      unsupported: "circular reference (the file does not enable iterative calculation)",
+      cached: 0,
+    });
+    expect(json["Model!C1"]).toEqual({
+      unsupported: expect.stringMatching(/^depends on unsupported cell Model!B[12]$/),
+      cached: 0,
+    });
+  });
+});
