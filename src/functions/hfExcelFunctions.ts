@@ -3,6 +3,7 @@
  * plugin for the headless engine (`calc`):
  *
  * - XMATCH, LOOKUP (vector and array forms), SORTBY, CONCAT: missing from HyperFormula;
+ * - XNPV: HyperFormula's answers #VALUE! for dates computed by formulas (DATE(), EOMONTH());
  * - INDEX: as Excel, one index into a one-row array picks the column (HyperFormula answers
  *   #NUM!), and a literal 0 row or column returns the whole column or row.
  *
@@ -299,6 +300,34 @@ const methods: Record<string, Method> = {
       "".concat(...parts)) as never);
   },
 
+  xnpv(ast, state) {
+    const self = this as unknown as Internals;
+    return self.runFunction(ast.args, state, self.metadata("XNPV"), ((
+      rate: number,
+      values: SimpleRangeValue,
+      dates: SimpleRangeValue
+    ) => {
+      // Dates computed by DATE() and the like are rich numbers: read their plain value.
+      const cash = (values.data as Value[][]).flat().map(raw);
+      const days = (dates.data as Value[][]).flat().map(raw);
+      for (const v of [...cash, ...days]) {
+        if (v instanceof CellError) return v;
+        if (typeof v !== "number")
+          return new CellError(ErrorType.VALUE, "Number argument expected");
+      }
+      if (cash.length !== days.length)
+        return new CellError(ErrorType.NUM, "values and dates differ in length");
+      const start = Math.trunc(days[0] as number);
+      let sum = 0;
+      for (let i = 0; i < cash.length; i++) {
+        const day = Math.trunc(days[i] as number);
+        if (day < start) return new CellError(ErrorType.NUM, "A date precedes the first date");
+        sum += (cash[i] as number) / Math.pow(1 + rate, (day - start) / 365);
+      }
+      return sum;
+    }) as never);
+  },
+
   index(ast, state) {
     const self = this as unknown as Internals;
     const rowLiteralZero = isLiteralZero(ast.args[1]);
@@ -404,6 +433,15 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
       parameters: [ANY, ANY, { ...ANY, optionalArg: true }],
       repeatLastArgs: 2,
       enableArrayArithmeticForArguments: true,
+      vectorizationForbidden: true,
+    },
+    XNPV: {
+      method: "xnpv",
+      parameters: [
+        { argumentType: FunctionArgumentType.NUMBER },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
+      ],
       vectorizationForbidden: true,
     },
     CONCAT: {

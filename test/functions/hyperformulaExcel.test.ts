@@ -139,6 +139,27 @@ describe("SORTBY", () => {
   });
 });
 
+describe("XNPV", () => {
+  // https://support.microsoft.com/en-us/office/xnpv-function-1b42bbf6-370f-4532-a0eb-d67c16b664b7
+  const flows: RawCellContent[][] = [
+    [-10000, "=DATE(2008,1,1)"],
+    [2750, "=DATE(2008,3,1)"],
+    [4250, "=DATE(2008,10,30)"],
+    [3250, "=DATE(2009,2,15)"],
+    [2750, "=DATE(2009,4,1)"],
+  ];
+  it("discounts at 9% to 2,086.65, with dates computed by DATE()", () => {
+    expect(value("=XNPV(0.09,A1:A5,B1:B5)", flows)).toBeCloseTo(2086.65, 2);
+  });
+
+  it("a date before the first → #NUM!; text among the values → #VALUE!", () => {
+    const early = flows.map((r, i) => (i === 2 ? [r[0], "=DATE(2007,1,1)"] : r));
+    expect(errorOf(value("=XNPV(0.09,A1:A5,B1:B5)", early))).toBe("#NUM!");
+    const text = flows.map((r, i) => (i === 1 ? ["x", r[1]] : r));
+    expect(errorOf(value("=XNPV(0.09,A1:A5,B1:B5)", text))).toBe("#VALUE!");
+  });
+});
+
 describe("CONCAT", () => {
   // https://support.microsoft.com/en-us/office/concat-function-9b1a9a3f-94ff-41af-9736-694cbd6b4ca2
   it("joins ranges and values: =CONCAT(B:B, C:C) style and text with numbers", () => {
