@@ -19,6 +19,7 @@ import {
   type ComputedFormula,
   type ComputedValue,
   type Constant,
+  externalSheetName,
   type DefinedName,
   type FormulaCell,
   type GridSheet,
@@ -60,6 +61,27 @@ function constantContent(value: Constant): RawCellContent {
 interface Context {
   tables: FormulaBook["tables"];
   rows: number;
+  /** Names of the sheets holding linked workbooks' saved values. */
+  externals: Set<string>;
+}
+
+/**
+ * [1]Sheet1!A1 and '[1]My Sheet'!A1 (a sheet of a linked workbook) → the sheet holding the
+ * values the file saved for it, when the file has them; otherwise left as written (reported).
+ */
+function linkedSheets(formula: string, externals: Set<string>): string {
+  if (externals.size === 0 || !formula.includes("[")) return formula;
+  const target = (book: string, sheet: string, whole: string) => {
+    const name = externalSheetName(Number(book), sheet);
+    return externals.has(name) ? `'${name.replace(/'/g, "''")}'!` : whole;
+  };
+  return formula
+    .replace(/'\[(\d+)\]((?:[^']|'')+)'!/g, (whole, book: string, sheet: string) =>
+      target(book, sheet.replace(/''/g, "'"), whole)
+    )
+    .replace(/(?<![\w.'\]])\[(\d+)\]([A-Za-z_][\w.]*)!/g, (whole, book: string, sheet: string) =>
+      target(book, sheet, whole)
+    );
 }
 
 /**
@@ -67,7 +89,7 @@ interface Context {
  * Excel's prefixes and spellings normalised, whole columns clipped to the rows in use.
  */
 function engineFormula(sheet: string, cell: FormulaCell, context: Context): string {
-  const text = cell.formula.replace(/^=/, "");
+  const text = linkedSheets(cell.formula.replace(/^=/, ""), context.externals);
   const resolved = resolveStructuredRefs(text, context.tables, { sheet, ...cell });
   return clipWholeColumns(normalizeFormula(resolved, NAMESPACE), context.rows);
 }
@@ -187,13 +209,20 @@ function namedExpressions(names: DefinedName[], warnings: string[]): SerializedN
 
 /** Evaluates every formula of the book; the book is not changed. */
 export function evaluateFormulaBook(book: FormulaBook): BookResults {
-  const context: Context = { tables: book.tables ?? [], rows: usedRows(book) };
+  const externals = book.externals ?? [];
+  const context: Context = {
+    tables: book.tables ?? [],
+    rows: usedRows(book),
+    externals: new Set(externals.map((e) => e.name)),
+  };
   const prepared = new Map<FormulaCell, string>();
   const content: Record<string, RawCellContent[][]> = {};
   for (const sheet of book.sheets) {
     for (const cell of sheet.formulas) prepared.set(cell, engineFormula(sheet.name, cell, context));
     content[sheet.name] = sheetContent(sheet, prepared);
   }
+  for (const sheet of externals)
+    if (!(sheet.name in content)) content[sheet.name] = sheetContent(sheet, prepared);
   const warnings: string[] = [];
   const names = namedExpressions(book.names, warnings);
   const dates = book.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {};

@@ -86,3 +86,8 @@ export interface TableDef {
   headerRow: boolean;
   totalsRow: boolean;
 }
+
+/** The engine's name for sheet `sheet` of linked workbook [book] (formulas write [1]Sheet1!A1). */
+export function externalSheetName(book: number, sheet: string): string {
+  return `XLEXT${book} ${sheet}`;
+}

@@ -20,6 +20,7 @@ import type {
   GridSheet,
   TableDef,
 } from "./formulaGrid";
+import { externalSheetName } from "./formulaGrid";
 
 export type XlsxWorkbook = Workbook;
 
@@ -42,18 +43,102 @@ export interface FormulaBook {
   tables: TableDef[];
   /** Iterative calculation as the file sets it (File > Options > Formulas), or undefined when off. */
   iterate?: { count: number; delta: number };
+  /**
+   * The values Excel keeps in the file for the other workbooks its formulas link to (what
+   * Excel itself computes with while those are closed): one sheet per linked sheet, named
+   * by externalSheetName(book, sheet).
+   */
+  externals?: GridSheet[];
 }
 
-/** Iterative-calculation settings of workbooks loaded here (exceljs does not read them). */
-const iterativeSettings = new WeakMap<XlsxWorkbook, NonNullable<FormulaBook["iterate"]>>();
+/** Package parts exceljs does not read: iterative calculation and external-link values. */
+interface PackageExtras {
+  iterate?: FormulaBook["iterate"];
+  externals: GridSheet[];
+}
+
+const xmlText = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** The cached sheets of one externalLink part. */
+function externalSheets(xml: string, book: number): GridSheet[] {
+  const names = [...xml.matchAll(/<(?:\w+:)?sheetName\b[^>]*\bval="([^"]*)"/g)].map((m) =>
+    xmlText(m[1])
+  );
+  const sheets: GridSheet[] = names.map((name) => ({
+    name: externalSheetName(book, name),
+    constants: [],
+    formulas: [],
+  }));
+  // Only sheets the file keeps values for: without them the link's values are unknown.
+  const kept = new Set<GridSheet>();
+  for (const data of xml.matchAll(
+    /<(?:\w+:)?sheetData\b[^>]*\bsheetId="(\d+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/g
+  )) {
+    const sheet = sheets[Number(data[1])];
+    if (!sheet) continue;
+    kept.add(sheet);
+    for (const cell of data[2].matchAll(
+      /<(?:\w+:)?cell\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?cell>)/g
+    )) {
+      const ref = /\br="([A-Z]+\d+)"/.exec(cell[1])?.[1];
+      const type = /\bt="(\w+)"/.exec(cell[1])?.[1] ?? "n";
+      const raw = cell[2] ? /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(cell[2])?.[1] : undefined;
+      const at = ref ? parseA1(ref) : undefined;
+      if (!at || raw === undefined) continue;
+      const text = xmlText(raw);
+      const value: Constant =
+        type === "str" || type === "s" || type === "inlineStr"
+          ? text
+          : type === "b"
+            ? text === "1" || text === "true"
+            : type === "e"
+              ? { error: text }
+              : Number(text);
+      if (typeof value === "number" && !Number.isFinite(value)) continue;
+      sheet.constants.push({ ...at, value });
+    }
+  }
+  return sheets.filter((sheet) => kept.has(sheet));
+}
 
 /**
  * The file's iterative-calculation setting (workbook.xml `<calcPr iterate="1"
- * iterateCount=".." iterateDelta=".."/>`, Excel's defaults 100 and 0.001), or undefined when off.
+ * iterateCount=".." iterateDelta=".."/>`, Excel's defaults 100 and 0.001) and the values it
+ * keeps for linked workbooks (xl/externalLinks/, numbered as workbook.xml lists them).
  */
-export async function readIterate(bytes: Uint8Array): Promise<FormulaBook["iterate"]> {
+export async function readPackageExtras(bytes: Uint8Array): Promise<PackageExtras> {
   const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file("xl/workbook.xml")?.async("string");
+  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const externals: GridSheet[] = [];
+  const refs = [...xml.matchAll(/<(?:\w+:)?externalReference\b[^>]*\bid="([^"]*)"/g)].map(
+    (m) => m[1]
+  );
+  if (refs.length) {
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    for (const [i, id] of refs.entries()) {
+      const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+        .map((m) => m[0])
+        .find((r) => r.includes(`Id="${id}"`));
+      const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
+      if (!target) continue;
+      const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+      const part = await zip.file(path)?.async("string");
+      if (part) externals.push(...externalSheets(part, i + 1));
+    }
+  }
+  return { iterate: iterateOf(xml), externals };
+}
+
+/** What loadXlsx read beside exceljs, per workbook. */
+const extrasOf = new WeakMap<XlsxWorkbook, PackageExtras>();
+
+function iterateOf(xml: string): FormulaBook["iterate"] {
   const calcPr = xml ? /<(?:\w+:)?calcPr\b[^>]*>/.exec(xml)?.[0] : undefined;
   if (!calcPr) return undefined;
   const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(calcPr)?.[1];
@@ -72,8 +157,7 @@ export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
   const bytes = await readFile(path);
   const workbook = new Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  const iterate = await readIterate(bytes);
-  if (iterate) iterativeSettings.set(workbook, iterate);
+  extrasOf.set(workbook, await readPackageExtras(bytes));
   return workbook;
 }
 
@@ -225,12 +309,14 @@ function tablesOf(worksheet: Worksheet): TableDef[] {
 /** Every worksheet's constants and formulas, in workbook order, the defined names and tables. */
 export function formulaBook(workbook: XlsxWorkbook): FormulaBook {
   const date1904 = Boolean(workbook.properties?.date1904);
-  const iterate = iterativeSettings.get(workbook);
+  const extras = extrasOf.get(workbook);
+  const iterate = extras?.iterate;
   return {
     sheets: workbook.worksheets.map((ws) => readSheet(ws, date1904)),
     names: definedNames(workbook),
     date1904,
     tables: workbook.worksheets.flatMap(tablesOf),
     ...(iterate ? { iterate } : {}),
+    ...(extras?.externals.length ? { externals: extras.externals } : {}),
   };
 }

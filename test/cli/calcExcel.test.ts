@@ -155,3 +155,93 @@ describe("circular references", () => {
     });
   });
 });
+
+/**
+ * A link to another workbook as Excel saves it: formulas say [1]Rates!$B$2, and the file keeps
+ * the values it last read from that workbook in xl/externalLinks/externalLink1.xml.
+ */
+async function withExternalLink(path: string, keepValues: boolean): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const cached = keepValues
+    ? '<sheetDataSet><sheetData sheetId="0"><row r="2"><cell r="B2"><v>0.05</v></cell>' +
+      '<cell r="C2" t="str"><v>Base</v></cell></row></sheetData><sheetData sheetId="1">' +
+      '<row r="1"><cell r="A1"><v>1200</v></cell></row></sheetData></sheetDataSet>'
+    : "";
+  zip.file(
+    "xl/externalLinks/externalLink1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1">' +
+      `<sheetNames><sheetName val="Rates"/><sheetName val="Head Count"/></sheetNames>${cached}` +
+      "</externalBook></externalLink>"
+  );
+  zip.file(
+    "xl/externalLinks/_rels/externalLink1.xml.rels",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="rates.xlsx" TargetMode="External"/>' +
+      "</Relationships>"
+  );
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    rels.replace(
+      "</Relationships>",
+      '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'
+    )
+  );
+  const types = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    types.replace(
+      "</Types>",
+      '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>'
+    )
+  );
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  zip.file(
+    "xl/workbook.xml",
+    xml.replace(
+      "</sheets>",
+      '</sheets><externalReferences><externalReference r:id="rIdExt1"/></externalReferences>'
+    )
+  );
+  writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
+}
+
+function linkedBook(): Workbook {
+  const workbook = new Workbook();
+  const ws = workbook.addWorksheet("Plan");
+  ws.getCell("A1").value = 20000;
+  ws.getCell("B1").value = { formula: "A1*[1]Rates!$B$2", result: 1000 } as never;
+  ws.getCell("B2").value = { formula: "'[1]Head Count'!A1/12", result: 100 } as never;
+  ws.getCell("B3").value = { formula: '[1]Rates!C2&" plan"', result: "Base plan" } as never;
+  ws.getCell("B4").value = { formula: "B1+B2", result: 1100 } as never;
+  return workbook;
+}
+
+describe("links to other workbooks", () => {
+  it("computes with the values the file keeps for the linked workbook, as Excel does", async () => {
+    const path = join(dir, "linked.xlsx");
+    await linkedBook().xlsx.writeFile(path);
+    await withExternalLink(path, true);
+    const { json, stderr } = calcJson(path);
+    expect(json["Plan!B1"]).toBe(1000);
+    expect(json["Plan!B2"]).toBe(100);
+    expect(json["Plan!B3"]).toBe("Base plan");
+    expect(json["Plan!B4"]).toBe(1100);
+    expect(stderr).toMatch(/all 4 formulas recomputed, none unsupported\n?$/);
+  });
+
+  it("reports a linked reference the file keeps no value for as unsupported", async () => {
+    const path = join(dir, "linked-empty.xlsx");
+    await linkedBook().xlsx.writeFile(path);
+    await withExternalLink(path, false);
+    const { json } = calcJson(path);
+    expect(json["Plan!B1"]).toEqual({ unsupported: "reference to another workbook", cached: 1000 });
+    expect(json["Plan!B4"]).toEqual({
+      unsupported: expect.stringMatching(/^depends on unsupported cell Plan!B[12]$/),
+      cached: 1100,
+    });
+  });
+});
