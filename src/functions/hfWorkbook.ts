@@ -27,7 +27,7 @@ import {
 import type { FormulaBook } from "../workbook/xlsxFormulas";
 import { NAMESPACE } from "./catalog";
 import { normalizeFormula } from "./formulaText";
-import { clipWholeColumns, resolveStructuredRefs } from "./structuredRefs";
+import { clipWholeColumns, expandLet, resolveStructuredRefs } from "./structuredRefs";
 import { staticProblem, propagate, valueProblem, type Unsupported } from "./hfSupport";
 import { createEmptyEngine, createEngine } from "./hyperformula";
 
@@ -89,7 +89,9 @@ function linkedSheets(formula: string, externals: Set<string>): string {
  * Excel's prefixes and spellings normalised, whole columns clipped to the rows in use.
  */
 function engineFormula(sheet: string, cell: FormulaCell, context: Context): string {
-  const text = linkedSheets(cell.formula.replace(/^=/, ""), context.externals);
+  const linked = linkedSheets(cell.formula.replace(/^=/, ""), context.externals);
+  // A LET that cannot be read stays as written: reported as function LET.
+  const text = expandLet(linked) ?? linked;
   const resolved = resolveStructuredRefs(text, context.tables, { sheet, ...cell });
   return clipWholeColumns(normalizeFormula(resolved, NAMESPACE), context.rows);
 }

@@ -215,3 +215,83 @@ export function clipWholeColumns(formula: string, rows: number): string {
     )
   );
 }
+
+/** The arguments of the call whose "(" is at `open`, and the index of its ")"; quotes respected. */
+function callArgs(text: string, open: number): { args: string[]; close: number } | undefined {
+  const args: string[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) return undefined;
+      i = end; // a doubled quote re-enters here and continues the quoted part
+      continue;
+    }
+    if (ch === "(" || ch === "{") depth++;
+    else if (ch === ")" || ch === "}") {
+      depth--;
+      if (depth === 0) {
+        args.push(text.slice(start, i));
+        return { args, close: i };
+      }
+    } else if (ch === "," && depth === 1) {
+      args.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+const escapeName = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Replaces the LET name `name` (written `_xlpm.name` in files, or bare) by `(value)` outside quotes. */
+function substitute(text: string, name: string, value: string): string {
+  const bare = name.replace(/^_xlpm\./i, "");
+  const token = new RegExp(`(?<![\\w.$])(?:_xlpm\\.)?${escapeName(bare)}(?![\\w.(!$[])`, "gi");
+  return mapCode(text, (code) => code.replace(token, () => `(${value})`));
+}
+
+/**
+ * LET(name1, value1, ..., calculation) → the calculation with each name replaced by its value
+ * (innermost LET first), which computes the same for Excel's pure functions. Undefined when a
+ * LET cannot be read (it is then reported unsupported).
+ */
+export function expandLet(formula: string): string | undefined {
+  let text = formula;
+  const call = /(?<![\w.$])(?:_xlfn\.)?LET\s*\(/gi;
+  for (let guard = 0; guard < 100; guard++) {
+    let last: RegExpExecArray | undefined;
+    for (const m of text.matchAll(call)) if (!insideQuotes(text, m.index)) last = m;
+    if (!last) return text;
+    const open = last.index + last[0].length - 1;
+    const parsed = callArgs(text, open);
+    if (!parsed || parsed.args.length < 3 || parsed.args.length % 2 === 0) return undefined;
+    const args = parsed.args.map((a) => a.trim());
+    const names = args.filter((_, i) => i % 2 === 0 && i < args.length - 1);
+    if (names.some((n) => !/^(?:_xlpm\.)?[A-Za-z_][\w.]*$/i.test(n))) return undefined;
+    const values: string[] = [];
+    for (let i = 0; i < names.length; i++) {
+      let value = args[2 * i + 1];
+      for (let j = 0; j < i; j++) value = substitute(value, names[j], values[j]);
+      values.push(value);
+    }
+    let body = args[args.length - 1];
+    names.forEach((n, i) => (body = substitute(body, n, values[i])));
+    text = `${text.slice(0, last.index)}(${body})${text.slice(parsed.close + 1)}`;
+  }
+  return undefined;
+}
+
+/** True when position `at` lies inside a "..." string or a '...' sheet name. */
+function insideQuotes(text: string, at: number): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < at; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+  }
+  return quote !== undefined;
+}

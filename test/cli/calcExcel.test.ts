@@ -41,6 +41,13 @@ function tablesBook(): Workbook {
   set("D8", 'XLOOKUP("Cy",Sales[Rep],Sales[Amount])');
   set("D9", "INDEX(Sales[[#Headers],[Rep]:[Amount]],2)");
   set("D10", "Sales[Bonus]");
+  // LET as Excel saves it; the first is the example of Microsoft's LET page (returns 6):
+  // https://support.microsoft.com/en-us/office/let-function-34842dd8-b92b-4d3f-b325-b8b8f9908999
+  set("D11", "_xlfn.LET(_xlpm.x,5,SUM(_xlpm.x,1))");
+  set(
+    "D12",
+    "_xlfn.LET(_xlpm.total,SUM(Sales[Amount]),_xlpm.n,COUNT(Sales[Amount]),_xlpm.total/_xlpm.n)"
+  );
   return workbook;
 }
 
@@ -101,6 +108,11 @@ describe("structured references and whole columns", () => {
     expect(json["Data!D9"]).toBe("Amount");
   });
 
+  it("computes LET, names defined from earlier names included", () => {
+    expect(json["Data!D11"]).toBe(6);
+    expect(json["Data!D12"]).toBe(250);
+  });
+
   it("computes whole-column references over the rows in use", () => {
     // Ben's 250, and A1:A5 holds the header, three reps and the totals label "Total".
     expect(json["Data!D7"]).toBe(250 + 5);
@@ -112,7 +124,7 @@ describe("structured references and whole columns", () => {
       cached: 0,
     });
     expect(stderr.trimEnd().split("\n").pop()).toBe(
-      "compalign calc: 1 of 11 formulas not recomputed (Excel's saved value kept): 1 structured reference to a table"
+      "compalign calc: 1 of 13 formulas not recomputed (Excel's saved value kept): 1 structured reference to a table"
     );
   });
 });

@@ -4,6 +4,7 @@
  */
 import {
   clipWholeColumns,
+  expandLet,
   resolveStructuredRefs,
   type TableDef,
 } from "../../src/functions/structuredRefs";
@@ -72,5 +73,23 @@ describe("clipWholeColumns", () => {
     ['"A:A"&TEXT(A1,"h:mm")', '"A:A"&TEXT(A1,"h:mm")'],
   ])("%s → %s", (formula, expected) => {
     expect(clipWholeColumns(formula, 500)).toBe(expected);
+  });
+});
+
+describe("expandLet", () => {
+  it.each([
+    ["LET(x, 5, SUM(x, 1))", "(SUM((5), 1))"],
+    ["_xlfn.LET(_xlpm.x,5,SUM(_xlpm.x,1))", "(SUM((5),1))"],
+    ["LET(a,1,b,a+1,a*b)", "((1)*((1)+1))"],
+    ['LET(x,2,"x"&x&xy)', '("x"&(2)&xy)'],
+    ["1+LET(x,LET(y,2,y*3),x+1)", "1+((((2)*3))+1)"],
+    ["SUM(A1:A3)", "SUM(A1:A3)"],
+  ])("%s → %s", (formula, expected) => {
+    expect(expandLet(formula)).toBe(expected);
+  });
+
+  it("gives up on a LET it cannot read", () => {
+    expect(expandLet("LET(x,1)")).toBeUndefined();
+    expect(expandLet("LET(1,2,3)")).toBeUndefined();
   });
 });
