@@ -2,7 +2,8 @@
  * Excel functions HyperFormula 3.5 lacks or computes differently, registered as one function
  * plugin for the headless engine (`calc`):
  *
- * - XMATCH, LOOKUP (vector and array forms), SORTBY, CONCAT: missing from HyperFormula;
+ * - XMATCH, LOOKUP (vector and array forms), SORTBY, CONCAT, RANK, RANK.EQ, RANK.AVG: missing
+ *   from HyperFormula;
  * - XNPV: HyperFormula's answers #VALUE! for dates computed by formulas (DATE(), EOMONTH());
  * - INDEX: as Excel, one index into a one-row array picks the column (HyperFormula answers
  *   #NUM!), and a literal 0 row or column returns the whole column or row.
@@ -169,6 +170,38 @@ function asRange(value: Value): SimpleRangeValue {
 const isLiteralZero = (ast: Ast | undefined) =>
   ast !== undefined && ast.type === "NUMBER" && ast.value === 0;
 
+/**
+ * RANK / RANK.EQ (ties share the best rank) and RANK.AVG (ties share their average rank) of a
+ * number among the numbers of a range: descending unless `order` is non-zero; #N/A when the
+ * number is not among them.
+ */
+function rankMethod(
+  plugin: FunctionPlugin,
+  ast: Ast,
+  state: unknown,
+  id: string,
+  average: boolean
+) {
+  const self = plugin as unknown as Internals;
+  return self.runFunction(ast.args, state, self.metadata(id), ((
+    value: number,
+    range: SimpleRangeValue,
+    order: number
+  ) => {
+    let before = 0;
+    let ties = 0;
+    for (const row of range.data as Value[][])
+      for (const cell of row) {
+        const v = raw(cell);
+        if (typeof v !== "number") continue;
+        if (v === value) ties++;
+        else if (order === 0 ? v > value : v < value) before++;
+      }
+    if (ties === 0) return new CellError(ErrorType.NA, "The number is not in the list");
+    return average ? before + (ties + 1) / 2 : before + 1;
+  }) as never);
+}
+
 /** INDEX's result shape known before evaluation: a literal 0 (or no column of a 2-D array) takes it all. */
 function indexShape(
   height: number,
@@ -328,6 +361,18 @@ const methods: Record<string, Method> = {
     }) as never);
   },
 
+  rank(ast, state) {
+    return rankMethod(this, ast, state, "RANK", false);
+  },
+
+  rankEq(ast, state) {
+    return rankMethod(this, ast, state, "RANK.EQ", false);
+  },
+
+  rankAvg(ast, state) {
+    return rankMethod(this, ast, state, "RANK.AVG", true);
+  },
+
   index(ast, state) {
     const self = this as unknown as Internals;
     const rowLiteralZero = isLiteralZero(ast.args[1]);
@@ -404,6 +449,12 @@ function compareAny(a: Value, b: Value): number {
 
 const ANY = { argumentType: FunctionArgumentType.ANY };
 
+const RANK_PARAMETERS = [
+  { argumentType: FunctionArgumentType.NUMBER },
+  { argumentType: FunctionArgumentType.RANGE },
+  { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
+];
+
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     XMATCH: {
@@ -444,6 +495,9 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
       ],
       vectorizationForbidden: true,
     },
+    RANK: { method: "rank", parameters: RANK_PARAMETERS },
+    "RANK.EQ": { method: "rankEq", parameters: RANK_PARAMETERS },
+    "RANK.AVG": { method: "rankAvg", parameters: RANK_PARAMETERS },
     CONCAT: {
       method: "concat",
       parameters: [{ argumentType: FunctionArgumentType.STRING }],

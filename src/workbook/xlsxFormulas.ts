@@ -78,9 +78,10 @@ function externalSheets(xml: string, book: number): GridSheet[] {
   // Only sheets the file keeps values for: without them the link's values are unknown.
   const kept = new Set<GridSheet>();
   for (const data of xml.matchAll(
-    /<(?:\w+:)?sheetData\b[^>]*\bsheetId="(\d+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?sheetData>/g
+    // An empty <sheetData .../> (often refreshError="1") keeps nothing for its sheet.
+    /<(?:\w+:)?sheetData\b([^>]*?)(?<!\/)>([\s\S]*?)<\/(?:\w+:)?sheetData>/g
   )) {
-    const sheet = sheets[Number(data[1])];
+    const sheet = sheets[Number(/\bsheetId="(\d+)"/.exec(data[1])?.[1] ?? -1)];
     if (!sheet) continue;
     kept.add(sheet);
     for (const cell of data[2].matchAll(

@@ -160,6 +160,25 @@ describe("XNPV", () => {
   });
 });
 
+describe("RANK", () => {
+  // https://support.microsoft.com/en-us/office/rank-function-6a2fc49d-1831-4a03-9d8c-c279cf99f723
+  // and rank-eq-function-284858ce-8ef6-450e-b662-26245be04a40, rank-avg-function-bd406a6f-...
+  const data: RawCellContent[][] = [[7], [3.5], [3.5], [1], [2]];
+  it("RANK(A3,A2:A6,1) is 3 and RANK(A2,A2:A6,1) is 5 (ascending)", () => {
+    const list: RawCellContent[][] = [["Data"], ...data];
+    expect(value("=RANK(A3,A2:A6,1)", list)).toBe(3);
+    expect(value("=RANK(A2,A2:A6,1)", list)).toBe(5);
+    expect(value("=RANK.EQ(A2,A2:A6,1)", list)).toBe(5);
+  });
+
+  it("descending by default; RANK.AVG averages ties; a number not in the list → #N/A", () => {
+    expect(value("=RANK(7,A1:A5)", data)).toBe(1);
+    expect(value("=RANK(3.5,A1:A5)", data)).toBe(2);
+    expect(value("=RANK.AVG(3.5,A1:A5)", data)).toBe(2.5);
+    expect(errorOf(value("=RANK(4,A1:A5)", data))).toBe("#N/A");
+  });
+});
+
 describe("CONCAT", () => {
   // https://support.microsoft.com/en-us/office/concat-function-9b1a9a3f-94ff-41af-9736-694cbd6b4ca2
   it("joins ranges and values: =CONCAT(B:B, C:C) style and text with numbers", () => {
