@@ -27,7 +27,12 @@ import {
 import type { FormulaBook } from "../workbook/xlsxFormulas";
 import { NAMESPACE } from "./catalog";
 import { normalizeFormula } from "./formulaText";
-import { clipWholeColumns, expandLet, resolveStructuredRefs } from "./structuredRefs";
+import {
+  blankCriteriaAsZero,
+  clipWholeColumns,
+  expandLet,
+  resolveStructuredRefs,
+} from "./structuredRefs";
 import { staticProblem, propagate, valueProblem, type Unsupported } from "./hfSupport";
 import { createEmptyEngine, createEngine } from "./hyperformula";
 
@@ -91,7 +96,7 @@ function linkedSheets(formula: string, externals: Set<string>): string {
 function engineFormula(sheet: string, cell: FormulaCell, context: Context): string {
   const linked = linkedSheets(cell.formula.replace(/^=/, ""), context.externals);
   // A LET that cannot be read stays as written: reported as function LET.
-  const text = expandLet(linked) ?? linked;
+  const text = blankCriteriaAsZero(expandLet(linked) ?? linked);
   const resolved = resolveStructuredRefs(text, context.tables, { sheet, ...cell });
   return clipWholeColumns(normalizeFormula(resolved, NAMESPACE), context.rows);
 }

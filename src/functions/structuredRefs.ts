@@ -295,3 +295,44 @@ function insideQuotes(text: string, at: number): boolean {
   }
   return quote !== undefined;
 }
+
+/** Argument positions (0-based) holding a criterion, per conditional function. */
+const CRITERIA: Record<string, (i: number) => boolean> = {
+  SUMIF: (i) => i === 1,
+  COUNTIF: (i) => i === 1,
+  AVERAGEIF: (i) => i === 1,
+  COUNTIFS: (i) => i % 2 === 1,
+  SUMIFS: (i) => i >= 2 && i % 2 === 0,
+  AVERAGEIFS: (i) => i >= 2 && i % 2 === 0,
+  MAXIFS: (i) => i >= 2 && i % 2 === 0,
+  MINIFS: (i) => i >= 2 && i % 2 === 0,
+};
+
+const SINGLE_CELL = /^(?:(?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+$/;
+
+/**
+ * A criterion that is a reference to one cell, in SUMIFS, COUNTIFS and the like, is read as 0
+ * when the cell is empty, as Excel documents ("treats the empty cell as a 0 value");
+ * HyperFormula answers #VALUE!. Such a criterion `C5` is written `IF(ISBLANK(C5),0,C5)`.
+ */
+export function blankCriteriaAsZero(formula: string): string {
+  const call =
+    /(?<![\w.$])(?:_xlfn\.)?(SUMIFS|COUNTIFS|AVERAGEIFS|MAXIFS|MINIFS|SUMIF|COUNTIF|AVERAGEIF)\s*\(/gi;
+  const matches = [...formula.matchAll(call)].filter((m) => !insideQuotes(formula, m.index));
+  let text = formula;
+  for (const m of matches.reverse()) {
+    const open = m.index + m[0].length - 1;
+    const parsed = callArgs(text, open);
+    if (!parsed) continue;
+    const isCriterion = CRITERIA[m[1].toUpperCase()];
+    let changed = false;
+    const args = parsed.args.map((arg, i) => {
+      const ref = arg.trim();
+      if (!isCriterion(i) || !SINGLE_CELL.test(ref)) return arg;
+      changed = true;
+      return `IF(ISBLANK(${ref}),0,${ref})`;
+    });
+    if (changed) text = `${text.slice(0, open + 1)}${args.join(",")}${text.slice(parsed.close)}`;
+  }
+  return text;
+}

@@ -3,6 +3,7 @@
  * whole-column references clipped to the rows in use (structuredRefs.ts).
  */
 import {
+  blankCriteriaAsZero,
   clipWholeColumns,
   expandLet,
   resolveStructuredRefs,
@@ -91,5 +92,27 @@ describe("expandLet", () => {
   it("gives up on a LET it cannot read", () => {
     expect(expandLet("LET(x,1)")).toBeUndefined();
     expect(expandLet("LET(1,2,3)")).toBeUndefined();
+  });
+});
+
+describe("blankCriteriaAsZero", () => {
+  // https://support.microsoft.com/en-us/office/countifs-function-dda3dc6e-f74e-4aee-88bc-aa8c2a866842
+  // "If the criteria argument is a reference to an empty cell, the COUNTIFS function treats the
+  // empty cell as a 0 value."
+  it.each([
+    [
+      "SUMIFS(D5:D9,B5:B9,E2,C5:C9,Model!$C58)",
+      "SUMIFS(D5:D9,B5:B9,IF(ISBLANK(E2),0,E2),C5:C9,IF(ISBLANK(Model!$C58),0,Model!$C58))",
+    ],
+    ["COUNTIF(A1:A9,B1)", "COUNTIF(A1:A9,IF(ISBLANK(B1),0,B1))"],
+    ['COUNTIFS(A1:A9,">5",B1:B9,C1)', 'COUNTIFS(A1:A9,">5",B1:B9,IF(ISBLANK(C1),0,C1))'],
+    ['SUMIF(A1:A9,B1&"x",C1:C9)', 'SUMIF(A1:A9,B1&"x",C1:C9)'],
+    [
+      "SUM(SUMIF(A:A,'My Sheet'!B1,C:C),1)",
+      "SUM(SUMIF(A:A,IF(ISBLANK('My Sheet'!B1),0,'My Sheet'!B1),C:C),1)",
+    ],
+    ["SUMIF(A1:A9,SUMIF(B1:B9,C1),D1:D9)", "SUMIF(A1:A9,SUMIF(B1:B9,IF(ISBLANK(C1),0,C1)),D1:D9)"],
+  ])("%s", (formula, expected) => {
+    expect(blankCriteriaAsZero(formula)).toBe(expected);
   });
 });
