@@ -10,6 +10,8 @@
  *   mismatched   a value was printed and it differs from Excel's (a silently wrong cell)
  *   unsupported  not recomputed, reported as {"unsupported": ...}; counted by cause
  *   no saved     the file holds no saved value to compare with
+ * Only workbooks saved by Microsoft Excel count (docProps/app.xml; other writers' saved values
+ * are not Excel's; --any-writer counts them too), and only those with formulas.
  * Each workbook runs in its own process, stopped after --timeout seconds (default 60). Uses the
  * compiled lib/ (`npm run prepare`). The workbooks are only read.
  */
@@ -17,7 +19,7 @@
 /* global require __dirname process */
 
 const { spawnSync } = require("node:child_process");
-const { readdirSync } = require("node:fs");
+const { readdirSync, readFileSync } = require("node:fs");
 const { join, basename } = require("node:path");
 const { performance } = require("node:perf_hooks");
 
@@ -35,11 +37,20 @@ function savedJson(value) {
   return typeof value === "object" ? value.error : value;
 }
 
+/** The application that saved the file (docProps/app.xml), or "" when it does not say. */
+async function savedBy(file) {
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const app = (await zip.file("docProps/app.xml")?.async("string")) ?? "";
+  return (/<Application>([^<]*)</.exec(app) ?? ["", ""])[1];
+}
+
 /** Child: one workbook → counts as JSON on stdout. */
 async function measure(file, keepMismatches) {
   const { loadXlsx, formulaBook } = require(join(LIB, "workbook/xlsxFormulas"));
   const { evaluateFormulaBook } = require(join(LIB, "functions/hfWorkbook"));
   const { resultsJson } = require(join(LIB, "cli/calc"));
+  const writer = await savedBy(file);
   const t0 = performance.now();
   const workbook = await loadXlsx(file);
   const book = formulaBook(workbook);
@@ -79,7 +90,7 @@ async function measure(file, keepMismatches) {
       })
     );
   }
-  return { counts, causes: unsupportedCounts, ms: Math.round(ms), mismatches };
+  return { counts, causes: unsupportedCounts, ms: Math.round(ms), mismatches, writer };
 }
 
 function pct(n, d) {
@@ -117,6 +128,7 @@ function main() {
   const total = { cells: 0, exact: 0, mismatched: 0, unsupported: 0, noSaved: 0 };
   const causes = new Map();
   const rows = [];
+  const skipped = [];
   for (const file of files) {
     const run = spawnSync(
       process.execPath,
@@ -131,6 +143,17 @@ function main() {
     }
     const r = JSON.parse(run.stdout);
     const c = r.counts;
+    // Only Excel's saved values say what Excel computes; other writers' are not the reference.
+    if (!/^Microsoft (Macintosh )?Excel$/.test(r.writer) && !args.includes("--any-writer")) {
+      skipped.push(
+        `${basename(file)} (saved by ${r.writer || "an application that does not say"})`
+      );
+      continue;
+    }
+    if (c.cells === 0) {
+      skipped.push(`${basename(file)} (no formulas)`);
+      continue;
+    }
     for (const k of Object.keys(total)) total[k] += c[k];
     for (const [cause, n] of r.causes) causes.set(cause, (causes.get(cause) || 0) + n);
     const comparable = c.cells - c.noSaved;
@@ -154,6 +177,7 @@ function main() {
       .map(([k, n]) => `${n} ${k}`)
       .join("; ")} |`,
   ];
+  if (skipped.length) lines.push("", `Not counted: ${skipped.join("; ")}.`);
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

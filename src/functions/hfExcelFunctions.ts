@@ -19,6 +19,7 @@ import {
   FunctionPlugin,
   HyperFormula,
   SimpleRangeValue,
+  type FunctionMetadata,
   type ImplementedFunctions,
 } from "hyperformula";
 
@@ -530,10 +531,50 @@ for (const [name, method] of Object.entries(methods)) {
 
 let done = false;
 
-/** Registers the plugin once (its INDEX replaces HyperFormula's). */
+type AnyMethod = (this: FunctionPlugin, ...args: unknown[]) => unknown;
+
+/**
+ * XLOOKUP with an empty optional argument (`XLOOKUP(x,a,b,,1)`) reads it as omitted, as Excel
+ * does (#N/A when nothing matches); HyperFormula reads an empty if_not_found as a blank (0).
+ * Re-registers HyperFormula's own XLOOKUP with that one change.
+ */
+function registerExcelXlookup(): void {
+  const builtIn = HyperFormula.getFunctionPlugin("XLOOKUP");
+  const found: FunctionMetadata | undefined = builtIn?.implementedFunctions.XLOOKUP;
+  if (!builtIn || !found?.parameters) return;
+  const metadata: FunctionMetadata = found;
+  const parameters = found.parameters;
+  // Extends HyperFormula's own lookup plugin: XLOOKUP's body calls its helper methods.
+  const Base = builtIn as unknown as typeof FunctionPlugin;
+  class ExcelXlookupPlugin extends Base {
+    static override aliases = {};
+    static override implementedFunctions: ImplementedFunctions = {
+      XLOOKUP: {
+        ...metadata,
+        parameters: parameters.map((p, i) => (i >= 3 ? { ...p, emptyAsDefault: true } : p)),
+      },
+    };
+  }
+  // The evaluating and the sizing methods, as own properties of the new plugin's prototype.
+  for (const name of [metadata.method, metadata.sizeOfResultArrayMethod]) {
+    if (!name) continue;
+    const method = (builtIn.prototype as unknown as Record<string, AnyMethod>)[name];
+    Object.defineProperty(ExcelXlookupPlugin.prototype, name, {
+      value: function (this: FunctionPlugin, ...args: unknown[]) {
+        return method.apply(this, args);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+  HyperFormula.registerFunctionPlugin(ExcelXlookupPlugin);
+}
+
+/** Registers the plugin once (its INDEX replaces HyperFormula's), and Excel's XLOOKUP. */
 export function registerExcelFunctions(): void {
   if (done) return;
   done = true;
+  registerExcelXlookup();
   // A function is evaluated only under a name with a translation; the English one everywhere.
   const names = Object.fromEntries(
     Object.keys(ExcelFunctionsPlugin.implementedFunctions).map((id) => [id, id])

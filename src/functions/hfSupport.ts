@@ -30,6 +30,10 @@ const SPECIAL: Record<string, Unsupported> = {
   GETPIVOTDATA: { cause: "GETPIVOTDATA", what: "GETPIVOTDATA (reads a pivot table)" },
   SINGLE: { cause: "implicit intersection (@)", what: "implicit intersection (@)" },
   ANCHORARRAY: { cause: "spill reference (#)", what: "spill reference (A1#)" },
+  // A new number on every calculation: never Excel's, and nothing depending on it would be.
+  RAND: { cause: "random number", what: "random number (RAND)" },
+  RANDBETWEEN: { cause: "random number", what: "random number (RANDBETWEEN)" },
+  RANDARRAY: { cause: "random number", what: "random number (RANDARRAY)" },
 };
 
 let known: Set<string> | undefined;

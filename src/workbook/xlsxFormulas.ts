@@ -200,8 +200,9 @@ function formulaText(worksheet: Worksheet, cell: Cell, model: FormulaModel): str
 /** A formula's saved result (exceljs gives errors as {error}, dates as Date) as a constant. */
 function cachedConstant(result: unknown, date1904: boolean): Constant | null {
   if (result === undefined || result === null) return null;
-  if (typeof result === "number" || typeof result === "boolean" || typeof result === "string")
-    return result;
+  // exceljs gives NaN for some results it cannot read (a shared formula's text result).
+  if (typeof result === "number") return Number.isFinite(result) ? result : null;
+  if (typeof result === "boolean" || typeof result === "string") return result;
   if (result instanceof Date) return dateToSerial(result, date1904);
   if (typeof result === "object" && typeof (result as { error?: unknown }).error === "string")
     return { error: (result as { error: string }).error };

@@ -232,6 +232,10 @@ describe("functions HyperFormula has, as Microsoft documents them", () => {
     expect(value("=XLOOKUP(46523,A1:A4,B1:B4,0,-1)", rates)).toBe(0.24);
     expect(value("=XLOOKUP(9701,A1:A4,B1:B4)", rates)).toBe(0.22);
     expect(value('=XLOOKUP(5,A1:A4,B1:B4,"none")', rates)).toBe("none");
+    // "If a valid match is not found, and [if_not_found] is missing, #N/A is returned": an
+    // empty argument is a missing one.
+    expect(errorOf(value("=XLOOKUP(5,A1:A4,B1:B4,,0)", rates))).toBe("#N/A");
+    expect(errorOf(value("=XLOOKUP(5,A1:A4,B1:B4)", rates))).toBe("#N/A");
   });
 
   // https://support.microsoft.com/en-us/office/ifs-function-36329a26-37b2-467c-972b-4a39bd951d45
