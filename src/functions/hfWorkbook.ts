@@ -27,6 +27,7 @@ import {
 import type { FormulaBook } from "../workbook/xlsxFormulas";
 import { NAMESPACE } from "./catalog";
 import { normalizeFormula } from "./formulaText";
+import { keepCriterionCaches } from "./hfCriteriaCache";
 import {
   blankCriteriaAsZero,
   clipWholeColumns,
@@ -68,6 +69,18 @@ interface Context {
   rows: number;
   /** Names of the sheets holding linked workbooks' saved values. */
   externals: Set<string>;
+  /** Whole-column ranges (clipped, sheet written out) → the named expression standing for each. */
+  columns: Map<string, string>;
+}
+
+/** The engine's name for a clipped whole-column range (one per distinct range). */
+function columnName(context: Context, range: string): string {
+  let name = context.columns.get(range);
+  if (!name) {
+    name = `CompAlign_Columns_${context.columns.size + 1}`;
+    context.columns.set(range, name);
+  }
+  return name;
 }
 
 /**
@@ -98,7 +111,12 @@ function engineFormula(sheet: string, cell: FormulaCell, context: Context): stri
   // A LET that cannot be read stays as written: reported as function LET.
   const text = blankCriteriaAsZero(expandLet(linked) ?? linked);
   const resolved = resolveStructuredRefs(text, context.tables, { sheet, ...cell });
-  return clipWholeColumns(normalizeFormula(resolved, NAMESPACE), context.rows);
+  return clipWholeColumns(
+    normalizeFormula(resolved, NAMESPACE),
+    context.rows,
+    (range) => columnName(context, range),
+    sheet
+  );
 }
 
 function sheetContent(sheet: GridSheet, formulas: Map<FormulaCell, string>): RawCellContent[][] {
@@ -216,11 +234,13 @@ function namedExpressions(names: DefinedName[], warnings: string[]): SerializedN
 
 /** Evaluates every formula of the book; the book is not changed. */
 export function evaluateFormulaBook(book: FormulaBook): BookResults {
+  keepCriterionCaches();
   const externals = book.externals ?? [];
   const context: Context = {
     tables: book.tables ?? [],
     rows: usedRows(book),
     externals: new Set(externals.map((e) => e.name)),
+    columns: new Map(),
   };
   const prepared = new Map<FormulaCell, string>();
   const content: Record<string, RawCellContent[][]> = {};
@@ -231,7 +251,10 @@ export function evaluateFormulaBook(book: FormulaBook): BookResults {
   for (const sheet of externals)
     if (!(sheet.name in content)) content[sheet.name] = sheetContent(sheet, prepared);
   const warnings: string[] = [];
-  const names = namedExpressions(book.names, warnings);
+  const names = [
+    ...namedExpressions(book.names, warnings),
+    ...[...context.columns].map(([range, name]) => ({ name, expression: `=${range}` })),
+  ];
   const dates = book.date1904 ? { nullDate: { year: 1904, month: 1, day: 1 } } : {};
   const hf = createEngine(content, dates, names);
   try {

@@ -202,17 +202,28 @@ export function resolveStructuredRefs(
 
 /**
  * Whole-column references (A:A, $B:$D, Sheet!C:C) → the same columns over rows 1..`rows`
- * (the rows the workbook uses): blank rows below add nothing to any function.
+ * (the rows the workbook uses): blank rows below add nothing to any function. With `name`,
+ * each such range (its sheet written out, `sheet` for an unqualified one) is replaced by the
+ * name `name` gives it: the engine then links the range once, not once per formula.
  */
-export function clipWholeColumns(formula: string, rows: number): string {
+export function clipWholeColumns(
+  formula: string,
+  rows: number,
+  name?: (range: string) => string,
+  sheet?: string
+): string {
   const last = Math.max(1, rows);
-  const column = /(?<![\w.$:\]])\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![\w.(!:[])/g;
-  return mapCode(formula, (code) =>
-    code.replace(column, (whole, a: string, b: string) =>
-      /^[A-Za-z]{1,3}$/.test(a) && /^[A-Za-z]{1,3}$/.test(b)
-        ? `$${a.toUpperCase()}$1:$${b.toUpperCase()}$${last}`
-        : whole
-    )
+  const column =
+    /((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(?<![\w.$:\]])\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![\w.(!:[])/g;
+  return formula.replace(
+    column,
+    (whole, prefix: string | undefined, a: string, b: string, at: number) => {
+      if (insideQuotes(formula, at)) return whole; // text, not a reference
+      const range = `$${a.toUpperCase()}$1:$${b.toUpperCase()}$${last}`;
+      if (!name) return `${prefix ?? ""}${range}`;
+      const owner = prefix ?? (sheet === undefined ? "" : `'${sheet.replace(/'/g, "''")}'!`);
+      return name(`${owner}${range}`);
+    }
   );
 }
 
