@@ -25,10 +25,13 @@ import { externalSheetName } from "./formulaGrid";
 export type XlsxWorkbook = Workbook;
 
 /** exceljs's model of a formula cell (its typings leave out shareType and ref). */
+/** The formula text a what-if data table's cells are given (Excel's own {=TABLE(...)}). */
+export const DATA_TABLE = "TABLE()";
+
 export interface FormulaModel {
   formula?: string;
   sharedFormula?: string;
-  shareType?: "shared" | "array";
+  shareType?: "shared" | "array" | "dataTable";
   ref?: string;
   result?: unknown;
 }
@@ -211,10 +214,14 @@ function cachedConstant(result: unknown, date1904: boolean): Constant | null {
 
 function formulaCell(worksheet: Worksheet, cell: Cell, date1904: boolean): FormulaCell | undefined {
   const model = cell.value as FormulaModel;
-  const formula = formulaText(worksheet, cell, model);
+  // A what-if data table (Data > What-If Analysis) has no formula text; written TABLE() here,
+  // a function no engine has, so it is reported with Excel's saved values.
+  const dataTable = model.shareType === "dataTable";
+  const formula = dataTable ? DATA_TABLE : formulaText(worksheet, cell, model);
   if (formula === undefined) return undefined;
   const at = position(cell);
-  const range = model.shareType === "array" && model.ref ? parseRange(model.ref) : undefined;
+  const range =
+    (model.shareType === "array" || dataTable) && model.ref ? parseRange(model.ref) : undefined;
   // cell.result, not model.result: exceljs leaves a saved 0 or FALSE out of the value.
   const cached = [[cachedConstant(cell.result as unknown, date1904)]];
   if (!range) return { ...at, formula, cached };

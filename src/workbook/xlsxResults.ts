@@ -8,7 +8,7 @@ import { writeFile } from "node:fs/promises";
 import type { Worksheet } from "exceljs";
 import { formatRange } from "./a1";
 import { isErrorConstant, type ComputedFormula, type ComputedValue } from "./formulaGrid";
-import type { XlsxWorkbook } from "./xlsxFormulas";
+import { DATA_TABLE, type XlsxWorkbook } from "./xlsxFormulas";
 
 /** Error values an .xlsx file may hold; the engine's own (#CYCLE!, #ERROR!, ...) are written as #VALUE!. */
 const EXCEL_ERRORS = new Set([
@@ -67,6 +67,15 @@ function writeSingle(worksheet: Worksheet, result: ComputedFormula): void {
  */
 function writeUnsupported(worksheet: Worksheet, result: ComputedFormula): void {
   const saved = result.cached ?? [[null]];
+  if (result.formula === DATA_TABLE) {
+    // exceljs cannot write a data table back (it writes an empty formula): its saved values.
+    saved.forEach((row, r) =>
+      row.forEach((value, c) => {
+        worksheet.getCell(result.row + r + 1, result.col + c + 1).value = value as never;
+      })
+    );
+    return;
+  }
   saved.forEach((row, r) =>
     row.forEach((value, c) => {
       const cell = worksheet.getCell(result.row + r + 1, result.col + c + 1);

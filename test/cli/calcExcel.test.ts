@@ -257,3 +257,47 @@ describe("links to other workbooks", () => {
     });
   });
 });
+
+describe("what-if data tables", () => {
+  it("reports each cell of a data table, and what depends on it, with Excel's saved values", async () => {
+    const path = join(dir, "data-table.xlsx");
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("S");
+    ws.getCell("A1").value = 2;
+    ws.getCell("B1").value = { formula: "A1*10", result: 20 } as never;
+    ws.getCell("C2").value = 7;
+    ws.getCell("C3").value = 9;
+    ws.getCell("D2").value = 70;
+    ws.getCell("D3").value = 90;
+    ws.getCell("E1").value = { formula: "SUM(D2:D3)", result: 160 } as never;
+    await workbook.xlsx.writeFile(path);
+    // D2:D3 as Excel saves a one-variable data table over input cell A1.
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const sheet = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(sheet)!.async("string");
+    zip.file(
+      sheet,
+      xml.replace(
+        /<c r="D2"([^>]*)><v>70<\/v><\/c>/,
+        '<c r="D2"$1><f t="dataTable" ref="D2:D3" dt2D="0" dtr="0" r1="A1"/><v>70</v></c>'
+      )
+    );
+    writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
+    const { json, stderr } = calcJson(path);
+    const table = "what-if data table (TABLE)";
+    expect(json["S!D2"]).toEqual({ unsupported: table, cached: 70 });
+    expect(json["S!D3"]).toEqual({ unsupported: table, cached: 90 });
+    expect(json["S!E1"]).toEqual({ unsupported: "depends on unsupported cell S!D2", cached: 160 });
+    expect(json["S!B1"]).toBe(20);
+    expect(stderr).toMatch(/1 depends on an unsupported cell, 1 what-if data table\n?$/);
+
+    // --out (written through exceljs, which cannot write a data table) keeps its values.
+    const out = join(dir, "data-table-out.xlsx");
+    expect(compalign("calc", path, "--out", out).status).toBe(0);
+    const written = new Workbook();
+    await written.xlsx.readFile(out);
+    const cell = (a: string) => written.getWorksheet("S")!.getCell(a).value;
+    expect([cell("D2"), cell("D3")]).toEqual([70, 90]);
+    expect(cell("E1")).toEqual({ formula: "SUM(D2:D3)", result: 160 });
+  });
+});
