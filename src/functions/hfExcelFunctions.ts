@@ -5,6 +5,7 @@
  * - XMATCH, LOOKUP (vector and array forms), SORTBY, CONCAT, RANK, RANK.EQ, RANK.AVG: missing
  *   from HyperFormula;
  * - XNPV: HyperFormula's answers #VALUE! for dates computed by formulas (DATE(), EOMONTH());
+ * - FILTER: HyperFormula's filters one-row or one-column arrays only and has no if_empty;
  * - INDEX: as Excel, one index into a one-row array picks the column (HyperFormula answers
  *   #NUM!), and a literal 0 row or column returns the whole column or row.
  *
@@ -362,6 +363,47 @@ const methods: Record<string, Method> = {
     }) as never);
   },
 
+  filter(ast, state) {
+    const self = this as unknown as Internals;
+    return self.runFunction(ast.args, state, self.metadata("FILTER"), ((
+      array: SimpleRangeValue,
+      include: SimpleRangeValue,
+      ifEmpty?: Value
+    ) => {
+      const data = array.data as Value[][];
+      const marks = include.data as Value[][];
+      const byRow = include.width() === 1 && include.height() === array.height();
+      const byColumn = include.height() === 1 && include.width() === array.width();
+      if (!byRow && !byColumn)
+        return new CellError(
+          ErrorType.VALUE,
+          "include must be one column or row of the array's size"
+        );
+      const flags = byRow ? marks.map((r) => r[0]) : marks[0];
+      const keep: number[] = [];
+      for (let i = 0; i < flags.length; i++) {
+        const flag = raw(flags[i]);
+        if (flag instanceof CellError) return flag;
+        if (typeof flag === "string") return new CellError(ErrorType.VALUE, "include holds text");
+        if (flag === true || (typeof flag === "number" && flag !== 0)) keep.push(i);
+      }
+      if (keep.length === 0) {
+        if (ifEmpty === undefined) return new CellError(ErrorType.VALUE, FILTER_EMPTY);
+        return ifEmpty;
+      }
+      const rows = byRow ? keep.map((i) => data[i]) : data.map((row) => keep.map((j) => row[j]));
+      return SimpleRangeValue.onlyValues(rows as never);
+    }) as never);
+  },
+
+  filterSize(ast, state) {
+    const self = this as unknown as Internals;
+    if (ast.args.length < 2) return ArraySize.error();
+    // The result's size is known only once computed: the array's size is reserved.
+    const size = self.arraySizeForAst(ast.args[0], { ...(state as object), arraysFlag: true });
+    return new ArraySize(size.width, size.height);
+  },
+
   rank(ast, state) {
     return rankMethod(this, ast, state, "RANK", false);
   },
@@ -450,6 +492,9 @@ function compareAny(a: Value, b: Value): number {
 
 const ANY = { argumentType: FunctionArgumentType.ANY };
 
+/** FILTER with nothing left and no if_empty: Excel's #CALC!, an error the engine lacks. */
+export const FILTER_EMPTY = "FILTER left nothing and has no if_empty (Excel shows #CALC!)";
+
 const RANK_PARAMETERS = [
   { argumentType: FunctionArgumentType.NUMBER },
   { argumentType: FunctionArgumentType.RANGE },
@@ -494,6 +539,17 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
         { argumentType: FunctionArgumentType.RANGE },
         { argumentType: FunctionArgumentType.RANGE },
       ],
+      vectorizationForbidden: true,
+    },
+    FILTER: {
+      method: "filter",
+      sizeOfResultArrayMethod: "filterSize",
+      parameters: [
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      enableArrayArithmeticForArguments: true,
       vectorizationForbidden: true,
     },
     RANK: { method: "rank", parameters: RANK_PARAMETERS },

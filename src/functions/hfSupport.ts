@@ -17,6 +17,7 @@ import {
   type SimpleCellAddress,
   type SimpleCellRange,
 } from "hyperformula";
+import { FILTER_EMPTY } from "./hfExcelFunctions";
 import { mapCode } from "./formulaText";
 
 /** Why a formula is not recomputed: `cause` groups cells for the count, `what` names this one. */
@@ -91,10 +92,20 @@ export function valueProblem(
   hf: HyperFormula,
   at: SimpleCellAddress,
   value: CellValue,
-  iterative: boolean
+  iterative: boolean,
+  formula = ""
 ): Unsupported | undefined {
   if (!(value instanceof DetailedCellError)) return undefined;
   const message = (value.message ?? "").split("\n")[0];
+  if (message === FILTER_EMPTY)
+    return { cause: "FILTER with nothing left (#CALC!)", what: `${FILTER_EMPTY}` };
+  // FILTER and UNIQUE reserve their input's size (the result's is known only once computed):
+  // a cell in that area blocks them where Excel's smaller result fits.
+  if (value.type === ErrorType.SPILL && /(?<![\w.])(?:FILTER|UNIQUE)\s*\(/i.test(formula))
+    return {
+      cause: "FILTER/UNIQUE spill area",
+      what: "FILTER/UNIQUE: the engine reserves the whole input's size and something is in the way",
+    };
   if (value.type === ErrorType.ERROR && value.address === undefined) {
     if (/OFFSET/i.test(message))
       return { cause: "OFFSET with computed arguments", what: `OFFSET: ${message}` };

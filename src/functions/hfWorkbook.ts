@@ -273,7 +273,7 @@ export function evaluateFormulaBook(book: FormulaBook): BookResults {
         byKey.set(`${sheetId}:${cell.row},${cell.col}`, { result, cell });
         const problem =
           staticProblem(prepared.get(cell)!) ??
-          valueProblem(hf, at, anchor, book.iterate !== undefined);
+          valueProblem(hf, at, anchor, book.iterate !== undefined, prepared.get(cell));
         if (problem) {
           problems.set(result, problem);
           origins.push({ at, label: `${sheet.name}!${formatA1(cell)}` });

@@ -301,3 +301,44 @@ describe("what-if data tables", () => {
     expect(cell("E1")).toEqual({ formula: "SUM(D2:D3)", result: 160 });
   });
 });
+
+describe("FILTER results whose size the engine cannot know", () => {
+  it("computes a FILTER that fits, reports one blocked by the input's reserved size or left empty", async () => {
+    const path = join(dir, "filter.xlsx");
+    const workbook = new Workbook();
+    const ws = workbook.addWorksheet("S");
+    ws.addRows([
+      ["Ana", 100],
+      ["Ben", 250],
+      ["Cy", 400],
+      ["Di", 50],
+    ]);
+    // Excel: one row (Cy) fits in D1; the engine reserves 4 rows and D3 holds a note.
+    ws.getCell("D1").value = {
+      formula: "_xlfn._xlws.FILTER(A1:A4,B1:B4>300)",
+      result: "Cy",
+    } as never;
+    ws.getCell("D3").value = "note";
+    ws.getCell("F1").value = {
+      formula: 'ROWS(_xlfn._xlws.FILTER(A1:B4,B1:B4>90,""))',
+      result: 3,
+    } as never;
+    ws.getCell("G1").value = {
+      formula: "COUNTA(_xlfn._xlws.FILTER(A1:A4,B1:B4>900))",
+      result: 1,
+    } as never;
+    ws.getCell("H1").value = { formula: "SUM(_xlfn._xlws.FILTER(B1:B4,B1:B4>900))" } as never;
+    await workbook.xlsx.writeFile(path);
+    const { json } = calcJson(path);
+    expect(json["S!D1"]).toEqual({
+      unsupported: expect.stringMatching(/^FILTER\/UNIQUE: the engine reserves/),
+      cached: "Cy",
+    });
+    expect(json["S!F1"]).toBe(3);
+    expect(json["S!G1"]).toBe(1);
+    expect(json["S!H1"]).toEqual({
+      unsupported: expect.stringMatching(/^FILTER left nothing/),
+      cached: null,
+    });
+  });
+});

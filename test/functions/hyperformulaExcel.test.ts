@@ -210,6 +210,61 @@ describe("functions HyperFormula has, as Microsoft documents them", () => {
     ]);
   });
 
+  // https://support.microsoft.com/en-us/office/hstack-function-98c4ab76-10fe-4b4f-8d5f-af1c125fe8c2
+  it("HSTACK(A2:C3,E2:G3) appends the second array beside the first", () => {
+    const values = sheet([
+      ["Data"],
+      ["A", "B", "C", null, "AA", "BB", "CC"],
+      ["D", "E", "F", null, "DD", "EE", "FF"],
+      ["=HSTACK(A2:C3,E2:G3)"],
+    ]);
+    expect(values.slice(3)).toEqual([
+      ["A", "B", "C", "AA", "BB", "CC"],
+      ["D", "E", "F", "DD", "EE", "FF"],
+    ]);
+  });
+
+  // https://support.microsoft.com/en-us/office/filter-function-f4f7cb66-82eb-4767-8f7c-4877ad80c759
+  // "=FILTER(A5:D20,C5:C20=H2,"")" returns the records for the product in H2; the third
+  // argument is what to return when nothing is left.
+  it("FILTER keeps the rows whose condition holds, if_empty when none", () => {
+    const sales: RawCellContent[][] = [
+      ["East", "Tom", "Apple", 6380],
+      ["West", "Fred", "Grape", 5619],
+      ["North", "Amy", "Pear", 4565],
+      ["South", "Sal", "Apple", 2016],
+    ];
+    const values = sheet([...sales, ['=FILTER(A1:D4,C1:C4="Apple","")']]);
+    expect(values.slice(4).map((r) => r.slice(0, 4))).toEqual([
+      ["East", "Tom", "Apple", 6380],
+      ["South", "Sal", "Apple", 2016],
+    ]);
+    expect(value('=FILTER(A1:D4,C1:C4="Kiwi","none")', sales)).toBe("none");
+  });
+
+  // https://support.microsoft.com/en-us/office/sort-function-22f63bd0-ccc8-492f-953d-c20e8e44b86c
+  // "=SORT(A2:B17,2,-1)": sort by the second column, descending.
+  it("SORT ascending by default, by a column and descending on request", () => {
+    const data: RawCellContent[][] = [
+      ["Tom", 52],
+      ["Amy", 22],
+      ["Sal", 73],
+    ];
+    const byName = sheet([...data, ["=SORT(A1:A3)"]]);
+    expect(byName.slice(3).map((r) => r[0])).toEqual(["Amy", "Sal", "Tom"]);
+    const byAge = sheet([...data, ["=SORT(A1:B3,2,-1)"]]);
+    expect(byAge.slice(3).map((r) => r[0])).toEqual(["Sal", "Tom", "Amy"]);
+  });
+
+  // https://support.microsoft.com/en-us/office/unique-function-c5ab87fd-30a3-4ce9-9d1a-40204fb85e1e
+  // "return a list of unique names"; exactly_once returns the ones that occur once.
+  it("UNIQUE lists distinct values in order; exactly_once keeps those that occur once", () => {
+    const names: RawCellContent[][] = [["Fritz"], ["Amy"], ["Fritz"], ["Sal"], ["Amy"]];
+    const distinct = sheet([...names, ["=UNIQUE(A1:A5)"]]);
+    expect(distinct.slice(5).map((r) => r[0])).toEqual(["Fritz", "Amy", "Sal"]);
+    expect(value("=UNIQUE(A1:A5,FALSE(),TRUE())", names)).toBe("Sal");
+  });
+
   // https://support.microsoft.com/en-us/office/sequence-function-57467a98-57e0-4817-9f14-2eb78519ca90
   it("SEQUENCE(4,5) fills 4 rows by 5 columns with 1..20", () => {
     const values = sheet([["=SEQUENCE(4,5)"]]);
