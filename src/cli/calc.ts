@@ -6,7 +6,12 @@
  */
 import { evaluateFormulaBook } from "../functions/hfWorkbook";
 import { formatA1 } from "../workbook/a1";
-import { isErrorConstant, type ComputedFormula, type ComputedValue } from "../workbook/formulaGrid";
+import {
+  isErrorConstant,
+  type ComputedFormula,
+  type ComputedValue,
+  type Constant,
+} from "../workbook/formulaGrid";
 import { formulaBook, loadXlsx, type XlsxWorkbook } from "../workbook/xlsxFormulas";
 import { applyResults, saveXlsx } from "../workbook/xlsxResults";
 import { parseArgs } from "./args";
@@ -23,11 +28,17 @@ Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.
   --json          print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell
                   that holds a formula (a result that spills gives its top-left value; each
                   cell of an array formula declared over a range is listed); errors as their
-                  text, e.g. "#VALUE!". This is also what calc does when neither option is given.
+                  text, e.g. "#VALUE!". A formula calc cannot recompute faithfully (a function
+                  or construct the engine lacks, or a cell depending on one) is never given a
+                  value: it is {"unsupported": "<what>", "cached": <Excel's saved value or
+                  null>}. This is also what calc does when neither option is given.
   --out OUT.xlsx  write a copy of the workbook in which every formula keeps its formula and
                   carries the computed value (a spilled result becomes an array formula over
-                  its range). OUT.xlsx must not be the input file.
+                  its range); a formula calc cannot recompute keeps Excel's saved value.
+                  OUT.xlsx must not be the input file.
   --force         replace OUT.xlsx even when it exists and is not a CompAlign report
+
+The last line on stderr counts the formulas not recomputed, by cause.
 
 Progress and warnings go to stderr. Exit status: 0 done, 2 bad usage or unreadable input,
 1 anything else.`;
@@ -80,10 +91,22 @@ async function save(workbook: XlsxWorkbook, out: string): Promise<void> {
   }
 }
 
-function jsonValue(value: ComputedValue): number | string | boolean {
+type JsonValue = number | string | boolean;
+/** A cell calc did not recompute: why, and the value Excel saved (null when the file has none). */
+export interface UnsupportedJson {
+  unsupported: string;
+  cached: JsonValue | null;
+}
+
+function jsonValue(value: ComputedValue): JsonValue {
   if (isErrorConstant(value)) return value.error;
   if (typeof value === "number" && !Number.isFinite(value)) return "#NUM!";
   return value;
+}
+
+function cachedJson(value: Constant | null | undefined): JsonValue | null {
+  if (value === null || value === undefined) return null;
+  return isErrorConstant(value) ? value.error : value;
 }
 
 /**
@@ -93,18 +116,28 @@ function jsonValue(value: ComputedValue): number | string | boolean {
  */
 export function resultsJson(
   results: readonly ComputedFormula[]
-): Record<string, number | string | boolean> {
-  const out: Record<string, number | string | boolean> = {};
+): Record<string, JsonValue | UnsupportedJson> {
+  const out: Record<string, JsonValue | UnsupportedJson> = {};
   for (const result of results) {
     const cells = result.declaredArray ? result.values : [result.values[0].slice(0, 1)];
     cells.forEach((row, r) =>
       row.forEach((value, c) => {
         out[`${result.sheet}!${formatA1({ row: result.row + r, col: result.col + c })}`] =
-          jsonValue(value);
+          result.unsupported === undefined
+            ? jsonValue(value)
+            : { unsupported: result.unsupported, cached: cachedJson(result.cached?.[r]?.[c]) };
       })
     );
   }
   return out;
+}
+
+/** The last line on stderr: how many formulas were not recomputed, by cause. */
+export function unsupportedLine(total: number, counts: readonly [string, number][]): string {
+  const n = counts.reduce((sum, [, count]) => sum + count, 0);
+  if (n === 0) return `compalign calc: all ${total} formulas recomputed, none unsupported`;
+  const causes = counts.map(([cause, count]) => `${count} ${cause}`).join(", ");
+  return `compalign calc: ${n} of ${total} formulas not recomputed (Excel's saved value kept): ${causes}`;
 }
 
 export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
@@ -114,7 +147,7 @@ export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
   const started = Date.now();
   const workbook = await load(options.input);
   const book = formulaBook(workbook);
-  const { results, warnings } = evaluateFormulaBook(book);
+  const { results, warnings, unsupportedCounts } = evaluateFormulaBook(book);
   for (const warning of warnings) io.stderr(`warning: ${warning}`);
   io.stderr(
     `compalign calc: ${results.length} formulas in ${book.sheets.length} sheets evaluated in ${Date.now() - started} ms`
@@ -125,4 +158,5 @@ export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
     io.stderr(`compalign calc: wrote ${options.out}`);
   }
   if (options.json) io.stdout(`${JSON.stringify(resultsJson(results))}\n`);
+  io.stderr(unsupportedLine(results.length, unsupportedCounts));
 }

@@ -41,7 +41,8 @@ export function mapCode(formula: string, rewrite: (code: string) => string): str
  * Normalises a formula for the headless engine: `_xldudf_<NS>_NAME(` → `<NS>.NAME(`
  * (case-insensitive); Excel's `_xlfn.`, `_xlws.` and `_xlpm.` prefixes removed; the logical
  * constants TRUE and FALSE written TRUE() and FALSE(), the only form HyperFormula reads (it
- * takes a bare TRUE for a defined name). A leading "=" is kept if present.
+ * takes a bare TRUE for a defined name); a number's exponent written with a lower-case e
+ * (`1E5` → `1e5`: HyperFormula reads only that, Excel both). A leading "=" is kept if present.
  */
 export function normalizeFormula(formula: string, namespace = "COMP"): string {
   const udf = new RegExp(
@@ -50,7 +51,13 @@ export function normalizeFormula(formula: string, namespace = "COMP"): string {
   );
   const prefixes = /(?<![\w.])(?:_xlfn\.|_xlws\.|_xlpm\.)+/gi;
   const logical = /(?<![\w.$\]])(TRUE|FALSE)(?![\w.$(![])/gi;
+  // A number, not a reference: nothing word-like before its digits (A1E5 is no number).
+  const exponent = /(?<![\w.$])(\d+(?:\.\d*)?|\.\d+)E(?=[+-]?\d)/g;
   return mapCode(formula, (code) =>
-    code.replace(udf, `${namespace}.`).replace(prefixes, "").replace(logical, "$1()")
+    code
+      .replace(udf, `${namespace}.`)
+      .replace(prefixes, "")
+      .replace(logical, "$1()")
+      .replace(exponent, "$1e")
   );
 }

@@ -9,6 +9,7 @@ import {
   type Sheets,
 } from "hyperformula";
 import { catalog, NAMESPACE } from "./catalog";
+import { registerExcelFunctions } from "./hfExcelFunctions";
 import { registerExcelSumproduct } from "./hfExcelSumproduct";
 import { buildCompPlugin, type CompPlugin } from "./hfPlugin";
 
@@ -41,6 +42,7 @@ export function registerCompFunctions(): CompPlugin {
 function registerAll(): void {
   registerCompFunctions();
   registerExcelSumproduct();
+  registerExcelFunctions();
 }
 
 /** A HyperFormula instance over these sheets (and named expressions) with the COMP functions available. */

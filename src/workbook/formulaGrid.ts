@@ -18,6 +18,11 @@ export interface FormulaCell extends CellPosition {
   formula: string;
   /** An array formula's range (rows × columns from this cell), as the file declares it. */
   array?: { rows: number; cols: number };
+  /**
+   * The values Excel saved with the formula (rows × columns of its array range, 1×1 otherwise),
+   * null where the file holds none.
+   */
+  cached?: (Constant | null)[][];
 }
 
 export interface ConstantCell extends CellPosition {
@@ -58,4 +63,31 @@ export interface ComputedFormula extends CellPosition {
   isArray: boolean;
   /** True when the file declares the formula over a range (an array formula): each of its cells holds it. */
   declaredArray: boolean;
+  /**
+   * Why the engine cannot recompute this formula faithfully (an unsupported function or
+   * construct, or a precedent that is itself unsupported); its value is then the one Excel saved
+   * (`cached`), never the engine's.
+   */
+  unsupported?: string;
+  /** The values Excel saved with the formula, as on FormulaCell. */
+  cached?: (Constant | null)[][];
+}
+
+/** An Excel table as the file defines it; positions zero-based. */
+export interface TableDef {
+  name: string;
+  sheet: string;
+  /** Top-left cell of the table (its header row when it has one). */
+  row: number;
+  col: number;
+  /** Rows including the header and totals rows. */
+  rows: number;
+  columns: string[];
+  headerRow: boolean;
+  totalsRow: boolean;
+}
+
+/** The engine's name for sheet `sheet` of linked workbook [book] (formulas write [1]Sheet1!A1). */
+export function externalSheetName(book: number, sheet: string): string {
+  return `XLEXT${book} ${sheet}`;
 }

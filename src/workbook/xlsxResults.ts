@@ -8,7 +8,7 @@ import type { Worksheet } from "exceljs";
 import { formatRange } from "./a1";
 import { writeFileAtomic } from "./atomicFile";
 import { isErrorConstant, type ComputedFormula, type ComputedValue } from "./formulaGrid";
-import type { XlsxWorkbook } from "./xlsxFormulas";
+import { DATA_TABLE, type XlsxWorkbook } from "./xlsxFormulas";
 
 /** Error values an .xlsx file may hold; the engine's own (#CYCLE!, #ERROR!, ...) are written as #VALUE!. */
 const EXCEL_ERRORS = new Set([
@@ -61,12 +61,50 @@ function writeSingle(worksheet: Worksheet, result: ComputedFormula): void {
   cell.value = { formula: result.formula, result: cached(result.values[0][0]) } as never;
 }
 
-/** Sets every result as its formula's cached value in the workbook (in memory). */
+/**
+ * A formula the engine could not recompute keeps the value Excel saved, written with its own
+ * formula text (a cell of a fill may have lost its master, rewritten above).
+ */
+function writeUnsupported(worksheet: Worksheet, result: ComputedFormula): void {
+  const saved = result.cached ?? [[null]];
+  if (result.formula === DATA_TABLE) {
+    // exceljs cannot write a data table back (it writes an empty formula): its saved values.
+    saved.forEach((row, r) =>
+      row.forEach((value, c) => {
+        worksheet.getCell(result.row + r + 1, result.col + c + 1).value = value as never;
+      })
+    );
+    return;
+  }
+  saved.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const cell = worksheet.getCell(result.row + r + 1, result.col + c + 1);
+      if (r === 0 && c === 0) {
+        const base = result.declaredArray
+          ? {
+              formula: result.formula,
+              shareType: "array",
+              ref: formatRange({ start: result, rows: saved.length, cols: row.length }),
+            }
+          : { formula: result.formula };
+        cell.value = (value === null ? base : { ...base, result: value }) as never;
+      } else if (value !== null) {
+        cell.value = value as never;
+      }
+    })
+  );
+}
+
+/**
+ * Sets every result as its formula's cached value in the workbook (in memory); a formula not
+ * recomputed keeps Excel's saved value.
+ */
 export function applyResults(workbook: XlsxWorkbook, results: readonly ComputedFormula[]): void {
   for (const result of results) {
     const worksheet = workbook.getWorksheet(result.sheet);
     if (!worksheet) throw new Error(`sheet "${result.sheet}" is not in the workbook`);
-    if (result.isArray) writeArray(worksheet, result);
+    if (result.unsupported !== undefined) writeUnsupported(worksheet, result);
+    else if (result.isArray) writeArray(worksheet, result);
     else writeSingle(worksheet, result);
   }
 }

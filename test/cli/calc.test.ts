@@ -31,6 +31,10 @@ function expectValues(actual: Record<string, unknown>): void {
 function calcJson(...args: string[]): Record<string, unknown> {
   const run = compalign("calc", ...args);
   expect(run.stderr).toMatch(/formulas in 3 sheets evaluated/);
+  // Every formula here is one the engine computes: the last line says none was left out.
+  expect(run.stderr.trimEnd().split("\n").pop()).toMatch(
+    /^compalign calc: all \d+ formulas recomputed, none unsupported$/
+  );
   expect(run.status).toBe(0);
   const parsed = JSON.parse(run.stdout);
   expect(run.stdout).toBe(`${JSON.stringify(parsed)}\n`);

@@ -33,6 +33,11 @@ describe("normalizeFormula", () => {
     ["=TRUE()+FALSE( )", "=TRUE()+FALSE( )"],
     ['="TRUE"&TRUE_RATE&RATE.TRUE&TRUE1', '="TRUE"&TRUE_RATE&RATE.TRUE&TRUE1'],
     ["=TRUE!A1+'FALSE'!B2", "=TRUE!A1+'FALSE'!B2"],
+    // Upper-case exponents (Excel shows and saves 1E+05) become lower-case; references stay.
+    ["=1E5", "=1e5"],
+    ["=2.5E-3*A1E5+.5E+2", "=2.5e-3*A1E5+.5e+2"],
+    ['=1E+05+SHEET1E5!A1&"1E5"', '=1e+05+SHEET1E5!A1&"1E5"'],
+    ["=E5*1E5", "=E5*1e5"],
   ])("%s → %s", (input, expected) => {
     expect(normalizeFormula(input)).toBe(expected);
   });
