@@ -21,8 +21,8 @@ const LIB = join(__dirname, "..", "lib");
 
 async function main() {
   const rows = Number(process.argv[2] || 22000);
-  const { loadXlsx, formulaBook } = require(join(LIB, "workbook/xlsxFormulas"));
-  const { evaluateFormulaBook } = require(join(LIB, "functions/hfWorkbook"));
+  const { loadXlsx, formulaBook } = require(join(LIB, "workbook/xlsx/xlsxFormulas"));
+  const { evaluateFormulaBook } = require(join(LIB, "calc/hfWorkbook"));
   const dir = mkdtempSync(join(tmpdir(), "compalign-bench-columns-"));
   try {
     const file = join(dir, "extract.xlsx");

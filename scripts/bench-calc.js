@@ -135,8 +135,8 @@ async function writeCalcFile(path, values) {
 
 /** The `calc` path (load the file, read formulas, evaluate) on an N-row file, best of a few runs. */
 async function benchCalcFile(values) {
-  const { loadXlsx, formulaBook } = requireLib("workbook/xlsxFormulas");
-  const { evaluateFormulaBook } = requireLib("functions/hfWorkbook");
+  const { loadXlsx, formulaBook } = requireLib("workbook/xlsx/xlsxFormulas");
+  const { evaluateFormulaBook } = requireLib("calc/hfWorkbook");
   const dir = mkdtempSync(join(tmpdir(), "compalign-bench-"));
   try {
     const file = join(dir, "commissions.xlsx");

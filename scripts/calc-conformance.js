@@ -47,8 +47,8 @@ async function savedBy(file) {
 
 /** Child: one workbook → counts as JSON on stdout. */
 async function measure(file, keepMismatches) {
-  const { loadXlsx, formulaBook } = require(join(LIB, "workbook/xlsxFormulas"));
-  const { evaluateFormulaBook } = require(join(LIB, "functions/hfWorkbook"));
+  const { loadXlsx, formulaBook } = require(join(LIB, "workbook/xlsx/xlsxFormulas"));
+  const { evaluateFormulaBook } = require(join(LIB, "calc/hfWorkbook"));
   const { resultsJson } = require(join(LIB, "cli/calc"));
   const writer = await savedBy(file);
   const t0 = performance.now();

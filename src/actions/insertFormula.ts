@@ -6,11 +6,9 @@
  * which pasting the copied text would not give them.
  */
 
-/** The selected cell of the open workbook, as the host reaches it. */
-export interface SelectedCell {
-  /** Writes `formula` (invariant form) into the selected cell; resolves with its address. */
-  writeFormula(formula: string): Promise<string>;
-}
+import type { SelectedCell } from "../workbook/port";
+
+export type { SelectedCell };
 
 export interface InsertedFormula {
   address: string;

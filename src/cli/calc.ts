@@ -4,7 +4,7 @@
  * and/or writes a copy of the workbook with the values cached in its formula cells. The input
  * file is only ever read.
  */
-import { evaluateFormulaBook } from "../functions/hfWorkbook";
+import { evaluateFormulaBook } from "../calc/hfWorkbook";
 import { formatA1 } from "../workbook/a1";
 import {
   isErrorConstant,
@@ -12,8 +12,8 @@ import {
   type ComputedValue,
   type Constant,
 } from "../workbook/formulaGrid";
-import { formulaBook, loadXlsx, type XlsxWorkbook } from "../workbook/xlsxFormulas";
-import { applyResults, saveXlsx } from "../workbook/xlsxResults";
+import { formulaBook, loadXlsx, type FormulaWorkbook } from "../workbook/xlsx/xlsxFormulas";
+import { applyResults, saveXlsx } from "../workbook/xlsx/xlsxResults";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";
 import { CliError, type Io } from "./io";
@@ -72,7 +72,7 @@ export function parseCalcArgs(args: readonly string[]): CalcOptions {
   };
 }
 
-async function load(input: string): Promise<XlsxWorkbook> {
+async function load(input: string): Promise<FormulaWorkbook> {
   try {
     return await loadXlsx(input);
   } catch (e) {
@@ -82,7 +82,7 @@ async function load(input: string): Promise<XlsxWorkbook> {
   }
 }
 
-async function save(workbook: XlsxWorkbook, out: string): Promise<void> {
+async function save(workbook: FormulaWorkbook, out: string): Promise<void> {
   try {
     await saveXlsx(workbook, out);
   } catch (e) {

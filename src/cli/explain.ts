@@ -5,15 +5,15 @@
  * done, 2 when the file cannot be read or has no Matrix sheet, or on bad usage.
  */
 // Straight from the action's module: `explain` needs neither the scenario engine nor setup.
-import { ActionError } from "../actions/errors";
-import { PlanHasErrorsError } from "../actions/planGate";
+import { ActionError } from "../actions";
+import { PlanHasErrorsError } from "../actions";
 import { planErrorsExit } from "./planErrors";
 import {
   explainPlans,
   writePlanPages,
   type ExplainedPlan,
   type PlanExplanations,
-} from "../actions/explainPlans";
+} from "../actions";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
 import { checkInput, checkOut, firstClause } from "./files";

@@ -17,7 +17,7 @@ import {
 } from "./scenarios";
 import { CliError, processIo, type Io } from "./io";
 import { parseRiskArgs, RISK_HELP, RISK_USAGE, runRiskCommand } from "./risk";
-import { ActionError } from "../actions/errors";
+import { ActionError } from "../actions";
 import { WorkbookError } from "../workbook/port";
 
 interface Command {

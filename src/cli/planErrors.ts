@@ -4,7 +4,7 @@
  * stdout gets `{"error": "plan-has-errors", "findings": [...]}` in `compalign check`'s shape.
  * Exit status 1, as `compalign check` has for error findings.
  */
-import type { PlanHasErrorsError } from "../actions/planGate";
+import type { PlanHasErrorsError } from "../actions";
 import { findingJson } from "./check";
 import type { Io } from "./io";
 

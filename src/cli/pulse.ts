@@ -5,10 +5,10 @@
  * never modified. Exit 0 when the checks ran (whatever their status), 2 when the file cannot be
  * read, has no Matrix or Reps sheet, or on bad usage.
  */
-import { ActionError } from "../actions/errors";
-import { PlanHasErrorsError } from "../actions/planGate";
+import { ActionError } from "../actions";
+import { PlanHasErrorsError } from "../actions";
 import { planErrorsExit } from "./planErrors";
-import { computePulse, runPulseCheck, type PulseComputation } from "../actions/pulseCheck";
+import { computePulse, runPulseCheck, type PulseComputation } from "../actions";
 import { PULSE_CHECK_INFO, type PulseCheck } from "../engine/pulseChecks";
 import { formatPulseValue, statusCounts, statusWithValue, worstFirst } from "../reports/pulseSheet";
 import { XlsxWorkbook } from "../workbook/xlsx";

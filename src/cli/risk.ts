@@ -6,9 +6,9 @@
  * findings (nothing is simulated), 2 the file cannot be read, has no Reps or Matrix sheet, or bad
  * usage.
  */
-import { ActionError } from "../actions/errors";
-import { PlanHasErrorsError } from "../actions/planGate";
-import { runRiskAction, type RiskRunResult } from "../actions/runRisk";
+import { ActionError } from "../actions";
+import { PlanHasErrorsError } from "../actions";
+import { runRiskAction, type RiskRunResult } from "../actions";
 import { planErrorsExit } from "./planErrors";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
 import { XlsxWorkbook } from "../workbook/xlsx";

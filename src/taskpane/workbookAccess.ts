@@ -11,7 +11,7 @@
  * lazily (a separate chunk, never imported by tests).
  */
 import { createContext, createElement, useContext, type ReactNode } from "react";
-import { insertFormula } from "../actions/insertFormula";
+import { insertFormula } from "../actions";
 import type { WorkbookPort } from "../workbook/port";
 
 export interface WorkbookAccess {

@@ -273,3 +273,9 @@ export const looksLikeFormula = (text: string): boolean => /^[=+\-@]/.test(text)
 
 /** Prefix of the defined names that mark sheets CompAlign owns. */
 export const OWNED_NAME_PREFIX = "CompAlign_Owned_";
+
+/** The selected cell of the open workbook, as the host reaches it ("Insert in selected cell"). */
+export interface SelectedCell {
+  /** Writes `formula` (invariant form) into the selected cell; resolves with its address. */
+  writeFormula(formula: string): Promise<string>;
+}

@@ -13,11 +13,12 @@ export type Layer =
 export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   engine: [],
   functions: ["engine"],
+  calc: ["engine", "functions", "workbook"],
   workbook: ["engine"],
   model: ["engine", "workbook"],
   reports: ["engine", "model", "workbook"],
   actions: ["engine", "model", "reports", "workbook"],
-  cli: ["actions", "engine", "functions", "model", "reports", "workbook"],
+  cli: ["actions", "calc", "engine", "functions", "model", "reports", "workbook"],
   taskpane: ["actions", "engine", "functions", "model", "reports", "workbook"],
 };
 
@@ -34,6 +35,7 @@ export const FORBIDDEN_PACKAGES: Record<Layer, readonly string[]> = {
     ...NODE_ONLY,
   ],
   functions: ["exceljs", "jszip", "react", "react-dom", "@fluentui/react-components", ...NODE_ONLY],
+  calc: ["react", "react-dom", "@fluentui/react-components"],
   workbook: ["hyperformula", "react", "react-dom", "@fluentui/react-components"],
   model: [
     "exceljs",

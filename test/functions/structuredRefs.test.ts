@@ -8,7 +8,7 @@ import {
   expandLet,
   resolveStructuredRefs,
   type TableDef,
-} from "../../src/functions/structuredRefs";
+} from "../../src/calc/structuredRefs";
 
 // Sales on sheet "Data" at B2:D6: header row 2, data rows 3..5, totals row 6.
 const SALES: TableDef = {

@@ -2,7 +2,7 @@
  * Turns what an action threw into a message for the pane: a title, what happened (the
  * workbook's own words for a WorkbookError) and what to do next. Never empty, never a stack.
  */
-import { ActionError } from "../../actions/errors";
+import { ActionError } from "../../actions";
 import { WorkbookError } from "../../workbook/port";
 import { adviceFor, errorText, RETRY, workbookAdvice } from "../shared/workbookErrorAdvice";
 

@@ -1,7 +1,7 @@
 /**
  * What "Set up workbook" and "Alignment view" did, in words for the pane's message bar.
  */
-import type { SetupResult } from "../../actions/setupWorkbook";
+import type { SetupResult } from "../../actions";
 import type { WriteResult } from "../../workbook/port";
 import { listOf } from "./format";
 

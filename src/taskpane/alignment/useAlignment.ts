@@ -12,12 +12,8 @@
 import { useCallback, useRef } from "react";
 // Straight from each action's module (not the src/actions index), so the scenario engine the
 // index also exports stays in the Scenarios tab's chunk.
-import {
-  runAlignmentCheck,
-  writeAlignmentView,
-  type AlignmentCheck,
-} from "../../actions/checkAlignment";
-import { setupWorkbook } from "../../actions/setupWorkbook";
+import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../../actions";
+import { setupWorkbook } from "../../actions";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeError, type PaneError, type PaneTask } from "./describeError";

@@ -16,7 +16,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import type { ExplainedPlan } from "../../actions/explainPlans";
+import type { ExplainedPlan } from "../../actions";
 import { inCurrency } from "../../engine/planExplain";
 import { amount, describeLandmarks, pct } from "../../engine/planExplainFormat";
 import { complexityLine, weightPhrase } from "../../engine/planExplainText";

@@ -2,8 +2,8 @@
  * Turns what a Communicate-tab task threw into a message for the pane: a title, what happened
  * and what to do next. Never empty, never a stack.
  */
-import { ActionError } from "../../actions/errors";
-import { PlanHasErrorsError } from "../../actions/planGate";
+import { ActionError } from "../../actions";
+import { PlanHasErrorsError } from "../../actions";
 import { WorkbookError } from "../../workbook/port";
 import { adviceFor, errorText, RETRY, workbookAdvice } from "../shared/workbookErrorAdvice";
 

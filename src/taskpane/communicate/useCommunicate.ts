@@ -14,7 +14,7 @@ import {
   writePlanPages,
   type ExplainedPlan,
   type PlanExplanations,
-} from "../../actions/explainPlans";
+} from "../../actions";
 import type { WriteResult } from "../../workbook/port";
 import { copyText } from "../copyText";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";

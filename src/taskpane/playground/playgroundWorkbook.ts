@@ -4,7 +4,7 @@
  * directly; table watching follows cell edits (`setCell`, `appendRows`) on sheets holding the
  * watched tables, debounced as in Excel.
  */
-import { insertSampleData } from "../../actions/setupWorkbook";
+import { insertSampleData } from "../../actions";
 import { MemoryWorkbook, type SheetSnapshot } from "../../workbook/memory";
 import type { SheetValue, WorkbookPort } from "../../workbook/port";
 import { TABLE_CHANGE_DEBOUNCE_MS, type WorkbookAccess } from "../workbookAccess";

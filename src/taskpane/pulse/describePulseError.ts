@@ -3,7 +3,7 @@
  * what to do next. Never empty, never a stack. A missing Matrix or Reps sheet is a state of the
  * workbook to fix (a warning), pointing at the ways to get one.
  */
-import { ActionError } from "../../actions/errors";
+import { ActionError } from "../../actions";
 import { WorkbookError } from "../../workbook/port";
 import {
   adviceFor,

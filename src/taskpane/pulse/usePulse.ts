@@ -5,7 +5,7 @@
  * time; the last results stay on screen while a new run is in flight.
  */
 import { useCallback } from "react";
-import { runPulseCheck, type PulseCheckResult } from "../../actions/pulseCheck";
+import { runPulseCheck, type PulseCheckResult } from "../../actions";
 import { cellAddress } from "../../model/sheetRows";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";

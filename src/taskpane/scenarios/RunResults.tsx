@@ -5,7 +5,7 @@
  */
 import { forwardRef } from "react";
 import { makeStyles, tokens, typographyStyles, useId } from "@fluentui/react-components";
-import type { ScenarioRunResult } from "../../actions/runScenarios";
+import type { ScenarioRunResult } from "../../actions";
 import { ComparisonTable } from "./ComparisonTable";
 import { DataIssues } from "./DataIssues";
 import { InvalidScenarios } from "./InvalidScenarios";

@@ -3,7 +3,7 @@
  * and kept, a row added to the Scenarios sheet, a run cancelled.
  */
 import { listOf } from "../alignment/format";
-import type { SetupResult } from "../../actions/setupWorkbook";
+import type { SetupResult } from "../../actions";
 
 export type ScenarioOutcome =
   | { task: "sample"; result: SetupResult }

@@ -3,11 +3,11 @@
  * what to do next. Never empty, never a stack. A missing Matrix or Reps sheet points at the two
  * ways to get one: Insert sample data (here) or Set up workbook (Alignment tab).
  */
-import { ActionError } from "../../actions/errors";
-import { PlanHasErrorsError } from "../../actions/planGate";
+import { ActionError } from "../../actions";
+import { PlanHasErrorsError } from "../../actions";
 import type { Finding } from "../../engine/plan";
 import { WorkbookError } from "../../workbook/port";
-import { SetupInsertError } from "../../actions/setupWorkbook";
+import { SetupInsertError } from "../../actions";
 import { listOf } from "../alignment/format";
 import {
   adviceFor,

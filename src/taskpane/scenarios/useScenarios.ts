@@ -9,12 +9,8 @@
  * (the buttons are disabled meanwhile); a quiet re-read asked for by a table change waits for it.
  */
 import { useCallback, useEffect, useRef } from "react";
-import { ActionError } from "../../actions/errors";
-import {
-  loadScenarioRun,
-  runScenarioAction,
-  type ScenarioRunResult,
-} from "../../actions/runScenarios";
+import { ActionError } from "../../actions";
+import { loadScenarioRun, runScenarioAction, type ScenarioRunResult } from "../../actions";
 import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
@@ -23,7 +19,7 @@ import {
   type ScenarioTask,
 } from "./describeScenarioError";
 import type { ScenarioOutcome } from "./describeOutcome";
-import { insertSampleData } from "../../actions/setupWorkbook";
+import { insertSampleData } from "../../actions";
 import { listingOf, type ScenarioListing } from "./listing";
 import type { ScenarioRow } from "./scenarioRow";
 import { runTask } from "../worker/host";

@@ -9,7 +9,7 @@
  * Excel.run): each read the worker asks for is run here and its result posted back. Cancelling
  * (`signal`) aborts the task in the worker and rejects with an ActionError("cancelled").
  */
-import { ActionError } from "../../actions/errors";
+import { ActionError } from "../../actions";
 import { WorkbookError, type WorkbookPort } from "../../workbook/port";
 import { serializeError, type FromWorker, type SerializedError, type ToWorker } from "./protocol";
 import { runTaskHere } from "./tasks";

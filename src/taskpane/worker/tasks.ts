@@ -4,8 +4,8 @@
  * returns its output. Add a kind by adding an entry here (e.g. a Monte Carlo simulation); the
  * same table runs on the main thread where there is no Worker.
  */
-import { computeRisk, type RiskPreparation } from "../../actions/runRisk";
-import { computeScenarioRun } from "../../actions/runScenarios";
+import { computeRisk, type RiskPreparation } from "../../actions";
+import { computeScenarioRun } from "../../actions";
 import type { WorkbookPort } from "../../workbook/port";
 
 export interface TaskContext {

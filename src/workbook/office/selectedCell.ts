@@ -4,7 +4,7 @@
  * (ExcelApi 1.7) is the cell the user selected (the top-left one of a selected range);
  * `range.formulas` takes the formula in its invariant, English form.
  */
-import type { SelectedCell } from "../../actions/insertFormula";
+import type { SelectedCell } from "../port";
 import { toWorkbookError } from "./officeErrors";
 
 export function runOnSelectedCell<T>(action: (cell: SelectedCell) => Promise<T>): Promise<T> {

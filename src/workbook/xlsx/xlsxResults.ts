@@ -5,10 +5,10 @@
  * formula over that range with the values in its cells.
  */
 import type { Worksheet } from "exceljs";
-import { formatRange } from "./a1";
-import { writeFileAtomic } from "./atomicFile";
-import { isErrorConstant, type ComputedFormula, type ComputedValue } from "./formulaGrid";
-import { DATA_TABLE, type XlsxWorkbook } from "./xlsxFormulas";
+import { formatRange } from "../a1";
+import { writeFileAtomic } from "../atomicFile";
+import { isErrorConstant, type ComputedFormula, type ComputedValue } from "../formulaGrid";
+import { DATA_TABLE, type FormulaWorkbook } from "./xlsxFormulas";
 
 /** Error values an .xlsx file may hold; the engine's own (#CYCLE!, #ERROR!, ...) are written as #VALUE!. */
 const EXCEL_ERRORS = new Set([
@@ -99,7 +99,7 @@ function writeUnsupported(worksheet: Worksheet, result: ComputedFormula): void {
  * Sets every result as its formula's cached value in the workbook (in memory); a formula not
  * recomputed keeps Excel's saved value.
  */
-export function applyResults(workbook: XlsxWorkbook, results: readonly ComputedFormula[]): void {
+export function applyResults(workbook: FormulaWorkbook, results: readonly ComputedFormula[]): void {
   for (const result of results) {
     const worksheet = workbook.getWorksheet(result.sheet);
     if (!worksheet) throw new Error(`sheet "${result.sheet}" is not in the workbook`);
@@ -110,7 +110,7 @@ export function applyResults(workbook: XlsxWorkbook, results: readonly ComputedF
 }
 
 /** Writes the workbook to `path` atomically; nothing is written if serialising fails. */
-export async function saveXlsx(workbook: XlsxWorkbook, path: string): Promise<void> {
+export async function saveXlsx(workbook: FormulaWorkbook, path: string): Promise<void> {
   const bytes = await workbook.xlsx.writeBuffer();
   await writeFileAtomic(path, new Uint8Array(bytes as ArrayBuffer));
 }

@@ -17,8 +17,8 @@ import {
   type SimpleCellAddress,
   type SimpleCellRange,
 } from "hyperformula";
-import { FILTER_EMPTY } from "./hfExcelFunctions";
-import { mapCode } from "./formulaText";
+import { FILTER_EMPTY } from "../functions/hfExcelFunctions";
+import { mapCode } from "../functions/formulaText";
 
 /** Why a formula is not recomputed: `cause` groups cells for the count, `what` names this one. */
 export interface Unsupported {

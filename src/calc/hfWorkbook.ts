@@ -24,9 +24,9 @@ import {
   type FormulaCell,
   type GridSheet,
 } from "../workbook/formulaGrid";
-import type { FormulaBook } from "../workbook/xlsxFormulas";
-import { NAMESPACE } from "./catalog";
-import { normalizeFormula } from "./formulaText";
+import type { FormulaBook } from "../workbook/xlsx/xlsxFormulas";
+import { NAMESPACE } from "../functions/catalog";
+import { normalizeFormula } from "../functions/formulaText";
 import { keepCriterionCaches } from "./hfCriteriaCache";
 import {
   blankCriteriaAsZero,
@@ -35,7 +35,7 @@ import {
   resolveStructuredRefs,
 } from "./structuredRefs";
 import { staticProblem, propagate, valueProblem, type Unsupported } from "./hfSupport";
-import { createEmptyEngine, createEngine } from "./hyperformula";
+import { createEmptyEngine, createEngine } from "../functions/hyperformula";
 
 type CalcValue = ComputedValue;
 export type FormulaResult = ComputedFormula;

@@ -5,15 +5,15 @@
  * declared range, whose other cells are results, not inputs. Dates become Excel serials, rich
  * text and hyperlinks their text, error values their Excel text. Sheet names are kept as is.
  */
-import { plainText } from "./xlsx/readValues";
+import { plainText } from "./readValues";
 import { readFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { ValueType, Workbook, type Cell, type Worksheet } from "exceljs";
-import { parseA1, parseRange, type CellPosition } from "./a1";
-import { dateToSerial } from "./excelDate";
-import { shiftFormula } from "./formulaShift";
-import { describeFileProblem, sniffFileProblem } from "./fileProblem";
-import { WorkbookError } from "./port";
+import { parseA1, parseRange, type CellPosition } from "../a1";
+import { dateToSerial } from "../excelDate";
+import { shiftFormula } from "../formulaShift";
+import { describeFileProblem, sniffFileProblem } from "../fileProblem";
+import { WorkbookError } from "../port";
 import type {
   Constant,
   ConstantCell,
@@ -21,10 +21,11 @@ import type {
   FormulaCell,
   GridSheet,
   TableDef,
-} from "./formulaGrid";
-import { externalSheetName } from "./formulaGrid";
+} from "../formulaGrid";
+import { externalSheetName } from "../formulaGrid";
 
-export type XlsxWorkbook = Workbook;
+/** The exceljs workbook calc reads formulas from and writes computed values into. */
+export type FormulaWorkbook = Workbook;
 
 /** exceljs's model of a formula cell (its typings leave out shareType and ref). */
 /** The formula text a what-if data table's cells are given (Excel's own {=TABLE(...)}). */
@@ -142,7 +143,7 @@ export async function readPackageExtras(bytes: Uint8Array): Promise<PackageExtra
 }
 
 /** What loadXlsx read beside exceljs, per workbook. */
-const extrasOf = new WeakMap<XlsxWorkbook, PackageExtras>();
+const extrasOf = new WeakMap<FormulaWorkbook, PackageExtras>();
 
 function iterateOf(xml: string): FormulaBook["iterate"] {
   const calcPr = xml ? /<(?:\w+:)?calcPr\b[^>]*>/.exec(xml)?.[0] : undefined;
@@ -159,7 +160,7 @@ function iterateOf(xml: string): FormulaBook["iterate"] {
 }
 
 /** Loads an .xlsx file; the file is only read, never opened for writing. */
-export async function loadXlsx(path: string): Promise<XlsxWorkbook> {
+export async function loadXlsx(path: string): Promise<FormulaWorkbook> {
   const bytes = await readFile(path);
   const workbook = new Workbook();
   // Plain words for files that are not .xlsx at all, or are damaged (fileProblem.ts).
@@ -281,7 +282,7 @@ function readSheet(worksheet: Worksheet, date1904: boolean): GridSheet {
   };
 }
 
-function definedNames(workbook: XlsxWorkbook): DefinedName[] {
+function definedNames(workbook: FormulaWorkbook): DefinedName[] {
   const model = (
     workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }
   ).model;
@@ -325,7 +326,7 @@ function tablesOf(worksheet: Worksheet): TableDef[] {
 }
 
 /** Every worksheet's constants and formulas, in workbook order, the defined names and tables. */
-export function formulaBook(workbook: XlsxWorkbook): FormulaBook {
+export function formulaBook(workbook: FormulaWorkbook): FormulaBook {
   const date1904 = Boolean(workbook.properties?.date1904);
   const extras = extrasOf.get(workbook);
   const iterate = extras?.iterate;

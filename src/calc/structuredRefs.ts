@@ -12,7 +12,7 @@
  */
 import { formatA1 } from "../workbook/a1";
 import type { TableDef } from "../workbook/formulaGrid";
-import { mapCode } from "./formulaText";
+import { mapCode } from "../functions/formulaText";
 
 export type { TableDef };
 
