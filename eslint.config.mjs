@@ -16,9 +16,8 @@ const officeJsRules = [
 ];
 
 // The TypeScript plugin instance the office config already registers (a second copy would clash).
-const tsPlugin = officeAddins.configs.recommended.find((c) => c.plugins?.["@typescript-eslint"]).plugins[
-  "@typescript-eslint"
-];
+const tsPlugin = officeAddins.configs.recommended.find((c) => c.plugins?.["@typescript-eslint"])
+  .plugins["@typescript-eslint"];
 
 export default [
   { ignores: ["lib/**", "dist/**", "node_modules/**", "coverage/**", "test/e2e/artifacts/**"] },
@@ -47,7 +46,7 @@ export default [
   {
     // The Office.js load/sync rules read any `x.value` as an Excel proxy object; they apply
     // only where Excel's object model is used (the Office.js workbook adapter).
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["**/*.{ts,tsx,js,mjs,cjs}"],
     ignores: ["src/workbook/office/**"],
     rules: Object.fromEntries(officeJsRules.map((rule) => [rule, "off"])),
   },

@@ -29,7 +29,7 @@
  * predev-server scripts run it). Recompiling lib/ while the dev server runs
  * (`npx tsc -p tsconfig.node.json --watch`) regenerates it.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");

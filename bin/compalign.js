@@ -4,7 +4,6 @@
  * which `npm ci` runs on install.
  */
 "use strict";
-/* global require __dirname process */
 
 const path = require("node:path");
 

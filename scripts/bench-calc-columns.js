@@ -9,7 +9,6 @@
  *   node scripts/bench-calc-columns.js [ROWS]
  */
 "use strict";
-/* global require __dirname process */
 
 const { mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");

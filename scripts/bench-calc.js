@@ -12,7 +12,6 @@
  * Run directly to print the figures; `require` it for `benchCalc({ rows })`.
  */
 "use strict";
-/* global require __dirname process module */
 
 const { mkdtempSync, rmSync } = require("node:fs");
 const { tmpdir } = require("node:os");

@@ -76,7 +76,9 @@ function handCurve(att, points, rates, out) {
     const k = stepIndex(points, a);
     if (k < 0) out[i] = 0;
     else if (k === last) out[i] = rates[last];
-    else out[i] = rates[k] + ((a - points[k]) * (rates[k + 1] - rates[k])) / (points[k + 1] - points[k]);
+    else
+      out[i] =
+        rates[k] + ((a - points[k]) * (rates[k + 1] - rates[k])) / (points[k + 1] - points[k]);
   }
 }
 
@@ -115,16 +117,23 @@ function benchFunctions(n = N) {
   const bounds = Float64Array.from(TIERS, (r) => r[0]);
   const tierRates = Float64Array.from(TIERS, (r) => r[1]);
   const cumulative = new Float64Array(bounds.length);
-  for (let i = 1; i < bounds.length; i++) cumulative[i] = cumulative[i - 1] + (bounds[i] - bounds[i - 1]) * tierRates[i - 1];
+  for (let i = 1; i < bounds.length; i++)
+    cumulative[i] = cumulative[i - 1] + (bounds[i] - bounds[i - 1]) * tierRates[i - 1];
 
   const cells = { actual: column(actual), quota: column(quota), attainment: column(attainment) };
-  const fns = { ATTAINMENT: findFunction("ATTAINMENT"), CURVE: findFunction("CURVE"), COMMISSION: findFunction("COMMISSION") };
+  const fns = {
+    ATTAINMENT: findFunction("ATTAINMENT"),
+    CURVE: findFunction("CURVE"),
+    COMMISSION: findFunction("COMMISSION"),
+  };
 
   // The two implementations must agree before their speed means anything.
   const check = (name, got, expected) => {
     for (let i = 0; i < n; i += 997) {
       if (Math.abs(got[i][0] - expected[i]) > 1e-9 * Math.max(1, Math.abs(expected[i]))) {
-        throw new Error(`${name} disagrees with the hand loop at ${i}: ${got[i][0]} vs ${expected[i]}`);
+        throw new Error(
+          `${name} disagrees with the hand loop at ${i}: ${got[i][0]} vs ${expected[i]}`
+        );
       }
     }
   };
@@ -147,7 +156,11 @@ function benchFunctions(n = N) {
   ];
   const floorMs = best(() => shapeFloor(cells.actual));
   const rowOf = (cellsColumn) => [cellsColumn.map((c) => c[0])];
-  const rows = { actual: rowOf(cells.actual), quota: rowOf(cells.quota), attainment: rowOf(cells.attainment) };
+  const rows = {
+    actual: rowOf(cells.actual),
+    quota: rowOf(cells.quota),
+    attainment: rowOf(cells.attainment),
+  };
   const rowCalls = {
     "COMP.ATTAINMENT": () => fns.ATTAINMENT.impl(rows.actual, rows.quota),
     "COMP.CURVE": () => fns.CURVE.impl(rows.attainment, CURVE, null, null),
@@ -178,8 +191,12 @@ function benchFunctions(n = N) {
 module.exports = { benchFunctions };
 
 function printFunctions(results) {
-  console.log("COMP functions on 1,000,000 elements (best of 5), against a Float64Array hand loop:");
-  console.log("function          column ns/el  hand ns/el  ratio  above-shape-floor  row ns/el  row ratio");
+  console.log(
+    "COMP functions on 1,000,000 elements (best of 5), against a Float64Array hand loop:"
+  );
+  console.log(
+    "function          column ns/el  hand ns/el  ratio  above-shape-floor  row ns/el  row ratio"
+  );
   for (const r of results) {
     console.log(
       [
@@ -193,7 +210,9 @@ function printFunctions(results) {
       ].join(" ")
     );
   }
-  console.log(`shape floor (read a 1,000,000 × 1 column, build one): ${results[0].shapeFloorNsPerElement.toFixed(1)} ns/element`);
+  console.log(
+    `shape floor (read a 1,000,000 × 1 column, build one): ${results[0].shapeFloorNsPerElement.toFixed(1)} ns/element`
+  );
 }
 
 module.exports.printFunctions = printFunctions;

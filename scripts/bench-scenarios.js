@@ -11,7 +11,7 @@ const { performance } = require("node:perf_hooks");
 
 const lib = (p) => require(path.join(__dirname, "..", "lib", p));
 const { runScenarios } = lib("engine/scenarioRunner");
-const { curveRate, makeCurve } = lib("engine/curve");
+const { curveRate } = lib("engine/curve");
 const { scenarioDetailSheet } = lib("reports/scenarioSheets");
 const { MemoryWorkbook } = lib("workbook/memory");
 const { chunkRows } = lib("workbook/chunking");
@@ -42,14 +42,32 @@ function random(seed) {
 
 function curveDefinition(name) {
   const c = CURVES[name];
-  return { name, points: c.points, rates: c.rates, method: "LINEAR", beyond: "CAP", cell: "Curves!A2", problem: null };
+  return {
+    name,
+    points: c.points,
+    rates: c.rates,
+    method: "LINEAR",
+    beyond: "CAP",
+    cell: "Curves!A2",
+    problem: null,
+  };
 }
 
 function design() {
   const components = [];
   PLANS.forEach((plan, p) =>
     METRICS.forEach((metric, m) =>
-      components.push({ plan, metric, objective: metric, behavior: "", weight: WEIGHTS[p][m], curve: "Standard", owner: "Sales", why: "", cells: {} })
+      components.push({
+        plan,
+        metric,
+        objective: metric,
+        behavior: "",
+        weight: WEIGHTS[p][m],
+        curve: "Standard",
+        owner: "Sales",
+        why: "",
+        cells: {},
+      })
     )
   );
   return {
@@ -64,8 +82,15 @@ function reps(n) {
   const rnd = random(7);
   const column = (f) => Float64Array.from({ length: n }, f);
   const plans = Array.from({ length: n }, (_, i) => PLANS[i % 3]);
-  const quota = new Map(METRICS.map((m) => [m.toLowerCase(), column(() => 500000 + Math.round(rnd() * 500000))]));
-  const actual = new Map(METRICS.map((m) => [m.toLowerCase(), column((_, i) => Math.round(quota.get(m.toLowerCase())[i] * (0.3 + rnd() * 1.4)))]));
+  const quota = new Map(
+    METRICS.map((m) => [m.toLowerCase(), column(() => 500000 + Math.round(rnd() * 500000))])
+  );
+  const actual = new Map(
+    METRICS.map((m) => [
+      m.toLowerCase(),
+      column((_, i) => Math.round(quota.get(m.toLowerCase())[i] * (0.3 + rnd() * 1.4))),
+    ])
+  );
   return {
     count: n,
     names: plans.map((_, i) => `Rep ${i + 1}`),
@@ -93,12 +118,26 @@ const SCENARIOS = [
   ["Quotas +10%", [["scale-quota", "", "", "", 1.1]]],
   ["Actuals −5%", [["scale-actual", "", "", "", 0.95]]],
   ["TI +5%", [["scale-ti", "", "", "", 1.05]]],
-  ["Enterprise cloud push", [["set-weight", "Enterprise", "Cloud", "", 0.5], ["set-curve", "Enterprise", "Cloud", "Accelerated", null]]],
+  [
+    "Enterprise cloud push",
+    [
+      ["set-weight", "Enterprise", "Cloud", "", 0.5],
+      ["set-curve", "Enterprise", "Cloud", "Accelerated", null],
+    ],
+  ],
   ["Core quota +20%", [["scale-quota", "", "Core", "", 1.2]]],
   ["Shift 10% to Cloud", [["shift-weight", "", "Core", "Cloud", 0.1]]],
 ].map(([name, changes]) => ({
   name,
-  changes: changes.map(([change, plan, metric, to, value], k) => ({ change, plan, metric, to, value, segment: "", row: k + 2 })),
+  changes: changes.map(([change, plan, metric, to, value], k) => ({
+    change,
+    plan,
+    metric,
+    to,
+    value,
+    segment: "",
+    row: k + 2,
+  })),
 }));
 
 function best(fn, runs = 3) {
@@ -163,13 +202,37 @@ function nativeModel(table, n) {
     `(INDEX(Curves!$B$2:$B$${last},MATCH(${a},Curves!$A$2:$A$${last},1)+1)-INDEX(Curves!$B$2:$B$${last},MATCH(${a},Curves!$A$2:$A$${last},1)))/` +
     `(INDEX(Curves!$A$2:$A$${last},MATCH(${a},Curves!$A$2:$A$${last},1)+1)-INDEX(Curves!$A$2:$A$${last},MATCH(${a},Curves!$A$2:$A$${last},1)))))`;
   // Columns: A plan, B TI, C-H quota/actual ×3, I-K attainment, L-N rate, O-Q weight, R payout.
-  const rows = [["Plan", "TI", "Q1", "A1", "Q2", "A2", "Q3", "A3", "Att1", "Att2", "Att3", "Rate1", "Rate2", "Rate3", "W1", "W2", "W3", "Payout"]];
+  const rows = [
+    [
+      "Plan",
+      "TI",
+      "Q1",
+      "A1",
+      "Q2",
+      "A2",
+      "Q3",
+      "A3",
+      "Att1",
+      "Att2",
+      "Att3",
+      "Rate1",
+      "Rate2",
+      "Rate3",
+      "W1",
+      "W2",
+      "W3",
+      "Payout",
+    ],
+  ];
   for (let i = 0; i < n; i++) {
     const r = i + 2;
     rows.push([
       table.plans[i],
       table.targetIncentive[i],
-      ...METRICS.flatMap((m) => [table.quota.get(m.toLowerCase())[i], table.actual.get(m.toLowerCase())[i]]),
+      ...METRICS.flatMap((m) => [
+        table.quota.get(m.toLowerCase())[i],
+        table.actual.get(m.toLowerCase())[i],
+      ]),
       `=D${r}/C${r}`,
       `=F${r}/E${r}`,
       `=H${r}/G${r}`,
@@ -197,7 +260,8 @@ function benchScenarios({ reps: n = 100_000, nativeReps = 10_000 } = {}) {
   const table = reps(n);
   const engine = best(() => runScenarios(d, table, SCENARIOS));
   const run = engine.result;
-  if (run.invalidScenarios.length || run.dataIssues.length) throw new Error("benchmark scenarios must all be valid");
+  if (run.invalidScenarios.length || run.dataIssues.length)
+    throw new Error("benchmark scenarios must all be valid");
   const hand = best(() => handLoop(table, run));
   run.scenarios.forEach((s, k) => {
     if (Math.abs(s.figures.totalPayout - hand.result[k]) > 1e-6 * hand.result[k]) {
@@ -238,8 +302,12 @@ function benchScenarios({ reps: n = 100_000, nativeReps = 10_000 } = {}) {
 }
 
 function printScenarios(r) {
-  console.log(`Scenario engine: ${r.reps.toLocaleString("en-US")} reps × ${r.metrics} metrics × ${r.scenarios} scenarios (best of 3):`);
-  console.log(`  engine ${r.engineMs.toFixed(0)} ms (figures included) vs hand Float64Array loop ${r.handMs.toFixed(0)} ms (payouts only) → ${r.engineVsHand.toFixed(2)}×`);
+  console.log(
+    `Scenario engine: ${r.reps.toLocaleString("en-US")} reps × ${r.metrics} metrics × ${r.scenarios} scenarios (best of 3):`
+  );
+  console.log(
+    `  engine ${r.engineMs.toFixed(0)} ms (figures included) vs hand Float64Array loop ${r.handMs.toFixed(0)} ms (payouts only) → ${r.engineVsHand.toFixed(2)}×`
+  );
   console.log(
     `  native formulas in HyperFormula, ${r.nativeReps.toLocaleString("en-US")} reps × 1 scenario: ${r.nativeMs.toFixed(0)} ms → the engine is ${r.nativeVsEnginePerRep.toFixed(0)}× faster per rep-scenario`
   );

@@ -41,7 +41,9 @@ function benchStatistics(n = 1000) {
 }
 
 async function main() {
-  console.log(`node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`);
+  console.log(
+    `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0].model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`
+  );
   printFunctions(benchFunctions());
   console.log("");
   console.log("COMP statistics on a 1,000 × 1,000 range (1,000,000 cells, best of 5):");
@@ -52,8 +54,13 @@ async function main() {
   console.log(
     `calc, 10,000 rows of COMP.COMMISSION vs the same commissions as native SUMPRODUCT formulas (HyperFormula build + recalc, best of 5):`
   );
-  console.log(`  COMP ${calc.compMs.toFixed(1)} ms, native ${calc.nativeMs.toFixed(1)} ms → COMP is ${calc.ratio.toFixed(2)}× the speed of native`);
-  if (calc.fileMs !== undefined) console.log(`  full calc path (exceljs load + HyperFormula) on a 10,000-row .xlsx: ${calc.fileMs.toFixed(0)} ms`);
+  console.log(
+    `  COMP ${calc.compMs.toFixed(1)} ms, native ${calc.nativeMs.toFixed(1)} ms → COMP is ${calc.ratio.toFixed(2)}× the speed of native`
+  );
+  if (calc.fileMs !== undefined)
+    console.log(
+      `  full calc path (exceljs load + HyperFormula) on a 10,000-row .xlsx: ${calc.fileMs.toFixed(0)} ms`
+    );
   console.log("");
   printScenarios(await benchScenarios());
   console.log("");

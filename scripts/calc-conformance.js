@@ -16,7 +16,6 @@
  * compiled lib/ (`npm run prepare`). The workbooks are only read.
  */
 "use strict";
-/* global require __dirname process */
 
 const { spawnSync } = require("node:child_process");
 const { readdirSync, readFileSync } = require("node:fs");

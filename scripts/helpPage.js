@@ -6,7 +6,6 @@
  * Only the Markdown the README uses in those sections is rendered: headings, paragraphs, bullet
  * lists, fenced code blocks, `code`, **bold** and [links](url). Everything else is escaped text.
  */
-/* global module */
 "use strict";
 
 /** README sections (by their `## ` heading, as a prefix) that make up the help page. */

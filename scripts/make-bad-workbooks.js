@@ -13,7 +13,6 @@
  * findings blocks scenarios, pulse and plan pages" is in (iss11), 0 or 1 until then.
  */
 "use strict";
-/* global require __dirname process Buffer console */
 
 const fs = require("node:fs");
 const path = require("node:path");

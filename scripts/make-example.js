@@ -22,22 +22,46 @@ const EARNINGS = [3200, 4100, 6800, 9500, 2500, 7400, 5200, 8800, 11900, 4300, 6
 
 function planSheet(wb) {
   const ws = wb.addWorksheet("Plan");
-  ws.getRow(1).values = ["Attainment", "Payout rate", null, "Sales from", "Rate", null, "Margin from", "Multiplier"];
+  ws.getRow(1).values = [
+    "Attainment",
+    "Payout rate",
+    null,
+    "Sales from",
+    "Rate",
+    null,
+    "Margin from",
+    "Multiplier",
+  ];
   [
     [0.5, 0],
     [1, 1],
     [1.5, 2],
-  ].forEach((row, i) => (ws.getRow(i + 2).getCell(1).value = row[0], ws.getRow(i + 2).getCell(2).value = row[1]));
+  ].forEach(
+    (row, i) => (
+      (ws.getRow(i + 2).getCell(1).value = row[0]),
+      (ws.getRow(i + 2).getCell(2).value = row[1])
+    )
+  );
   [
     [0, 0.03],
     [300000, 0.05],
     [500000, 0.07],
-  ].forEach((row, i) => (ws.getRow(i + 2).getCell(4).value = row[0], ws.getRow(i + 2).getCell(5).value = row[1]));
+  ].forEach(
+    (row, i) => (
+      (ws.getRow(i + 2).getCell(4).value = row[0]),
+      (ws.getRow(i + 2).getCell(5).value = row[1])
+    )
+  );
   [
     [0, 0.9],
     [0.35, 1],
     [0.45, 1.1],
-  ].forEach((row, i) => (ws.getRow(i + 2).getCell(7).value = row[0], ws.getRow(i + 2).getCell(8).value = row[1]));
+  ].forEach(
+    (row, i) => (
+      (ws.getRow(i + 2).getCell(7).value = row[0]),
+      (ws.getRow(i + 2).getCell(8).value = row[1])
+    )
+  );
   ws.getColumn(1).numFmt = "0%";
   ws.getColumn(2).numFmt = "0%";
   ws.getColumn(4).numFmt = "#,##0";
@@ -49,7 +73,17 @@ function planSheet(wb) {
 
 function repsSheet(wb) {
   const ws = wb.addWorksheet("Reps");
-  ws.getRow(1).values = ["Rep", "Quota", "Actual", "Target Incentive", "Gross Margin %", "Attainment", "Payout", "Commission", "Payout after margin"];
+  ws.getRow(1).values = [
+    "Rep",
+    "Quota",
+    "Actual",
+    "Target Incentive",
+    "Gross Margin %",
+    "Attainment",
+    "Payout",
+    "Commission",
+    "Payout after margin",
+  ];
   REPS.forEach((rep, i) => (ws.getRow(i + 2).values = rep));
   const last = REPS.length + 1;
   ws.fillFormula(`F2:F${last}`, "_xldudf_COMP_ATTAINMENT(C2,B2)");
@@ -58,7 +92,8 @@ function repsSheet(wb) {
   ws.fillFormula(`I2:I${last}`, "_xldudf_COMP_MODIFIER(G2,E2,Plan!$G$2:$H$4)");
   const total = last + 1;
   ws.getCell(`A${total}`).value = "Total";
-  for (const col of ["D", "G", "H", "I"]) ws.getCell(`${col}${total}`).value = { formula: `SUM(${col}2:${col}${last})` };
+  for (const col of ["D", "G", "H", "I"])
+    ws.getCell(`${col}${total}`).value = { formula: `SUM(${col}2:${col}${last})` };
   ws.getCell(`A${total + 2}`).value = "Payout Gini";
   ws.getCell(`B${total + 2}`).value = { formula: `_xldudf_COMP_GINI(G2:G${last})` };
   ws.getCell(`A${total + 3}`).value = "Top 20% share";

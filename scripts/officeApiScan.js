@@ -11,7 +11,6 @@
  *
  *   node scripts/officeApiScan.js        prints the table rows for docs/office-api-sets.md
  */
-/* global module, require, __dirname, process, console */
 "use strict";
 
 const path = require("path");

@@ -18,7 +18,6 @@ import {
   type RiskSettings,
   type SimulationCallbacks,
 } from "../engine/costAtRisk";
-import type { Finding, PlanDesign } from "../engine/plan";
 import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";

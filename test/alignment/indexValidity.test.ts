@@ -8,8 +8,13 @@ import { starterSheets } from "../../src/reports/starterWorkbook";
 import type { SheetValue } from "../../src/workbook/port";
 
 function book() {
-  const [objectives, matrix, curves, reps] = starterSheets().map((s) => s.blocks[0].values.map((r) => [...r]));
-  return { objectives, matrix, curves, reps } as Record<"objectives" | "matrix" | "curves" | "reps", SheetValue[][] | null>;
+  const [objectives, matrix, curves, reps] = starterSheets().map((s) =>
+    s.blocks[0].values.map((r) => [...r])
+  );
+  return { objectives, matrix, curves, reps } as Record<
+    "objectives" | "matrix" | "curves" | "reps",
+    SheetValue[][] | null
+  >;
 }
 
 function check(b: ReturnType<typeof book>) {
@@ -26,7 +31,10 @@ function check(b: ReturnType<typeof book>) {
 describe.each([
   ["weights summing to 85%", (b: ReturnType<typeof book>) => (b.matrix![1][4] = 0.25)],
   ["weights summing to 115%", (b: ReturnType<typeof book>) => (b.matrix![1][4] = 0.55)],
-  ["a metric on a curve that does not exist", (b: ReturnType<typeof book>) => (b.matrix![1][5] = "Nope")],
+  [
+    "a metric on a curve that does not exist",
+    (b: ReturnType<typeof book>) => (b.matrix![1][5] = "Nope"),
+  ],
 ])("%s", (_, breakIt) => {
   test("the index is null and marked not valid; the errors are listed", () => {
     const b = book();
@@ -56,7 +64,8 @@ test("no Reps sheet: a no-reps warning says each plan counts equally (never a si
       plan: null,
       metric: null,
       objective: null,
-      message: "There is no Reps sheet with Plan and Target Incentive columns, so pay shares count each plan equally instead of by its reps' target-incentive dollars.",
+      message:
+        "There is no Reps sheet with Plan and Target Incentive columns, so pay shares count each plan equally instead of by its reps' target-incentive dollars.",
       cell: null,
     },
   ]);

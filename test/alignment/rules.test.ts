@@ -12,12 +12,15 @@ import { findFunction } from "../../src/functions/catalog";
 type Book = Record<"objectives" | "matrix" | "curves" | "reps", SheetValue[][] | null>;
 
 function starter(): Book {
-  const [objectives, matrix, curves, reps] = starterSheets().map((s) => s.blocks[0].values.map((r) => [...r]));
+  const [objectives, matrix, curves, reps] = starterSheets().map((s) =>
+    s.blocks[0].values.map((r) => [...r])
+  );
   return { objectives, matrix, curves, reps };
 }
 
 function check(book: Book) {
-  const sheet = (name: string, values: SheetValue[][] | null): SheetData | null => (values ? { name, values } : null);
+  const sheet = (name: string, values: SheetValue[][] | null): SheetData | null =>
+    values ? { name, values } : null;
   const sheets: PlanSheets = {
     objectives: sheet("Objectives", book.objectives),
     matrix: sheet("Matrix", book.matrix),
@@ -36,14 +39,20 @@ describe("the starter workbook passes every check", () => {
   // The one finding is true: Account Executive pays 25% × slope 4 = 1% of TI per point on
   // Multi-product Deals (Accelerated curve) against 40% × slope 2 = 0.8% on Cloud ARR, its top priority.
   test("no findings but marginal-misaligned on Account Executive", () =>
-    expect(report.findings.map((f) => [f.rule, f.plan, f.cell])).toEqual([["marginal-misaligned", "Account Executive", "Matrix!E3"]]));
+    expect(report.findings.map((f) => [f.rule, f.plan, f.cell])).toEqual([
+      ["marginal-misaligned", "Account Executive", "Matrix!E3"],
+    ]));
   test("design alignment index by hand", () => {
     // T_AE = 60k+60k+50k+50k+50k = 270k, T_IS = 3 × 25k = 75k, total 345k.
     // Cloud: (270×0.40 + 75×0.45)/345 = 141.75/345; multi: (270×0.25 + 75×0.20)/345 = 82.5/345;
     // core: (270×0.35 + 75×0.35)/345 = 0.35. Priorities 40/25/35 → 0.40, 0.25, 0.35.
     const cloud = 141.75 / 345;
     const multi = 82.5 / 345;
-    expect(report.objectives.map((o) => o.payShare)).toEqual([expect.closeTo(cloud, 12), expect.closeTo(multi, 12), expect.closeTo(0.35, 12)]);
+    expect(report.objectives.map((o) => o.payShare)).toEqual([
+      expect.closeTo(cloud, 12),
+      expect.closeTo(multi, 12),
+      expect.closeTo(0.35, 12),
+    ]);
     expect(report.designAlignmentIndex).toBeCloseTo(0.4 + multi + 0.35, 12);
   });
   test("the index is the same quantity as COMP.ALIGNMENT", () => {
@@ -69,7 +78,8 @@ const cases: Case[] = [
     rule: "unknown-objective",
     severity: "error",
     breakIt: (b) => (b.matrix![2][M.objective] = "Win logos"),
-    message: /Account Executive \/ Multi-product Deals serves "Win logos", which is not in Objectives/,
+    message:
+      /Account Executive \/ Multi-product Deals serves "Win logos", which is not in Objectives/,
     cell: "Matrix!C3",
   },
   {
@@ -104,14 +114,24 @@ const cases: Case[] = [
     rule: "unknown-curve",
     severity: "error",
     breakIt: (b) => (b.curves![2][1] = 0.4),
-    message: /Curve "Standard" is not a valid curve: row 3: attainment points must be strictly ascending \(0\.4 follows 0\.5\)/,
+    message:
+      /Curve "Standard" is not a valid curve: row 3: attainment points must be strictly ascending \(0\.4 follows 0\.5\)/,
     cell: "Curves!B3",
   },
   {
     rule: "max-metrics",
     severity: "warning",
     breakIt: (b) => {
-      b.matrix!.splice(4, 0, ["Account Executive", "Renewals", "Protect core revenue", "Renew", 0, "Standard", "Finance", "Why"]);
+      b.matrix!.splice(4, 0, [
+        "Account Executive",
+        "Renewals",
+        "Protect core revenue",
+        "Renew",
+        0,
+        "Standard",
+        "Finance",
+        "Why",
+      ]);
     },
     message: /Account Executive has 4 metrics; keep a plan to 3/,
     cell: "Matrix!B5",
@@ -128,7 +148,8 @@ const cases: Case[] = [
     severity: "warning",
     breakIt: (b) => (b.objectives![1][1] = 80),
     // Priorities 80/25/35 → cloud 80/140 = 57.14%; pay share 41.09%.
-    message: /"Grow cloud subscriptions" has 57\.14% of strategic priority but 41\.09% of target incentive: the plans pay less for it/,
+    message:
+      /"Grow cloud subscriptions" has 57\.14% of strategic priority but 41\.09% of target incentive: the plans pay less for it/,
     cell: "Objectives!B2",
   },
   {
@@ -147,20 +168,23 @@ const cases: Case[] = [
   },
 ];
 
-describe.each(cases)("$rule ($severity): $message", ({ rule, severity, breakIt, message, cell }) => {
-  test("fires on a workbook that breaks it, pointing at the cell", () => {
-    const book = starter();
-    breakIt(book);
-    const found = check(book).findings.filter((f) => f.rule === rule);
-    expect(found).toHaveLength(1);
-    expect(found[0].severity).toBe(severity);
-    expect(found[0].message).toMatch(message);
-    expect(found[0].cell).toBe(cell);
-  });
-  test("does not fire on the starter workbook", () => {
-    expect(check(starter()).findings.filter((f) => f.rule === rule)).toEqual([]);
-  });
-});
+describe.each(cases)(
+  "$rule ($severity): $message",
+  ({ rule, severity, breakIt, message, cell }) => {
+    test("fires on a workbook that breaks it, pointing at the cell", () => {
+      const book = starter();
+      breakIt(book);
+      const found = check(book).findings.filter((f) => f.rule === rule);
+      expect(found).toHaveLength(1);
+      expect(found[0].severity).toBe(severity);
+      expect(found[0].message).toMatch(message);
+      expect(found[0].cell).toBe(cell);
+    });
+    test("does not fire on the starter workbook", () => {
+      expect(check(starter()).findings.filter((f) => f.rule === rule)).toEqual([]);
+    });
+  }
+);
 
 test("weights within ±0.01% pass; just outside fails", () => {
   const book = starter();
@@ -173,7 +197,11 @@ test("weights within ±0.01% pass; just outside fails", () => {
 describe("reading the workbook contract", () => {
   test("headers match case-insensitively, in any order, with extra columns ignored", () => {
     const book = starter();
-    book.matrix = book.matrix!.map((row, i) => [row[7], i === 0 ? "notes" : "x", ...row.slice(0, 7)].map((v) => (i === 0 ? String(v).toUpperCase() : v)));
+    book.matrix = book.matrix!.map((row, i) =>
+      [row[7], i === 0 ? "notes" : "x", ...row.slice(0, 7)].map((v) =>
+        i === 0 ? String(v).toUpperCase() : v
+      )
+    );
     const report = check(book);
     expect(report.findings.map((f) => f.rule)).toEqual(["marginal-misaligned"]);
     expect(report.designAlignmentIndex).toBeCloseTo(check(starter()).designAlignmentIndex!, 12);
@@ -186,7 +214,8 @@ describe("reading the workbook contract", () => {
     expect(findings[0]).toMatchObject({
       severity: "error",
       rule: "invalid-value",
-      message: 'Matrix row 2: Weight must be a number (a share of target incentive, e.g. 40%), not text "forty".',
+      message:
+        'Matrix row 2: Weight must be a number (a share of target incentive, e.g. 40%), not text "forty".',
       cell: "Matrix!E2",
     });
   });
@@ -194,7 +223,13 @@ describe("reading the workbook contract", () => {
   test("a missing required column is reported at the header row", () => {
     const book = starter();
     book.matrix = book.matrix!.map((row) => row.filter((_, i) => i !== M.curve));
-    expect(check(book).findings).toContainEqual(expect.objectContaining({ rule: "missing-column", cell: "Matrix!A1", message: 'Matrix has no "Curve" column in row 1.' }));
+    expect(check(book).findings).toContainEqual(
+      expect.objectContaining({
+        rule: "missing-column",
+        cell: "Matrix!A1",
+        message: 'Matrix has no "Curve" column in row 1.',
+      })
+    );
   });
 
   test("without a Reps sheet each plan counts 1", () => {
@@ -209,8 +244,17 @@ describe("reading the workbook contract", () => {
     const book = starter();
     book.reps![1][4] = "TBD";
     const report = check(book);
-    expect(report.findings).toContainEqual(expect.objectContaining({ severity: "warning", rule: "invalid-value", cell: "Reps!E2" }));
-    const { objectives } = designShares(readPlan({ objectives: { name: "Objectives", values: book.objectives! }, matrix: { name: "Matrix", values: book.matrix! }, curves: { name: "Curves", values: book.curves! }, reps: { name: "Reps", values: book.reps! } }).design);
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ severity: "warning", rule: "invalid-value", cell: "Reps!E2" })
+    );
+    const { objectives } = designShares(
+      readPlan({
+        objectives: { name: "Objectives", values: book.objectives! },
+        matrix: { name: "Matrix", values: book.matrix! },
+        curves: { name: "Curves", values: book.curves! },
+        reps: { name: "Reps", values: book.reps! },
+      }).design
+    );
     // T_AE drops to 210k: cloud (210×0.40 + 75×0.45)/285.
     expect(objectives[0].payShare).toBeCloseTo((84 + 33.75) / 285, 12);
   });
@@ -230,7 +274,11 @@ describe("reading the workbook contract", () => {
     book.matrix![1][M.weight] = 0.3;
     book.objectives!.push(["Win new logos", 10, "x"]);
     const severities = check(book).findings.map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ["error", "warning", "info"].indexOf(a) - ["error", "warning", "info"].indexOf(b)
+      )
+    );
     expect(new Set(severities)).toEqual(new Set(["error", "warning", "info"]));
   });
 });

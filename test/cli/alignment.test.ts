@@ -30,14 +30,23 @@ async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook) =>
 test("init writes the starter workbook, which passes every check but marginal alignment", () => {
   const init = compalign("init", path("plan.xlsx"));
   expect(init.status).toBe(0);
-  expect(init.stderr).toMatch(/wrote .*plan\.xlsx with Objectives, Matrix, Curves, Reps, Scenarios/);
+  expect(init.stderr).toMatch(
+    /wrote .*plan\.xlsx with Objectives, Matrix, Curves, Reps, Scenarios/
+  );
   const check = compalign("check", path("plan.xlsx"), "--json");
   expect(check.status).toBe(0);
   const json = JSON.parse(check.stdout);
   expect(Object.keys(json)).toEqual(["designAlignmentIndex", "objectives", "findings", "marginal"]);
   expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(["marginal-misaligned"]);
   expect(json.marginal).toHaveLength(6);
-  expect(json.marginal[0]).toEqual(expect.objectContaining({ plan: "Account Executive", metric: "Cloud ARR", weight: 0.4, sharePerPoint: expect.closeTo(0.008, 12) }));
+  expect(json.marginal[0]).toEqual(
+    expect.objectContaining({
+      plan: "Account Executive",
+      metric: "Cloud ARR",
+      weight: 0.4,
+      sharePerPoint: expect.closeTo(0.008, 12),
+    })
+  );
   // Pay shares with T_AE = 270k, T_IS = 75k (see test/alignment/rules.test.ts).
   expect(json.designAlignmentIndex).toBeCloseTo(0.4 + 82.5 / 345 + 0.35, 12);
   expect(json.objectives[0]).toEqual({
@@ -82,7 +91,14 @@ test("--out writes the Alignment View into a copy and keeps every original sheet
   expect(check.stdout).toMatch(/Design alignment index: 0\.989/);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path("view.xlsx"));
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["Objectives", "Matrix", "Curves", "Reps", "Scenarios", "Alignment View"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "Objectives",
+    "Matrix",
+    "Curves",
+    "Reps",
+    "Scenarios",
+    "Alignment View",
+  ]);
   const view = wb.getWorksheet("Alignment View")!;
   expect(view.getCell("A4").value).toBe("Design alignment index");
   expect(view.getCell("B4").value).toBeCloseTo(0.989130434782608, 12);
@@ -93,7 +109,14 @@ test("--out writes the Alignment View into a copy and keeps every original sheet
   expect(again.status).toBe(0);
   const wb2 = new ExcelJS.Workbook();
   await wb2.xlsx.readFile(path("view2.xlsx"));
-  expect(wb2.worksheets.map((w) => w.name)).toEqual(["Objectives", "Matrix", "Curves", "Reps", "Scenarios", "Alignment View"]);
+  expect(wb2.worksheets.map((w) => w.name)).toEqual([
+    "Objectives",
+    "Matrix",
+    "Curves",
+    "Reps",
+    "Scenarios",
+    "Alignment View",
+  ]);
 });
 
 test("a user's own sheet named Alignment View is never touched", async () => {
@@ -112,7 +135,10 @@ test("exit 2 with one line: missing file, unreadable file, no Matrix sheet, --ou
   const cases = [
     [["check", path("missing.xlsx")], /cannot read .*missing\.xlsx: no such file/],
     [["check", path("junk.xlsx")], /cannot read .*junk\.xlsx as an \.xlsx workbook/],
-    [["check", join(__dirname, "..", "..", "examples", "commission-plan.xlsx")], /has no Matrix sheet/],
+    [
+      ["check", join(__dirname, "..", "..", "examples", "commission-plan.xlsx")],
+      /has no Matrix sheet/,
+    ],
     [["check", path("plan.xlsx"), "--out", path("plan.xlsx")], /is the input file/],
   ] as const;
   for (const [args, message] of cases) {

@@ -8,7 +8,9 @@ import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
 /** The source folders tsconfig.node.json compiles into lib/. */
-const COMPILED: string[] = JSON.parse(readFileSync(join(ROOT, "tsconfig.node.json"), "utf8")).include;
+const COMPILED: string[] = JSON.parse(
+  readFileSync(join(ROOT, "tsconfig.node.json"), "utf8")
+).include;
 const MAIN = join(ROOT, "lib", "cli", "main.js");
 
 function newestSource(dir: string): number {

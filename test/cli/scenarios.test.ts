@@ -69,7 +69,12 @@ test("--json prints the contract's object; --out adds the tabs and leaves every 
   expect(Object.keys(json)).toEqual(["assumption", "scenarios", "invalidScenarios", "dataIssues"]);
   expect(json.scenarios[0]).not.toHaveProperty("payoutMarginCorrelation");
   expect(json.scenarios[0]).not.toHaveProperty("shareAtOrAboveQuota");
-  expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(["Baseline", "Move 10% to multi-product deals", "Quotas up 10%", "Richer cloud curve"]);
+  expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual([
+    "Baseline",
+    "Move 10% to multi-product deals",
+    "Quotas up 10%",
+    "Richer cloud curve",
+  ]);
   for (const s of json.scenarios) expect(Object.keys(s).sort()).toEqual([...FIGURE_KEYS].sort());
   expect(json.scenarios[0].deltaVsBaseline).toBe(0);
   expect(json.scenarios[2].totalPayout).toBeLessThan(json.scenarios[0].totalPayout); // harder quotas pay less
@@ -79,9 +84,18 @@ test("--json prints the contract's object; --out adds the tabs and leaves every 
   const original = await sheetValues(path("plan.xlsx"));
   const written = await sheetValues(path("out.xlsx"));
   for (const name of Object.keys(original)) expect(written[name]).toEqual(original[name]);
-  expect(Object.keys(written)).toEqual([...Object.keys(original), "Baseline", "Move 10% to multi-product deals", "Quotas up 10%", "Richer cloud curve", "Scenario Comparison"]);
+  expect(Object.keys(written)).toEqual([
+    ...Object.keys(original),
+    "Baseline",
+    "Move 10% to multi-product deals",
+    "Quotas up 10%",
+    "Richer cloud curve",
+    "Scenario Comparison",
+  ]);
 
-  const charts = (await chartsFromXlsx(readFileSync(path("out.xlsx")))).find((s) => s.sheet === "Scenario Comparison")!;
+  const charts = (await chartsFromXlsx(readFileSync(path("out.xlsx")))).find(
+    (s) => s.sheet === "Scenario Comparison"
+  )!;
   expect(charts.charts.map((c) => c.title)).toEqual([
     "Priority share vs payout share by objective",
     "Payout by segment per scenario",
@@ -98,9 +112,24 @@ test("invalid scenarios and data issues are reported in the JSON, not fatal", as
   const run = compalign("scenarios", path("bad.xlsx"), "--json");
   expect(run.status).toBe(0);
   const json = JSON.parse(run.stdout);
-  expect(json.invalidScenarios).toEqual([{ name: "Move 10% to multi-product deals", reason: expect.stringMatching(/cannot move 90% from Core Bookings, which has 35%/) }]);
-  expect(json.dataIssues).toEqual([{ rep: "Avery Chen", row: 2, message: expect.stringMatching(/^Cloud ARR Quota is text "n\/a"/) }]);
-  expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual(["Baseline", "Quotas up 10%", "Richer cloud curve"]);
+  expect(json.invalidScenarios).toEqual([
+    {
+      name: "Move 10% to multi-product deals",
+      reason: expect.stringMatching(/cannot move 90% from Core Bookings, which has 35%/),
+    },
+  ]);
+  expect(json.dataIssues).toEqual([
+    {
+      rep: "Avery Chen",
+      row: 2,
+      message: expect.stringMatching(/^Cloud ARR Quota is text "n\/a"/),
+    },
+  ]);
+  expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual([
+    "Baseline",
+    "Quotas up 10%",
+    "Richer cloud curve",
+  ]);
 });
 
 test("exit 2 with one line: unreadable file, no Reps sheet, --out equal to input, neither --out nor --json", async () => {
@@ -124,7 +153,11 @@ test("exit 2 with one line: unreadable file, no Reps sheet, --out equal to input
 });
 
 test("demo writes compalign-demo.xlsx with the alignment view, scenario tabs and comparison, and prints the table", () => {
-  const run = spawnSync(process.execPath, [join(__dirname, "..", "..", "bin", "compalign.js"), "demo", "--out", path("demo.xlsx")], { encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    [join(__dirname, "..", "..", "bin", "compalign.js"), "demo", "--out", path("demo.xlsx")],
+    { encoding: "utf8" }
+  );
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/360 reps on 3 plans, 6 scenarios/);
   expect(run.stdout).toMatch(/Total payout\s+\$[\d,]+\s+\$[\d,]+/);
@@ -134,15 +167,28 @@ test("demo writes compalign-demo.xlsx with the alignment view, scenario tabs and
 });
 
 const soffice = spawnSync("which", ["soffice"]).status === 0;
-(soffice ? test : test.skip)("the written workbook opens in LibreOffice (headless convert to PDF)", () => {
-  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-  const convert = spawnSync(
-    "soffice",
-    ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", dir, path("out.xlsx")],
-    { encoding: "utf8", timeout: 180_000 }
-  );
-  rmSync(profile, { recursive: true, force: true });
-  expect(convert.status).toBe(0);
-  expect(existsSync(path("out.pdf"))).toBe(true);
-  expect(statSync(path("out.pdf")).size).toBeGreaterThan(20_000);
-}, 200_000);
+(soffice ? test : test.skip)(
+  "the written workbook opens in LibreOffice (headless convert to PDF)",
+  () => {
+    const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+    const convert = spawnSync(
+      "soffice",
+      [
+        "--headless",
+        "--norestore",
+        `-env:UserInstallation=file://${profile}`,
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        dir,
+        path("out.xlsx"),
+      ],
+      { encoding: "utf8", timeout: 180_000 }
+    );
+    rmSync(profile, { recursive: true, force: true });
+    expect(convert.status).toBe(0);
+    expect(existsSync(path("out.pdf"))).toBe(true);
+    expect(statSync(path("out.pdf")).size).toBeGreaterThan(20_000);
+  },
+  200_000
+);

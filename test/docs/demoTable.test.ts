@@ -11,5 +11,7 @@ test("README shows the assumption line and the comparison table of a real demo r
   await insertSampleData(book);
   const { run } = await runScenarioAction(book);
   const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
-  expect(readme).toContain(`\`\`\`\n${ACTUALS_ASSUMPTION}\n${comparisonTable(run.scenarios)}\n\`\`\``);
+  expect(readme).toContain(
+    `\`\`\`\n${ACTUALS_ASSUMPTION}\n${comparisonTable(run.scenarios)}\n\`\`\``
+  );
 }, 60_000);

@@ -21,13 +21,20 @@ test("every npm script the README names exists", () => {
   const named = [...readme.matchAll(/npm (?:run )?([a-z0-9:-]+)/g)].map((m) => m[1]);
   const builtIn = new Set(["ci", "install", "test", "start", "stop"]);
   for (const script of named) {
-    if (builtIn.has(script) && script !== "test" && script !== "start" && script !== "stop") continue;
+    if (builtIn.has(script) && script !== "test" && script !== "start" && script !== "stop")
+      continue;
     expect(Object.keys(pkg.scripts)).toContain(script);
   }
 });
 
 test("files the README points at exist", () => {
-  for (const file of ["LICENSE", "docs/architecture.md", "docs/benchmarks.md", "examples/commission-plan.xlsx", "manifest.xml"]) {
+  for (const file of [
+    "LICENSE",
+    "docs/architecture.md",
+    "docs/benchmarks.md",
+    "examples/commission-plan.xlsx",
+    "manifest.xml",
+  ]) {
     expect(readme).toContain(file);
     expect(fs.existsSync(path.join(root, file))).toBe(true);
   }
@@ -36,5 +43,7 @@ test("files the README points at exist", () => {
 test("the license is stated as in package.json", () => {
   expect(pkg.license).toBe("GPL-3.0-or-later");
   expect(readme).toMatch(/GNU General Public License v3\.0 or later/);
-  expect(fs.readFileSync(path.join(root, "LICENSE"), "utf8")).toMatch(/GNU GENERAL PUBLIC LICENSE\s+Version 3, 29 June 2007/);
+  expect(fs.readFileSync(path.join(root, "LICENSE"), "utf8")).toMatch(
+    /GNU GENERAL PUBLIC LICENSE\s+Version 3, 29 June 2007/
+  );
 });

@@ -2,7 +2,7 @@
  * Before the end-to-end suites: checks for Chromium, builds what is stale (support/build.js),
  * and serves the built task pane over http on a free localhost port (COMPALIGN_E2E_URL).
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 "use strict";
 
 const fs = require("fs");

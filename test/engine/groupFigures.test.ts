@@ -14,9 +14,20 @@ const median = (xs: number[]) => {
 };
 
 // Small integers make ties common.
-const rows = fc.array(fc.record({ g: fc.integer({ min: -1, max: 3 }), x: fc.integer({ min: 0, max: 6 }), y: fc.integer({ min: 0, max: 6 }), ok: fc.boolean() }), { maxLength: 60 });
+const rows = fc.array(
+  fc.record({
+    g: fc.integer({ min: -1, max: 3 }),
+    x: fc.integer({ min: 0, max: 6 }),
+    y: fc.integer({ min: 0, max: 6 }),
+    ok: fc.boolean(),
+  }),
+  { maxLength: 60 }
+);
 
-const grouping = (gs: number[]): Grouping => ({ of: Int32Array.from(gs), labels: ["a", "b", "c", "d"] });
+const grouping = (gs: number[]): Grouping => ({
+  of: Int32Array.from(gs),
+  labels: ["a", "b", "c", "d"],
+});
 
 test("levelStats: count, share at or above the level and median per group", () => {
   fc.assert(
@@ -27,7 +38,9 @@ test("levelStats: count, share at or above the level and median per group", () =
         const mine = rs.filter((r) => r.g === g && r.ok).map((r) => r.x / 4);
         expect(s.count).toBe(mine.length);
         expect(s.median).toBe(median(mine));
-        expect(s.shareAtOrAbove).toBe(mine.length ? mine.filter((v) => v >= 1).length / mine.length : null);
+        expect(s.shareAtOrAbove).toBe(
+          mine.length ? mine.filter((v) => v >= 1).length / mine.length : null
+        );
       });
     })
   );
@@ -42,7 +55,10 @@ test("groupSpearman equals Spearman of each group's values", () => {
       const got = groupSpearman(x, y, eligible, grouping(rs.map((r) => r.g)));
       got.forEach((rho, g) => {
         const mine = rs.filter((r) => r.g === g && r.ok);
-        const want = spearman(mine.map((r) => r.x), mine.map((r) => r.y));
+        const want = spearman(
+          mine.map((r) => r.x),
+          mine.map((r) => r.y)
+        );
         if (want === null) expect(rho).toBeNull();
         else expect(rho).toBeCloseTo(want, 12);
       });

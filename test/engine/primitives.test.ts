@@ -28,7 +28,11 @@ test("fractionBetween stays exact when the span overflows", () => {
   expect(fractionBetween(0, -1e308, 1e308)).toBe(0.5);
   expect(fractionBetween(1.25, 1, 2)).toBe(0.25);
   expect(curveRate(makeCurve([-1e308, 1e308], [0, 1]), 0)).toBe(0.5);
-  const m = { rowBreaks: Float64Array.of(-1e308, 1e308), colBreaks: Float64Array.of(0), rates: Float64Array.of(0, 1) };
+  const m = {
+    rowBreaks: Float64Array.of(-1e308, 1e308),
+    colBreaks: Float64Array.of(0),
+    rates: Float64Array.of(0, 1),
+  };
   expect(matrixRate(m, 0, 0, "LINEAR")).toBe(0.5);
 });
 
@@ -51,7 +55,8 @@ describe("Excel date serials (1900 system)", () => {
     expect(serialToDate(serial).toISOString().slice(0, 10)).toBe(iso);
     expect(dateToSerial(new Date(`${iso}T00:00:00Z`))).toBe(serial);
   });
-  test("a time of day is dropped", () => expect(serialToDate(45292.75).toISOString().slice(0, 10)).toBe("2024-01-01"));
+  test("a time of day is dropped", () =>
+    expect(serialToDate(45292.75).toISOString().slice(0, 10)).toBe("2024-01-01"));
   test("days in month", () => {
     expect(daysInMonth(2024, 1)).toBe(29);
     expect(daysInMonth(2025, 1)).toBe(28);
@@ -63,14 +68,26 @@ describe("activeShare", () => {
   const jan1 = serialOfYmd(2025, 0, 1);
   const dec31 = serialOfYmd(2025, 11, 31);
   test("MONTHS: joining on 15 Feb is 10 full months plus 14 of February's 28 days", () => {
-    expect(activeShare(jan1, dec31, serialOfYmd(2025, 1, 15), dec31, "MONTHS")).toBeCloseTo(10.5 / 12, 12);
+    expect(activeShare(jan1, dec31, serialOfYmd(2025, 1, 15), dec31, "MONTHS")).toBeCloseTo(
+      10.5 / 12,
+      12
+    );
   });
   test("DAYS: the same join is 320 of 365 days", () => {
-    expect(activeShare(jan1, dec31, serialOfYmd(2025, 1, 15), dec31, "DAYS")).toBeCloseTo(320 / 365, 12);
+    expect(activeShare(jan1, dec31, serialOfYmd(2025, 1, 15), dec31, "DAYS")).toBeCloseTo(
+      320 / 365,
+      12
+    );
   });
   test("MONTHS over a period that starts mid-month counts that month by its share", () => {
     // Period 16 Jan – 15 Mar 2025: Jan 16/31, Feb 1, Mar 15/31. Active from 1 Feb: Feb 1 + Mar 15/31.
-    const share = activeShare(serialOfYmd(2025, 0, 16), serialOfYmd(2025, 2, 15), serialOfYmd(2025, 1, 1), dec31, "MONTHS");
+    const share = activeShare(
+      serialOfYmd(2025, 0, 16),
+      serialOfYmd(2025, 2, 15),
+      serialOfYmd(2025, 1, 1),
+      dec31,
+      "MONTHS"
+    );
     expect(share).toBeCloseTo((1 + 15 / 31) / (16 / 31 + 1 + 15 / 31), 12);
   });
   test("no overlap is 0, whole period is 1", () => {
@@ -102,12 +119,16 @@ describe("statistics", () => {
 
 describe("sortNonNegative (radix sort for payout statistics)", () => {
   const fc = require("fast-check") as typeof import("fast-check");
-  const { sortNonNegative } = require("../../src/engine/distribution") as typeof import("../../src/engine/distribution");
+  const { sortNonNegative } =
+    require("../../src/engine/distribution") as typeof import("../../src/engine/distribution");
   test("sorts like TypedArray#sort for non-negative doubles, any length", () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 1e300, noNaN: true }), { maxLength: 2000 }), (xs) => {
-        expect(Array.from(sortNonNegative(xs))).toEqual(Array.from(Float64Array.from(xs).sort()));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e300, noNaN: true }), { maxLength: 2000 }),
+        (xs) => {
+          expect(Array.from(sortNonNegative(xs))).toEqual(Array.from(Float64Array.from(xs).sort()));
+        }
+      ),
       { numRuns: 200 }
     );
   });

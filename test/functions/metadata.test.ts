@@ -17,7 +17,12 @@ test("functions.json matches the golden copy", () => {
 });
 
 test("the contract's names and argument order are exactly as issued", () => {
-  const signatures = Object.fromEntries(buildFunctionsJson(catalog).functions.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")]));
+  const signatures = Object.fromEntries(
+    buildFunctionsJson(catalog).functions.map((f) => [
+      f.id,
+      f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", "),
+    ])
+  );
   expect(signatures).toEqual({
     ATTAINMENT: "actual, quota",
     CURVE: "attainment, curve_table, [beyond], [method]",
@@ -43,7 +48,8 @@ test("metadata is well-formed for Excel: upper-case unique ids, optional paramet
     expect(f.name).toBe(f.id);
     expect(f.description.length).toBeGreaterThan(20);
     const firstOptional = f.parameters.findIndex((p) => p.optional);
-    if (firstOptional >= 0) expect(f.parameters.slice(firstOptional).every((p) => p.optional)).toBe(true);
+    if (firstOptional >= 0)
+      expect(f.parameters.slice(firstOptional).every((p) => p.optional)).toBe(true);
     for (const p of f.parameters) {
       expect(p.name).toMatch(/^[a-z][a-z_]*$/);
       expect(["any", "number", "string", "boolean"]).toContain(p.type);

@@ -35,8 +35,12 @@ const BANDS = {
   p90: [1.5, 3],
 } as const;
 
-const valuesOf = (specs: SheetSpec[], name: string): SheetValue[][] => specs.find((s) => s.name === name)!.blocks[0].values;
-const data = (specs: SheetSpec[], name: string): SheetData => ({ name, values: valuesOf(specs, name) });
+const valuesOf = (specs: SheetSpec[], name: string): SheetValue[][] =>
+  specs.find((s) => s.name === name)!.blocks[0].values;
+const data = (specs: SheetSpec[], name: string): SheetData => ({
+  name,
+  values: valuesOf(specs, name),
+});
 
 /** Rows of a sheet as header → value records. */
 function records(values: SheetValue[][]): Record<string, SheetValue>[] {
@@ -56,7 +60,13 @@ function analyse(specs: SheetSpec[]) {
   const metrics = [...new Set(design.components.map((c) => c.metric))];
   const reps = readReps(data(specs, SHEETS.reps), metrics);
   const scenarios = readScenarios(data(specs, SCENARIOS_SHEET));
-  return { design, alignment, reps, scenarios, run: runScenarios(design, reps, scenarios.scenarios) };
+  return {
+    design,
+    alignment,
+    reps,
+    scenarios,
+    run: runScenarios(design, reps, scenarios.scenarios),
+  };
 }
 
 describe("determinism", () => {
@@ -101,7 +111,14 @@ describe("shape (the workbook contract)", () => {
   const specs = sampleSheets();
 
   test("six input sheets, each a formatted Excel table named after its sheet", () => {
-    expect(specs.map((s) => s.name)).toEqual([SHEETS.objectives, SHEETS.matrix, SHEETS.curves, SHEETS.reps, SCENARIOS_SHEET, PULSE_SETTINGS_SHEET]);
+    expect(specs.map((s) => s.name)).toEqual([
+      SHEETS.objectives,
+      SHEETS.matrix,
+      SHEETS.curves,
+      SHEETS.reps,
+      SCENARIOS_SHEET,
+      PULSE_SETTINGS_SHEET,
+    ]);
     for (const spec of specs) {
       const values = spec.blocks[0].values;
       const columns = values[0].length;
@@ -118,24 +135,36 @@ describe("shape (the workbook contract)", () => {
   test("headers per the contract", () => {
     expect(valuesOf(specs, SHEETS.objectives)[0]).toEqual([...COLUMNS.objectives]);
     expect(valuesOf(specs, SHEETS.matrix)[0]).toEqual([...COLUMNS.matrix, "Revenue"]);
-    expect(valuesOf(specs, PULSE_SETTINGS_SHEET)).toEqual([["Setting", "Value"], ["Plan Payout To Target", 1]]);
+    expect(valuesOf(specs, PULSE_SETTINGS_SHEET)).toEqual([
+      ["Setting", "Value"],
+      ["Plan Payout To Target", 1],
+    ]);
     expect(valuesOf(specs, SHEETS.curves)[0]).toEqual([...COLUMNS.curves]);
     expect(valuesOf(specs, SCENARIOS_SHEET)[0]).toEqual([...SCENARIO_COLUMNS]);
     const repsHeader = valuesOf(specs, SHEETS.reps)[0];
-    const metrics = [...new Set(records(valuesOf(specs, SHEETS.matrix)).map((r) => r.Metric as string))];
-    expect(repsHeader).toEqual([...COLUMNS.reps, ...metrics.flatMap((m) => [`${m} Quota`, `${m} Actual`])]);
+    const metrics = [
+      ...new Set(records(valuesOf(specs, SHEETS.matrix)).map((r) => r.Metric as string)),
+    ];
+    expect(repsHeader).toEqual([
+      ...COLUMNS.reps,
+      ...metrics.flatMap((m) => [`${m} Quota`, `${m} Actual`]),
+    ]);
   });
 
   test("objectives: a new cloud product, multi-product selling, the core product, margin and retention", () => {
     const objectives = records(valuesOf(specs, SHEETS.objectives));
-    expect(objectives.map((o) => o.Objective)).toEqual(expect.arrayContaining(Object.values(SAMPLE_OBJECTIVES)));
+    expect(objectives.map((o) => o.Objective)).toEqual(
+      expect.arrayContaining(Object.values(SAMPLE_OBJECTIVES))
+    );
     expect(SAMPLE_OBJECTIVES.cloud).toMatch(/Nimbus Cloud/);
     for (const o of objectives) {
       expect(o.Priority).toBeGreaterThan(0);
       expect(String(o.Why)).toMatch(/^[A-Z][^.]*\.$/); // one sentence
     }
     // Strategy: the cloud product is the top priority.
-    const top = objectives.reduce((a, b) => ((b.Priority as number) > (a.Priority as number) ? b : a));
+    const top = objectives.reduce((a, b) =>
+      (b.Priority as number) > (a.Priority as number) ? b : a
+    );
     expect(top.Objective).toBe(SAMPLE_OBJECTIVES.cloud);
   });
 
@@ -148,18 +177,29 @@ describe("shape (the workbook contract)", () => {
       expect(rows.length).toBeLessThanOrEqual(3);
       expect(rows.reduce((s, r) => s + (r.Weight as number), 0)).toBeCloseTo(1, 10);
     }
-    expect(matrix).toContainEqual(expect.objectContaining({ Plan: SAMPLE_PLANS.enterprise, Metric: SAMPLE_METRICS.multi, Weight: 0 }));
+    expect(matrix).toContainEqual(
+      expect.objectContaining({
+        Plan: SAMPLE_PLANS.enterprise,
+        Metric: SAMPLE_METRICS.multi,
+        Weight: 0,
+      })
+    );
   });
 
   test("curves with thresholds, accelerators, caps and a STEP alternative", () => {
     const curves = records(valuesOf(specs, SHEETS.curves));
     const byName = new Map<string, Record<string, SheetValue>[]>();
-    for (const r of curves) byName.set(r.Curve as string, [...(byName.get(r.Curve as string) ?? []), r]);
+    for (const r of curves)
+      byName.set(r.Curve as string, [...(byName.get(r.Curve as string) ?? []), r]);
     for (const points of byName.values()) {
       expect(points[0].Attainment).toBeGreaterThan(0); // a threshold
       expect(points[0].Payout).toBe(0); // a ramp, not a cliff
       expect(points.some((p) => p.Attainment === 1 && p.Payout === 1)).toBe(true); // target
-      expect(points.some((p) => (p.Payout as number) > (p.Attainment as number) && (p.Attainment as number) > 1)).toBe(true); // accelerator
+      expect(
+        points.some(
+          (p) => (p.Payout as number) > (p.Attainment as number) && (p.Attainment as number) > 1
+        )
+      ).toBe(true); // accelerator
       expect(points.some((p) => p.Beyond === "EXTEND")).toBe(false); // capped
     }
     expect(curves.some((r) => r.Method === "STEP")).toBe(true);
@@ -178,48 +218,70 @@ describe("shape (the workbook contract)", () => {
     for (const r of reps) {
       for (const [header, value] of Object.entries(r)) {
         if (typeof value === "number") expect(Number.isInteger(value)).toBe(true);
-        else if (!["Rep", "Plan", "Segment", "Territory"].includes(header)) expect(value).toBeNull();
+        else if (!["Rep", "Plan", "Segment", "Territory"].includes(header))
+          expect(value).toBeNull();
       }
       // Software gross margins; Revenue is bookings (core + cloud), one unit.
       const margin = (r["Gross Margin"] as number) / (r.Revenue as number);
       expect(margin).toBeGreaterThanOrEqual(0.68 - 1e-3);
       expect(margin).toBeLessThanOrEqual(0.9 + 1e-3);
-      expect(r.Revenue).toBe((r[`${SAMPLE_METRICS.core} Actual`] as number) + (r[`${SAMPLE_METRICS.cloud} Actual`] as number));
+      expect(r.Revenue).toBe(
+        (r[`${SAMPLE_METRICS.core} Actual`] as number) +
+          (r[`${SAMPLE_METRICS.cloud} Actual`] as number)
+      );
     }
     // Margins average about 70–85%, lower where more of the book is cloud.
     const margins = reps.map((r) => (r["Gross Margin"] as number) / (r.Revenue as number));
     const avg = margins.reduce((a, b) => a + b, 0) / margins.length;
     expect(avg).toBeGreaterThan(0.7);
     expect(avg).toBeLessThan(0.85);
-    const cloudShare = (r: Record<string, SheetValue>) => (r[`${SAMPLE_METRICS.cloud} Actual`] as number) / (r.Revenue as number);
+    const cloudShare = (r: Record<string, SheetValue>) =>
+      (r[`${SAMPLE_METRICS.cloud} Actual`] as number) / (r.Revenue as number);
     const byCloud = [...reps].sort((a, b) => cloudShare(a) - cloudShare(b));
-    const marginOf = (rs: typeof reps) => rs.reduce((s, r) => s + (r["Gross Margin"] as number), 0) / rs.reduce((s, r) => s + (r.Revenue as number), 0);
+    const marginOf = (rs: typeof reps) =>
+      rs.reduce((s, r) => s + (r["Gross Margin"] as number), 0) /
+      rs.reduce((s, r) => s + (r.Revenue as number), 0);
     expect(marginOf(byCloud.slice(-90))).toBeLessThan(marginOf(byCloud.slice(0, 90)));
     // Bookings quota about 4–6× on-target earnings (base + TI) in every plan (median rep).
     for (const plan of Object.values(SAMPLE_PLANS)) {
       const ratios = reps
         .filter((r) => r.Plan === plan)
-        .map((r) => ((r[`${SAMPLE_METRICS.core} Quota`] as number) + (r[`${SAMPLE_METRICS.cloud} Quota`] as number)) / ((r["Base Salary"] as number) + (r["Target Incentive"] as number)))
+        .map(
+          (r) =>
+            ((r[`${SAMPLE_METRICS.core} Quota`] as number) +
+              (r[`${SAMPLE_METRICS.cloud} Quota`] as number)) /
+            ((r["Base Salary"] as number) + (r["Target Incentive"] as number))
+        )
         .sort((a, b) => a - b);
       const median = ratios[Math.floor(ratios.length / 2)];
       expect(median).toBeGreaterThanOrEqual(4);
       expect(median).toBeLessThanOrEqual(6);
     }
     // Target incentive differs by plan and within a plan.
-    const ti = (plan: string) => reps.filter((r) => r.Plan === plan).map((r) => r["Target Incentive"] as number);
+    const ti = (plan: string) =>
+      reps.filter((r) => r.Plan === plan).map((r) => r["Target Incentive"] as number);
     const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
     expect(mean(ti(SAMPLE_PLANS.enterprise))).toBeGreaterThan(mean(ti(SAMPLE_PLANS.midMarket)));
     expect(mean(ti(SAMPLE_PLANS.midMarket))).toBeGreaterThan(mean(ti(SAMPLE_PLANS.inside)));
-    for (const plan of Object.values(SAMPLE_PLANS)) expect(new Set(ti(plan)).size).toBeGreaterThan(1);
+    for (const plan of Object.values(SAMPLE_PLANS))
+      expect(new Set(ti(plan)).size).toBeGreaterThan(1);
   });
 
   test("the scenarios, in order, use only known change types", () => {
     const rows = records(valuesOf(specs, SCENARIOS_SHEET));
     expect([...new Set(rows.map((r) => r.Scenario))]).toEqual([...SAMPLE_SCENARIOS]);
-    expect(rows.every((r) => (CHANGE_TYPES as readonly string[]).includes(r.Change as string))).toBe(true);
+    expect(
+      rows.every((r) => (CHANGE_TYPES as readonly string[]).includes(r.Change as string))
+    ).toBe(true);
     expect(rows.filter((r) => r.Scenario === "Shift 20% to multi-product deals")).toEqual(
       [SAMPLE_PLANS.enterprise, SAMPLE_PLANS.inside].map((plan) =>
-        expect.objectContaining({ Change: "shift-weight", Plan: plan, Metric: SAMPLE_METRICS.core, To: SAMPLE_METRICS.multi, Value: 0.2 })
+        expect.objectContaining({
+          Change: "shift-weight",
+          Plan: plan,
+          Metric: SAMPLE_METRICS.core,
+          To: SAMPLE_METRICS.multi,
+          Value: 0.2,
+        })
       )
     );
   });
@@ -239,7 +301,9 @@ describe.each([SAMPLE_SEED, 1, 42])("the story the sample tells (seed %i)", (see
 
   test("alignment check: no errors, the cloud objective is underpaid, a modest design index", () => {
     expect(alignment.findings.filter((f) => f.severity === "error")).toEqual([]);
-    const gap = alignment.findings.find((f) => f.rule === "priority-pay-gap" && f.objective === SAMPLE_OBJECTIVES.cloud);
+    const gap = alignment.findings.find(
+      (f) => f.rule === "priority-pay-gap" && f.objective === SAMPLE_OBJECTIVES.cloud
+    );
     expect(gap).toMatchObject({ severity: "warning" });
     expect(gap!.message).toMatch(/pay less for it/);
     const cloud = alignment.objectives.find((o) => o.objective === SAMPLE_OBJECTIVES.cloud)!;
@@ -258,18 +322,31 @@ describe.each([SAMPLE_SEED, 1, 42])("the story the sample tells (seed %i)", (see
   });
 
   test("a healthy Baseline distribution", () => {
-    expect(baseline.shareAtOrAboveWeightedTarget).toBeGreaterThanOrEqual(BANDS.shareAtOrAboveWeightedTarget[0]);
-    expect(baseline.shareAtOrAboveWeightedTarget).toBeLessThanOrEqual(BANDS.shareAtOrAboveWeightedTarget[1]);
+    expect(baseline.shareAtOrAboveWeightedTarget).toBeGreaterThanOrEqual(
+      BANDS.shareAtOrAboveWeightedTarget[0]
+    );
+    expect(baseline.shareAtOrAboveWeightedTarget).toBeLessThanOrEqual(
+      BANDS.shareAtOrAboveWeightedTarget[1]
+    );
     const { p10, p50, p90 } = baseline.payoutPctOfTarget!;
     expect(p90).toBeGreaterThanOrEqual(BANDS.p90[0]);
     expect(p90).toBeLessThanOrEqual(BANDS.p90[1]);
     expect(p10).toBeLessThan(p50);
     expect(p50).toBeLessThan(p90);
     // Some reps are well below threshold: they earn nothing or next to nothing.
-    const ratios = [...run.scenarios[0].reps.payout].map((p, i) => p / run.scenarios[0].reps.targetIncentive[i]);
+    const ratios = [...run.scenarios[0].reps.payout].map(
+      (p, i) => p / run.scenarios[0].reps.targetIncentive[i]
+    );
     expect(ratios.filter((r) => r < 0.1).length).toBeGreaterThan(0);
     // Every figure that needs an optional column is there.
-    for (const figure of ["incentiveCostOfSales", "costOfSales", "gini", "realizedAlignmentIndex", "incentiveCostPerGrossMarginDollar", "spearmanPayoutPctOfTargetVsGrossMarginPct"] as const) {
+    for (const figure of [
+      "incentiveCostOfSales",
+      "costOfSales",
+      "gini",
+      "realizedAlignmentIndex",
+      "incentiveCostPerGrossMarginDollar",
+      "spearmanPayoutPctOfTargetVsGrossMarginPct",
+    ] as const) {
       expect(baseline[figure]).not.toBeNull();
     }
   });
@@ -277,7 +354,12 @@ describe.each([SAMPLE_SEED, 1, 42])("the story the sample tells (seed %i)", (see
   test("the breakdowns add up to each scenario's total", () => {
     const sum = (r: Record<string, number>) => Object.values(r).reduce((s, v) => s + v, 0);
     for (const { figures } of run.scenarios) {
-      for (const block of [figures.payoutByPlan, figures.payoutBySegment!, figures.payoutByTerritory!, figures.payoutByObjective]) {
+      for (const block of [
+        figures.payoutByPlan,
+        figures.payoutBySegment!,
+        figures.payoutByTerritory!,
+        figures.payoutByObjective,
+      ]) {
         expect(sum(block)).toBeCloseTo(figures.totalPayout, 2);
       }
       expect(figures.deltaVsBaseline).toBeCloseTo(figures.totalPayout - baseline.totalPayout, 6);
@@ -288,24 +370,38 @@ describe.each([SAMPLE_SEED, 1, 42])("the story the sample tells (seed %i)", (see
     const [, shift, weight, curve, quota, both] = run.scenarios.map((s) => s.figures);
     // Money follows strategy more closely once 20% moves to multi-product deals.
     expect(shift.realizedAlignmentIndex!).toBeGreaterThan(baseline.realizedAlignmentIndex!);
-    expect(shift.payoutByObjective[SAMPLE_OBJECTIVES.multi]).toBeGreaterThan(baseline.payoutByObjective[SAMPLE_OBJECTIVES.multi]);
-    expect(shift.payoutByObjective[SAMPLE_OBJECTIVES.core]).toBeLessThan(baseline.payoutByObjective[SAMPLE_OBJECTIVES.core]);
+    expect(shift.payoutByObjective[SAMPLE_OBJECTIVES.multi]).toBeGreaterThan(
+      baseline.payoutByObjective[SAMPLE_OBJECTIVES.multi]
+    );
+    expect(shift.payoutByObjective[SAMPLE_OBJECTIVES.core]).toBeLessThan(
+      baseline.payoutByObjective[SAMPLE_OBJECTIVES.core]
+    );
     // More weight on cloud pays more for cloud and follows strategy more closely.
-    expect(weight.payoutByObjective[SAMPLE_OBJECTIVES.cloud]).toBeGreaterThan(baseline.payoutByObjective[SAMPLE_OBJECTIVES.cloud]);
+    expect(weight.payoutByObjective[SAMPLE_OBJECTIVES.cloud]).toBeGreaterThan(
+      baseline.payoutByObjective[SAMPLE_OBJECTIVES.cloud]
+    );
     expect(weight.realizedAlignmentIndex!).toBeGreaterThan(baseline.realizedAlignmentIndex!);
     // The accelerator curve alone changes no weight: weighted attainment and TI stay as they are.
     expect(curve.shareAtOrAboveWeightedTarget).toBe(baseline.shareAtOrAboveWeightedTarget);
     expect(curve.totalTargetIncentive).toBe(baseline.totalTargetIncentive);
-    expect(curve.payoutByObjective[SAMPLE_OBJECTIVES.cloud]).toBeGreaterThan(baseline.payoutByObjective[SAMPLE_OBJECTIVES.cloud]);
+    expect(curve.payoutByObjective[SAMPLE_OBJECTIVES.cloud]).toBeGreaterThan(
+      baseline.payoutByObjective[SAMPLE_OBJECTIVES.cloud]
+    );
     // Higher quotas: fewer reps at quota on every metric, same TI, less pay.
-    expect(quota.shareAtOrAboveWeightedTarget!).toBeLessThan(baseline.shareAtOrAboveWeightedTarget!);
+    expect(quota.shareAtOrAboveWeightedTarget!).toBeLessThan(
+      baseline.shareAtOrAboveWeightedTarget!
+    );
     for (const metric of Object.keys(baseline.attainmentByMetric))
-      expect(quota.attainmentByMetric[metric].overall.shareAtOrAboveQuota!).toBeLessThan(baseline.attainmentByMetric[metric].overall.shareAtOrAboveQuota!);
+      expect(quota.attainmentByMetric[metric].overall.shareAtOrAboveQuota!).toBeLessThan(
+        baseline.attainmentByMetric[metric].overall.shareAtOrAboveQuota!
+      );
     expect(quota.totalTargetIncentive).toBe(baseline.totalTargetIncentive);
     expect(quota.totalPayout).toBeLessThan(baseline.totalPayout);
     // The combination is named as one and is the weight plus the curve.
     expect(SAMPLE_SCENARIOS[4]).toMatch(/\+/);
-    expect(both.payoutByObjective[SAMPLE_OBJECTIVES.cloud]).toBeGreaterThan(curve.payoutByObjective[SAMPLE_OBJECTIVES.cloud]);
+    expect(both.payoutByObjective[SAMPLE_OBJECTIVES.cloud]).toBeGreaterThan(
+      curve.payoutByObjective[SAMPLE_OBJECTIVES.cloud]
+    );
     expect(both.realizedAlignmentIndex!).toBeGreaterThan(weight.realizedAlignmentIndex!);
   });
 });

@@ -99,12 +99,10 @@ const ADAPTERS: [string, (spec: SheetSpec) => Promise<Written>][] = [
             .tables()
             .map((t) => ({ name: t.name, range: t.range })),
         charts: async () =>
-          fake
-            .sheet(RISK_TAB)
-            .charts.map((c) => ({
-              type: c.type.toLowerCase().includes("column") ? "column" : c.type,
-              title: c.title,
-            })),
+          fake.sheet(RISK_TAB).charts.map((c) => ({
+            type: c.type.toLowerCase().includes("column") ? "column" : c.type,
+            title: c.title,
+          })),
       };
     },
   ],

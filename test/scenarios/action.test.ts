@@ -5,7 +5,12 @@
  */
 import { runScenarioAction, setupWorkbook, ActionError } from "../../src/actions";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { WorkbookError, type SheetSpec, type WorkbookPort, type WriteResult } from "../../src/workbook/port";
+import {
+  WorkbookError,
+  type SheetSpec,
+  type WorkbookPort,
+  type WriteResult,
+} from "../../src/workbook/port";
 
 async function starterBook() {
   const book = new MemoryWorkbook();
@@ -13,20 +18,41 @@ async function starterBook() {
   return book;
 }
 
-const STARTER_TABS = ["Baseline", "Move 10% to multi-product deals", "Quotas up 10%", "Richer cloud curve", "Scenario Comparison"];
+const STARTER_TABS = [
+  "Baseline",
+  "Move 10% to multi-product deals",
+  "Quotas up 10%",
+  "Richer cloud curve",
+  "Scenario Comparison",
+];
 
 test("writes one owned tab per scenario (Baseline first) and the comparison", async () => {
   const book = await starterBook();
   const progress: number[] = [];
-  const { run, sheets } = await runScenarioAction(book, { onProgress: (done, total) => progress.push(done / total) });
-  expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Move 10% to multi-product deals", "Quotas up 10%", "Richer cloud curve"]);
+  const { run, sheets } = await runScenarioAction(book, {
+    onProgress: (done, total) => progress.push(done / total),
+  });
+  expect(run.scenarios.map((s) => s.name)).toEqual([
+    "Baseline",
+    "Move 10% to multi-product deals",
+    "Quotas up 10%",
+    "Richer cloud curve",
+  ]);
   expect(sheets.map((s) => s.name)).toEqual(STARTER_TABS);
   expect(await book.ownedSheets()).toEqual(STARTER_TABS);
   expect(progress[progress.length - 1]).toBe(1);
   expect(progress).toEqual([...progress].sort((a, b) => a - b));
   // The detail tab's header and first rep.
   const detail = (await book.readSheets(["Baseline"]))[0]!;
-  expect(detail.values[0].slice(0, 7)).toEqual(["Rep", "Plan", "Segment", "Territory", "Target Incentive", "Cloud ARR Attainment", "Cloud ARR Payout"]);
+  expect(detail.values[0].slice(0, 7)).toEqual([
+    "Rep",
+    "Plan",
+    "Segment",
+    "Territory",
+    "Target Incentive",
+    "Cloud ARR Attainment",
+    "Cloud ARR Payout",
+  ]);
   expect(detail.values[1][0]).toBe("Avery Chen");
   expect(detail.values[1][5]).toBeCloseTo(1010000 / 900000, 12);
   expect(detail.values).toHaveLength(1 + run.reps.count);
@@ -40,15 +66,23 @@ test("the comparison's total payout row matches the engine, Baseline first, with
   expect(header.slice(1, 5)).toEqual(run.scenarios.map((s) => s.name));
   expect(header[5]).toBe("Δ Move 10% to multi-product deals");
   // The detail table's row (the headline above it has a "Total payout" row too).
-  const totals = sheet.values.slice(sheet.values.indexOf(header)).find((r) => r[0] === "Total payout")!;
+  const totals = sheet.values
+    .slice(sheet.values.indexOf(header))
+    .find((r) => r[0] === "Total payout")!;
   run.scenarios.forEach((s, i) => expect(totals[1 + i]).toBeCloseTo(s.figures.totalPayout, 6));
-  expect(totals[5]).toBeCloseTo(run.scenarios[1].figures.totalPayout - run.scenarios[0].figures.totalPayout, 6);
+  expect(totals[5]).toBeCloseTo(
+    run.scenarios[1].figures.totalPayout - run.scenarios[0].figures.totalPayout,
+    6
+  );
 });
 
 test("re-running replaces CompAlign's tabs in place; a user's sheet of the same name gets a suffixed twin", async () => {
   const book = await starterBook();
   await runScenarioAction(book);
-  await book.createSheet({ name: "Quotas up 10% (2)", blocks: [{ at: "A1", values: [["taken by the user"]] }] });
+  await book.createSheet({
+    name: "Quotas up 10% (2)",
+    blocks: [{ at: "A1", values: [["taken by the user"]] }],
+  });
   const before = await book.sheetNames();
   await runScenarioAction(book);
   expect(await book.sheetNames()).toEqual(before);
@@ -71,7 +105,10 @@ test("Cancel before writing leaves the workbook exactly as it was", async () => 
   const before = await book.sheetNames();
   const controller = new AbortController();
   await expect(
-    runScenarioAction(book, { signal: controller.signal, onProgress: (done) => done === 2 && controller.abort() })
+    runScenarioAction(book, {
+      signal: controller.signal,
+      onProgress: (done) => done === 2 && controller.abort(),
+    })
   ).rejects.toMatchObject({ kind: "cancelled" });
   expect(await book.sheetNames()).toEqual(before);
   expect(await book.ownedSheets()).toEqual([]);
@@ -99,7 +136,11 @@ test("a failure part-way removes the tabs this run added", async () => {
 });
 
 test("no Reps or no Matrix sheet is an ActionError naming what to do", async () => {
-  const noReps = MemoryWorkbook.fromSheets([{ name: "Matrix", values: [["Plan", "Metric", "Objective", "Weight", "Curve"]] }]);
-  await expect(runScenarioAction(noReps)).rejects.toEqual(expect.objectContaining({ kind: "no-reps" }));
+  const noReps = MemoryWorkbook.fromSheets([
+    { name: "Matrix", values: [["Plan", "Metric", "Objective", "Weight", "Curve"]] },
+  ]);
+  await expect(runScenarioAction(noReps)).rejects.toEqual(
+    expect.objectContaining({ kind: "no-reps" })
+  );
   await expect(runScenarioAction(new MemoryWorkbook())).rejects.toBeInstanceOf(ActionError);
 });

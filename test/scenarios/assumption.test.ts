@@ -26,11 +26,15 @@ function capture() {
 }
 
 test("the line is the one the issue asks for", () => {
-  expect(ACTUALS_ASSUMPTION).toBe("Actuals are held as they are: these scenarios show what the plan would have paid for the same results.");
+  expect(ACTUALS_ASSUMPTION).toBe(
+    "Actuals are held as they are: these scenarios show what the plan would have paid for the same results."
+  );
 });
 
 test("Scenario Comparison tab: the line under the title", async () => {
-  const book = MemoryWorkbook.fromSheets(sixSheets([["Quotas +10%", "scale-quota", null, null, null, 1.1, null]]));
+  const book = MemoryWorkbook.fromSheets(
+    sixSheets([["Quotas +10%", "scale-quota", null, null, null, 1.1, null]])
+  );
   await runScenarioAction(book);
   const [sheet] = await book.readSheets(["Scenario Comparison"]);
   expect(sheet!.values.slice(0, 4).map((r) => r[0])).toContain(ACTUALS_ASSUMPTION);
@@ -39,7 +43,8 @@ test("Scenario Comparison tab: the line under the title", async () => {
 test("scenarios --json: an assumption key, and the line on stderr", async () => {
   const file = join(dir, "six.xlsx");
   const book = XlsxWorkbook.empty();
-  for (const s of sixSheets()) await book.createSheet({ name: s.name, blocks: [{ at: "A1", values: s.values }] });
+  for (const s of sixSheets())
+    await book.createSheet({ name: s.name, blocks: [{ at: "A1", values: s.values }] });
   await book.writeFile(file);
   const { io, out, err } = capture();
   expect(await main(["scenarios", file, "--json"], io)).toBe(0);

@@ -35,7 +35,12 @@ function brokenSheets(): SheetSpec[] {
 }
 
 const EXPECTED = [
-  expect.objectContaining({ severity: "error", rule: "weights-sum", cell: "Matrix!E2", message: "Account Executive: weights sum to 85%, not 100%." }),
+  expect.objectContaining({
+    severity: "error",
+    rule: "weights-sum",
+    cell: "Matrix!E2",
+    message: "Account Executive: weights sum to 85%, not 100%.",
+  }),
   expect.objectContaining({ severity: "error", rule: "unknown-curve", cell: "Matrix!F7" }),
 ];
 
@@ -59,20 +64,24 @@ const ACTIONS: [string, (book: WorkbookPort) => Promise<unknown>][] = [
 ];
 
 describe.each(ADAPTERS)("%s adapter", (_, open) => {
-  test.each(ACTIONS)("%s refuses a plan with errors and writes nothing", async (__, action) => {
-    const book = await open();
-    const before = await book.sheetNames();
-    const error = await action(book).then(
-      () => null,
-      (e: unknown) => e
-    );
-    expect(error).toBeInstanceOf(PlanHasErrorsError);
-    expect(error).toMatchObject({ kind: "plan-has-errors" });
-    expect((error as PlanHasErrorsError).findings).toEqual(EXPECTED);
-    expect((error as PlanHasErrorsError).message).toContain("Matrix!E2");
-    expect(await book.sheetNames()).toEqual(before);
-    expect(await book.ownedSheets()).toEqual([]);
-  }, 60_000);
+  test.each(ACTIONS)(
+    "%s refuses a plan with errors and writes nothing",
+    async (__, action) => {
+      const book = await open();
+      const before = await book.sheetNames();
+      const error = await action(book).then(
+        () => null,
+        (e: unknown) => e
+      );
+      expect(error).toBeInstanceOf(PlanHasErrorsError);
+      expect(error).toMatchObject({ kind: "plan-has-errors" });
+      expect((error as PlanHasErrorsError).findings).toEqual(EXPECTED);
+      expect((error as PlanHasErrorsError).message).toContain("Matrix!E2");
+      expect(await book.sheetNames()).toEqual(before);
+      expect(await book.ownedSheets()).toEqual([]);
+    },
+    60_000
+  );
 });
 
 describe("the CLI", () => {
@@ -88,41 +97,69 @@ describe("the CLI", () => {
 
   const capture = () => {
     const io = { out: [] as string[], err: [] as string[] };
-    return { io, port: { stdout: (t: string) => io.out.push(t), stderr: (t: string) => io.err.push(t) } as Io };
+    return {
+      io,
+      port: { stdout: (t: string) => io.out.push(t), stderr: (t: string) => io.err.push(t) } as Io,
+    };
   };
 
   test.each([
     ["scenarios", ["--json"]],
     ["pulse", ["--json"]],
     ["explain", ["--json"]],
-  ])("%s --json: exit 1, errors on stderr, plan-has-errors with the check findings' shape on stdout", async (command, extra) => {
-    const { io, port } = capture();
-    expect(await main([command, file, ...extra], port)).toBe(1);
-    const json = JSON.parse(io.out.join(""));
-    expect(Object.keys(json)).toEqual(["error", "findings"]);
-    expect(json.error).toBe("plan-has-errors");
-    expect(json.findings).toEqual(EXPECTED);
-    expect(Object.keys(json.findings[0])).toEqual(["severity", "rule", "plan", "metric", "objective", "message", "cell"]);
-    expect(io.err[0]).toMatch(new RegExp(`^compalign ${command}: .*the plan has 2 errors; nothing was computed`));
-    expect(io.err.slice(1)).toEqual([
-      `compalign ${command}: error weights-sum at Matrix!E2: Account Executive: weights sum to 85%, not 100%.`,
-      expect.stringMatching(new RegExp(`^compalign ${command}: error unknown-curve at Matrix!F7: `)),
-    ]);
-  }, 60_000);
+  ])(
+    "%s --json: exit 1, errors on stderr, plan-has-errors with the check findings' shape on stdout",
+    async (command, extra) => {
+      const { io, port } = capture();
+      expect(await main([command, file, ...extra], port)).toBe(1);
+      const json = JSON.parse(io.out.join(""));
+      expect(Object.keys(json)).toEqual(["error", "findings"]);
+      expect(json.error).toBe("plan-has-errors");
+      expect(json.findings).toEqual(EXPECTED);
+      expect(Object.keys(json.findings[0])).toEqual([
+        "severity",
+        "rule",
+        "plan",
+        "metric",
+        "objective",
+        "message",
+        "cell",
+      ]);
+      expect(io.err[0]).toMatch(
+        new RegExp(`^compalign ${command}: .*the plan has 2 errors; nothing was computed`)
+      );
+      expect(io.err.slice(1)).toEqual([
+        `compalign ${command}: error weights-sum at Matrix!E2: Account Executive: weights sum to 85%, not 100%.`,
+        expect.stringMatching(
+          new RegExp(`^compalign ${command}: error unknown-curve at Matrix!F7: `)
+        ),
+      ]);
+    },
+    60_000
+  );
 
-  test.each(["scenarios", "pulse", "explain"])("%s without --json: exit 1, nothing on stdout", async (command) => {
-    const { io, port } = capture();
-    const args = command === "scenarios" ? [command, file, "--out", join(dir, `${command}.xlsx`)] : [command, file];
-    expect(await main(args, port)).toBe(1);
-    expect(io.out).toEqual([]);
-    expect(io.err.length).toBe(3);
-  }, 60_000);
+  test.each(["scenarios", "pulse", "explain"])(
+    "%s without --json: exit 1, nothing on stdout",
+    async (command) => {
+      const { io, port } = capture();
+      const args =
+        command === "scenarios"
+          ? [command, file, "--out", join(dir, `${command}.xlsx`)]
+          : [command, file];
+      expect(await main(args, port)).toBe(1);
+      expect(io.out).toEqual([]);
+      expect(io.err.length).toBe(3);
+    },
+    60_000
+  );
 
   test("check --json: the index is null with the errors listed", async () => {
     const { io, port } = capture();
     expect(await main(["check", file, "--json"], port)).toBe(1);
     const json = JSON.parse(io.out.join(""));
     expect(json.designAlignmentIndex).toBeNull();
-    expect(json.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual(EXPECTED);
+    expect(json.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual(
+      EXPECTED
+    );
   }, 60_000);
 });

@@ -35,7 +35,20 @@ const curves: SheetValue[][] = [
   ["Step", 1, 1, null, null],
 ];
 const repsSheet: SheetValue[][] = [
-  ["Rep", "Plan", "Segment", "Territory", "Target Incentive", "Base Salary", "Revenue", "Gross Margin", "Cloud Quota", "Cloud Actual", "Core Quota", "Core Actual"],
+  [
+    "Rep",
+    "Plan",
+    "Segment",
+    "Territory",
+    "Target Incentive",
+    "Base Salary",
+    "Revenue",
+    "Gross Margin",
+    "Cloud Quota",
+    "Cloud Actual",
+    "Core Quota",
+    "Core Actual",
+  ],
   ["r1", "AE", "Ent", "W", 100, 50, 1000, 300, 100, 120, 100, 60],
   ["r2", "AE", "Ent", "E", 200, 50, 2000, 600, 100, 50, 200, 300],
   ["r3", "AE", "SMB", "W", 100, 50, 1000, 400, 100, 150, 100, 100],
@@ -51,7 +64,10 @@ function run(scenarioRows: SheetValue[][], reps: SheetValue[][] = repsSheet) {
     reps: { name: "Reps", values: reps },
   });
   const table = readReps({ name: "Reps", values: reps }, ["Cloud", "Core"]);
-  const { scenarios } = readScenarios({ name: "Scenarios", values: [["Scenario", "Change", "Plan", "Metric", "To", "Value", "Segment"], ...scenarioRows] });
+  const { scenarios } = readScenarios({
+    name: "Scenarios",
+    values: [["Scenario", "Change", "Plan", "Metric", "To", "Value", "Segment"], ...scenarioRows],
+  });
   return runScenarios(design, table, scenarios);
 }
 
@@ -66,10 +82,19 @@ describe("Baseline figures", () => {
   const base = result.scenarios[0];
   const f = base.figures;
 
-  test("Baseline is implicit and first", () => expect(result.scenarios.map((s) => s.name)).toEqual(["Baseline"]));
+  test("Baseline is implicit and first", () =>
+    expect(result.scenarios.map((s) => s.name)).toEqual(["Baseline"]));
   test("rep payouts and weighted attainment", () => {
-    expect(Array.from(base.reps.payout).slice(0, 3)).toEqual([expect.closeTo(90, 9), expect.closeTo(200, 9), expect.closeTo(125, 9)]);
-    expect(Array.from(base.reps.weightedAttainment).slice(0, 3)).toEqual([expect.closeTo(0.9, 12), expect.closeTo(1, 12), expect.closeTo(1.25, 12)]);
+    expect(Array.from(base.reps.payout).slice(0, 3)).toEqual([
+      expect.closeTo(90, 9),
+      expect.closeTo(200, 9),
+      expect.closeTo(125, 9),
+    ]);
+    expect(Array.from(base.reps.weightedAttainment).slice(0, 3)).toEqual([
+      expect.closeTo(0.9, 12),
+      expect.closeTo(1, 12),
+      expect.closeTo(1.25, 12),
+    ]);
     expect(Number.isNaN(base.reps.payout[3])).toBe(true);
   });
   test("totals and ratios", () => {
@@ -92,13 +117,19 @@ describe("Baseline figures", () => {
   });
   test("payout by objective, plan, segment, territory", () => {
     // Cloud: 100·0.5·1.2 + 200·0.5·0.5 + 100·0.5·1.5 = 60 + 50 + 75; Core: 30 + 150 + 50.
-    expect(f.payoutByObjective).toEqual({ Cloud: expect.closeTo(185, 9), Core: expect.closeTo(230, 9) });
+    expect(f.payoutByObjective).toEqual({
+      Cloud: expect.closeTo(185, 9),
+      Core: expect.closeTo(230, 9),
+    });
     expect(f.payoutByPlan).toEqual({ AE: expect.closeTo(415, 9) });
     expect(f.payoutBySegment).toEqual({ Ent: expect.closeTo(290, 9), SMB: expect.closeTo(125, 9) });
     expect(f.payoutByTerritory).toEqual({ W: expect.closeTo(215, 9), E: expect.closeTo(200, 9) });
   });
   test("realized alignment index on paid dollars", () => {
-    expect(f.realizedAlignmentIndex).toBeCloseTo(Math.min(0.6, 185 / 415) + Math.min(0.4, 230 / 415), 12);
+    expect(f.realizedAlignmentIndex).toBeCloseTo(
+      Math.min(0.6, 185 / 415) + Math.min(0.4, 230 / 415),
+      12
+    );
   });
   test("Spearman of payout % of target (0.9, 1.0, 1.25) with gross margin % (0.3, 0.3, 0.4)", () => {
     // Ranks 1, 2, 3 against 1.5, 1.5, 3: Pearson of the ranks = 1.5 / √(2 × 1.5).
@@ -122,7 +153,10 @@ describe("every change type, by hand", () => {
   });
   test("set-weight: Cloud 80%, the rest scales to 20%", () => {
     // r1 100(0.8·1.2+0.2·0.6)=108; r2 200(0.8·0.5+0.2·1.5)=140; r3 100(0.8·1.5+0.2·1)=140.
-    expect(total([["Cloud heavy", "set-weight", "AE", "Cloud", null, 0.8, null]])).toBeCloseTo(388, 9);
+    expect(total([["Cloud heavy", "set-weight", "AE", "Cloud", null, 0.8, null]])).toBeCloseTo(
+      388,
+      9
+    );
   });
   test("set-weight limited to a segment changes only that segment's reps", () => {
     // Only r3 (SMB): Cloud 100%: 100·1.5 = 150 → 90 + 200 + 150.
@@ -130,7 +164,10 @@ describe("every change type, by hand", () => {
   });
   test("set-curve: Core on the STEP curve", () => {
     // Step: 0.6 → 0.5, 1.5 → 1, 1 → 1. r1 100(0.6+0.25)=85; r2 200(0.25+0.5)=150; r3 100(0.75+0.5)=125.
-    expect(total([["Step core", "set-curve", "AE", "Core", "Step", null, null]])).toBeCloseTo(360, 9);
+    expect(total([["Step core", "set-curve", "AE", "Core", "Step", null, null]])).toBeCloseTo(
+      360,
+      9
+    );
   });
   test("scale-ti: SMB target incentive ×2", () => {
     const result = run([["SMB TI", "scale-ti", null, null, null, 2, "SMB"]]);
@@ -139,7 +176,10 @@ describe("every change type, by hand", () => {
   });
   test("scale-quota: Cloud quota ×2 halves Cloud attainment", () => {
     // r1 100(0.5·0.6+0.3)=60; r2 200(0.5·0.25+0.75)=175; r3 100(0.5·0.75+0.5)=87.5.
-    expect(total([["Hard cloud", "scale-quota", null, "Cloud", null, 2, null]])).toBeCloseTo(322.5, 9);
+    expect(total([["Hard cloud", "scale-quota", null, "Cloud", null, 2, null]])).toBeCloseTo(
+      322.5,
+      9
+    );
   });
   test("scale-actual with blank Metric scales every metric; the curve caps at 2", () => {
     // r1 1.8, 0.9 → 100(0.9+0.45)=135; r2 0.75, 2.25→2 → 200(0.375+1)=275; r3 2.25→2, 1.5 → 100(1+0.75)=175.
@@ -158,17 +198,34 @@ describe("every change type, by hand", () => {
 
 describe("invalid scenarios are reported and skipped; the others still run", () => {
   test.each([
-    [["Too much", "shift-weight", "AE", "Cloud", "Core", 0.6, null], /cannot move 60% from Cloud, which has 50%/],
+    [
+      ["Too much", "shift-weight", "AE", "Cloud", "Core", 0.6, null],
+      /cannot move 60% from Cloud, which has 50%/,
+    ],
     [["No plan", "scale-ti", "SE", null, null, 1.1, null], /plan "SE" is not in Matrix/],
-    [["No metric", "set-weight", "AE", "Logos", null, 0.3, null], /metric "Logos" is not a component of plan AE/],
-    [["No curve", "set-curve", "AE", "Core", "Premium", null, null], /curve "Premium" is not defined in Curves/],
+    [
+      ["No metric", "set-weight", "AE", "Logos", null, 0.3, null],
+      /metric "Logos" is not a component of plan AE/,
+    ],
+    [
+      ["No curve", "set-curve", "AE", "Core", "Premium", null, null],
+      /curve "Premium" is not defined in Curves/,
+    ],
     [["Bad value", "scale-ti", null, null, null, "10%", null], /Value must be a number/],
-    [["Bad change", "double-it", null, null, null, 2, null], /Change "double-it" is not one of shift-weight, set-weight/],
+    [
+      ["Bad change", "double-it", null, null, null, 2, null],
+      /Change "double-it" is not one of shift-weight, set-weight/,
+    ],
     [["Zero quota", "scale-quota", null, "Cloud", null, 0, null], /Value 0 must be greater than 0/],
-    [["Baseline", "scale-ti", null, null, null, 2, null], /"Baseline" is the implicit first scenario/],
+    [
+      ["Baseline", "scale-ti", null, null, null, 2, null],
+      /"Baseline" is the implicit first scenario/,
+    ],
   ] as [SheetValue[], RegExp][])("%s", (row, reason) => {
     const result = run([row, ["Fine", "scale-ti", null, null, null, 1, null]]);
-    expect(result.invalidScenarios).toEqual([{ name: row[0], reason: expect.stringMatching(reason) }]);
+    expect(result.invalidScenarios).toEqual([
+      { name: row[0], reason: expect.stringMatching(reason) },
+    ]);
     expect(result.scenarios.map((s) => s.name)).toEqual(["Baseline", "Fine"]);
   });
 });
@@ -187,9 +244,15 @@ test("a figure that needs a missing column is null", () => {
 });
 
 test("a metric given weight in a scenario makes reps without its data issues in every scenario", () => {
-  const reps = repsSheet.map((row, i) => (i === 1 ? [...row.slice(0, 8), null, null, ...row.slice(10)] : row));
+  const reps = repsSheet.map((row, i) =>
+    i === 1 ? [...row.slice(0, 8), null, null, ...row.slice(10)] : row
+  );
   // r1 lacks Cloud data; Cloud has weight in the Baseline already.
   const result = run([], reps);
-  expect(result.dataIssues[0]).toEqual({ rep: "r1", row: 2, message: "Cloud Quota is blank (must be a number above 0); Cloud Actual is blank" });
+  expect(result.dataIssues[0]).toEqual({
+    rep: "r1",
+    row: 2,
+    message: "Cloud Quota is blank (must be a number above 0); Cloud Actual is blank",
+  });
   expect(result.scenarios[0].figures.totalPayout).toBeCloseTo(325, 9);
 });

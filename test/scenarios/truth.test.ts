@@ -3,7 +3,11 @@
  * the actuals assumption, revenue flowing from scale-actual on a metric marked Revenue.
  */
 import { loadScenarioRun } from "../../src/actions";
-import { computeScenario, type ScenarioResult, type ScenarioRun } from "../../src/engine/scenarioRunner";
+import {
+  computeScenario,
+  type ScenarioResult,
+  type ScenarioRun,
+} from "../../src/engine/scenarioRunner";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetValue } from "../../src/workbook/port";
 import { SIX, sixSheets } from "./sixReps";
@@ -23,7 +27,9 @@ describe("Baseline on six reps", () => {
     const run = await runOf();
     expect(run.dataIssues).toEqual([]);
     const base = run.scenarios[0];
-    expect(Array.from(base.reps.payout)).toEqual([90, 250, 125, 92, 49, 168].map((v) => expect.closeTo(v, 9)));
+    expect(Array.from(base.reps.payout)).toEqual(
+      [90, 250, 125, 92, 49, 168].map((v) => expect.closeTo(v, 9))
+    );
     expect(base.figures.totalPayout).toBeCloseTo(774, 9);
     expect(base.figures.incentiveCostOfSales).toBeCloseTo(774 / 1490, 12);
   });
@@ -34,9 +40,13 @@ describe("revenue flows from scale-actual on a metric marked Revenue", () => {
     const run = await runOf(CLOUD_UP);
     const s = run.scenarios[1];
     // Δ = 0.5 × Cloud Actual: 60, 25, 75, 100, 45, 50 (Σ 355).
-    expect(Array.from(s.reps.revenue!)).toEqual([240, 375, 325, 380, 245, 280].map((v) => expect.closeTo(v, 9)));
+    expect(Array.from(s.reps.revenue!)).toEqual(
+      [240, 375, 325, 380, 245, 280].map((v) => expect.closeTo(v, 9))
+    );
     // Δ GM = Δ × GM ÷ Revenue: 60×.7, 25×.8, 75×.6, 100×.75, 45×.5, 50×.9 (Σ 249.5).
-    expect(Array.from(s.reps.grossMargin!)).toEqual([168, 300, 195, 285, 122.5, 252].map((v) => expect.closeTo(v, 9)));
+    expect(Array.from(s.reps.grossMargin!)).toEqual(
+      [168, 300, 195, 285, 122.5, 252].map((v) => expect.closeTo(v, 9))
+    );
     // Payouts at the new cloud attainments (r3 capped at 2): 120, 275, 150, 122, 62.5, 213.
     expect(s.figures.totalPayout).toBeCloseTo(942.5, 9);
     expect(s.figures.incentiveCostOfSales).toBeCloseTo(942.5 / 1845, 12);
@@ -62,19 +72,35 @@ describe("revenue flows from scale-actual on a metric marked Revenue", () => {
   test("a rep with Revenue 0 whose revenue would move is a data issue (no margin rate), never a silent zero", async () => {
     const reps = SIX.reps.map((r) => [...r]);
     reps[1][6] = 0;
-    const book = MemoryWorkbook.fromSheets(sixSheets(CLOUD_UP).map((s) => (s.name === "Reps" ? { ...s, values: reps } : s)));
+    const book = MemoryWorkbook.fromSheets(
+      sixSheets(CLOUD_UP).map((s) => (s.name === "Reps" ? { ...s, values: reps } : s))
+    );
     const run = await loadScenarioRun(book);
     expect(run.dataIssues).toEqual([
-      { rep: "r1", row: 2, message: "Revenue is 0, so Gross Margin cannot follow a scenario's scale-actual on a revenue metric (no margin rate)" },
+      {
+        rep: "r1",
+        row: 2,
+        message:
+          "Revenue is 0, so Gross Margin cannot follow a scenario's scale-actual on a revenue metric (no margin rate)",
+      },
     ]);
   });
 
   test("a Revenue mark other than yes/no is an error at its cell, and blocks the run", async () => {
     const matrix = SIX.matrix.map((r) => [...r]);
     matrix[2][8] = "maybe";
-    await expect(loadScenarioRun(MemoryWorkbook.fromSheets(sixSheets([], matrix)))).rejects.toMatchObject({
+    await expect(
+      loadScenarioRun(MemoryWorkbook.fromSheets(sixSheets([], matrix)))
+    ).rejects.toMatchObject({
       kind: "plan-has-errors",
-      findings: [expect.objectContaining({ rule: "invalid-value", cell: "Matrix!I3", message: "Matrix row 3: Revenue must be yes or no (is Core's Actual revenue?), not text \"maybe\"." })],
+      findings: [
+        expect.objectContaining({
+          rule: "invalid-value",
+          cell: "Matrix!I3",
+          message:
+            'Matrix row 3: Revenue must be yes or no (is Core\'s Actual revenue?), not text "maybe".',
+        }),
+      ],
     });
   });
 });
@@ -96,7 +122,10 @@ describe("profitability figures a CFO uses (Baseline, six reps)", () => {
     expect(f.incentiveCostOfSales).toBeCloseTo(774 / 1490, 12);
     // Payout % of target .9, 1.25, 1.25, .92, .98, 1.12 → ranks 1, 5.5, 5.5, 2, 3, 4;
     // margin % .7, .8, .6, .75, .5, .9 → ranks 3, 5, 2, 4, 1, 6. ρ = 3 / √(17 × 17.5).
-    expect(rankPearson([1, 5.5, 5.5, 2, 3, 4], [3, 5, 2, 4, 1, 6])).toBeCloseTo(3 / Math.sqrt(17 * 17.5), 12);
+    expect(rankPearson([1, 5.5, 5.5, 2, 3, 4], [3, 5, 2, 4, 1, 6])).toBeCloseTo(
+      3 / Math.sqrt(17 * 17.5),
+      12
+    );
     expect(f.spearmanPayoutPctOfTargetVsGrossMarginPct).toBeCloseTo(3 / Math.sqrt(17 * 17.5), 12);
   });
 
@@ -104,18 +133,43 @@ describe("profitability figures a CFO uses (Baseline, six reps)", () => {
     const f = (await runOf()).scenarios[0].figures;
     expect(f.profitabilityByPlan).toEqual({
       // AE: payout 90+250+125, revenue 180+350+250, GM 126+280+150; ranks (1, 2.5, 2.5) vs (2, 3, 1) → 0.
-      AE: { reps: 3, payout: expect.closeTo(465, 9), revenue: 780, grossMargin: 556, incentiveCostOfSales: expect.closeTo(465 / 780, 12), incentiveCostPerGrossMarginDollar: expect.closeTo(465 / 556, 12), spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(0, 12) },
+      AE: {
+        reps: 3,
+        payout: expect.closeTo(465, 9),
+        revenue: 780,
+        grossMargin: 556,
+        incentiveCostOfSales: expect.closeTo(465 / 780, 12),
+        incentiveCostPerGrossMarginDollar: expect.closeTo(465 / 556, 12),
+        spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(0, 12),
+      },
       // SE: payout 92+49+168, revenue 280+200+230, GM 210+100+207; ranks (1, 2, 3) vs (2, 1, 3) → 0.5.
-      SE: { reps: 3, payout: expect.closeTo(309, 9), revenue: 710, grossMargin: 517, incentiveCostOfSales: expect.closeTo(309 / 710, 12), incentiveCostPerGrossMarginDollar: expect.closeTo(309 / 517, 12), spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(0.5, 12) },
+      SE: {
+        reps: 3,
+        payout: expect.closeTo(309, 9),
+        revenue: 710,
+        grossMargin: 517,
+        incentiveCostOfSales: expect.closeTo(309 / 710, 12),
+        incentiveCostPerGrossMarginDollar: expect.closeTo(309 / 517, 12),
+        spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(0.5, 12),
+      },
     });
     // Ent: r1, r2, r5 (payout 389, GM 506); SMB: r3, r4, r6 (385, 567).
-    expect(f.profitabilityBySegment!.Ent.incentiveCostPerGrossMarginDollar).toBeCloseTo(389 / 506, 12);
-    expect(f.profitabilityBySegment!.SMB.incentiveCostPerGrossMarginDollar).toBeCloseTo(385 / 567, 12);
+    expect(f.profitabilityBySegment!.Ent.incentiveCostPerGrossMarginDollar).toBeCloseTo(
+      389 / 506,
+      12
+    );
+    expect(f.profitabilityBySegment!.SMB.incentiveCostPerGrossMarginDollar).toBeCloseTo(
+      385 / 567,
+      12
+    );
     // W: r1, r3, r5 (payout 264, revenue 630); E: r2, r4, r6 (510, 860).
     expect(f.profitabilityByTerritory!.W.incentiveCostOfSales).toBeCloseTo(264 / 630, 12);
     expect(f.profitabilityByTerritory!.E.incentiveCostOfSales).toBeCloseTo(510 / 860, 12);
     // Ent: payout % (.9, 1.25, .98) ranks (1, 3, 2); margin % (.7, .8, .5) ranks (2, 3, 1) → 0.5.
-    expect(f.profitabilityBySegment!.Ent.spearmanPayoutPctOfTargetVsGrossMarginPct).toBeCloseTo(0.5, 12);
+    expect(f.profitabilityBySegment!.Ent.spearmanPayoutPctOfTargetVsGrossMarginPct).toBeCloseTo(
+      0.5,
+      12
+    );
   });
 
   test("a flowed scenario's profitability uses the moved Revenue and Gross Margin", async () => {
@@ -138,14 +192,37 @@ describe("attainment, named honestly", () => {
     // Cloud: 1.2, .5, 1.5, 1, .9, 1 → 4 of 6 at quota, median (1 + 1) / 2.
     expect(a.Cloud.overall).toEqual({ reps: 6, shareAtOrAboveQuota: 4 / 6, medianAttainment: 1 });
     // Core: .6, 1.5, 1, .8, 1.1, 1.3 → 4 of 6, median (1 + 1.1) / 2.
-    expect(a.Core.overall).toEqual({ reps: 6, shareAtOrAboveQuota: 4 / 6, medianAttainment: expect.closeTo(1.05, 12) });
-    expect(a.Cloud.byPlan).toEqual({ AE: { reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1.2 }, SE: { reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1 } });
-    expect(a.Core.byPlan.SE).toEqual({ reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1.1 });
+    expect(a.Core.overall).toEqual({
+      reps: 6,
+      shareAtOrAboveQuota: 4 / 6,
+      medianAttainment: expect.closeTo(1.05, 12),
+    });
+    expect(a.Cloud.byPlan).toEqual({
+      AE: { reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1.2 },
+      SE: { reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1 },
+    });
+    expect(a.Core.byPlan.SE).toEqual({
+      reps: 3,
+      shareAtOrAboveQuota: 2 / 3,
+      medianAttainment: 1.1,
+    });
     // Ent: r1, r2, r5 → Core .6, 1.5, 1.1; SMB: r3, r4, r6 → Cloud 1.5, 1, 1.
-    expect(a.Core.bySegment!.Ent).toEqual({ reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1.1 });
-    expect(a.Cloud.bySegment!.SMB).toEqual({ reps: 3, shareAtOrAboveQuota: 1, medianAttainment: 1 });
+    expect(a.Core.bySegment!.Ent).toEqual({
+      reps: 3,
+      shareAtOrAboveQuota: 2 / 3,
+      medianAttainment: 1.1,
+    });
+    expect(a.Cloud.bySegment!.SMB).toEqual({
+      reps: 3,
+      shareAtOrAboveQuota: 1,
+      medianAttainment: 1,
+    });
     // W: r1, r3, r5 → Cloud 1.2, 1.5, .9.
-    expect(a.Cloud.byTerritory!.W).toEqual({ reps: 3, shareAtOrAboveQuota: 2 / 3, medianAttainment: 1.2 });
+    expect(a.Cloud.byTerritory!.W).toEqual({
+      reps: 3,
+      shareAtOrAboveQuota: 2 / 3,
+      medianAttainment: 1.2,
+    });
   });
 
   test("a weight-only scenario moves weighted attainment but not per-metric quota attainment", async () => {
@@ -153,14 +230,20 @@ describe("attainment, named honestly", () => {
     const [base, weights] = run.scenarios.map((s) => s.figures);
     // AE WA at 80/20: r1 .96+.12=1.08, r2 .4+.3=.7, r3 1.2+.2=1.4; SE unchanged (.92, .98, 1.12) → 3 of 6 again.
     expect(weights.shareAtOrAboveWeightedTarget).toBeCloseTo(0.5, 12);
-    expect(Array.from(run.scenarios[1].reps.weightedAttainment).slice(0, 3)).toEqual([1.08, 0.7, 1.4].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(run.scenarios[1].reps.weightedAttainment).slice(0, 3)).toEqual(
+      [1.08, 0.7, 1.4].map((v) => expect.closeTo(v, 12))
+    );
     expect(weights.attainmentByMetric).toEqual(base.attainmentByMetric);
   });
 
   test("Quotas +10% lowers per-metric attainment", async () => {
     const run = await runOf([["Quotas +10%", "scale-quota", null, null, null, 1.1, null]]);
     // Cloud ÷ 1.1: 1.09, .45, 1.36, .91, .82, .91 → 2 of 6 at quota, median (.909 + .909) / 2.
-    expect(run.scenarios[1].figures.attainmentByMetric.Cloud.overall).toEqual({ reps: 6, shareAtOrAboveQuota: 2 / 6, medianAttainment: expect.closeTo(1 / 1.1, 12) });
+    expect(run.scenarios[1].figures.attainmentByMetric.Cloud.overall).toEqual({
+      reps: 6,
+      shareAtOrAboveQuota: 2 / 6,
+      medianAttainment: expect.closeTo(1 / 1.1, 12),
+    });
   });
 });
 
@@ -180,7 +263,13 @@ describe("the Scenario Comparison tab", () => {
   test("the figure rows say what they measure; the payout–margin correlation is gone", async () => {
     const values = await comparison();
     const labels = values.map((r) => r[0]);
-    expect(labels).toEqual(expect.arrayContaining(["Incentive cost per gross-margin dollar", "Spearman: payout % of target vs gross margin %", "Reps at ≥ 100% weighted attainment"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "Incentive cost per gross-margin dollar",
+        "Spearman: payout % of target vs gross margin %",
+        "Reps at ≥ 100% weighted attainment",
+      ])
+    );
     expect(labels).not.toContain("Payout–margin correlation");
     expect(labels).not.toContain("Reps at or above quota");
     const perGm = values.find((r) => r[0] === "Incentive cost per gross-margin dollar")!;
@@ -193,14 +282,28 @@ describe("the Scenario Comparison tab", () => {
     const ae = rowAfter(values, "Incentive cost per gross-margin dollar by plan", "AE");
     expect(ae[1]).toBeCloseTo(465 / 556, 12);
     expect(ae[2]).toBeCloseTo(545 / 663, 12);
-    expect(rowAfter(values, "Spearman: payout % of target vs gross margin % by plan", "SE")[1]).toBeCloseTo(0.5, 12);
-    expect(rowAfter(values, "Incentive cost of sales by territory", "W")[1]).toBeCloseTo(264 / 630, 12);
+    expect(
+      rowAfter(values, "Spearman: payout % of target vs gross margin % by plan", "SE")[1]
+    ).toBeCloseTo(0.5, 12);
+    expect(rowAfter(values, "Incentive cost of sales by territory", "W")[1]).toBeCloseTo(
+      264 / 630,
+      12
+    );
   });
 
   test("quota attainment by metric: share at ≥ 100% and median per scenario", async () => {
     const values = await comparison();
-    const title = values.find((r) => typeof r[0] === "string" && r[0].startsWith("Quota attainment by metric"))![0] as string;
-    expect(rowAfter(values, title, "Metric")).toEqual(["Metric", "Reps", "Baseline: at ≥ 100% of quota", "Baseline: median attainment", "Cloud +50%: at ≥ 100% of quota", "Cloud +50%: median attainment"]);
+    const title = values.find(
+      (r) => typeof r[0] === "string" && r[0].startsWith("Quota attainment by metric")
+    )![0] as string;
+    expect(rowAfter(values, title, "Metric")).toEqual([
+      "Metric",
+      "Reps",
+      "Baseline: at ≥ 100% of quota",
+      "Baseline: median attainment",
+      "Cloud +50%: at ≥ 100% of quota",
+      "Cloud +50%: median attainment",
+    ]);
     const cloud = rowAfter(values, title, "Cloud: all reps");
     expect(cloud.slice(1, 4)).toEqual([6, 4 / 6, 1]);
     // ×1.5: 1.8, .75, 2.25, 1.5, 1.35, 1.5 → 5 of 6; median (1.5 + 1.5) / 2.

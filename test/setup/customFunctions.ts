@@ -5,7 +5,7 @@
 class StandInCustomFunctionsError extends Error {
   constructor(
     public code: string,
-    message?: string,
+    message?: string
   ) {
     super(message);
   }
@@ -24,7 +24,10 @@ const associated: Record<string, (...args: unknown[]) => unknown> = {};
     invalidName: "#NAME?",
     invalidReference: "#REF!",
   },
-  associate(id: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) {
+  associate(
+    id: string | Record<string, (...args: unknown[]) => unknown>,
+    fn?: (...args: unknown[]) => unknown
+  ) {
     if (typeof id === "string") associated[id] = fn!;
     else Object.assign(associated, id);
   },

@@ -8,7 +8,7 @@
  *   script, test/e2e/artifacts/fake-excel.js, injected into the page before the bundle loads.
  * COMPALIGN_E2E_REBUILD=1 rebuilds everything.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 "use strict";
 
 const fs = require("fs");

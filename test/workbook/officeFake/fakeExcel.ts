@@ -633,7 +633,7 @@ class FakeRange extends ClientObject<RangeTarget> {
   constructor(context: FakeContext, resolver: () => RangeTarget | null) {
     super(context, "Range", resolver);
     this.format = new FakeRangeFormat(this);
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
+
     const range = this;
     this.dataValidation = {
       set rule(rule: unknown) {
