@@ -65,13 +65,3 @@ export function curveRate(curve: Curve, a: number): number {
   return r0 + fractionBetween(a, points[i], points[i + 1]) * (rates[i + 1] - r0);
 }
 
-/** Rates for many attainments at once (the hot path of scenarios and spilled ranges). */
-export function curveRates(
-  curve: Curve,
-  attainments: ArrayLike<number>,
-  out?: Float64Array
-): Float64Array {
-  const result = out ?? new Float64Array(attainments.length);
-  for (let k = 0; k < attainments.length; k++) result[k] = curveRate(curve, attainments[k]);
-  return result;
-}

@@ -8,12 +8,6 @@ const EPOCH = Date.UTC(1899, 11, 30);
 /** 9999-12-31, the last date Excel accepts. */
 export const MAX_SERIAL = 2_958_465;
 
-export interface YearMonth {
-  year: number;
-  /** 0-based month. */
-  month: number;
-}
-
 export function serialToDate(serial: number): Date {
   const day = Math.floor(serial);
   return new Date(EPOCH + (day < 61 ? day + 1 : day) * MS_PER_DAY);

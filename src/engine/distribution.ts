@@ -94,11 +94,6 @@ export function topShare(values: ArrayLike<number>, fraction: number): number {
   return top / total;
 }
 
-/** Excel's PERCENTILE.INC: linear interpolation between closest ranks, p in [0, 1]. */
-export function percentileInc(values: ArrayLike<number>, p: number): number {
-  return percentilesInc(values, [p])[0];
-}
-
 /** Several PERCENTILE.INC values of the same data, sorting it once. */
 export function percentilesInc(values: ArrayLike<number>, ps: readonly number[]): number[] {
   const sorted = sortNonNegative(values);

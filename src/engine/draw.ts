@@ -22,17 +22,3 @@ export function drawStep(
   return { paid: earnings - repay, balance: balance - repay };
 }
 
-export function drawSchedule(
-  earnings: ArrayLike<number>,
-  draw: number,
-  recoverable: boolean
-): DrawStep[] {
-  const steps: DrawStep[] = [];
-  let balance = 0;
-  for (let i = 0; i < earnings.length; i++) {
-    const step = drawStep(balance, earnings[i], draw, recoverable);
-    steps.push(step);
-    balance = step.balance;
-  }
-  return steps;
-}

@@ -7,7 +7,15 @@ import fs from "fs";
 import path from "path";
 
 export type Layer =
-  "engine" | "functions" | "workbook" | "model" | "reports" | "actions" | "cli" | "taskpane";
+  | "engine"
+  | "functions"
+  | "calc"
+  | "workbook"
+  | "model"
+  | "reports"
+  | "actions"
+  | "cli"
+  | "taskpane";
 
 /** What each layer (a folder of src/) may import, besides itself. */
 export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
