@@ -236,7 +236,7 @@ const config = async (env, argv) => {
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs"],
       // Node-only file IO of the exceljs adapter (see the top of this file).
-      fallback: { "fs/promises": false },
+      fallback: { "fs/promises": false, zlib: false, crypto: false, path: false },
     },
     module: {
       // Prebuilt browser bundles with nothing to resolve (the playground's Download .xlsx).
@@ -316,8 +316,9 @@ const config = async (env, argv) => {
       assetFilter: (file) => file.endsWith(".js") && !file.startsWith("vendor-xlsx"),
     },
     plugins: [
-      new webpack.NormalModuleReplacementPlugin(/^node:fs\/promises$/, (resource) => {
-        resource.request = "fs/promises";
+      // node:fs/promises, node:zlib, node:crypto, node:path → the fallbacks above (nothing).
+      new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.slice("node:".length);
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -263,7 +263,7 @@ describe("exit status 2 with one line on stderr", () => {
     const run = compalign("recalc", input);
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(
-      'compalign: unknown command "recalc" (commands: calc, init, check, scenarios, pulse, explain, demo; see compalign --help)'
+      'compalign: unknown command "recalc" (commands: calc, init, check, scenarios, pulse, explain, risk, demo; see compalign --help)'
     );
   });
 

@@ -414,9 +414,15 @@ describe("the company: the worst plan for per-plan checks, totals for the others
     ]);
     const ptt = pulse.checks.find((c) => c.id === "payout-to-target")!;
     expect(ptt.value).toBeCloseTo(pulse.figures.payoutToTarget!, 12);
-    // The demo has no plan values: nothing was compared, so never OK.
-    expect(ptt.status).toBe("Not set");
-    expect(ptt.message).toMatch(/add Plan Payout To Target to the Pulse Settings sheet/);
+    // The demo's Pulse Settings set a Plan Payout To Target of 100%: the company total is
+    // compared with it, and above it (paid more than target) the check is not OK.
+    expect(pulse.figures.payoutToTarget!).toBeGreaterThan(1);
+    expect(ptt.status).not.toBe("OK");
+    expect(ptt.status).not.toBe("Not set");
+    // It sets no plan cost of sales: nothing was compared, so never OK.
+    const cos = pulse.checks.find((c) => c.id === "cost-of-sales")!;
+    expect(cos.status).toBe("Not set");
+    expect(cos.message).toMatch(/Pulse Settings/);
   });
 
   test("the issue's case: reps at quota is Watch for the company because of one plan", () => {

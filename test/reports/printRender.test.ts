@@ -201,11 +201,13 @@ function printWithLibreOffice(xlsx: string, tabs: readonly string[]): Printed {
     maxBuffer: 1 << 28,
   }).stdout;
   const words = pageWords(pdf);
+  // Longest name first: "Cloud weight 40%" is the start of "Cloud weight 40% + accelerator".
+  const byLength = [...tabs].sort((a, b) => b.length - a.length);
   const pages = text
     .split("\f")
     .slice(0, words.length)
     .map((page, i) => ({
-      tab: tabs.find((name) => page.trimStart().startsWith(name)) ?? "(input sheet)",
+      tab: byLength.find((name) => page.trimStart().startsWith(name)) ?? "(input sheet)",
       text: page,
       words: words[i],
     }));

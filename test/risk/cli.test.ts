@@ -145,7 +145,7 @@ test("a plan with error findings is refused: exit 1, the findings as JSON, nothi
       (f: { rule: string; severity: string }) => f.rule === "weights-sum" && f.severity === "error"
     )
   ).toBe(true);
-  expect(run.stderr).toMatch(/error finding/);
+  expect(run.stderr).toMatch(/the plan has 1 error; nothing was computed/);
   expect(existsSync(path("never.xlsx"))).toBe(false);
   const plain = compalign("risk", file);
   expect(plain.status).toBe(1);

@@ -256,7 +256,7 @@ describe("the action", () => {
       })),
     ]);
     await expect(prepareRisk(fresh)).rejects.toBeInstanceOf(PlanHasErrorsError);
-    await expect(prepareRisk(fresh)).rejects.toThrow(/error finding.*weights/i);
+    await expect(prepareRisk(fresh)).rejects.toThrow(/error.*weights sum to/i);
   });
 
   test("what the simulation needs is plain data: a structured clone (as a Web Worker receives it) gives the same result", async () => {

@@ -150,7 +150,7 @@ export function queueClearSheet(sheet: Excel.Worksheet, info: SheetInfo): void {
   all.clear();
   all.format.useStandardWidth = true;
   all.format.useStandardHeight = true;
-  if (excelApiSupported("1.9")) sheet.horizontalPageBreaks.removePageBreaks();
+  if (pageLayoutSupported()) sheet.horizontalPageBreaks.removePageBreaks();
   sheet.freezePanes.unfreeze();
   sheet.tabColor = "";
 }
@@ -219,11 +219,24 @@ function queueChart(context: Excel.RequestContext, sheet: Excel.Worksheet, spec:
   }
 }
 
-/** True when the host supports this ExcelApi version (false outside Office, e.g. in tests). */
-export function excelApiSupported(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
+/** Office's requirement check, or null outside Office (tests): nothing optional is used then. */
+function requirements(): Office.RequirementSetSupport | null {
+  return (globalThis as { Office?: typeof Office }).Office?.context?.requirements ?? null;
+}
+
+/** ExcelApi 1.9 (page layout, print titles, page breaks, headers and footers): above the manifest's 1.8. */
+export function pageLayoutSupported(): boolean {
   try {
-    return Boolean(office?.context?.requirements?.isSetSupported("ExcelApi", version));
+    return Boolean(requirements()?.isSetSupported("ExcelApi", "1.9"));
+  } catch {
+    return false;
+  }
+}
+
+/** ExcelApi 1.6 (cell-value conditional formats for the value colours). */
+export function valueColorsSupported(): boolean {
+  try {
+    return Boolean(requirements()?.isSetSupported("ExcelApi", "1.6"));
   } catch {
     return false;
   }
@@ -330,7 +343,7 @@ export function queueDecorations(
     format.verticalAlignment = "Top" as Excel.VerticalAlignment;
   }
 
-  if ((spec.valueColors?.length ?? 0) > 0 && excelApiSupported("1.6")) {
+  if ((spec.valueColors?.length ?? 0) > 0 && valueColorsSupported()) {
     for (const rule of spec.valueColors ?? []) {
       const format = rangeOf(context, sheet, rule.range).conditionalFormats.add(
         "CellValue" as Excel.ConditionalFormatType
@@ -372,5 +385,5 @@ export function queueDecorations(
 
   for (const chart of spec.charts ?? []) queueChart(context, sheet, chart);
 
-  if (spec.print && excelApiSupported("1.9")) queuePrint(sheet, spec);
+  if (spec.print && pageLayoutSupported()) queuePrint(sheet, spec);
 }

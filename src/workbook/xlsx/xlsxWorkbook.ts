@@ -27,7 +27,14 @@ import { patchPackage, type FinalSheet } from "./packagePatch";
 import { sharedStrings } from "./charts/cells";
 import { REL_TYPES, parseRels, relsPathOf, resolveTarget, sheetParts } from "./charts/opc";
 import { readSheetXmlValues } from "./fastValues";
-import { deflatedEntry, entryText, readZip, writeZip, type ZipEntry } from "./zipPackage";
+import {
+  deflatedEntry,
+  entryText,
+  NATIVE_ZIP,
+  readZip,
+  writeZip,
+  type ZipEntry,
+} from "./zipPackage";
 import {
   freeSheetName,
   WorkbookError,
@@ -202,12 +209,13 @@ export class XlsxWorkbook implements WorkbookPort {
   /**
    * The .xlsx file as buffers to write in order. The input package is copied part by part, raw,
    * with CompAlign's sheets added or replaced (./packagePatch.ts); a new workbook starts from an
-   * empty package. Only after `appendRows` edited a user's sheet is the whole workbook
+   * empty package. In a browser, or after `appendRows` edited a user's sheet, the whole workbook
    * re-serialised by exceljs (which keeps values, formulas, styles and tables, not the parts it
    * does not model).
    */
   async toChunks(): Promise<Uint8Array[]> {
-    if (this.reserialise) return [await this.reserialised()];
+    // In a browser (no native zlib) the workbook is written whole by exceljs, as before patching.
+    if (this.reserialise || !NATIVE_ZIP) return [await this.reserialised()];
     const base =
       this.base ?? new Uint8Array((await new Workbook().xlsx.writeBuffer()) as ArrayBuffer);
     const sheets: FinalSheet[] = this.workbook.worksheets.map((worksheet) => {

@@ -15,6 +15,12 @@ import {
 } from "node:zlib";
 import { WorkbookError } from "../port";
 
+/**
+ * True where Node's zlib is there (the CLI). The browser bundle (the playground's Download
+ * .xlsx) resolves node:zlib to nothing, and the workbook is then written whole by exceljs.
+ */
+export const NATIVE_ZIP = typeof deflateRawSync === "function" && typeof crc32 === "function";
+
 /** One entry of a package as read: where its compressed bytes are in the file. */
 export interface ZipEntry {
   name: string;
