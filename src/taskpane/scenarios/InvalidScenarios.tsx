@@ -8,6 +8,7 @@ import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import type { InvalidScenario } from "./listing";
 import { useIssueListStyles } from "./issueListStyles";
+import { withLabels } from "../shared/labels";
 
 export interface InvalidScenariosProps {
   scenarios: readonly InvalidScenario[];
@@ -18,11 +19,7 @@ export interface InvalidScenariosProps {
 
 const useIconStyles = makeStyles({ icon: { color: tokens.colorStatusDangerForeground1 } });
 
-export function InvalidScenarios({
-  scenarios,
-  onSelect,
-  as,
-}: InvalidScenariosProps) {
+export function InvalidScenarios({ scenarios, onSelect, as }: InvalidScenariosProps) {
   const styles = { ...useIssueListStyles(), ...useIconStyles() };
   const headingId = useId("invalid-scenarios-");
   if (scenarios.length === 0) return null;
@@ -42,7 +39,7 @@ export function InvalidScenarios({
       <ul className={styles.list} aria-labelledby={headingId}>
         {scenarios.map((s, i) => (
           <li key={`${s.name}|${i}`} className={styles.item}>
-            <span className={styles.name}>{s.name}</span>: {s.reason}
+            <span className={styles.name}>{s.name}</span>: {withLabels(s.reason)}
             {s.cell && (
               <div>
                 <GoToCell cell={s.cell} about={s.name} onSelect={onSelect} />
