@@ -21,6 +21,7 @@ import { columnLetters } from "../workbook/a1";
 import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
+import { figures } from "../engine/figures";
 
 export const PULSE_TAB_PREFIX = "Pulse Check";
 /** Excel's limit on sheet names. */
@@ -76,10 +77,8 @@ export const PULSE_VALUE_FORMATS: Record<PulseCheckId, string> = {
 export function formatPulseValue(id: PulseCheckId, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "n/a";
   if (id === "cost-of-sales") return `${(value * 100).toFixed(2)}%`;
-  if (id === "alignment-drift") return value.toFixed(3);
-  return PULSE_CHECK_INFO[id].unit === "percent"
-    ? `${(value * 100).toFixed(1)}%`
-    : value.toFixed(2);
+  const fig = figures();
+  return PULSE_CHECK_INFO[id].unit === "percent" ? fig.percent(value) : fig.index(value);
 }
 
 /** "2 Act, 3 Watch, 6 OK" (Not set and Too few reps only when there are some). */

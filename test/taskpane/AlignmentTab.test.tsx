@@ -146,7 +146,7 @@ describe("Alignment tab", () => {
     // A priority bar and a pay bar for every objective, with their values.
     const bars = screen.getByRole("list", { name: "Priority share vs pay share" });
     for (const o of expected.objectives) {
-      const pct = (share: number) => `${+(share * 100).toFixed(1)}%`;
+      const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
       expect(
         within(bars).getByRole("img", {
           name: `${o.objective}: priority share ${pct(o.priorityShare)}`,

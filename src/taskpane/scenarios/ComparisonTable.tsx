@@ -5,7 +5,8 @@
  */
 import { makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { ScenarioFigures, ScenarioResult } from "../../engine/scenarioRunner";
-import { formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
+import { figures as defaultFigures, type Figures } from "../../engine/figures";
+import { useFigures } from "../shared/figures";
 
 export interface ComparisonTableProps {
   scenarios: readonly ScenarioResult[];
@@ -13,21 +14,37 @@ export interface ComparisonTableProps {
 
 export interface ComparisonRow {
   label: string;
-  text: (f: ScenarioFigures) => string;
+  /** The figure as text, in the workbook's currency and locale (default: USD, en-US). */
+  text: (f: ScenarioFigures, fig?: Figures) => string;
 }
 
 /** The figures shown, in order. */
 export const COMPARISON_ROWS: readonly ComparisonRow[] = [
-  { label: "Total payout", text: (f) => formatMoney(f.totalPayout) },
-  { label: "Δ vs Baseline", text: (f) => formatDelta(f.deltaVsBaseline) },
-  { label: "Payout to target", text: (f) => formatPercent(f.payoutToTarget) },
-  { label: "Reps at or above quota", text: (f) => formatPercent(f.shareAtOrAboveQuota) },
+  { label: "Total payout", text: (f, fig = defaultFigures()) => fig.money(f.totalPayout) },
+  {
+    label: "Δ vs Baseline",
+    text: (f, fig = defaultFigures()) => fig.signedMoney(f.deltaVsBaseline),
+  },
+  {
+    label: "Payout to target",
+    text: (f, fig = defaultFigures()) => fig.percent(f.payoutToTarget),
+  },
+  {
+    label: "Reps at or above quota",
+    text: (f, fig = defaultFigures()) => fig.percent(f.shareAtOrAboveQuota),
+  },
   {
     label: "Median payout % of target (p50)",
-    text: (f) => formatPercent(f.payoutPctOfTarget?.p50),
+    text: (f, fig = defaultFigures()) => fig.percent(f.payoutPctOfTarget?.p50),
   },
-  { label: "p90 payout % of target", text: (f) => formatPercent(f.payoutPctOfTarget?.p90) },
-  { label: "Realized alignment index", text: (f) => formatIndex(f.realizedAlignmentIndex) },
+  {
+    label: "p90 payout % of target",
+    text: (f, fig = defaultFigures()) => fig.percent(f.payoutPctOfTarget?.p90),
+  },
+  {
+    label: "Realized alignment index",
+    text: (f, fig = defaultFigures()) => fig.index(f.realizedAlignmentIndex),
+  },
 ];
 
 const useStyles = makeStyles({
@@ -76,6 +93,7 @@ const useStyles = makeStyles({
 
 export function ComparisonTable({ scenarios }: ComparisonTableProps) {
   const styles = useStyles();
+  const fig = useFigures();
   const captionId = useId("comparison-");
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className={styles.scroll}>
@@ -103,7 +121,7 @@ export function ComparisonTable({ scenarios }: ComparisonTableProps) {
               </th>
               {scenarios.map((s) => (
                 <td key={s.name} className={styles.cell}>
-                  {row.text(s.figures)}
+                  {row.text(s.figures, fig)}
                 </td>
               ))}
             </tr>
