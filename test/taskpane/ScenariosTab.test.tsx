@@ -168,14 +168,26 @@ describe("Scenarios tab", () => {
     expect(heading).toHaveFocus();
 
     const scenarios = expected.run.scenarios;
-    expect(columnNames()).toEqual(scenarios.map((s) => s.name));
-    expect(columnNames()[0]).toBe("Baseline");
-    expect(figureRow("Total payout")).toEqual(
-      scenarios.map((s) => formatMoney(s.figures.totalPayout))
-    );
-    expect(figureRow("Δ vs Baseline")).toEqual(
-      scenarios.map((s) => formatDelta(s.figures.deltaVsBaseline))
-    );
+    const [baseline, ...others] = scenarios;
+    expect(baseline.name).toBe("Baseline");
+    // The summary: each scenario's Δ total payout vs Baseline.
+    const summary = screen.getByRole("region", { name: "Scenario summary" });
+    for (const s of others) {
+      expect(summary).toHaveTextContent(`${s.name}${formatDelta(s.figures.deltaVsBaseline)}`);
+    }
+    // One scenario at a time against Baseline, picked in the drop-down.
+    const picker = screen.getByRole("combobox", { name: "Compare with Baseline" });
+    for (const s of others) {
+      await user.selectOptions(picker, s.name);
+      expect(columnNames()).toEqual(["Baseline", s.name]);
+      expect(figureRow("Total payout")).toEqual(
+        [baseline, s].map((x) => formatMoney(x.figures.totalPayout))
+      );
+      expect(figureRow("Δ vs Baseline")).toEqual(
+        [baseline, s].map((x) => formatDelta(x.figures.deltaVsBaseline))
+      );
+    }
+    expect(button("Open Scenario Comparison")).toBeInTheDocument();
 
     // Every tab the run reports is in the workbook, owned by CompAlign; the inputs are untouched.
     const written = expected.sheets.map((s) => s.name);
