@@ -38,8 +38,13 @@ const useStyles = makeStyles({
   tab: {
     flexShrink: 0,
     [narrow]: {
+      // Fluent lays a tab out as a grid (icon | label, sized by a bold copy of the label):
+      // stack the icon above a smaller label instead.
+      display: "flex",
       flexDirection: "column",
+      alignItems: "center",
       rowGap: "2px",
+      minWidth: 0,
       paddingInline: tokens.spacingHorizontalXS,
       paddingBlock: tokens.spacingVerticalXS,
       "& .fui-Tab__content": {
@@ -47,6 +52,7 @@ const useStyles = makeStyles({
         lineHeight: tokens.lineHeightBase100,
         paddingInline: 0,
       },
+      "& .fui-Tab__content--reserved-space": { display: "none" },
     },
   },
 });
