@@ -29,7 +29,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     display: "block",
     maxWidth: "100%",
-    overflowX: "auto",
   },
   piece: { whiteSpace: "nowrap" },
 });
