@@ -7,6 +7,7 @@
  * Σ_p T_p · Σ(weights of p's components serving o) / Σ_p T_p. Priority share = priority /
  * Σ priorities. Design alignment index = Σ_o min(priority share, pay share), in [0, 1].
  */
+import { pct } from "./figures";
 import { marginalAlignment } from "./marginalAlignment";
 import type { Component, Finding, PlanDesign, Severity } from "./plan";
 
@@ -35,7 +36,8 @@ export interface AlignmentReport {
 
 const key = (text: string) => text.trim().toLowerCase();
 
-export const percent = (share: number): string => `${+(share * 100).toFixed(2)}%`;
+/** Shares in messages, as the pane shows them (src/engine/figures.ts): "61.9%", "99.98%". */
+export const percent = (share: number): string => pct(share);
 
 /** Components grouped by plan (case-insensitive), in Matrix order. */
 export function plansOf(components: readonly Component[]): Map<string, Component[]> {

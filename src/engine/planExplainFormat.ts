@@ -4,10 +4,11 @@
  * plain descriptions of payout curves. Pure: no locale, no clock.
  */
 import { curveLandmarks, type CurveLandmarks } from "./curveLandmarks";
+import { pct } from "./figures";
 import type { CurveDefinition } from "./plan";
 
-/** "40%", "12.5%": a share as a percentage with at most one decimal. */
-export const pct = (share: number): string => `${+(share * 100).toFixed(1)}%`;
+/** "40%", "12.5%": a share as a percentage in a sentence (src/engine/figures.ts). */
+export { pct };
 
 /** 1234567.8 → "1,234,568"; 37.5 → "37.50": whole units from 100 up, cents below. */
 export function groupedNumber(value: number): string {

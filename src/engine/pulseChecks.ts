@@ -10,6 +10,7 @@
  * exactly 10% over plan) is inside it whatever the floating-point noise.
  */
 import { ACT_MARGINS, type PulseBands } from "./pulseSettings";
+import { pct as sentencePct } from "./figures";
 
 export type PulseStatus = "OK" | "Watch" | "Act" | "Not set" | "Too few reps";
 
@@ -170,10 +171,9 @@ export const statusRank = (s: PulseStatus): number => RANK[s];
 export const worstStatus = (statuses: readonly PulseStatus[]): PulseStatus =>
   statuses.reduce<PulseStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "OK");
 
-/** 0.55 → "55%", 1.8 → "180%", 0.0725 → "7.25%". */
-export const pct = (x: number): string => `${+(x * 100).toFixed(2)}%`;
-/** Shares in sentences, one decimal: 0.85606 → "85.6%". */
-export const pct1 = (x: number): string => `${+(x * 100).toFixed(1)}%`;
+/** Shares in sentences (src/engine/figures.ts): 0.55 → "55%", 0.85606 → "85.6%". */
+export const pct = (x: number): string => sentencePct(x);
+export const pct1 = pct;
 /** 0.8 → "0.80". */
 const coef = (x: number): string => x.toFixed(2);
 
@@ -395,7 +395,9 @@ export function planValueCheck(
     );
   const lo = plan * (1 - b.planTolerance);
   const hi = plan * (1 + b.planTolerance);
-  const band = `${pct(lo)}–${pct(hi)} (plan ${pct(plan)} ± ${pct(b.planTolerance)})`;
+  // Cost of sales reads with two decimals (as its value does, formatPulseValue): "3.25%".
+  const p = (x: number) => sentencePct(x, id === "cost-of-sales" ? 2 : undefined);
+  const band = `${p(lo)}–${p(hi)} (plan ${p(plan)} ± ${pct(b.planTolerance)})`;
   if (value === null) return check(id, "Watch", null, band, text.unmeasurable);
   const deviation = value / plan - 1;
   const act = b.planTolerance * ACT_MARGINS.planToleranceFactor;

@@ -22,6 +22,7 @@ import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../work
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
+import { figures } from "../engine/figures";
 
 export const PULSE_TAB_PREFIX = "Pulse Check";
 /** Excel's limit on sheet names. */
@@ -70,10 +71,8 @@ export const PULSE_VALUE_FORMATS: Record<PulseCheckId, string> = {
 export function formatPulseValue(id: PulseCheckId, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "n/a";
   if (id === "cost-of-sales") return `${(value * 100).toFixed(2)}%`;
-  if (id === "alignment-drift") return value.toFixed(3);
-  return PULSE_CHECK_INFO[id].unit === "percent"
-    ? `${(value * 100).toFixed(1)}%`
-    : value.toFixed(2);
+  const fig = figures();
+  return PULSE_CHECK_INFO[id].unit === "percent" ? fig.percent(value) : fig.index(value);
 }
 
 /** "2 Act, 3 Watch, 6 OK" (Not set and Too few reps only when there are some). */

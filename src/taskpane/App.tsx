@@ -1,5 +1,6 @@
 /**
- * The task pane shell: a header saying what CompAlign is, and tabs for Alignment, Scenarios,
+ * The task pane shell: a compact header (the name and one short line), and tabs on one row
+ * (src/taskpane/shell/PaneTabs.tsx: icons with labels, an overflow menu when narrow) for Alignment, Scenarios,
  * Communicate (plan on a page) and Pulse (on the workbook it is given) and Functions (the COMP
  * reference). Panels stay mounted once shown; the ones not selected are hidden, so each tab can
  * point at its panel. Scenarios, Communicate and Pulse are first rendered when their tab is first
@@ -7,17 +8,21 @@
  */
 import { useMemo, useState, type ReactElement } from "react";
 import {
-  Body1,
+  Caption1,
   FluentProvider,
-  Tab,
-  TabList,
-  Title3,
+  Subtitle1,
   makeStyles,
   tokens,
   useId,
-  type SelectTabData,
   type Theme,
 } from "@fluentui/react-components";
+import {
+  BranchForkRegular,
+  HeartPulseRegular,
+  MathFormulaRegular,
+  MegaphoneRegular,
+  TargetArrowRegular,
+} from "@fluentui/react-icons";
 import { catalog, NAMESPACE } from "../functions/catalog";
 import type { FunctionSpec } from "../functions/spec";
 import { AlignmentTab } from "./AlignmentTab";
@@ -29,6 +34,7 @@ import { appendScenarioRow } from "./scenarios/appendScenarioRow";
 import type { ScenarioRow } from "./scenarios/scenarioRow";
 import { currentOfficeTheme, fluentThemeFor } from "./theme";
 import { WorkbookProvider, type WorkbookAccess } from "./workbookAccess";
+import { PaneTabs } from "./shell/PaneTabs";
 
 export type TabValue = "alignment" | "scenarios" | "communicate" | "pulse" | "functions";
 
@@ -48,20 +54,29 @@ export interface AppProps {
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  // Compact: the product's name and one short line on one row (it wraps only when it must).
   header: {
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS}`,
     display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
   },
   title: { margin: 0, color: tokens.colorBrandForeground1 },
   tagline: { margin: 0, color: tokens.colorNeutralForeground2 },
-  // Task panes can be ~320 px wide: small text-only tabs fit; wrap rather than scroll if not.
-  tabs: { paddingInline: tokens.spacingHorizontalXS, flexWrap: "wrap" },
   panel: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXL}`,
   },
 });
+
+/** Each tab's icon, shown with its label (and in the overflow menu). */
+const TAB_ICONS: Record<TabValue, ReactElement> = {
+  alignment: <TargetArrowRegular />,
+  scenarios: <BranchForkRegular />,
+  communicate: <MegaphoneRegular />,
+  pulse: <HeartPulseRegular />,
+  functions: <MathFormulaRegular />,
+};
 
 export function App({
   theme,
@@ -115,33 +130,26 @@ export function App({
     <FluentProvider theme={resolvedTheme} className={styles.provider}>
       <WorkbookProvider access={workbook}>
         <header className={styles.header}>
-          <Title3 as="h1" className={styles.title}>
+          <Subtitle1 as="h1" className={styles.title}>
             CompAlign
-          </Title3>
-          <Body1 as="p" className={styles.tagline}>
-            Sales-compensation plan design in Excel: {namespace} formulas for attainment, payout
-            curves and commission.
-          </Body1>
+          </Subtitle1>
+          <Caption1 as="p" className={styles.tagline}>
+            Sales-comp plans that follow strategy
+          </Caption1>
         </header>
         <main>
-          <TabList
-            className={styles.tabs}
-            selectedValue={selected}
-            onTabSelect={(_, data: SelectTabData) => select(data.value as TabValue)}
-            aria-label="CompAlign sections"
-            size="small"
-          >
-            {tabs.map((tab) => (
-              <Tab
-                key={tab.value}
-                value={tab.value}
-                id={`${idBase}tab-${tab.value}`}
-                aria-controls={`${idBase}panel-${tab.value}`}
-              >
-                {tab.label}
-              </Tab>
-            ))}
-          </TabList>
+          <PaneTabs
+            tabs={tabs.map((tab) => ({
+              value: tab.value,
+              label: tab.label,
+              icon: TAB_ICONS[tab.value],
+              id: `${idBase}tab-${tab.value}`,
+              controls: `${idBase}panel-${tab.value}`,
+            }))}
+            selected={selected}
+            onSelect={select}
+            label="CompAlign sections"
+          />
           {tabs.map((tab) => (
             <div
               key={tab.value}

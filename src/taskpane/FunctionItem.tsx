@@ -1,13 +1,16 @@
 /**
- * One COMP function in the Functions tab: its signature, what it does, and an example formula
- * with its result, an "Insert in selected cell" button where the workbook has a selection (Excel),
- * and a copy button.
+ * One COMP function in the Functions tab: its signature, what it does, its parameters, and an
+ * example formula (wrapping only between arguments) with its result as a reader wants it
+ * ("28,000", "1.15 (115%)"), an "Insert in selected cell" button where the workbook has a
+ * selection (Excel), and a copy button.
  */
 import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { TableCellEditRegular } from "@fluentui/react-icons";
 import type { FunctionSpec } from "../functions/spec";
 import { CopyExampleButton } from "./CopyExampleButton";
 import { formatSignature } from "../functions/signature";
+import { ExampleFormula, ParamList } from "./functions/FunctionDetails";
+import { formatExampleResult } from "./functions/financeTerms";
 
 export interface FunctionItemProps {
   namespace: string;
@@ -70,15 +73,18 @@ export function FunctionItem({ namespace, spec, onCopied, onInsert }: FunctionIt
     <li className={styles.root} aria-label={qualified}>
       <h3 className={styles.signature}>{formatSignature(namespace, spec)}</h3>
       <Body1>{spec.description}</Body1>
+      <ParamList params={spec.params} label={`${qualified} parameters`} />
       <div className={styles.exampleRow}>
         <dl className={styles.example}>
           <dt className={styles.term}>Example</dt>
           <dd className={styles.value}>
-            <code className={styles.code}>{spec.example.formula}</code>
+            <ExampleFormula formula={spec.example.formula} />
           </dd>
           <dt className={styles.term}>Result</dt>
           <dd className={styles.value}>
-            <code className={styles.code}>{spec.example.result}</code>
+            <code className={styles.code}>
+              {formatExampleResult(spec.name, spec.example.result)}
+            </code>
           </dd>
         </dl>
         {onInsert && (

@@ -92,7 +92,7 @@ export function FunctionsTab({ namespace, functions }: FunctionsTabProps) {
         <SearchBox
           value={query}
           onChange={(_, data) => setQuery(data.value)}
-          placeholder="Name or what it does, e.g. commission"
+          placeholder="Name or term, e.g. cap, tier, draw"
         />
       </Field>
       <Caption1 as="p" role="status" aria-live="polite" className={styles.status}>
@@ -112,7 +112,8 @@ export function FunctionsTab({ namespace, functions }: FunctionsTabProps) {
         </ul>
       ) : (
         <Body1 as="p">
-          No function matches “{query.trim()}”. Try a shorter word, such as a function name.
+          No function matches “{query.trim()}”. Try a shorter word or a term such as quota, cap,
+          tier or bonus.
         </Body1>
       )}
     </section>

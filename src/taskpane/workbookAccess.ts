@@ -13,6 +13,7 @@
 import { createContext, createElement, useContext, type ReactNode } from "react";
 import { insertFormula } from "../actions";
 import type { WorkbookPort } from "../workbook/port";
+import { FiguresContext, useFiguresFor } from "./shared/figures";
 
 export interface WorkbookAccess {
   run<T>(action: (book: WorkbookPort) => Promise<T>): Promise<T>;
@@ -39,7 +40,13 @@ export interface WorkbookProviderProps {
 }
 
 export function WorkbookProvider({ access, children }: WorkbookProviderProps) {
-  return createElement(WorkbookContext.Provider, { value: access }, children);
+  // The workbook's Currency and Locale (its Settings sheet) come with it.
+  const [wrapped, figures] = useFiguresFor(access);
+  return createElement(
+    WorkbookContext.Provider,
+    { value: wrapped },
+    createElement(FiguresContext.Provider, { value: figures }, children)
+  );
 }
 
 /** The workbook the pane works on, or null when there is none (outside Excel). */

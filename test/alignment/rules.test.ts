@@ -149,7 +149,7 @@ const cases: Case[] = [
     breakIt: (b) => (b.objectives![1][1] = 80),
     // Priorities 80/25/35 → cloud 80/140 = 57.14%; pay share 41.09%.
     message:
-      /"Grow cloud subscriptions" has 57\.14% of strategic priority but 41\.09% of target incentive: the plans pay less for it/,
+      /"Grow cloud subscriptions" has 57\.1% of strategic priority but 41\.1% of target incentive: the plans pay less for it/,
     cell: "Objectives!B2",
   },
   {

@@ -84,7 +84,7 @@ describe("on the in-memory workbook", () => {
     expect(sheet.numberFormats[top + 1][2]).toBe("0.0%");
     expect(sheet.numberFormats[top + 2][2]).toBe("0.00");
     expect(sheet.numberFormats[top + 5][2]).toBe("0.00%");
-    expect(sheet.numberFormats[top + 14][2]).toBe("0.000");
+    expect(sheet.numberFormats[top + 14][2]).toBe("0.00");
     expect(sheet.values[top + 3][4]).toMatch(/^SDR \/ Meetings: 50% of reps reach the threshold/);
   });
 

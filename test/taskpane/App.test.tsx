@@ -26,7 +26,7 @@ describe("task pane shell", () => {
   it("has a header that says what CompAlign is", () => {
     render(<App />);
     expect(screen.getByRole("heading", { level: 1, name: "CompAlign" })).toBeInTheDocument();
-    expect(screen.getByText(/sales-compensation plan design in excel/i)).toBeInTheDocument();
+    expect(screen.getByText("Sales-comp plans that follow strategy")).toBeInTheDocument();
   });
 
   it("shows the five tabs, in order, with Functions selected first", () => {
@@ -146,13 +146,12 @@ describe("task pane shell", () => {
     );
     await user.type(within(panel).getByRole("combobox", { name: "Scenario name" }), "TI up");
     await user.click(within(panel).getByRole("combobox", { name: "Change" }));
-    await user.click(await screen.findByRole("option", { name: "scale-ti" }));
+    await user.click(await screen.findByRole("option", { name: "Scale target incentive" }));
     await user.type(within(panel).getByRole("textbox", { name: "Value" }), "1.05");
     await user.click(within(panel).getByRole("button", { name: "Add to Scenarios sheet" }));
 
-    const range = `Scenarios!A${rowsBefore + 1}:G${rowsBefore + 1}`;
     expect(await within(panel).findByRole("group", { name: "Row added" })).toHaveTextContent(
-      `Added a scale-ti change to “TI up” at ${range}.`
+      `Added “Scale target incentive” to “TI up” at Scenarios, A${rowsBefore + 1}:G${rowsBefore + 1}.`
     );
     expect(append).toHaveBeenCalledTimes(1);
     const scenarios = book.snapshot("Scenarios");

@@ -8,6 +8,8 @@ import { catalog, NAMESPACE } from "../../src/functions/catalog";
 import { App } from "../../src/taskpane/App";
 import { FunctionsTab } from "../../src/taskpane/FunctionsTab";
 import { formatSignature } from "../../src/functions/signature";
+import { filterFunctions } from "../../src/taskpane/filterFunctions";
+import { formatExampleResult, formulaPieces } from "../../src/taskpane/functions/financeTerms";
 
 const functionList = () => screen.getByRole("list", { name: `${NAMESPACE} functions` });
 const listedNames = () =>
@@ -32,8 +34,14 @@ describe("Functions tab", () => {
       expect(within(item).getByRole("heading", { level: 3 })).toHaveTextContent(signature);
       expect(signature).toMatch(new RegExp(`^${NAMESPACE}\\.${name}\\(`));
       expect(within(item).getByText(spec.description)).toBeInTheDocument();
-      expect(within(item).getByText(spec.example.formula)).toBeInTheDocument();
-      expect(within(item).getByText(spec.example.result)).toBeInTheDocument();
+      const formula = item.querySelector("code[data-formula]");
+      expect(formula).toHaveTextContent(spec.example.formula, { normalizeWhitespace: false });
+      expect(
+        within(item).getByText(formatExampleResult(spec.name, spec.example.result))
+      ).toBeInTheDocument();
+      // Every parameter with its description.
+      for (const p of spec.params)
+        expect(within(item).getByText(p.description)).toBeInTheDocument();
       expect(
         within(item).getByRole("button", { name: `Copy example formula for ${NAMESPACE}.${name}` })
       ).toBeInTheDocument();
@@ -102,6 +110,52 @@ describe("Functions tab", () => {
     await expectNoAxeViolations(container);
     await user.type(screen.getByRole("searchbox", { name: "Search functions" }), "zzz");
     await expectNoAxeViolations(container);
+  });
+
+  it.each([
+    ["cap", ["CURVE", "PAYOUT", "WEIGHTED"]],
+    ["accelerator", ["CURVE", "PAYOUT", "WEIGHTED", "COMMISSION"]],
+    ["tier", ["COMMISSION"]],
+    ["threshold", ["CURVE", "PAYOUT", "COMMISSION", "MATRIX", "MODIFIER"]],
+    ["SPIF", ["PAYOUT", "WEIGHTED", "MATRIX", "MODIFIER"]],
+    ["clawback", ["DRAW"]],
+    ["draw", ["DRAW"]],
+    ["split", ["WEIGHTED"]],
+    ["quota", ["ATTAINMENT", "COMMISSION", "PRORATE"]],
+    ["new hire", ["PRORATE"]],
+  ])("finds the functions finance means by “%s”", (query, expected) => {
+    const found = filterFunctions(catalog, NAMESPACE, query).map((s) => s.name);
+    for (const name of expected) expect(found).toContain(name);
+    expect(found.length).toBeLessThan(catalog.length);
+  });
+
+  it("searches parameter text", () => {
+    // "unrecovered" is in DRAW's description, "inclusive" in PRORATE's parameters only.
+    expect(filterFunctions(catalog, NAMESPACE, "last active day").map((s) => s.name)).toEqual([
+      "PRORATE",
+    ]);
+  });
+
+  it("formats example results for a reader", () => {
+    expect(formatExampleResult("PAYOUT", "28000")).toBe("28,000");
+    expect(formatExampleResult("ATTAINMENT", "1.15")).toBe("1.15 (115%)");
+    expect(formatExampleResult("CURVE", "1.4")).toBe("1.4 (140%)");
+    expect(formatExampleResult("TOPSHARE", "0.5")).toBe("50.0%");
+    expect(formatExampleResult("ALIGNMENT", "0.8")).toBe("0.80");
+    expect(formatExampleResult("DRAW", "{5000;6000;12000}")).toBe("5,000; 6,000; 12,000");
+  });
+
+  it("splits an example only between top-level arguments", () => {
+    expect(formulaPieces("=COMP.PAYOUT(1.2, {0.5,0;1,1;1.5,2}, 20000)")).toEqual([
+      "=COMP.PAYOUT(1.2, ",
+      "{0.5,0;1,1;1.5,2}, ",
+      "20000)",
+    ]);
+    expect(
+      formulaPieces('=COMP.PRORATE(12000, DATE(2025,1,1), DATE(2025,12,31), , "A,B")')
+    ).toEqual(["=COMP.PRORATE(12000, ", "DATE(2025,1,1), ", "DATE(2025,12,31), ", ", ", '"A,B")']);
+    for (const spec of catalog)
+      expect(formulaPieces(spec.example.formula).join("")).toBe(spec.example.formula);
   });
 });
 

@@ -79,29 +79,35 @@ describe("Pulse tab", () => {
     await user.click(await runButton());
 
     const list = await checksList();
+    // Worst first: Act, then Watch, then Not set, then OK (stable order within each).
     expect(shownChecks(list)).toEqual([
-      ["Reps at or above quota", "Watch"],
-      ["Payout follows attainment (rank correlation; true by design)", "OK"],
       ["Payout % of target, 90th percentile", "Act"],
-      ["Payout % of target, 10th percentile", "OK"],
-      ["Payout to target vs plan", "OK"],
-      ["Incentive cost of sales vs plan", "Watch"],
       ["Earnings concentration (Gini)", "Act"],
       ["Reps paid above 0 on a metric (threshold, worst metric)", "Act"],
+      ["Reps at or above quota", "Watch"],
+      ["Incentive cost of sales vs plan", "Watch"],
       ["Reps at the excellence rate below the cap (worst metric)", "Watch"],
       ["Reps held at a cap (worst metric)", "Watch"],
-      ["Realized vs design alignment index", "OK"],
+      ["Top-priority objective's payout share ÷ its priority share", "Watch"],
       ["Pay for outcomes (payout % of target vs Gross Margin %, rank correlation)", "Not set"],
       ["Pay mix (base ÷ (base + target incentive))", "Not set"],
-      ["Top-priority objective's payout share ÷ its priority share", "Watch"],
+      ["Payout follows attainment (rank correlation; true by design)", "OK"],
+      ["Payout % of target, 10th percentile", "OK"],
+      ["Payout to target vs plan", "OK"],
+      ["Realized vs design alignment index", "OK"],
     ]);
-    const threshold = within(list).getAllByRole("listitem")[7];
-    expect(threshold).toHaveTextContent("50.0% (band ≥ 90% of a plan's reps)");
+    const summary = screen.getByRole("region", { name: "Pulse summary" });
+    expect(within(summary).getByRole("heading", { name: "3 Act · 5 Watch · 4 OK" })).toBeTruthy();
+    expect(summary).toHaveTextContent(
+      "First to look at: Payout % of target, 90th percentile (Act)."
+    );
+    const threshold = within(list).getAllByRole("listitem")[2];
+    expect(threshold).toHaveTextContent("50.0% · healthy band ≥ 90% of a plan's reps");
     expect(threshold).toHaveTextContent(
       "SDR / Meetings: 50% of reps reach the threshold (paid from 50% attainment)"
     );
-    const quota = within(list).getAllByRole("listitem")[0];
-    expect(quota).toHaveTextContent("50.0% (band 55%–70%)");
+    const quota = within(list).getAllByRole("listitem")[3];
+    expect(quota).toHaveTextContent("50.0% · healthy band 55%–70%");
     expect(quota).toHaveTextContent(/^.*SDR: Fewer reps than healthy are at quota/);
 
     // The checks by plan: plans as columns, checks as rows, worst first, status as a word.

@@ -9,7 +9,6 @@ import { memoryAccess } from "../helpers/memoryAccess";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { runScenarioAction } from "../../src/actions/runScenarios";
 import { SAMPLE_SCENARIOS, sampleSheets } from "../../src/reports/sampleWorkbook";
-import { cellAddress } from "../../src/model/sheetRows";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError } from "../../src/workbook/port";
 import { ScenariosTab, type ScenariosTabProps } from "../../src/taskpane/ScenariosTab";
@@ -169,14 +168,26 @@ describe("Scenarios tab", () => {
     expect(heading).toHaveFocus();
 
     const scenarios = expected.run.scenarios;
-    expect(columnNames()).toEqual(scenarios.map((s) => s.name));
-    expect(columnNames()[0]).toBe("Baseline");
-    expect(figureRow("Total payout")).toEqual(
-      scenarios.map((s) => formatMoney(s.figures.totalPayout))
-    );
-    expect(figureRow("Δ vs Baseline")).toEqual(
-      scenarios.map((s) => formatDelta(s.figures.deltaVsBaseline))
-    );
+    const [baseline, ...others] = scenarios;
+    expect(baseline.name).toBe("Baseline");
+    // The summary: each scenario's Δ total payout vs Baseline.
+    const summary = screen.getByRole("region", { name: "Scenario summary" });
+    for (const s of others) {
+      expect(summary).toHaveTextContent(`${s.name}${formatDelta(s.figures.deltaVsBaseline)}`);
+    }
+    // One scenario at a time against Baseline, picked in the drop-down.
+    const picker = screen.getByRole("combobox", { name: "Compare with Baseline" });
+    for (const s of others) {
+      await user.selectOptions(picker, s.name);
+      expect(columnNames()).toEqual(["Baseline", s.name]);
+      expect(figureRow("Total payout")).toEqual(
+        [baseline, s].map((x) => formatMoney(x.figures.totalPayout))
+      );
+      expect(figureRow("Δ vs Baseline")).toEqual(
+        [baseline, s].map((x) => formatDelta(x.figures.deltaVsBaseline))
+      );
+    }
+    expect(button("Open Scenario Comparison")).toBeInTheDocument();
 
     // Every tab the run reports is in the workbook, owned by CompAlign; the inputs are untouched.
     const written = expected.sheets.map((s) => s.name);
@@ -185,7 +196,7 @@ describe("Scenarios tab", () => {
     const tabs = screen.getByRole("list", { name: `Tabs written (${written.length})` });
     expect(within(tabs).getAllByRole("button")).toEqual(
       written.map((name) =>
-        within(tabs).getByRole("button", { name: `Go to ${cellAddress(name, 0, 0)} (${name})` })
+        within(tabs).getByRole("button", { name: `Go to ${name}, A1 (${name})` })
       )
     );
     expect(screen.getByRole("status")).toHaveTextContent(
@@ -196,7 +207,7 @@ describe("Scenarios tab", () => {
     // A tab's button shows it.
     await user.click(
       within(tabs).getByRole("button", {
-        name: "Go to 'Scenario Comparison'!A1 (Scenario Comparison)",
+        name: "Go to Scenario Comparison, A1 (Scenario Comparison)",
       })
     );
     expect(book.selection).toEqual({ sheet: "Scenario Comparison", range: "A1" });
@@ -359,7 +370,7 @@ describe("Scenarios tab", () => {
 
     const invalid = await screen.findByRole("list", { name: "Cannot run (1)" });
     expect(invalid).toHaveTextContent(
-      `${SAMPLE_SCENARIOS[0]}: Scenarios row 2 (shift-weight): Value 5 must be at most 1`
+      `${SAMPLE_SCENARIOS[0]}: Scenarios row 2 (Shift weight between metrics): Value 5 must be at most 1`
     );
     expect(screen.queryByRole("checkbox", { name: SAMPLE_SCENARIOS[0] })).toBeNull();
     expect(screen.getAllByRole("checkbox")).toHaveLength(SAMPLE_SCENARIOS.length - 1);
@@ -372,7 +383,7 @@ describe("Scenarios tab", () => {
     expect(tab()).toHaveTextContent("and 2 more.");
 
     await user.click(
-      within(invalid).getByRole("button", { name: `Go to Scenarios!A2 (${SAMPLE_SCENARIOS[0]})` })
+      within(invalid).getByRole("button", { name: `Go to Scenarios, A2 (${SAMPLE_SCENARIOS[0]})` })
     );
     expect(book.selection).toEqual({ sheet: "Scenarios", range: "A2" });
   });
@@ -387,7 +398,7 @@ describe("Scenarios tab", () => {
     await user.click(button("Add a change to the Scenarios sheet"));
     const form = screen.getByRole("form", { name: "New Scenarios row" });
     await user.type(within(form).getByRole("combobox", { name: "Scenario name" }), "Cloud push");
-    await pick(user, "Change", "shift-weight");
+    await pick(user, "Change", "Shift weight between metrics");
     await pick(user, "Plan", "Enterprise AE");
     await pick(user, "Metric", "Core Bookings");
     await pick(user, "To", "Multi-product Deals");
@@ -396,7 +407,9 @@ describe("Scenarios tab", () => {
     // Value left blank: shift-weight needs one.
     await user.click(within(form).getByRole("button", { name: "Add to Scenarios sheet" }));
     const value = within(form).getByRole("textbox", { name: "Value" });
-    expect(value).toHaveAccessibleDescription(/Value is required for shift-weight/);
+    expect(value).toHaveAccessibleDescription(
+      /Value is required for “Shift weight between metrics”/
+    );
     expect(value).toHaveAttribute("aria-invalid", "true");
     expect(value).toHaveFocus();
     expect(onAddRow).not.toHaveBeenCalled();
@@ -421,7 +434,7 @@ describe("Scenarios tab", () => {
       Segment: null,
     });
     expect(await within(form).findByRole("group", { name: "Row added" })).toHaveTextContent(
-      "Added a shift-weight change to “Cloud push” at Scenarios!A8:G8."
+      "Added “Shift weight between metrics” to “Cloud push” at Scenarios, A8:G8."
     );
   });
 

@@ -30,7 +30,9 @@ test("Alignment tab: the index is not valid until the errors are fixed, and the 
   const book = await brokenBook();
   render(<App workbook={memoryAccess(book).access} />);
   await user.click(screen.getByRole("button", { name: "Check alignment" }));
-  expect(await screen.findByText(/^Not valid until the errors are fixed: the plan has 1 error/)).toBeInTheDocument();
+  expect(
+    await screen.findByText(/^Not valid until the errors are fixed: the plan has 1 error/)
+  ).toBeInTheDocument();
   expect(screen.queryByRole("meter", { name: "Design alignment index" })).toBeNull();
   const errors = screen.getByRole("region", { name: "Errors (1)" });
   expect(within(errors).getByRole("button", { name: /weights sum to 85%/ })).toBeInTheDocument();
@@ -42,13 +44,21 @@ test("Scenarios tab: the errors block the run, each with its cell, and a button 
   const select = jest.spyOn(book, "select");
   const { container } = render(<App workbook={memoryAccess(book).access} />);
   await user.click(screen.getByRole("tab", { name: "Scenarios" }));
-  const title = await screen.findByText("The plan has 1 error: no results until it is fixed", {}, { timeout: 20_000 });
+  const title = await screen.findByText(
+    "The plan has 1 error: no results until it is fixed",
+    {},
+    { timeout: 20_000 }
+  );
   const bar = title.closest("[role=group], .fui-MessageBar") as HTMLElement;
   const list = within(bar).getByRole("list", { name: /The plan has 1 error/ });
-  expect(within(list).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-    expect.stringContaining("Account Executive: weights sum to 85%, not 100%."),
-  ]);
-  await user.click(within(list).getByRole("button", { name: "Go to Matrix!E2 (weights-sum)" }));
+  expect(
+    within(list)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent)
+  ).toEqual([expect.stringContaining("Account Executive: weights sum to 85%, not 100%.")]);
+  await user.click(
+    within(list).getByRole("button", { name: "Go to Matrix, E2 (Weights do not add up to 100%)" })
+  );
   expect(select).toHaveBeenCalledWith("Matrix!E2");
   // Nothing ran: no results, no tabs written.
   expect(screen.queryByRole("heading", { name: "Results" })).toBeNull();
@@ -81,7 +91,11 @@ test("Alignment tab: marginal pay per plan, the metric paying most per point, an
   const ae = within(section).getByRole("table", { name: /^AE/ });
   expect(ae).toHaveAccessibleName("AE pays most for a lower priority");
   const core = within(ae).getByRole("row", { name: /^Core \(most per point\)/ });
-  expect(within(core).getAllByRole("cell").map((c) => c.textContent)).toEqual(["$1", "50.0¢", "100.0¢"]);
+  expect(
+    within(core)
+      .getAllByRole("cell")
+      .map((c) => c.textContent)
+  ).toEqual(["$1", "50.0¢", "100.0¢"]);
   expect(within(section).getByRole("table", { name: "SE" })).toBeInTheDocument();
 });
 
@@ -91,9 +105,19 @@ test("Communicate tab: plan pages wait for the errors to be fixed, and say which
   render(<App workbook={memoryAccess(book).access} />);
   await user.click(screen.getByRole("tab", { name: "Communicate" }));
   const panel = screen.getByRole("tabpanel", { name: "Communicate" });
-  const read = await within(panel).findByRole("button", { name: "Read plans" }, { timeout: 20_000 });
+  const read = await within(panel).findByRole(
+    "button",
+    { name: "Read plans" },
+    { timeout: 20_000 }
+  );
   await user.click(read);
-  const bar = await within(panel).findByText("The plan has 1 error: no plan pages until it is fixed", {}, { timeout: 20_000 });
-  expect(bar.closest(".fui-MessageBar")).toHaveTextContent("Account Executive: weights sum to 85%, not 100%. (Matrix!E2)");
+  const bar = await within(panel).findByText(
+    "The plan has 1 error: no plan pages until it is fixed",
+    {},
+    { timeout: 20_000 }
+  );
+  expect(bar.closest(".fui-MessageBar")).toHaveTextContent(
+    "Account Executive: weights sum to 85%, not 100%. (Matrix!E2)"
+  );
   expect(await book.ownedSheets()).toEqual([]);
 });

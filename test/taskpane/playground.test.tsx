@@ -221,7 +221,7 @@ describe("the playground shell", () => {
     book.setCell("Matrix!E2", 0.6);
     render(<PlaygroundShell book={book} download={jest.fn()} />);
     await user.click(screen.getByRole("button", { name: "Check alignment" }));
-    const finding = await screen.findByRole("button", { name: /weights-sum/ });
+    const finding = await screen.findByRole("button", { name: /Weights do not add up to 100%/ });
     await user.click(finding);
     await waitFor(() =>
       expect(preview().querySelector('td[data-cell="E2"]')).toHaveAttribute("data-selected", "true")

@@ -104,14 +104,14 @@ describe("validateDraft", () => {
     const errorsOf = (draft: Partial<ScenarioDraft>) =>
       validateDraft({ ...base, ...draft }, listing).errors;
     expect(errorsOf({ change: "shift-weight" })).toEqual({
-      metric: "Metric is required for shift-weight.",
-      to: "To is required for shift-weight: the metric that receives the weight.",
+      metric: "Metric is required for “Shift weight between metrics”.",
+      to: "To is required for “Shift weight between metrics”: the metric that receives the weight.",
       value:
-        "Value is required for shift-weight: the share of target incentive, for example 20% or 0.2.",
+        "Value is required for “Shift weight between metrics”: the share of target incentive, for example 20% or 0.2.",
     });
     expect(errorsOf({ change: "set-curve" })).toEqual({
-      metric: "Metric is required for set-curve.",
-      to: "To is required for set-curve: the curve to pay on.",
+      metric: "Metric is required for “Change a metric's curve”.",
+      to: "To is required for “Change a metric's curve”: the curve to pay on.",
     });
     expect(errorsOf({ change: "scale-quota", value: "0" })).toEqual({
       value: "Value must be greater than 0 (it is 0).",

@@ -1,6 +1,7 @@
 /**
  * The Alignment tab's three actions, and a spinner saying which one is running. All three are
- * disabled while one runs.
+ * disabled while one runs. Only the state's next step is primary (Set up workbook on an empty
+ * workbook, Check alignment when ready; none while errors wait: Go to the first error is).
  */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import {
@@ -15,6 +16,8 @@ export interface AlignmentActionsProps {
   onSetUp: () => void;
   onCheck: () => void;
   onWriteView: () => void;
+  /** The one primary action for the tab's state (src/taskpane/alignment/AlignmentSummary.tsx). */
+  primary?: "setup" | "check" | null;
 }
 
 const RUNNING: Record<UserTask, string> = {
@@ -29,17 +32,30 @@ const useStyles = makeStyles({
   spinner: { justifyContent: "flex-start" },
 });
 
-export function AlignmentActions({ busy, onSetUp, onCheck, onWriteView }: AlignmentActionsProps) {
+export function AlignmentActions({
+  busy,
+  onSetUp,
+  onCheck,
+  onWriteView,
+  primary = "check",
+}: AlignmentActionsProps) {
   const styles = useStyles();
   const disabled = busy !== null;
   return (
     <div className={styles.root}>
       <div className={styles.buttons} role="group" aria-label="Alignment actions">
-        <Button icon={<TableAddRegular />} disabledFocusable={disabled} onClick={onSetUp}>
+        <Button
+          appearance={primary === "setup" ? "primary" : "secondary"}
+          data-primary={primary === "setup" || undefined}
+          icon={<TableAddRegular />}
+          disabledFocusable={disabled}
+          onClick={onSetUp}
+        >
           Set up workbook
         </Button>
         <Button
-          appearance="primary"
+          appearance={primary === "check" ? "primary" : "secondary"}
+          data-primary={primary === "check" || undefined}
           icon={<CheckmarkStarburstRegular />}
           disabledFocusable={disabled}
           onClick={onCheck}

@@ -6,6 +6,8 @@
 import { AriaLiveAnnouncer, Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookAccess } from "../workbookAccess";
 import { AlignmentActions } from "./AlignmentActions";
+import { AlignmentSummary, alignmentStage } from "./AlignmentSummary";
+import { useHasMatrix } from "./useHasMatrix";
 import { AlignmentResults } from "./AlignmentResults";
 import { describeOutcome } from "./describeOutcome";
 import { Notice } from "./Notice";
@@ -31,6 +33,9 @@ export function AlignmentWorkspace({ access }: AlignmentWorkspaceProps) {
   useTableWatch(access, WATCHED_TABLES, state.check !== null, recheck, state.tablesVersion);
 
   const outcome = state.outcome && describeOutcome(state.outcome);
+  const matrix = useHasMatrix(access, state.tablesVersion);
+  const needsSetup = !state.check && (Boolean(state.error?.suggestsSetup) || matrix === false);
+  const stage = alignmentStage(state.check?.report ?? null, needsSetup);
   const { error } = state;
   const stale =
     error && state.check && (error.task === "check" || error.task === "recheck")
@@ -40,7 +45,13 @@ export function AlignmentWorkspace({ access }: AlignmentWorkspaceProps) {
   return (
     <AriaLiveAnnouncer>
       <div className={styles.root}>
+        <AlignmentSummary
+          stage={stage}
+          report={state.check?.report ?? null}
+          onSelect={(cell) => void select(cell)}
+        />
         <AlignmentActions
+          primary={stage === "empty" ? "setup" : stage === "errors" ? null : "check"}
           busy={state.busy}
           onSetUp={() => void setUp()}
           onCheck={() => void check()}
@@ -55,7 +66,7 @@ export function AlignmentWorkspace({ access }: AlignmentWorkspaceProps) {
             next={[error.next, stale].filter(Boolean).join(" ")}
           />
         )}
-        {outcome && <Notice key={`${outcome.title}|${outcome.message}`} {...outcome} />}
+        {!error && outcome && <Notice key={`${outcome.title}|${outcome.message}`} {...outcome} />}
         <ResultsSummary findings={state.check?.report.findings ?? null} />
         {state.check ? (
           <AlignmentResults

@@ -1,10 +1,11 @@
 /**
- * One finding: its rule id, where it is (plan, metric, objective), the message, and the cell it
+ * One finding: its rule (by its human title, src/taskpane/shared/labels.ts), where it is (plan, metric, objective), the message, and the cell it
  * points at. With a cell it is a button that selects that cell in the workbook.
  */
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { CursorClickRegular } from "@fluentui/react-icons";
 import type { Finding } from "../../engine/plan";
+import { cellText, ruleLabel } from "../shared/labels";
 
 export interface FindingItemProps {
   finding: Finding;
@@ -33,11 +34,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
   },
-  rule: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
-  },
+  rule: { fontWeight: tokens.fontWeightSemibold },
   where: { color: tokens.colorNeutralForeground2 },
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   cell: {
@@ -64,7 +61,9 @@ export function FindingItem({ finding, onSelect }: FindingItemProps) {
   // Spaces between the parts keep the button's accessible name readable.
   const content = (
     <>
-      <span className={styles.rule}>{finding.rule}</span>{" "}
+      <span className={styles.rule} data-rule={finding.rule}>
+        {ruleLabel(finding.rule).title}
+      </span>{" "}
       {where && (
         <>
           <Caption1 className={styles.where}>{where}</Caption1>{" "}
@@ -80,7 +79,7 @@ export function FindingItem({ finding, onSelect }: FindingItemProps) {
       {content}{" "}
       <span className={styles.cell}>
         <CursorClickRegular aria-hidden="true" />
-        Go to {cell}
+        Go to {cellText(cell)}
       </span>
     </Button>
   );

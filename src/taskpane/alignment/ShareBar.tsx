@@ -26,7 +26,8 @@ const useStyles = makeStyles({
   track: {
     height: "10px",
     borderRadius: tokens.borderRadiusSmall,
-    backgroundColor: tokens.colorNeutralBackground5,
+    // Stroke2 reads as a track in both themes (Background5 is pure black in the dark one).
+    backgroundColor: tokens.colorNeutralStroke2,
     overflow: "hidden",
   },
   fill: { height: "100%", borderRadius: tokens.borderRadiusSmall },

@@ -5,6 +5,7 @@
 import { Badge, Body1, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { ObjectiveShare } from "../../engine/alignmentRules";
 import { ShareBar } from "./ShareBar";
+import { ruleLabel } from "../shared/labels";
 
 export interface ShareBarsProps {
   objectives: readonly ObjectiveShare[];
@@ -50,6 +51,7 @@ export function ShareBars({ objectives, gaps }: ShareBarsProps) {
         <>
           <Body1 as="p" className={styles.legend}>
             Each objective&apos;s share of strategic priority, and its share of target incentive.
+            {gaps.size > 0 && <> Pay gap: {ruleLabel("priority-pay-gap").explain}</>}
           </Body1>
           <ul className={styles.list} aria-labelledby={headingId}>
             {objectives.map((o) => (

@@ -1,18 +1,16 @@
 /**
- * How the Alignment tab writes numbers and counts: shares as percentages (at most one decimal),
- * the design alignment index with two decimals, counts with the right plural. Presentation
- * only: every number shown was computed by the engine.
+ * How the Alignment tab writes numbers and counts: shares as percentages and the design
+ * alignment index as the product's one formatter does (src/engine/figures.ts, the same digits
+ * as the Alignment View sheet), counts with the right plural. Presentation only: every number
+ * shown was computed by the engine.
  */
-const percentFormat = new Intl.NumberFormat("en-US", {
-  style: "percent",
-  maximumFractionDigits: 1,
-});
+import { figures } from "../../engine/figures";
 
 /** 0.425 → "42.5%". */
-export const formatShare = (share: number): string => percentFormat.format(share);
+export const formatShare = (share: number): string => figures().percent(share);
 
 /** 0.9731 → "0.97". */
-export const formatIndex = (index: number): string => index.toFixed(2);
+export const formatIndex = (index: number): string => figures().index(index);
 
 /** count(1, "error") → "1 error"; count(2, "warning") → "2 warnings". */
 export const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

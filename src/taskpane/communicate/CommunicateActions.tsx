@@ -4,11 +4,7 @@
  * plan on screen.
  */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import {
-  ArrowClockwiseRegular,
-  CopyRegular,
-  DocumentTableRegular,
-} from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, CopyRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import type { UserTask } from "./useCommunicate";
 
 export interface CommunicateActionsProps {

@@ -14,6 +14,7 @@ import { describeWritten } from "./describeWritten";
 import { PlanPageView } from "./PlanPageView";
 import { PlanPicker } from "./PlanPicker";
 import { useCommunicate } from "./useCommunicate";
+import { CommunicateSummary } from "./CommunicateSummary";
 
 /** The tables whose edits change the pages. */
 export const WATCHED_TABLES = ["Objectives", "Matrix", "Curves", "Reps"] as const;
@@ -47,6 +48,7 @@ export function CommunicateWorkspace({ access }: CommunicateWorkspaceProps) {
   const written = state.written && describeWritten(state.written);
   return (
     <div className={styles.root}>
+      {plans && plans.length > 0 && <CommunicateSummary plans={plans} />}
       <CommunicateActions
         busy={state.busy}
         refreshing={state.refreshing}
@@ -66,7 +68,7 @@ export function CommunicateWorkspace({ access }: CommunicateWorkspaceProps) {
             .join(" ")}
         />
       )}
-      {written && <Notice key={written.message} {...written} />}
+      {!error && written && <Notice key={written.message} {...written} />}
       <p role="status" aria-live="polite" className={styles.status}>
         {state.copyStatus}
       </p>
@@ -88,8 +90,8 @@ export function CommunicateWorkspace({ access }: CommunicateWorkspaceProps) {
       )}
       {plans && plans.length === 0 && (
         <Body1 as="p" className={styles.empty}>
-          The Matrix has no plans yet. Add rows to it (Plan, Metric, Objective, Weight, Curve),
-          then select Read plans.
+          The Matrix has no plans yet. Add rows to it (Plan, Metric, Objective, Weight, Curve), then
+          select Read plans.
         </Body1>
       )}
       {plan && <PlanPageView plan={plan} busy={state.busy !== null || state.refreshing} />}

@@ -2,9 +2,10 @@
  * The playground: the task pane (the real App, unchanged) on an in-memory workbook, a banner
  * saying this is a playground and how to load the add-in into Excel, and beside the pane a
  * read-only preview of the workbook's sheets, so every action of the pane visibly adds or
- * refreshes sheets. Shown when the task pane is opened outside Office. Fluent's light theme.
+ * refreshes sheets. Shown when the task pane is opened outside Office. Follows the page's
+ * prefers-color-scheme (Fluent's light or dark theme), with a Dark theme switch in the banner.
  */
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   FluentProvider,
   Link,
@@ -13,6 +14,8 @@ import {
   MessageBarTitle,
   makeStyles,
   tokens,
+  Switch,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { MemoryWorkbook, Selection } from "../../workbook/memory";
@@ -68,6 +71,28 @@ const useStyles = makeStyles({
   },
 });
 
+/** The page's colour scheme (prefers-color-scheme), followed until the switch overrides it. */
+function usePrefersDark(): [boolean, (dark: boolean) => void] {
+  const query = "(prefers-color-scheme: dark)";
+  const media =
+    typeof window !== "undefined" && window.matchMedia ? window.matchMedia(query) : null;
+  const [dark, setDark] = useState(() => media?.matches ?? false);
+  const [chosen, setChosen] = useState(false);
+  useEffect(() => {
+    if (!media || chosen) return;
+    const follow = (e: MediaQueryListEvent) => setDark(e.matches);
+    media.addEventListener?.("change", follow);
+    return () => media.removeEventListener?.("change", follow);
+  }, [media, chosen]);
+  return [
+    dark,
+    (value: boolean) => {
+      setChosen(true);
+      setDark(value);
+    },
+  ];
+}
+
 export function PlaygroundShell({
   book,
   empty = false,
@@ -96,13 +121,16 @@ export function PlaygroundShell({
   );
   const onDownload = useMemo(() => () => (download ?? defaultDownload)(book), [book, download]);
 
+  const [dark, setDark] = usePrefersDark();
+  const theme = dark ? webDarkTheme : webLightTheme;
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <div className={styles.root}>
         <section className={styles.banner} aria-label="About this playground">
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody className={styles.bannerBody}>
               <MessageBarTitle>Playground: CompAlign outside Excel</MessageBarTitle>
+              <Switch label="Dark theme" checked={dark} onChange={(_, d) => setDark(d.checked)} />
               <p className={styles.line}>
                 {empty
                   ? "The pane works on an empty in-memory workbook, shown on the right; nothing leaves this page. "
@@ -124,7 +152,7 @@ export function PlaygroundShell({
           </MessageBar>
         </section>
         <div className={styles.pane}>
-          <App theme={webLightTheme} workbook={access} />
+          <App theme={theme} workbook={access} />
         </div>
         <aside className={styles.preview} aria-label="Workbook preview">
           <SheetPreview book={book} selection={selection} onDownload={onDownload} />

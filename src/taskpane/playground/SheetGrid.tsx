@@ -5,6 +5,7 @@
  * sheets show their first rows only; native charts are listed by title (they are in the
  * downloaded .xlsx).
  */
+import { useEffect, useRef } from "react";
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters, parseRange, type RangePosition } from "../../workbook/a1";
 import type { SheetModel } from "../../workbook/sheetModel";
@@ -130,12 +131,26 @@ export function SheetGrid({ sheet, owned, selected, labelledBy }: SheetGridProps
   const colIndexes = Array.from({ length: cols }, (_, c) => c);
   const what = owned ? "a report CompAlign wrote" : "your sheet";
 
+  // Go to: bring the selected cell into view, in the grid and on the page.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    const cell = scrollRef.current?.querySelector<HTMLElement>("[data-selected]");
+    cell?.scrollIntoView?.({ block: "center", inline: "center" });
+  }, [selected, sheet]);
+
   return (
     <div className={styles.root}>
       {extent.rows === 0 ? (
         <p className={styles.empty}>This sheet is empty.</p>
       ) : (
-        <div className={styles.scroll} role="region" aria-labelledby={labelledBy} tabIndex={0}>
+        <div
+          ref={scrollRef}
+          className={styles.scroll}
+          role="region"
+          aria-labelledby={labelledBy}
+          tabIndex={0}
+        >
           <table className={styles.table}>
             <caption className={styles.caption}>
               {`${sheet.name}, ${what}: rows 1 to ${rows}${rows < extent.rows ? ` of ${extent.rows}` : ""}`}

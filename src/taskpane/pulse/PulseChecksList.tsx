@@ -1,5 +1,5 @@
 /**
- * The pulse checks as a list, in their stable order: each check's name (a heading), its status
+ * The pulse checks as a list, in the order given (the tab gives them worst first: Act, Watch, OK): each check's name (a heading), its status
  * as a word in a coloured badge, the measured value against its band, and what to do.
  */
 import { Body1, Caption1, makeStyles, tokens } from "@fluentui/react-components";
@@ -62,7 +62,7 @@ export function PulseChecksList({ checks, label }: PulseChecksListProps) {
           </div>
           <Caption1 as="p" className={styles.figure}>
             <span className={styles.value}>{formatPulseValue(check.id, check.value)}</span>{" "}
-            <span className={styles.band}>(band {check.band})</span>
+            <span className={styles.band}>· healthy band {check.band}</span>
           </Caption1>
           <Body1 as="p" className={styles.message}>
             {check.message}

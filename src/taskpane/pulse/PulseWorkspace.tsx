@@ -21,6 +21,7 @@ import { PulsePlanTable } from "./PulsePlanTable";
 import { SettingsWarnings } from "./SettingsWarnings";
 import { localToday } from "./today";
 import { usePulse } from "./usePulse";
+import { PulseSummary, worstChecksFirst } from "./PulseSummary";
 
 export interface PulseWorkspaceProps {
   access: WorkbookAccess;
@@ -88,6 +89,7 @@ export function PulseWorkspace({ access, today = localToday }: PulseWorkspacePro
         </Caption1>
         {result ? (
           <div className={styles.results} aria-busy={busy}>
+            <PulseSummary label={`Pulse check ${result.pulse.label}`} checks={result.checks} />
             <div className={styles.written}>
               <Notice
                 key={`${result.sheet.name}|${result.sheet.action}`}
@@ -109,7 +111,10 @@ export function PulseWorkspace({ access, today = localToday }: PulseWorkspacePro
             </div>
             {result.warnings.length > 0 && <SettingsWarnings warnings={result.warnings} />}
             <PulsePlanTable pulse={result.pulse} label={`Checks by plan, ${result.pulse.label}`} />
-            <PulseChecksList checks={result.checks} label={`Pulse checks, ${result.pulse.label}`} />
+            <PulseChecksList
+              checks={worstChecksFirst(result.checks)}
+              label={`Pulse checks, ${result.pulse.label}`}
+            />
           </div>
         ) : (
           <Body1 as="p" className={styles.empty} aria-busy={busy}>

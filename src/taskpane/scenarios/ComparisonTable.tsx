@@ -9,7 +9,9 @@ import {
   type ScenarioFigures,
   type ScenarioResult,
 } from "../../engine/scenarioRunner";
-import { formatCents, formatDelta, formatIndex, formatMoney, formatPercent } from "./format";
+import { figures as defaultFigures, type Figures } from "../../engine/figures";
+import { useFigures } from "../shared/figures";
+import { formatCents } from "./format";
 
 export interface ComparisonTableProps {
   scenarios: readonly ScenarioResult[];
@@ -17,29 +19,45 @@ export interface ComparisonTableProps {
 
 export interface ComparisonRow {
   label: string;
-  text: (f: ScenarioFigures) => string;
+  /** The figure as text, in the workbook's currency and locale (default: USD, en-US). */
+  text: (f: ScenarioFigures, fig?: Figures) => string;
 }
 
 /** The figures shown, in order. */
 export const COMPARISON_ROWS: readonly ComparisonRow[] = [
-  { label: "Total payout", text: (f) => formatMoney(f.totalPayout) },
-  { label: "Δ vs Baseline", text: (f) => formatDelta(f.deltaVsBaseline) },
-  { label: "Payout to target", text: (f) => formatPercent(f.payoutToTarget) },
+  { label: "Total payout", text: (f, fig = defaultFigures()) => fig.money(f.totalPayout) },
+  {
+    label: "Δ vs Baseline",
+    text: (f, fig = defaultFigures()) => fig.signedMoney(f.deltaVsBaseline),
+  },
+  {
+    label: "Payout to target",
+    text: (f, fig = defaultFigures()) => fig.percent(f.payoutToTarget),
+  },
   {
     label: "Reps at ≥ 100% weighted attainment",
-    text: (f) => formatPercent(f.shareAtOrAboveWeightedTarget),
+    text: (f, fig = defaultFigures()) => fig.percent(f.shareAtOrAboveWeightedTarget),
   },
-  { label: "Incentive cost of sales", text: (f) => formatPercent(f.incentiveCostOfSales) },
+  {
+    label: "Incentive cost of sales",
+    text: (f, fig = defaultFigures()) => fig.percent(f.incentiveCostOfSales),
+  },
   {
     label: "Incentive cost per gross-margin dollar",
     text: (f) => formatCents(f.incentiveCostPerGrossMarginDollar),
   },
   {
     label: "Median payout % of target (p50)",
-    text: (f) => formatPercent(f.payoutPctOfTarget?.p50),
+    text: (f, fig = defaultFigures()) => fig.percent(f.payoutPctOfTarget?.p50),
   },
-  { label: "p90 payout % of target", text: (f) => formatPercent(f.payoutPctOfTarget?.p90) },
-  { label: "Realized alignment index", text: (f) => formatIndex(f.realizedAlignmentIndex) },
+  {
+    label: "p90 payout % of target",
+    text: (f, fig = defaultFigures()) => fig.percent(f.payoutPctOfTarget?.p90),
+  },
+  {
+    label: "Realized alignment index",
+    text: (f, fig = defaultFigures()) => fig.index(f.realizedAlignmentIndex),
+  },
 ];
 
 const useStyles = makeStyles({
@@ -94,6 +112,7 @@ const useStyles = makeStyles({
 
 export function ComparisonTable({ scenarios }: ComparisonTableProps) {
   const styles = useStyles();
+  const fig = useFigures();
   const captionId = useId("comparison-");
   const noteId = useId("comparison-assumption-");
   return (
@@ -131,7 +150,7 @@ export function ComparisonTable({ scenarios }: ComparisonTableProps) {
               </th>
               {scenarios.map((s) => (
                 <td key={s.name} className={styles.cell}>
-                  {row.text(s.figures)}
+                  {row.text(s.figures, fig)}
                 </td>
               ))}
             </tr>

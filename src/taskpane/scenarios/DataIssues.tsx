@@ -10,6 +10,7 @@ import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import { repCell } from "./listing";
 import { useIssueListStyles } from "./issueListStyles";
+import { withLabels } from "../shared/labels";
 
 export interface DataIssuesProps {
   issues: readonly DataIssue[];
@@ -51,7 +52,7 @@ export function DataIssues({ issues, repCount, onSelect, as }: DataIssuesProps) 
             {issues.slice(0, SHOWN_ISSUES).map((issue) => (
               <li key={`${issue.row}|${issue.rep}`} className={styles.item}>
                 <span className={styles.name}>{issue.rep || "(no name)"}</span> (row {issue.row}):{" "}
-                {issue.message}
+                {withLabels(issue.message)}
                 <div>
                   <GoToCell cell={repCell(issue)} about={issue.rep} onSelect={onSelect} />
                 </div>

@@ -4,6 +4,7 @@
  */
 import { Button, makeStyles } from "@fluentui/react-components";
 import { CursorClickRegular } from "@fluentui/react-icons";
+import { cellText } from "../shared/labels";
 
 export interface GoToCellProps {
   cell: string;
@@ -24,10 +25,10 @@ export function GoToCell({ cell, about, onSelect }: GoToCellProps) {
       size="small"
       className={styles.button}
       icon={<CursorClickRegular />}
-      aria-label={about ? `Go to ${cell} (${about})` : undefined}
+      aria-label={about ? `Go to ${cellText(cell)} (${about})` : undefined}
       onClick={() => onSelect(cell)}
     >
-      Go to {cell}
+      Go to {cellText(cell)}
     </Button>
   );
 }

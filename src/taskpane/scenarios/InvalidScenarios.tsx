@@ -8,6 +8,7 @@ import { GroupHeading } from "../shared/GroupHeading";
 import { GoToCell } from "./GoToCell";
 import type { InvalidScenario } from "./listing";
 import { useIssueListStyles } from "./issueListStyles";
+import { withLabels } from "../shared/labels";
 
 export interface InvalidScenariosProps {
   scenarios: readonly InvalidScenario[];
@@ -38,7 +39,7 @@ export function InvalidScenarios({ scenarios, onSelect, as }: InvalidScenariosPr
       <ul className={styles.list} aria-labelledby={headingId}>
         {scenarios.map((s, i) => (
           <li key={`${s.name}|${i}`} className={styles.item}>
-            <span className={styles.name}>{s.name}</span>: {s.reason}
+            <span className={styles.name}>{s.name}</span>: {withLabels(s.reason)}
             {s.cell && (
               <div>
                 <GoToCell cell={s.cell} about={s.name} onSelect={onSelect} />

@@ -12,6 +12,7 @@ import {
   useId,
 } from "@fluentui/react-components";
 import type { Finding } from "../../engine/plan";
+import { ruleLabel } from "../shared/labels";
 import { GoToCell } from "./GoToCell";
 import { useIssueListStyles } from "./issueListStyles";
 
@@ -49,7 +50,7 @@ export function PlanErrors({ findings, onSelect, onShowAlignment }: PlanErrorsPr
               {f.message}
               {f.cell && (
                 <div>
-                  <GoToCell cell={f.cell} about={f.rule} onSelect={onSelect} />
+                  <GoToCell cell={f.cell} about={ruleLabel(f.rule).title} onSelect={onSelect} />
                 </div>
               )}
             </li>

@@ -1,12 +1,12 @@
 /**
- * The last finished run: the comparison table, the tabs it wrote, and the scenarios it skipped
+ * The last finished run: the headline deltas and one scenario against Baseline (ScenarioCompare), the tabs it wrote, and the scenarios it skipped
  * and reps it left out. The heading takes focus when a run ends, so keyboard and screen-reader
  * users land on the answer.
  */
 import { forwardRef } from "react";
 import { makeStyles, tokens, typographyStyles, useId } from "@fluentui/react-components";
 import type { ScenarioRunResult } from "../../actions";
-import { ComparisonTable } from "./ComparisonTable";
+import { ScenarioCompare } from "./ScenarioCompare";
 import { DataIssues } from "./DataIssues";
 import { InvalidScenarios } from "./InvalidScenarios";
 import { scenarioCell } from "./listing";
@@ -37,7 +37,7 @@ export const RunResults = forwardRef<HTMLHeadingElement, RunResultsProps>(functi
       <h3 id={headingId} ref={heading} tabIndex={-1} className={styles.heading}>
         Results
       </h3>
-      <ComparisonTable scenarios={run.scenarios} />
+      <ScenarioCompare scenarios={run.scenarios} sheets={sheets} onSelect={onSelect} />
       <WrittenTabs sheets={sheets} onSelect={onSelect} />
       <InvalidScenarios as="h4" scenarios={invalid} onSelect={onSelect} />
       <DataIssues as="h4" issues={run.dataIssues} repCount={run.reps.count} onSelect={onSelect} />

@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { CHANGE_TYPES } from "../../engine/scenarioChanges";
+import { changeLabel } from "../shared/labels";
 import type { ScenarioListing } from "./listing";
 import { PickField, type Choice } from "./PickField";
 import {
@@ -211,9 +212,9 @@ export function ScenarioForm({ listing, busy, onSubmit, notice }: ScenarioFormPr
             label="Change"
             required
             placeholder="Pick a change"
-            choices={CHANGE_TYPES.map((t) => ({ value: t, text: t }))}
+            choices={CHANGE_TYPES.map((t) => ({ value: t, text: changeLabel(t).title }))}
             value={draft.change}
-            hint={needs?.summary}
+            hint={draft.change ? changeLabel(draft.change).explain : undefined}
             error={errors.change}
             onChange={(v) => edit({ change: isChangeType(v) ? v : "" })}
           />

@@ -3,6 +3,7 @@
  * and kept, a row added to the Scenarios sheet, a run cancelled.
  */
 import { listOf } from "../alignment/format";
+import { cellText, changeLabel } from "../shared/labels";
 import type { SetupResult } from "../../actions";
 
 export type ScenarioOutcome =
@@ -45,7 +46,7 @@ export function describeOutcome(outcome: ScenarioOutcome): OutcomeMessage {
       return {
         intent: "success",
         title: "Row added",
-        message: `Added a ${outcome.change} change to “${outcome.scenario}” at ${outcome.range}.`,
+        message: `Added “${changeLabel(outcome.change).title}” to “${outcome.scenario}” at ${cellText(outcome.range)}.`,
       };
     case "cancelled":
       return { intent: "info", title: "Run cancelled", message: outcome.message };

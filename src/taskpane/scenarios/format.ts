@@ -1,38 +1,23 @@
 /**
- * How the Scenarios tab writes the engine's figures: money in whole currency units (as the
- * Scenario Comparison sheet's "$#,##0"), shares and payout % of target as percentages, the
- * realized alignment index with two decimals, and "n/a" where a figure needs a column the
- * workbook does not have. Presentation only: every number was computed by the engine.
+ * How the Scenarios tab writes the engine's figures, through the product's one formatter
+ * (src/engine/figures.ts): money in whole currency units (the Scenario Comparison sheet's
+ * money format), shares and payout % of target as percentages with one decimal, the realized
+ * alignment index with two decimals, and "n/a" where a figure needs a column the workbook does
+ * not have. Presentation only: every number was computed by the engine. These use the default
+ * currency; a view that knows the workbook's uses `useFigures()` (src/taskpane/shared/figures.tsx).
  */
-const money = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumFractionDigits: 0,
-});
-const signedMoney = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumFractionDigits: 0,
-  signDisplay: "exceptZero",
-});
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
+import { NOT_AVAILABLE, figures } from "../../engine/figures";
 
-export const NOT_AVAILABLE = "n/a";
-
-const orNA =
-  (format: (n: number) => string) =>
-  (value: number | null | undefined): string =>
-    value === null || value === undefined || !Number.isFinite(value)
-      ? NOT_AVAILABLE
-      : format(value);
+export { NOT_AVAILABLE };
 
 /** 22814229.6 → "$22,814,230". */
-export const formatMoney = orNA((n) => money.format(n));
+export const formatMoney = (n: number | null | undefined): string => figures().money(n);
 /** −792589 → "-$792,589"; 0 → "$0". */
-export const formatDelta = orNA((n) => signedMoney.format(Math.round(n) === 0 ? 0 : n));
+export const formatDelta = (n: number | null | undefined): string => figures().signedMoney(n);
 /** 0.6032 → "60.3%". */
-export const formatPercent = orNA((n) => percent.format(n));
+export const formatPercent = (n: number | null | undefined): string => figures().percent(n);
 /** 0.6213 → "0.62". */
-export const formatIndex = orNA((n) => n.toFixed(2));
+export const formatIndex = (n: number | null | undefined): string => figures().index(n);
 /** Dollars per dollar as cents: 0.0853 → "8.5¢". */
-export const formatCents = orNA((n) => `${(n * 100).toFixed(1)}¢`);
+export const formatCents = (n: number | null | undefined): string =>
+  n === null || n === undefined || !Number.isFinite(n) ? NOT_AVAILABLE : `${(n * 100).toFixed(1)}¢`;

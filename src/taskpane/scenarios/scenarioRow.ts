@@ -6,6 +6,7 @@
  */
 import { CHANGE_TYPES, type ChangeType } from "../../engine/scenarioChanges";
 import { BASELINE } from "../../engine/scenarioRunner";
+import { changeLabel } from "../shared/labels";
 import type { SCENARIO_COLUMNS } from "../../model/readScenarios";
 import type { SheetValue } from "../../workbook/port";
 
@@ -144,8 +145,8 @@ function valueProblem(
 ) {
   if (value === null) {
     return needs.kind === "share"
-      ? `Value is required for ${change}: the share of target incentive, for example 20% or 0.2.`
-      : `Value is required for ${change}: the multiplier, for example 1.1 for +10%.`;
+      ? `Value is required for “${changeLabel(change).title}”: the share of target incentive, for example 20% or 0.2.`
+      : `Value is required for “${changeLabel(change).title}”: the multiplier, for example 1.1 for +10%.`;
   }
   if (!Number.isFinite(value)) return "Value must be a number, for example 0.2, 20% or 1.1.";
   if (needs.kind === "share" && (value < needs.min || value > needs.max)) {
@@ -184,17 +185,20 @@ export function validateDraft(
   const where = plan ? `plan ${plan}` : "the Matrix sheet";
 
   const metric = needs.metric === "unused" ? "" : draft.metric.trim();
-  if (needs.metric === "required" && !metric) errors.metric = `Metric is required for ${change}.`;
+  if (needs.metric === "required" && !metric)
+    errors.metric = `Metric is required for “${changeLabel(change).title}”.`;
   else if (metric && !has(planMetrics, metric))
     errors.metric = `Metric "${metric}" is not in ${where}.`;
 
   const to = needs.to === "unused" ? "" : draft.to.trim();
   if (needs.to === "metric") {
-    if (!to) errors.to = "To is required for shift-weight: the metric that receives the weight.";
+    if (!to)
+      errors.to = `To is required for “${changeLabel("shift-weight").title}”: the metric that receives the weight.`;
     else if (!has(planMetrics, to)) errors.to = `"${to}" is not a metric of ${where}.`;
     else if (metric && same(metric, to)) errors.to = "To must be a different metric from Metric.";
   } else if (needs.to === "curve") {
-    if (!to) errors.to = "To is required for set-curve: the curve to pay on.";
+    if (!to)
+      errors.to = `To is required for “${changeLabel("set-curve").title}”: the curve to pay on.`;
     else if (!has(context.curves, to)) errors.to = `Curve "${to}" is not in the Curves sheet.`;
   }
 

@@ -1,0 +1,205 @@
+/**
+ * The run's answer at pane width (320–350 px): first a summary card with each scenario's
+ * headline delta against Baseline (Δ total payout), then one scenario at a time against
+ * Baseline, picked in a drop-down, as a three-column table — every figure's label stays
+ * visible next to its two values, column headers take at most two lines (the full name is in
+ * the picker and the header's title), nothing scrolls sideways — and a link that opens the
+ * Scenario Comparison sheet with every scenario side by side.
+ */
+import { useState } from "react";
+import {
+  Body1,
+  Button,
+  Field,
+  Select,
+  Subtitle2,
+  makeStyles,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
+import { OpenRegular } from "@fluentui/react-icons";
+import { ACTUALS_ASSUMPTION, type ScenarioResult } from "../../engine/scenarioRunner";
+import { SCENARIO_COMPARISON } from "../../reports/scenarioSheets";
+import { cellAddress } from "../../model/sheetRows";
+import type { WriteResult } from "../../workbook/port";
+import { useFigures } from "../shared/figures";
+import { COMPARISON_ROWS } from "./ComparisonTable";
+
+export interface ScenarioCompareProps {
+  /** Baseline first, then the scenarios run. */
+  scenarios: readonly ScenarioResult[];
+  sheets: readonly WriteResult[];
+  onSelect: (cell: string) => void;
+}
+
+const twoLines = {
+  display: "-webkit-box",
+  WebkitLineClamp: "2",
+  WebkitBoxOrient: "vertical",
+  overflow: "hidden",
+  overflowWrap: "anywhere",
+} as const;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0 },
+  deltas: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  delta: {
+    display: "flex",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+    fontVariantNumeric: "tabular-nums",
+  },
+  deltaName: { minWidth: 0, overflowWrap: "anywhere" },
+  deltaValue: { whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
+  table: {
+    width: "100%",
+    tableLayout: "fixed",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    fontVariantNumeric: "tabular-nums",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBlock: "4px" },
+  labelCol: { width: "44%" },
+  colHeader: {
+    textAlign: "end",
+    verticalAlign: "bottom",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    fontWeight: tokens.fontWeightSemibold,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  corner: { textAlign: "start" },
+  clamp: twoLines,
+  rowHeader: {
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    fontWeight: tokens.fontWeightRegular,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
+  cell: {
+    textAlign: "end",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    whiteSpace: "nowrap",
+  },
+  row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  open: { alignSelf: "flex-start", paddingInline: 0, minWidth: 0 },
+});
+
+export function ScenarioCompare({ scenarios, sheets, onSelect }: ScenarioCompareProps) {
+  const styles = useStyles();
+  const fig = useFigures();
+  const pickerId = useId("compare-with-");
+  const captionId = useId("comparison-");
+  const [baseline, ...others] = scenarios;
+  const [picked, setPicked] = useState(others[0]?.name ?? "");
+  const other = others.find((s) => s.name === picked) ?? others[0];
+  const comparison = sheets.find((s) => s.name === SCENARIO_COMPARISON);
+  if (!baseline) return null;
+  const columns = other ? [baseline, other] : [baseline];
+
+  return (
+    <div className={styles.root}>
+      <section className={styles.card} aria-label="Scenario summary" data-summary="scenarios">
+        <Subtitle2 as="h4" className={styles.title}>
+          Total payout vs Baseline
+        </Subtitle2>
+        {others.length === 0 ? (
+          <Body1 as="p">Only Baseline ran: pick scenarios to compare with it.</Body1>
+        ) : (
+          <ul className={styles.deltas}>
+            {others.map((s) => (
+              <li key={s.name} className={styles.delta}>
+                <span className={styles.deltaName}>{s.name}</span>
+                <span className={styles.deltaValue}>
+                  {fig.signedMoney(s.figures.deltaVsBaseline)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Body1 as="p">Baseline total payout: {fig.money(baseline.figures.totalPayout)}</Body1>
+        <Body1 as="p">{ACTUALS_ASSUMPTION}</Body1>
+      </section>
+
+      {others.length > 1 && (
+        <Field label={{ children: "Compare with Baseline", htmlFor: pickerId }}>
+          <Select id={pickerId} value={other?.name} onChange={(_, d) => setPicked(d.value)}>
+            {others.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+
+      <table className={styles.table} aria-labelledby={captionId}>
+        <caption id={captionId} className={styles.caption}>
+          Scenario comparison
+        </caption>
+        <colgroup>
+          <col className={styles.labelCol} />
+          {columns.map((s) => (
+            <col key={s.name} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col" className={`${styles.colHeader} ${styles.corner}`}>
+              Figure
+            </th>
+            {columns.map((s) => (
+              <th key={s.name} scope="col" className={styles.colHeader} title={s.name}>
+                <span className={styles.clamp}>{s.name}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {COMPARISON_ROWS.map((row) => (
+            <tr key={row.label} className={styles.row}>
+              <th scope="row" className={styles.rowHeader}>
+                {row.label}
+              </th>
+              {columns.map((s) => (
+                <td key={s.name} className={styles.cell}>
+                  {row.text(s.figures, fig)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {comparison && (
+        <Button
+          appearance="transparent"
+          className={styles.open}
+          icon={<OpenRegular />}
+          onClick={() => onSelect(cellAddress(comparison.name, 0, 0))}
+        >
+          Open Scenario Comparison
+        </Button>
+      )}
+    </div>
+  );
+}
