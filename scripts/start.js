@@ -6,10 +6,12 @@
  * Windows and macOS: `office-addin-debugging start` (fetched by npx at run time, because its
  * dependency keytar does not build everywhere) registers manifest.xml with desktop Excel,
  * starts the dev server and opens Excel.
- * Elsewhere (Linux): compiles lib/ and starts the development server over plain http (no
- * certificate, no sudo; office.js still comes from Microsoft's CDN), and prints the
- * playground's address: the task pane opened in a browser runs on an in-memory workbook with
- * the demo sample. For Excel on the web, which needs https, use `npm run dev-server` instead.
+ * Elsewhere (Linux): builds the production bundle (`npm run build`: what users get, several
+ * times smaller and faster to first render than the development build) and serves dist/ over
+ * plain http (scripts/serve-playground.js: no certificate, no sudo; office.js still comes from
+ * Microsoft's CDN), and prints the playground's address: the task pane opened in a browser runs
+ * on an in-memory workbook with the demo sample. `npm run dev-server` stays the development
+ * route (rebuilds on change; https for Excel on the web).
  */
 "use strict";
 
@@ -49,8 +51,14 @@ if (process.platform === "win32" || process.platform === "darwin") {
     `compalign: no desktop Excel to sideload into here, so this serves the task pane playground at http://localhost:${port}/taskpane.html (in-memory sample workbook; Ctrl+C stops it).\n` +
       `compalign: for Excel on the web, run \`npm run dev-server\` instead (https with office-addin-dev-certs), then Home > Add-ins > More Add-ins > Upload My Add-in and upload manifest.xml.`
   );
-  const webpackCli = path.join(root, "node_modules", "webpack", "bin", "webpack.js");
-  run("npm", ["run", "prepare", "--silent"], () =>
-    run(process.execPath, [webpackCli, "serve", "--mode", "development", "--env", "http"])
-  );
+  run("npm", ["run", "build", "--silent"], () => {
+    const { startServer } = require("./serve-playground");
+    startServer({ root: path.join(root, "dist"), port: Number(port) }).then(
+      (server) => console.log(`compalign: playground ready at ${server.url}/taskpane.html`),
+      (error) => {
+        console.error(`compalign: could not serve dist/ on port ${port}: ${error.message}`);
+        process.exit(1);
+      }
+    );
+  });
 }
