@@ -12,6 +12,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
 import { compalign, ensureCompiledCli } from "./compiledCli";
+import { convertWithLibreOffice, HAS_SOFFICE } from "../helpers/libreOffice";
 
 let dir: string;
 beforeAll(() => {
@@ -166,26 +167,11 @@ test("demo writes compalign-demo.xlsx with the alignment view, scenario tabs and
   expect(statSync(path("demo.xlsx")).size).toBeGreaterThan(50_000);
 });
 
-const soffice = spawnSync("which", ["soffice"]).status === 0;
+const soffice = HAS_SOFFICE;
 (soffice ? test : test.skip)(
   "the written workbook opens in LibreOffice (headless convert to PDF)",
   () => {
-    const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-    const convert = spawnSync(
-      "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${profile}`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        path("out.xlsx"),
-      ],
-      { encoding: "utf8", timeout: 180_000 }
-    );
-    rmSync(profile, { recursive: true, force: true });
+    const convert = convertWithLibreOffice(path("out.xlsx"), "pdf", dir);
     expect(convert.status).toBe(0);
     expect(existsSync(path("out.pdf"))).toBe(true);
     expect(statSync(path("out.pdf")).size).toBeGreaterThan(20_000);

@@ -4,7 +4,6 @@
  * period adds its tab and keeps the earlier ones, the trend lists each check's status and value
  * per period, oldest first, read back from the earlier tabs; LibreOffice opens the result.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +15,7 @@ import type { SheetValue, WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { oneContextFactory } from "../workbook/officeFake/harness";
 import { tinySheets } from "./fixture";
+import { convertWithLibreOffice, HAS_SOFFICE } from "../helpers/libreOffice";
 
 jest.setTimeout(120_000);
 
@@ -170,12 +170,11 @@ test("a Pulse Check tab written before the Id column reads by check title and ta
   });
 });
 
-const soffice = spawnSync("which", ["soffice"]).status === 0;
+const soffice = HAS_SOFFICE;
 (soffice ? test : test.skip)(
   "LibreOffice opens the workbook with two Pulse Check tabs and the Pulse Trend (headless convert to PDF)",
   async () => {
     const dir = mkdtempSync(join(tmpdir(), "compalign-trend-"));
-    const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
     try {
       const book = XlsxWorkbook.empty();
       for (const { name, values } of sheets())
@@ -183,25 +182,11 @@ const soffice = spawnSync("which", ["soffice"]).status === 0;
       await runPulseCheck(book, { today: "2026-02-01" });
       await runPulseCheck(book, { today: "2026-05-01" });
       writeFileSync(join(dir, "trend.xlsx"), await book.toBuffer());
-      const convert = spawnSync(
-        "soffice",
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${profile}`,
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          join(dir, "trend.xlsx"),
-        ],
-        { encoding: "utf8", timeout: 180_000 }
-      );
+      const convert = convertWithLibreOffice(join(dir, "trend.xlsx"), "pdf", dir);
       expect(convert.status).toBe(0);
       expect(existsSync(join(dir, "trend.pdf"))).toBe(true);
       expect(statSync(join(dir, "trend.pdf")).size).toBeGreaterThan(20_000);
     } finally {
-      rmSync(profile, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }
   },

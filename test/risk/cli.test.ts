@@ -5,13 +5,13 @@
  * exit 2 cases, the tab in the written copy with its chart, and (where LibreOffice is installed)
  * that the copy opens in a second spreadsheet application.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
 import { compalign, ensureCompiledCli } from "../cli/compiledCli";
+import { convertWithLibreOffice, HAS_SOFFICE } from "../helpers/libreOffice";
 
 let dir: string;
 beforeAll(() => {
@@ -192,27 +192,12 @@ test("--out adds the Plan Cost at Risk tab with its histogram chart", async () =
   ]);
 });
 
-const soffice = spawnSync("which", ["soffice"]).status === 0;
+const soffice = HAS_SOFFICE;
 (soffice ? test : test.skip)(
   "the written copy opens in LibreOffice (headless convert to PDF)",
   () => {
     expect(existsSync(path("risk.xlsx"))).toBe(true);
-    const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-    const convert = spawnSync(
-      "soffice",
-      [
-        "--headless",
-        "--norestore",
-        `-env:UserInstallation=file://${profile}`,
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        dir,
-        path("risk.xlsx"),
-      ],
-      { encoding: "utf8", timeout: 180_000 }
-    );
-    rmSync(profile, { recursive: true, force: true });
+    const convert = convertWithLibreOffice(path("risk.xlsx"), "pdf", dir);
     expect(convert.status).toBe(0);
     expect(statSync(path("risk.pdf")).size).toBeGreaterThan(20_000);
   },

@@ -69,16 +69,15 @@ test("Scenarios tab: the errors block the run, each with its cell, and a button 
 });
 
 test("the pane's comparison states the actuals assumption", async () => {
-  const { ComparisonTable } = await import("../../src/taskpane/scenarios/ComparisonTable");
+  const { ScenarioCompare } = await import("../../src/taskpane/scenarios/ScenarioCompare");
   const { ACTUALS_ASSUMPTION } = await import("../../src/engine/scenarioRunner");
   const { runScenarioAction } = await import("../../src/actions");
   const book = new MemoryWorkbook();
   await setupWorkbook(book);
-  const { run } = await runScenarioAction(book);
-  render(<ComparisonTable scenarios={run.scenarios} />);
-  const region = screen.getByRole("region", { name: "Scenario comparison" });
-  expect(region).toHaveAccessibleDescription(ACTUALS_ASSUMPTION);
-  expect(within(region).getByText(ACTUALS_ASSUMPTION)).toBeVisible();
+  const { run, sheets } = await runScenarioAction(book);
+  render(<ScenarioCompare scenarios={run.scenarios} sheets={sheets} onSelect={() => undefined} />);
+  const summary = screen.getByRole("region", { name: "Scenario summary" });
+  expect(within(summary).getByText(ACTUALS_ASSUMPTION)).toBeVisible();
 });
 
 test("Alignment tab: marginal pay per plan, the metric paying most per point, and the misaligned plan marked", async () => {

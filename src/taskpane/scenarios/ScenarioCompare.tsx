@@ -23,7 +23,7 @@ import { SCENARIO_COMPARISON } from "../../reports/scenarioSheets";
 import { cellAddress } from "../../model/sheetRows";
 import type { WriteResult } from "../../workbook/port";
 import { useFigures } from "../shared/figures";
-import { COMPARISON_ROWS } from "./ComparisonTable";
+import { COMPARISON_ROWS } from "./comparisonRows";
 
 export interface ScenarioCompareProps {
   /** Baseline first, then the scenarios run. */
