@@ -53,7 +53,11 @@ describe("filterFunctions", () => {
   });
 
   it("matches name or description, case-insensitively, every word", () => {
-    expect(filterFunctions(specs, "COMP", "quota").map((s) => s.name)).toEqual(["ATTAINMENT"]);
+    // Parameter text counts too: COMMISSION's tiers can be fractions of a quota.
+    expect(filterFunctions(specs, "COMP", "quota").map((s) => s.name)).toEqual([
+      "ATTAINMENT",
+      "COMMISSION",
+    ]);
     expect(filterFunctions(specs, "COMP", "comp.gini").map((s) => s.name)).toEqual(["GINI"]);
     expect(filterFunctions(specs, "COMP", "TIERED amount").map((s) => s.name)).toEqual([
       "COMMISSION",

@@ -54,8 +54,11 @@ import {
 
 /** One sheet of the written workbook, in tab order. */
 export type FinalSheet =
-  /** A sheet of the input package, kept as it is (by its name there). */
-  | { kind: "kept"; name: string }
+  /**
+   * A sheet of the input package, kept as it is (by its name there); `state`, when given, is its
+   * visibility now (the workbook model's), written over the input's.
+   */
+  | { kind: "kept"; name: string; state?: "visible" | "hidden" | "veryHidden" }
   /** A sheet CompAlign writes; `replaces` names the input sheet whose place and part it takes. */
   | { kind: "written"; model: SheetModel; replaces?: string };
 
@@ -251,7 +254,7 @@ export async function patchPackage(patch: PackagePatch): Promise<Uint8Array[]> {
 
   patch.sheets.forEach((sheet, index) => {
     if (sheet.kind === "kept") {
-      finalTags.push(baseByName.get(lower(sheet.name))!.tag);
+      finalTags.push(withState(baseByName.get(lower(sheet.name))!.tag, sheet.state));
       return;
     }
     const base = sheet.replaces !== undefined ? baseByName.get(lower(sheet.replaces)) : undefined;
@@ -564,4 +567,12 @@ class ChartWriter {
     });
     return parts;
   }
+}
+
+/** A <sheet> tag with its visibility set; unchanged (byte for byte) when it already says so. */
+function withState(tag: string, state: "visible" | "hidden" | "veryHidden" | undefined): string {
+  const current = /\sstate="([^"]*)"/.exec(tag);
+  if (state === undefined || (current?.[1] ?? "visible") === state) return tag;
+  if (current) return tag.replace(current[0], ` state="${state}"`);
+  return tag.replace(/\s*(\/?>)$/, ` state="${state}"$1`);
 }

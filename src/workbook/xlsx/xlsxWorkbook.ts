@@ -221,7 +221,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets: FinalSheet[] = this.workbook.worksheets.map((worksheet) => {
       const model = this.written.get(worksheet);
       if (model) return { kind: "written", model, replaces: this.replacesOf.get(worksheet) };
-      return { kind: "kept", name: this.baseNames.get(worksheet)! };
+      return { kind: "kept", name: this.baseNames.get(worksheet)!, state: worksheet.state };
     });
     const marks = readNames(this.workbook).filter((n) => isOwnershipMark(n.name));
     return patchPackage({ base, sheets, marks, level: SHEET_DEFLATE_LEVEL });
