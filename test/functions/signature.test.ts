@@ -62,6 +62,7 @@ describe("filterFunctions", () => {
     expect(filterFunctions(specs, "COMP", "TIERED amount").map((s) => s.name)).toEqual([
       "COMMISSION",
     ]);
-    expect(filterFunctions(specs, "COMP", "tiered quota")).toEqual([]);
+    // Every word must match: no function is both tiered and a Gini coefficient.
+    expect(filterFunctions(specs, "COMP", "tiered gini")).toEqual([]);
   });
 });
