@@ -392,12 +392,16 @@ function readTargetIncentive(
     });
   const plans = new Set(components.map((c) => c.plan.trim().toLowerCase()));
   const metrics = [...new Set(components.map((c) => c.metric.trim()))];
-  const numberColumns = [
-    "Base Salary",
-    "Revenue",
-    "Gross Margin",
-    ...metrics.flatMap((m) => [`${m} Quota`, `${m} Actual`]),
-  ].filter((h) => rows.has(h));
+  const costColumns = ["Base Salary", "Revenue", "Gross Margin"].filter((h) => rows.has(h));
+  // A rep is paid on its own plan's metrics only: another plan's columns may be blank.
+  const metricColumnsOf = new Map<string, string[]>();
+  for (const c of components) {
+    const plan = c.plan.trim().toLowerCase();
+    const list = metricColumnsOf.get(plan) ?? [];
+    for (const h of [`${c.metric.trim()} Quota`, `${c.metric.trim()} Actual`])
+      if (rows.has(h) && !list.includes(h)) list.push(h);
+    metricColumnsOf.set(plan, list);
+  }
   for (const metric of metrics)
     for (const header of [`${metric} Quota`, `${metric} Actual`])
       if (!rows.has(header))
@@ -439,7 +443,7 @@ function readTargetIncentive(
         `${where}: Plan "${text(row.get("Plan"))}" is not in Matrix; this rep is left out of scenarios and the pulse check.`,
         "Plan"
       );
-    for (const header of numberColumns) {
+    for (const header of [...costColumns, ...(metricColumnsOf.get(plan) ?? [])]) {
       const problem = repNumberProblem(row, header, header.endsWith(" Quota") ? "positive" : "any");
       if (problem)
         warn(
