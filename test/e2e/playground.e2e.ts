@@ -119,6 +119,7 @@ describe("the playground in Chromium", () => {
       "Curves",
       "Reps",
       "Scenarios",
+      "Pulse Settings",
     ]);
     // A grid with headers, numbers shown under their formats.
     const headers = await preview(page).locator("table thead th").allTextContents();
@@ -164,7 +165,7 @@ describe("the playground in Chromium", () => {
       (window as unknown as HookWindow).__compalign.setCell("Matrix!E2", 0.6)
     );
     await summary.filter({ hasText: /^Checked: 1 error\b/ }).waitFor({ timeout: 10_000 });
-    const finding = page.getByRole("button", { name: /weights-sum/ });
+    const finding = page.getByRole("button", { name: /Weights do not add up to 100%/ });
     await expect(finding.textContent()).resolves.toContain(
       "Account Executive: weights sum to 120%, not 100%."
     );
@@ -175,7 +176,7 @@ describe("the playground in Chromium", () => {
     await screenshot(page, SUITE, "weights-sum");
 
     // Go to the finding's cell: the preview shows Matrix with E2 outlined.
-    await tabTo(page, /weights-sum.*Go to Matrix!E2/);
+    await tabTo(page, /Weights do not add up to 100%.*Go to Matrix, E2/);
     await page.keyboard.press("Enter");
     await preview(page).locator('td[data-cell="E2"][data-selected="true"]').waitFor();
 
@@ -269,7 +270,8 @@ describe("the playground in Chromium", () => {
     const sheet = xlsx.getWorksheet("Scenario Comparison")!;
     const totalCells: number[] = [];
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === "Total payout")
+      // The headline ("At a glance") comes first; the detailed figures repeat it below.
+      if (row.getCell(1).value === "Total payout" && totalCells.length === 0)
         for (let c = 2; c <= 4; c++) totalCells.push(Number(row.getCell(c).value));
     });
     expect(totalCells).toEqual(totals);
@@ -299,11 +301,13 @@ describe("the playground in Chromium", () => {
     // Pulse: run the pulse check on the sample's actuals.
     await sections.getByRole("tab", { name: "Pulse" }).click();
     await page.getByRole("button", { name: "Run pulse check" }).click();
-    const pulseTab = preview(page).getByRole("tab", {
-      name: `${pulse.sheet.name} (CompAlign report)`,
-      selected: true,
-    });
-    await pulseTab.waitFor({ timeout: 30_000 });
+    // The run writes the period's tab and then the Pulse Trend tab (selected, as the last written).
+    await preview(page)
+      .getByRole("tab", { name: "Pulse Trend (CompAlign report)", selected: true })
+      .waitFor({ timeout: 30_000 });
+    await preview(page)
+      .getByRole("tab", { name: `${pulse.sheet.name} (CompAlign report)` })
+      .waitFor({ timeout: 30_000 });
     const pulseWritten = await page.evaluate(
       (name) => (window as unknown as HookWindow).__compalign.snapshot(name),
       pulse.sheet.name

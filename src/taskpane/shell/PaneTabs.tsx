@@ -24,11 +24,16 @@ export interface PaneTabsProps<V extends string> {
   label: string;
 }
 
-/** Below this pane width the tabs stack the icon above a smaller label. */
+/**
+ * Below this pane width the tabs stack the icon above a smaller label. A container query on the
+ * pane's own width (not the window's): in Excel the pane is the whole window, in the playground
+ * it is a column beside the workbook preview.
+ */
 export const NARROW_PANE_PX = 480;
-const narrow = `@media (max-width: ${NARROW_PANE_PX}px)`;
+const narrow = `@container (max-width: ${NARROW_PANE_PX}px)`;
 
 const useStyles = makeStyles({
+  frame: { containerType: "inline-size" },
   tabs: {
     flexWrap: "nowrap",
     paddingInline: tokens.spacingHorizontalXS,
@@ -60,25 +65,27 @@ const useStyles = makeStyles({
 export function PaneTabs<V extends string>({ tabs, selected, onSelect, label }: PaneTabsProps<V>) {
   const styles = useStyles();
   return (
-    <TabList
-      className={styles.tabs}
-      selectedValue={selected}
-      onTabSelect={(_, data: SelectTabData) => onSelect(data.value as V)}
-      aria-label={label}
-      size="small"
-    >
-      {tabs.map((tab) => (
-        <Tab
-          key={tab.value}
-          className={styles.tab}
-          value={tab.value}
-          id={tab.id}
-          aria-controls={tab.controls}
-          icon={tab.icon}
-        >
-          {tab.label}
-        </Tab>
-      ))}
-    </TabList>
+    <div className={styles.frame}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={selected}
+        onTabSelect={(_, data: SelectTabData) => onSelect(data.value as V)}
+        aria-label={label}
+        size="small"
+      >
+        {tabs.map((tab) => (
+          <Tab
+            key={tab.value}
+            className={styles.tab}
+            value={tab.value}
+            id={tab.id}
+            aria-controls={tab.controls}
+            icon={tab.icon}
+          >
+            {tab.label}
+          </Tab>
+        ))}
+      </TabList>
+    </div>
   );
 }

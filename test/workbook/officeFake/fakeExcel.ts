@@ -626,7 +626,13 @@ class FakeRange extends ClientObject<RangeTarget> {
     clear(): void;
   };
   readonly conditionalFormats: {
-    add(type: string): { colorScale: { criteria: unknown } };
+    add(type: string): {
+      colorScale: { criteria: unknown };
+      cellValue: {
+        rule: unknown;
+        format: { font: { color: string }; fill: { color: string } };
+      };
+    };
     clearAll(): void;
   };
 
@@ -699,7 +705,45 @@ class FakeRange extends ClientObject<RangeTarget> {
               throw new Error("the fake does not read criteria");
             },
           },
+          // A cell-value format (ExcelApi 1.6): its rule and colours are recorded as its criteria.
+          cellValue: {
+            set rule(rule: unknown) {
+              set("rule", rule);
+            },
+            get rule(): unknown {
+              throw new Error("the fake does not read cellValue.rule");
+            },
+            format: {
+              font: {
+                set color(color: string) {
+                  set("fontColor", color);
+                },
+                get color(): string {
+                  throw new Error("the fake does not read the font colour");
+                },
+              },
+              fill: {
+                set color(color: string) {
+                  set("fillColor", color);
+                },
+                get color(): string {
+                  throw new Error("the fake does not read the fill colour");
+                },
+              },
+            },
+          },
         };
+        function set(key: string, value: unknown) {
+          range.context.enqueue("write", `cellValue.${key} = ${JSON.stringify(value)}`, () => {
+            if (!created)
+              throw new FakeOfficeError(
+                "InvalidOperation",
+                "no conditional format",
+                "CellValueConditionalFormat"
+              );
+            created.criteria = { ...(created.criteria as object | null), [key]: value };
+          });
+        }
       },
       clearAll() {
         range.write("conditionalFormats.clearAll()", 0, (t) => {
