@@ -64,4 +64,3 @@ export function curveRate(curve: Curve, a: number): number {
   const r0 = rates[i];
   return r0 + fractionBetween(a, points[i], points[i + 1]) * (rates[i + 1] - r0);
 }
-

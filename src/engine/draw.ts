@@ -21,4 +21,3 @@ export function drawStep(
   const repay = Math.min(earnings - draw, balance);
   return { paid: earnings - repay, balance: balance - repay };
 }
-
