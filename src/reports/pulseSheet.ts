@@ -17,11 +17,11 @@ import {
   type PulseCheckId,
   type PulseStatus,
 } from "../engine/pulseChecks";
-import { columnLetters } from "../workbook/a1";
-import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
+import type { SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
+import { SheetLayout } from "./sheetLayout";
 import { figures } from "../engine/figures";
 
 export const PULSE_TAB_PREFIX = "Pulse Check";
@@ -102,25 +102,6 @@ export const PULSE_TABLE_HEADER = ["Check", "Status", "Value", "Band", "What to 
 /** Label of the cell holding the period on a Pulse Check tab (A2; the label is in B2). */
 export const PULSE_PERIOD_CELL_LABEL = "Period";
 
-class Layout {
-  blocks: Block[] = [];
-  charts: ChartSpec[] = [];
-  tables: TableSpec[] = [];
-  row = 0;
-
-  /** Adds a block at column `col` of the next free row; returns its first row (0-based). */
-  add(block: Omit<Block, "at">, col = 0): number {
-    const at = this.row;
-    this.blocks.push({ ...block, at: `${columnLetters(col)}${at + 1}` });
-    this.row += block.values.length;
-    return at;
-  }
-
-  gap(rows = 1) {
-    this.row += rows;
-  }
-}
-
 const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
 /** Rows a chart of 15 rows covers beside a section; the next section starts below it. */
@@ -135,7 +116,7 @@ export interface PulseSheetOptions {
 
 export function pulseSheet(result: PulseResult, options: PulseSheetOptions): SheetSpec {
   const name = pulseTabName(result.label);
-  const layout = new Layout();
+  const layout = new SheetLayout();
   const { settings } = result;
   const leftOut = result.dataIssues.length;
 
@@ -207,7 +188,7 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
 }
 
 /** Checks as rows, the company and each plan as columns: "Watch · 53.2%", worst first. */
-function planTableBlock(layout: Layout, result: PulseResult, order: PulseCheckId[]) {
+function planTableBlock(layout: SheetLayout, result: PulseResult, order: PulseCheckId[]) {
   layout.add({
     values: [["Checks by plan (status · value; each plan judged on its own reps and curves)"]],
     style: "header",
@@ -231,7 +212,7 @@ function planTableBlock(layout: Layout, result: PulseResult, order: PulseCheckId
   layout.gap();
 }
 
-function metricHealthBlock(layout: Layout, result: PulseResult) {
+function metricHealthBlock(layout: SheetLayout, result: PulseResult) {
   layout.add({
     values: [
       [
@@ -309,7 +290,7 @@ function metricHealthBlock(layout: Layout, result: PulseResult) {
   layout.gap();
 }
 
-function objectivesBlock(layout: Layout, result: PulseResult) {
+function objectivesBlock(layout: SheetLayout, result: PulseResult) {
   layout.add({ values: [["Payout share by objective against priority share"]], style: "header" });
   layout.add({
     values: [
@@ -341,7 +322,7 @@ function objectivesBlock(layout: Layout, result: PulseResult) {
   layout.gap();
 }
 
-function histogramBlock(layout: Layout, result: PulseResult) {
+function histogramBlock(layout: SheetLayout, result: PulseResult) {
   const start = layout.add({ values: [["Reps by weighted attainment"]], style: "header" });
   const top = layout.add({ values: [["Weighted attainment", "Reps"]], style: "header" });
   layout.add({
@@ -362,7 +343,7 @@ function histogramBlock(layout: Layout, result: PulseResult) {
   layout.gap();
 }
 
-function dataIssuesBlock(layout: Layout, result: PulseResult) {
+function dataIssuesBlock(layout: SheetLayout, result: PulseResult) {
   layout.add({ values: [["Data issues (reps left out of every check)"]], style: "header" });
   if (result.dataIssues.length === 0) {
     layout.add({ values: [["None: every rep was computed."]], style: "note" });
@@ -376,7 +357,7 @@ function dataIssuesBlock(layout: Layout, result: PulseResult) {
   layout.gap();
 }
 
-function scatterBlock(layout: Layout, result: PulseResult) {
+function scatterBlock(layout: SheetLayout, result: PulseResult) {
   const start = layout.add({
     values: [["Payout % of target against weighted attainment, rep by rep"]],
     style: "header",

@@ -8,9 +8,10 @@
 import type { RiskResult, RiskScenarioResult } from "../engine/costAtRisk";
 import type { DataIssue } from "../engine/scenarioRunner";
 import { columnLetters } from "../workbook/a1";
-import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
+import type { SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
+import { SheetLayout } from "./sheetLayout";
 
 export const RISK_TAB = "Plan Cost at Risk";
 export const RISK_TABLE = "CompAlignCostAtRisk";
@@ -45,24 +46,6 @@ export function riskSentence(s: RiskScenarioResult, budget: number | null, trial
   return `${cost}; there is a ${chance(p)} chance it exceeds the ${money(budget)} budget.`;
 }
 
-class Layout {
-  blocks: Block[] = [];
-  charts: ChartSpec[] = [];
-  tables: TableSpec[] = [];
-  row = 0;
-
-  add(block: Omit<Block, "at">, col = 0): number {
-    const at = this.row;
-    this.blocks.push({ ...block, at: `${columnLetters(col)}${at + 1}` });
-    this.row += block.values.length;
-    return at;
-  }
-
-  gap(rows = 1) {
-    this.row += rows;
-  }
-}
-
 export interface RiskSheetInput {
   result: RiskResult;
   warnings: readonly string[];
@@ -75,7 +58,7 @@ const CHART_ROWS = 18;
 export function riskSheet(input: RiskSheetInput): SheetSpec {
   const { result } = input;
   const { settings } = result;
-  const layout = new Layout();
+  const layout = new SheetLayout();
   const left = input.dataIssues.length;
 
   layout.add({ values: [[RISK_TAB]], style: "title" });
@@ -148,7 +131,7 @@ const SUMMARY_HEADER = [
   "P90 incentive cost of sales",
 ];
 
-function summaryBlock(layout: Layout, result: RiskResult) {
+function summaryBlock(layout: SheetLayout, result: RiskResult) {
   layout.add({ values: [["Total payout per scenario over the simulated years"]], style: "header" });
   const top = layout.add({ values: [SUMMARY_HEADER], style: "header" });
   const money = FORMATS.currency;
@@ -206,7 +189,7 @@ function summaryBlock(layout: Layout, result: RiskResult) {
   layout.gap();
 }
 
-function sentencesBlock(layout: Layout, result: RiskResult) {
+function sentencesBlock(layout: SheetLayout, result: RiskResult) {
   layout.add({ values: [["In plain words"]], style: "header" });
   layout.add({
     values: result.scenarios.map((s) => [
@@ -216,7 +199,7 @@ function sentencesBlock(layout: Layout, result: RiskResult) {
   layout.gap();
 }
 
-function byPlanBlock(layout: Layout, result: RiskResult) {
+function byPlanBlock(layout: SheetLayout, result: RiskResult) {
   layout.add({ values: [["Total payout by plan"]], style: "header" });
   layout.add({
     values: [["Scenario", "Plan", "P50 total payout", "P90 total payout", "Exposure (P90 − P50)"]],
@@ -234,7 +217,7 @@ function byPlanBlock(layout: Layout, result: RiskResult) {
   layout.gap();
 }
 
-function histogramBlock(layout: Layout, result: RiskResult) {
+function histogramBlock(layout: SheetLayout, result: RiskResult) {
   const start = layout.add({
     values: [["Share of simulated years by total payout"]],
     style: "header",
@@ -268,7 +251,7 @@ function histogramBlock(layout: Layout, result: RiskResult) {
   layout.gap();
 }
 
-function issuesBlock(layout: Layout, input: RiskSheetInput) {
+function issuesBlock(layout: SheetLayout, input: RiskSheetInput) {
   layout.add({ values: [["Data issues (reps left out of every scenario)"]], style: "header" });
   if (input.dataIssues.length === 0)
     layout.add({ values: [["None: every rep was computed."]], style: "note" });

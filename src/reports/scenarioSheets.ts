@@ -13,10 +13,11 @@ import {
   type ScenarioRun,
 } from "../engine/scenarioRunner";
 import { columnLetters } from "../workbook/a1";
-import type { Block, ChartSpec, SheetSpec, SheetValue, TableSpec } from "../workbook/port";
+import type { SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { comparisonHeadline } from "./comparisonHeadline";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
+import { SheetLayout } from "./sheetLayout";
 
 export const SCENARIO_COMPARISON = "Scenario Comparison";
 
@@ -202,28 +203,11 @@ function labelsOf(records: Record<string, number>[]): string[] {
   return labels;
 }
 
-class Layout {
-  blocks: Block[] = [];
-  charts: ChartSpec[] = [];
-  row = 0;
-
-  add(block: Omit<Block, "at">, col = 0): number {
-    const at = this.row;
-    this.blocks.push({ ...block, at: `${columnLetters(col)}${at + 1}` });
-    this.row += block.values.length;
-    return at;
-  }
-
-  gap(rows = 1) {
-    this.row += rows;
-  }
-}
-
 export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): SheetSpec {
   const scenarios = run.scenarios;
   const names = scenarios.map((s) => s.name);
   const others = scenarios.slice(1);
-  const layout = new Layout();
+  const layout = new SheetLayout();
   const chartCol = columnLetters(Math.max(names.length * 2 + 1, 6));
   layout.add({ values: [["Scenario Comparison"]], style: "title" });
   layout.add({
