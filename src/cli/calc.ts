@@ -14,40 +14,24 @@ import {
 } from "../workbook/formulaGrid";
 import { formulaBook, loadXlsx } from "../workbook/xlsx/xlsxFormulas";
 import { applyResults, saveXlsx } from "../workbook/xlsx/xlsxResults";
-import {
-  defineCommand,
-  fileArgs,
-  forceOption,
-  INPUT,
-  jsonOption,
-  outOption,
-  type FileArgs,
-} from "./commandSpec";
+import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { checkPaths, readInput, writeOutput } from "./workbookCommand";
 
 export type CalcOptions = FileArgs;
 
-export const CALC_COMMAND = defineCommand<CalcOptions>({
+export const CALC_COMMAND = fileCommand({
   name: "calc",
   summary: "evaluate every formula of a workbook (COMP functions included) headless",
-  positional: INPUT,
-  options: [
-    outOption(
-      `write a copy of the workbook in which every formula keeps its formula and carries the
-      computed value (a spilled result becomes an array formula over its range); a formula calc
-      cannot recompute keeps Excel's saved value. OUT.xlsx must not be the input file.`
-    ),
-    jsonOption(
-      `print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell that holds a
-      formula (a result that spills gives its top-left value; each cell of an array formula
-      declared over a range is listed); errors as their text, e.g. "#VALUE!". A formula calc
-      cannot recompute faithfully (a function or construct the engine lacks, or a cell depending
-      on one) is never given a value: it is {"unsupported": "<what>", "cached": <Excel's saved
-      value or null>}. This is also what calc does when neither option is given.`
-    ),
-    forceOption(),
-  ],
+  out: `write a copy of the workbook in which every formula keeps its formula and carries the
+  computed value (a spilled result becomes an array formula over its range); a formula calc
+  cannot recompute keeps Excel's saved value. OUT.xlsx must not be the input file.`,
+  json: `print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell that holds a
+  formula (a result that spills gives its top-left value; each cell of an array formula
+  declared over a range is listed); errors as their text, e.g. "#VALUE!". A formula calc
+  cannot recompute faithfully (a function or construct the engine lacks, or a cell depending
+  on one) is never given a value: it is {"unsupported": "<what>", "cached": <Excel's saved
+  value or null>}. This is also what calc does when neither option is given.`,
   description: `Evaluates every formula in IN.xlsx (COMP.* functions included, written as
   COMP.PAYOUT( or as Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.`,
   footer: `The last line on stderr counts the formulas not recomputed, by cause.
@@ -58,10 +42,8 @@ export const CALC_COMMAND = defineCommand<CalcOptions>({
     "compalign calc examples/commission-plan.xlsx --json",
     "compalign calc book.xlsx --out recalculated.xlsx",
   ],
-  build: (parsed) => {
-    const args = fileArgs(parsed);
-    return { ...args, json: args.json || args.out === undefined };
-  },
+  // Without --out, calc prints the JSON.
+  refine: (args) => ({ ...args, json: args.json || args.out === undefined }),
   run: (options, io) => runCalc(options, io),
 });
 

@@ -6,15 +6,7 @@
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
 import { percent } from "../engine/alignmentRules";
 import type { Finding } from "../engine/plan";
-import {
-  defineCommand,
-  fileArgs,
-  forceOption,
-  INPUT,
-  jsonOption,
-  outOption,
-  type FileArgs,
-} from "./commandSpec";
+import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { findingJson } from "./planErrors";
 import { runWorkbookCommand } from "./workbookCommand";
@@ -23,33 +15,25 @@ export { findingJson };
 
 export type CheckOptions = FileArgs;
 
-export const CHECK_COMMAND = defineCommand<CheckOptions>({
+export const CHECK_COMMAND = fileCommand({
   name: "check",
   summary: "check a plan design against the alignment rules (exit 1 on error findings)",
-  positional: INPUT,
-  options: [
-    jsonOption(
-      `print one JSON object on stdout:
-      {"designAlignmentIndex": n, "objectives": [{"objective", "priority", "priorityShare",
-      "payShare"}], "findings": [{"severity", "rule", "plan", "metric", "objective", "message",
-      "cell"}], "marginal": [{"plan", "metric", "objective", "weight", "sharePerPoint",
-      "medianTargetIncentive", "medianQuota", "dollarsPerPoint", "centsPerQuotaUnitAtTarget",
-      "centsPerQuotaUnitBelow", "centsPerQuotaUnitAbove"}]}
+  out: `write a copy of the workbook with the Alignment View sheet added (or refreshed, if
+  CompAlign wrote it before). OUT.xlsx must not be the input.`,
+  json: `print one JSON object on stdout:
+  {"designAlignmentIndex": n, "objectives": [{"objective", "priority", "priorityShare",
+  "payShare"}], "findings": [{"severity", "rule", "plan", "metric", "objective", "message",
+  "cell"}], "marginal": [{"plan", "metric", "objective", "weight", "sharePerPoint",
+  "medianTargetIncentive", "medianQuota", "dollarsPerPoint", "centsPerQuotaUnitAtTarget",
+  "centsPerQuotaUnitBelow", "centsPerQuotaUnitAbove"}]}
 
-      designAlignmentIndex is null when the plan has error findings.`
-    ),
-    outOption(
-      `write a copy of the workbook with the Alignment View sheet added (or refreshed, if
-      CompAlign wrote it before). OUT.xlsx must not be the input.`
-    ),
-    forceOption(),
-  ],
+  designAlignmentIndex is null when the plan has error findings.`,
+  jsonFirst: true,
   description: `Checks the plan design in IN.xlsx (Objectives, Matrix, Curves, Reps:
   docs/workbook.md) against the alignment rules and computes the design alignment index.`,
   footer: `Without --json a readable report is printed. Exit status: 0 no error findings, 1 at
   least one error finding, 2 the file cannot be read, has no Matrix sheet, or bad usage.`,
   examples: ["compalign check plan.xlsx", "compalign check plan.xlsx --json --out checked.xlsx"],
-  build: fileArgs,
   run: (options, io) => runCheck(options, io),
 });
 

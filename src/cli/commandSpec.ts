@@ -217,3 +217,32 @@ export const fileArgs = (p: ParsedCommand): FileArgs => ({
 
 /** The input positional of the commands that read a CompAlign workbook. */
 export const INPUT: PositionalSpec = { arg: "IN.xlsx", noun: "input file" };
+
+/** The declaration of a command that reads IN.xlsx, with --out, --json and --force. */
+export interface FileCommandSpec extends Pick<
+  CommandSpec<FileArgs>,
+  "name" | "summary" | "description" | "footer" | "sections" | "examples" | "run"
+> {
+  /** --out's help. */
+  out: string;
+  /** --json's help. */
+  json: string;
+  /** The usage and help show --json before --out (default: --out first). */
+  jsonFirst?: boolean;
+  /** The usage shows --out as the command's usual form ("--out OUT.xlsx", not "[--out ...]"). */
+  outRequired?: boolean;
+  /** Further rules on the options (default: none); a usage problem throws usageError(...). */
+  refine?: (args: FileArgs) => FileArgs;
+}
+
+/** A command on IN.xlsx with --out OUT.xlsx, --json and --force, generated from `spec`. */
+export function fileCommand(spec: FileCommandSpec): Command<FileArgs> {
+  const { out, json, jsonFirst, outRequired, refine, ...rest } = spec;
+  const outOptions = [outOption(out, outRequired ? "required" : "optional"), forceOption()];
+  return defineCommand<FileArgs>({
+    ...rest,
+    positional: INPUT,
+    options: jsonFirst ? [jsonOption(json), ...outOptions] : [...outOptions, jsonOption(json)],
+    build: (parsed) => (refine ? refine(fileArgs(parsed)) : fileArgs(parsed)),
+  });
+}

@@ -10,40 +10,24 @@ import {
   type ExplainedPlan,
   type PlanExplanations,
 } from "../actions";
-import {
-  defineCommand,
-  fileArgs,
-  forceOption,
-  INPUT,
-  jsonOption,
-  outOption,
-  type FileArgs,
-} from "./commandSpec";
+import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
 export type ExplainOptions = FileArgs;
 
-export const EXPLAIN_COMMAND = defineCommand<ExplainOptions>({
+export const EXPLAIN_COMMAND = fileCommand({
   name: "explain",
   summary: "explain each plan for reps (plan on a page) and write Plan - <name> tabs",
-  positional: INPUT,
-  options: [
-    outOption(
-      `write a copy of the workbook with one "Plan - <name>" tab per plan added (or refreshed,
-      if CompAlign wrote it before). OUT.xlsx must not be the input.`
-    ),
-    forceOption(),
-    jsonOption(
-      `print one JSON object on stdout instead of the talking points:
-      {"plans": [{"plan", "objectives": [{"objective", "why"}], "behaviors", "metrics":
-      [{"metric", "weight", "curve", "method", "beyond", "points": [[attainment, payout], ...],
-      "perPointAtTarget"}], "medianTargetIncentive", "targetIncentiveBasis": {"source", "reps",
-      "note"}, "earnings": [{"attainment", "earnings"}], "howToEarnMore": {"metric", "perPoint",
-      "message"}, "complexity": {"metrics", "maxCurvePoints", "modifiers", "warning"},
-      "talkingPoints"}]}`
-    ),
-  ],
+  out: `write a copy of the workbook with one "Plan - <name>" tab per plan added (or refreshed,
+  if CompAlign wrote it before). OUT.xlsx must not be the input.`,
+  json: `print one JSON object on stdout instead of the talking points:
+  {"plans": [{"plan", "objectives": [{"objective", "why"}], "behaviors", "metrics":
+  [{"metric", "weight", "curve", "method", "beyond", "points": [[attainment, payout], ...],
+  "perPointAtTarget"}], "medianTargetIncentive", "targetIncentiveBasis": {"source", "reps",
+  "note"}, "earnings": [{"attainment", "earnings"}], "howToEarnMore": {"metric", "perPoint",
+  "message"}, "complexity": {"metrics", "maxCurvePoints", "modifiers", "warning"},
+  "talkingPoints"}]}`,
   description: `Explains every plan of IN.xlsx (Objectives, Matrix, Curves, Reps:
   docs/workbook.md) for reps: why the plan exists, which behaviours count, each metric with its
   weight and curve, what it pays at 50/75/100/125/150% attainment on every metric for the plan's
@@ -56,7 +40,6 @@ export const EXPLAIN_COMMAND = defineCommand<ExplainOptions>({
   "findings": [...]}. Exit status: 0 done, 1 the plan has error findings or the Matrix has no
   plans, 2 the file cannot be read, has no Matrix sheet, or bad usage.`,
   examples: ["compalign explain plan.xlsx", "compalign explain plan.xlsx --out pages.xlsx --json"],
-  build: fileArgs,
   run: (options, io) => runExplainCommand(options, io),
 });
 

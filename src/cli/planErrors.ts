@@ -9,23 +9,17 @@ import type { Finding } from "../engine/plan";
 import type { Io } from "./io";
 
 /** One finding as every --json output prints it. */
-export const findingJson = ({
-  severity,
-  rule,
-  plan,
-  metric,
-  objective,
-  message,
-  cell,
-}: Finding) => ({
-  severity,
-  rule,
-  plan,
-  metric,
-  objective,
-  message,
-  cell,
-});
+export function findingJson(f: Finding) {
+  return {
+    severity: f.severity,
+    rule: f.rule,
+    plan: f.plan,
+    metric: f.metric,
+    objective: f.objective,
+    message: f.message,
+    cell: f.cell,
+  };
+}
 
 export function planErrorsExit(
   command: string,

@@ -8,15 +8,7 @@
 import { computePulse, runPulseCheck, type PulseComputation } from "../actions";
 import { PULSE_CHECK_IDS, PULSE_CHECK_INFO, type PulseCheck } from "../engine/pulseChecks";
 import { formatPulseValue, statusCounts, statusWithValue, worstFirst } from "../reports/pulseSheet";
-import {
-  defineCommand,
-  fileArgs,
-  forceOption,
-  INPUT,
-  jsonOption,
-  outOption,
-  type FileArgs,
-} from "./commandSpec";
+import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { runDate } from "./runDate";
 import { runWorkbookCommand } from "./workbookCommand";
@@ -32,25 +24,18 @@ export function pulseCheckList(): string {
   ].join("\n");
 }
 
-export const PULSE_COMMAND = defineCommand<PulseCliOptions>({
+export const PULSE_COMMAND = fileCommand({
   name: "pulse",
   summary: "check a live plan, plan by plan, on the period's actuals against healthy bands",
-  positional: INPUT,
-  options: [
-    jsonOption(
-      `print one JSON object on stdout:
-      {"checks": [{"id", "status", "value", "band", "message"}], "plans": [{"plan", "reps",
-      "checks": [{"id", "status", "value", "band", "message"}]}]}
+  out: `write a copy of IN.xlsx, every original sheet unchanged, plus the "Pulse Check <label>"
+  tab (label: Pulse Settings Period, else the current fiscal quarter, e.g. 2026 Q4) and the
+  Pulse Trend tab. OUT.xlsx must not be the input.`,
+  json: `print one JSON object on stdout:
+  {"checks": [{"id", "status", "value", "band", "message"}], "plans": [{"plan", "reps",
+  "checks": [{"id", "status", "value", "band", "message"}]}]}
 
-      "checks" are the company's; ids, in this order: ${PULSE_CHECK_IDS.join(", ")}`
-    ),
-    outOption(
-      `write a copy of IN.xlsx, every original sheet unchanged, plus the "Pulse Check <label>"
-      tab (label: Pulse Settings Period, else the current fiscal quarter, e.g. 2026 Q4) and the
-      Pulse Trend tab. OUT.xlsx must not be the input.`
-    ),
-    forceOption(),
-  ],
+  "checks" are the company's; ids, in this order: ${PULSE_CHECK_IDS.join(", ")}`,
+  jsonFirst: true,
   description: `Checks whether the plan in IN.xlsx (Objectives, Matrix, Curves, and Reps holding
   the period's actuals: docs/workbook.md) is doing what it was designed to do, against healthy
   bands that the optional Pulse Settings sheet can override, plan by plan and for the company
@@ -63,7 +48,6 @@ export const PULSE_COMMAND = defineCommand<PulseCliOptions>({
   cannot be read, has no Matrix or Reps sheet, or bad usage.`,
   sections: [pulseCheckList()],
   examples: ["compalign pulse plan.xlsx", "compalign pulse plan.xlsx --json --out pulse.xlsx"],
-  build: fileArgs,
   run: (options, io) => runPulseCommand(options, io),
 });
 

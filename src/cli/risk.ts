@@ -8,43 +8,27 @@
  */
 import { runRiskAction, type RiskRunResult } from "../actions";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
-import {
-  defineCommand,
-  fileArgs,
-  forceOption,
-  INPUT,
-  jsonOption,
-  outOption,
-  type FileArgs,
-} from "./commandSpec";
+import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
 export type RiskCliOptions = FileArgs;
 
-export const RISK_COMMAND = defineCommand<RiskCliOptions>({
+export const RISK_COMMAND = fileCommand({
   name: "risk",
   summary: "simulate each scenario's cost at risk: P50, P90 and the chance of exceeding the budget",
-  positional: INPUT,
-  options: [
-    outOption(
-      `write a copy of IN.xlsx, every original sheet unchanged, plus the "${RISK_TAB}" tab.
-      OUT.xlsx must not be the input.`
-    ),
-    jsonOption(
-      `print one JSON object on stdout:
-      {"settings": {"trials", "seed", "commonVolatility", "individualVolatility",
-      "metricCorrelation", "budget"}, "scenarios": [{"name", "deterministicTotalPayout",
-      "totalPayout": {"mean", "p10", "p50", "p90", "p95"}, "payoutToTarget": {"p50", "p90"},
-      "incentiveCostOfSales": {"p50", "p90"} or null, "probabilityOverBudget", "byPlan":
-      [{"plan", "p50", "p90"}]}], "invalidScenarios": [{"name", "reason"}], "dataIssues":
-      [{"rep", "row", "message"}]}
+  out: `write a copy of IN.xlsx, every original sheet unchanged, plus the "${RISK_TAB}" tab.
+  OUT.xlsx must not be the input.`,
+  json: `print one JSON object on stdout:
+  {"settings": {"trials", "seed", "commonVolatility", "individualVolatility",
+  "metricCorrelation", "budget"}, "scenarios": [{"name", "deterministicTotalPayout",
+  "totalPayout": {"mean", "p10", "p50", "p90", "p95"}, "payoutToTarget": {"p50", "p90"},
+  "incentiveCostOfSales": {"p50", "p90"} or null, "probabilityOverBudget", "byPlan":
+  [{"plan", "p50", "p90"}]}], "invalidScenarios": [{"name", "reason"}], "dataIssues":
+  [{"rep", "row", "message"}]}
 
-      A plan with error findings prints {"error": "plan-has-errors", "findings": [{"severity",
-      "rule", "plan", "metric", "objective", "message", "cell"}]}.`
-    ),
-    forceOption(),
-  ],
+  A plan with error findings prints {"error": "plan-has-errors", "findings": [{"severity",
+  "rule", "plan", "metric", "objective", "message", "cell"}]}.`,
   description: `Plan cost at risk: simulates the total payout of Baseline and every scenario of
   IN.xlsx's Scenarios sheet over many plan years, rep by rep (docs/workbook.md, "Risk Settings":
   trials, seed, common and individual volatility, metric correlation, budget). The same seed
@@ -54,7 +38,6 @@ export const RISK_COMMAND = defineCommand<RiskCliOptions>({
   (compalign check lists them; nothing is simulated), 2 the file cannot be read, has no Reps or
   Matrix sheet, or bad usage.`,
   examples: ["compalign risk plan.xlsx", "compalign risk plan.xlsx --out risk.xlsx --json"],
-  build: fileArgs,
   run: (options, io) => runRiskCommand(options, io),
 });
 

@@ -5,39 +5,22 @@
  */
 import { runScenarioAction, type ScenarioRunResult } from "../actions";
 import { ACTUALS_ASSUMPTION } from "../engine/scenarioRunner";
-import {
-  defineCommand,
-  fileArgs,
-  forceOption,
-  INPUT,
-  jsonOption,
-  outOption,
-  usageError,
-  type FileArgs,
-} from "./commandSpec";
+import { fileCommand, usageError, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
 export type ScenariosOptions = FileArgs;
 
-export const SCENARIOS_COMMAND = defineCommand<ScenariosOptions>({
+export const SCENARIOS_COMMAND = fileCommand({
   name: "scenarios",
   summary: "run the what-if scenarios rep by rep and write scenario tabs",
-  positional: INPUT,
-  options: [
-    outOption(
-      `write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail tab per
-      scenario and the Scenario Comparison tab (figures side by side, Δ vs Baseline, breakdowns,
-      data issues, invalid scenarios, charts).`,
-      "required"
-    ),
-    forceOption(),
-    jsonOption(
-      `print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout",
-      ...}], "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row",
-      "message"}]}`
-    ),
-  ],
+  out: `write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail tab per
+  scenario and the Scenario Comparison tab (figures side by side, Δ vs Baseline, breakdowns,
+  data issues, invalid scenarios, charts).`,
+  json: `print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout",
+  ...}], "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row",
+  "message"}]}`,
+  outRequired: true,
   description: `Runs the scenarios of IN.xlsx's Scenarios sheet (Baseline, with no change, always
   first) rep by rep over its Reps, Matrix, Curves and Objectives (docs/workbook.md).`,
   footer: `At least one of --out and --json. A plan with error findings (compalign check) is not
@@ -49,8 +32,7 @@ export const SCENARIOS_COMMAND = defineCommand<ScenariosOptions>({
     "compalign scenarios plan.xlsx --out scenarios.xlsx",
     "compalign scenarios plan.xlsx --json",
   ],
-  build: (parsed) => {
-    const args = fileArgs(parsed);
+  refine: (args) => {
     if (args.out === undefined && !args.json)
       throw usageError("give --out OUT.xlsx, --json, or both");
     return args;
