@@ -9,7 +9,12 @@ import { PULSE_CHECK_IDS, PULSE_CHECK_INFO } from "../../src/engine/pulseChecks"
 import { isCompAlignReport } from "../../src/cli/files";
 import { COMMANDS, main, run } from "../../src/cli/main";
 import { pulseCheckList } from "../../src/cli/pulse";
-import { cli, sha, tempFolder } from "./helpers";
+import { ActionError } from "../../src/actions";
+import { CliError } from "../../src/cli/io";
+import { runWorkbookCommand } from "../../src/cli/workbookCommand";
+import { WorkbookError } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { capture, cli, editedCopy, sha, tempFolder } from "./helpers";
 
 jest.setTimeout(120_000);
 
@@ -21,6 +26,15 @@ beforeAll(async () => {
   writeFileSync(path("notes.txt"), "not a workbook");
   mkdirSync(path("folder"));
 });
+
+/** Runs `args` expecting exit 0 and one JSON object with exactly `keys` on stdout. */
+async function jsonRun(keys: string[], args: string[]) {
+  const { code, stdout, err } = await cli(...args);
+  expect(code).toBe(0);
+  const json = JSON.parse(stdout);
+  expect(Object.keys(json)).toEqual(keys);
+  return { json, err };
+}
 
 const IN_COMMANDS = ["check", "scenarios", "pulse", "explain", "risk", "calc"];
 
@@ -157,15 +171,10 @@ describe("check", () => {
 
   it("--json --out: the JSON contract and a copy with the Alignment View", async () => {
     const before = sha(PLAN());
-    const { code, stdout, err } = await cli("check", PLAN(), "--json", "--out", path("c.xlsx"));
-    expect(code).toBe(0);
-    const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual([
-      "designAlignmentIndex",
-      "objectives",
-      "findings",
-      "marginal",
-    ]);
+    const { json, err } = await jsonRun(
+      ["designAlignmentIndex", "objectives", "findings", "marginal"],
+      ["check", PLAN(), "--json", "--out", path("c.xlsx")]
+    );
     expect(json.findings.map((f: { severity: string }) => f.severity)).toEqual(["warning"]);
     expect(json.designAlignmentIndex).toBeGreaterThan(0);
     expect(err).toEqual([`compalign check: wrote ${path("c.xlsx")} with the Alignment View`]);
@@ -177,13 +186,10 @@ describe("check", () => {
 });
 
 /** The starter plan with Account Executive's first weight cut to 25%: an error finding. */
-async function brokenPlan(): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(PLAN());
-  book.getWorksheet("Matrix")!.getCell("E2").value = 0.25;
-  await book.xlsx.writeFile(path("broken.xlsx"));
-  return path("broken.xlsx");
-}
+const brokenPlan = () =>
+  editedCopy(PLAN(), path("broken.xlsx"), (book) => {
+    book.getWorksheet("Matrix")!.getCell("E2").value = 0.25;
+  });
 
 describe("a plan with error findings", () => {
   it("check exits 1 and lists the error with its cell", async () => {
@@ -216,15 +222,10 @@ describe("a plan with error findings", () => {
 
 describe("scenarios", () => {
   it("--json: the assumption, Baseline first, and the run on stderr", async () => {
-    const { code, stdout, err } = await cli("scenarios", PLAN(), "--json");
-    expect(code).toBe(0);
-    const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual([
-      "assumption",
-      "scenarios",
-      "invalidScenarios",
-      "dataIssues",
-    ]);
+    const { json, err } = await jsonRun(
+      ["assumption", "scenarios", "invalidScenarios", "dataIssues"],
+      ["scenarios", PLAN(), "--json"]
+    );
     expect(json.scenarios[0].name).toBe("Baseline");
     expect(json.scenarios[0].deltaVsBaseline).toBe(0);
     expect(err[0]).toMatch(/^compalign scenarios: \d+ scenarios over 8 reps in \d+ ms/);
@@ -404,5 +405,72 @@ describe("run (bin/compalign.js's entry)", () => {
     } finally {
       write.mockRestore();
     }
+  });
+});
+
+describe("failures no command turned into a message", () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  const failReading = (error: unknown) =>
+    jest.spyOn(XlsxWorkbook.prototype, "readSheets").mockRejectedValue(error);
+
+  it("a JavaScript error is never shown: exit 1, one plain line", async () => {
+    failReading(new TypeError("x is undefined"));
+    const { code, err, stdout } = await cli("check", PLAN());
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(err).toEqual([
+      "compalign check: an unexpected problem stopped the run; nothing was written. Please report it with the workbook (COMPALIGN_DEBUG=1 shows the details).",
+    ]);
+  });
+
+  it("COMPALIGN_DEBUG=1 shows the stack for a bug report", async () => {
+    failReading(new TypeError("x is undefined"));
+    process.env.COMPALIGN_DEBUG = "1";
+    try {
+      const { err } = await cli("pulse", PLAN());
+      expect(err[0]).toMatch(/^compalign pulse: TypeError: x is undefined\n\s+at /);
+    } finally {
+      delete process.env.COMPALIGN_DEBUG;
+    }
+  });
+
+  it("a workbook's own error is its first line", async () => {
+    failReading(new WorkbookError("unreadable", "the Reps sheet is too large\ndetails"));
+    const { code, err } = await cli("explain", PLAN());
+    expect(code).toBe(1);
+    expect(err).toEqual(["compalign explain: the Reps sheet is too large"]);
+  });
+
+  it("an action's error names the input: exit 1 when the plan cannot be computed, else 2", async () => {
+    const io = capture();
+    const job = (error: ActionError) => ({
+      compute: () => Promise.reject(error),
+      wrote: () => "",
+      output: () => 0,
+    });
+    const args = { input: PLAN(), json: false };
+    for (const [error, status] of [
+      [new ActionError("not-computable", "No rep could be computed."), 1],
+      [new ActionError("no-matrix", "There is no Matrix sheet."), 2],
+    ] as const) {
+      const thrown = await runWorkbookCommand("compalign x", args, io, job(error)).catch((e) => e);
+      expect(thrown).toBeInstanceOf(CliError);
+      expect(thrown).toMatchObject({
+        message: `compalign x: ${PLAN()}: ${error.message}`,
+        exitCode: status,
+      });
+    }
+  });
+
+  it("a failed write is exit 1 naming OUT, after the checks on it passed", async () => {
+    jest
+      .spyOn(XlsxWorkbook.prototype, "writeFile")
+      .mockRejectedValue(new Error("ENOSPC: no space left on device\nat write"));
+    const { code, err } = await cli("risk", PLAN(), "--out", path("full.xlsx"));
+    expect(code).toBe(1);
+    expect(err.at(-1)).toBe(
+      `compalign risk: cannot write ${path("full.xlsx")} (ENOSPC: no space left on device)`
+    );
   });
 });

@@ -6,8 +6,10 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Io } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
+import { compalign, ensureCompiledCli } from "./compiledCli";
 
 export type CapturedIo = Io & { out: string[]; err: string[] };
 
@@ -33,17 +35,54 @@ export async function cli(...args: string[]): Promise<CliRun> {
   return { code, stdout: io.out.join(""), stderr: io.err.join("\n"), err: io.err };
 }
 
+export interface TempFolder {
+  /** A file in the folder. */
+  path: (name: string) => string;
+  /** The folder. */
+  dir: () => string;
+}
+
 /**
- * A temporary folder made before the file's tests and removed after them; `path(name)` names a
- * file in it.
+ * A temporary folder made before the file's tests (then `setup` runs in it) and removed after
+ * them.
  */
-export function tempFolder(prefix: string): { path: (name: string) => string } {
+export function tempFolder(
+  prefix: string,
+  setup?: (folder: TempFolder) => void | Promise<void>
+): TempFolder {
   let dir = "";
-  beforeAll(() => {
+  const folder: TempFolder = { path: (name) => join(dir, name), dir: () => dir };
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), prefix));
-  });
+    await setup?.(folder);
+  }, 180_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return { path: (name) => join(dir, name) };
+  return folder;
+}
+
+/** A `tempFolder` setup for subprocess tests: the compiled CLI, and plan.xlsx from `init`. */
+export function starterPlan({ path }: TempFolder): void {
+  ensureCompiledCli();
+  expect(compalign("init", path("plan.xlsx")).status).toBe(0);
+}
+
+/** The workbook at `file`, read with exceljs. */
+export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return book;
+}
+
+/** Writes to `to` a copy of the workbook `from` changed by `edit`; resolves to `to`. */
+export async function editedCopy(
+  from: string,
+  to: string,
+  edit: (book: ExcelJS.Workbook) => void
+): Promise<string> {
+  const book = await readWorkbook(from);
+  edit(book);
+  await book.xlsx.writeFile(to);
+  return to;
 }
 
 export const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
