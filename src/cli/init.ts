@@ -15,10 +15,11 @@ export const INIT_COMMAND = defineCommand<{ out: string }>({
   summary: "write a new CompAlign workbook with the starter plan",
   positional: { arg: "OUT.xlsx", noun: "output file" },
   options: [],
-  description: `Writes a new CompAlign workbook: the Objectives, Matrix, Curves and Reps sheets
-  of the workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a starter plan
+  description: `Writes a new CompAlign workbook: the Objectives, Matrix, Curves, Reps and Scenarios
+  sheets of the workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a starter plan
   that passes every alignment check. Refuses to overwrite an existing file.`,
-  footer: "Exit status: 0 written, 2 bad usage or OUT.xlsx already exists.",
+  footer: `Exit status: 0 written, 1 OUT.xlsx cannot be written, 2 bad usage, OUT.xlsx already
+  exists, or its folder does not exist or is not writable.`,
   examples: ["compalign init plan.xlsx"],
   build: (parsed) => ({ out: parsed.positional }),
   run: (options, io) => runInit(options, io),
