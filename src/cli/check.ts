@@ -9,7 +9,7 @@ import {
   writeAlignmentView,
   type AlignmentCheck,
 } from "../actions";
-import { percent } from "../engine/alignmentRules";
+import { pct as percent } from "../engine/figures";
 import type { Finding } from "../engine/plan";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";

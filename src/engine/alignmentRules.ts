@@ -37,7 +37,6 @@ export interface AlignmentReport {
 }
 
 /** Shares in messages, as the pane shows them (src/engine/figures.ts): "61.9%", "99.98%". */
-export const percent = (share: number): string => pct(share);
 
 /** Components grouped by plan (case-insensitive), in Matrix order. */
 export function plansOf(components: readonly Component[]): Map<string, Component[]> {
@@ -150,7 +149,7 @@ function weightsSum({ plans, add }: RuleContext) {
         plan: first.plan,
         metric: null,
         objective: null,
-        message: `${first.plan}: weights sum to ${percent(sum)}, not 100%.`,
+        message: `${first.plan}: weights sum to ${pct(sum)}, not 100%.`,
         cell: first.cells.weight,
       });
     }
@@ -225,7 +224,7 @@ function priorityPayGap({ design, shares, add }: RuleContext) {
         plan: null,
         metric: null,
         objective: s.objective,
-        message: `"${s.objective}" has ${percent(s.priorityShare)} of strategic priority but ${percent(s.payShare)} of target incentive: the plans pay ${direction} for it than strategy says.`,
+        message: `"${s.objective}" has ${pct(s.priorityShare)} of strategic priority but ${pct(s.payShare)} of target incentive: the plans pay ${direction} for it than strategy says.`,
         cell: design.objectives[i].cells.priority,
       });
     }
@@ -249,7 +248,7 @@ function curveShape({ design, add }: RuleContext) {
         plan: null,
         metric: null,
         objective: null,
-        message: `Curve "${curve.name}" pays ${percent(curve.rates[0])} at its first point and nothing just below it: a cliff invites deal timing games.`,
+        message: `Curve "${curve.name}" pays ${pct(curve.rates[0])} at its first point and nothing just below it: a cliff invites deal timing games.`,
         cell: curve.cell,
       });
     }
@@ -297,7 +296,7 @@ function marginalMisaligned({ design, plans, add }: RuleContext) {
       .sort((a, b) => b.m.sharePerPoint! - a.m.sharePerPoint!)[0];
     add("warning", "marginal-misaligned", {
       ...where(lead.c),
-      message: `${lead.c.plan}: one more point at 100% pays most on ${lead.c.metric} (${percent(lead.m.sharePerPoint!)} of target incentive per point), which serves "${lead.o!.name}", not the plan's top-priority objective "${owed.o!.name}" (${owed.c.metric}: ${percent(owed.m.sharePerPoint!)} per point); reps chase what pays at the margin.`,
+      message: `${lead.c.plan}: one more point at 100% pays most on ${lead.c.metric} (${pct(lead.m.sharePerPoint!)} of target incentive per point), which serves "${lead.o!.name}", not the plan's top-priority objective "${owed.o!.name}" (${owed.c.metric}: ${pct(owed.m.sharePerPoint!)} per point); reps chase what pays at the margin.`,
       cell: lead.c.cells.weight,
     });
   }
@@ -314,8 +313,8 @@ function weightRange({ plans, add }: RuleContext) {
       add("error", "weight-range", {
         ...where(c),
         message: wholePercents
-          ? `${c.plan} / ${c.metric}: Weight ${c.weight} is ${percent(c.weight)} of target incentive; the plan's weights sum to ${+sum.toFixed(4)}, so they look typed as whole percents: type ${+c.weight.toFixed(4)}% (or ${+(c.weight / 100).toFixed(6)}).`
-          : `${c.plan} / ${c.metric}: Weight ${percent(c.weight)} is above 100%: a weight is a share of the plan's target incentive, between 0% and 100%.`,
+          ? `${c.plan} / ${c.metric}: Weight ${c.weight} is ${pct(c.weight)} of target incentive; the plan's weights sum to ${+sum.toFixed(4)}, so they look typed as whole percents: type ${+c.weight.toFixed(4)}% (or ${+(c.weight / 100).toFixed(6)}).`
+          : `${c.plan} / ${c.metric}: Weight ${pct(c.weight)} is above 100%: a weight is a share of the plan's target incentive, between 0% and 100%.`,
         cell: c.cells.weight,
       });
     }
@@ -327,7 +326,7 @@ function negativeWeight({ design, add }: RuleContext) {
     if (!(c.weight < 0)) continue;
     add("error", "negative-weight", {
       ...where(c),
-      message: `${c.plan} / ${c.metric}: Weight ${percent(c.weight)} is negative: a weight is a share of target incentive, 0% or more (the plan's other weights would pay more than 100% of target).`,
+      message: `${c.plan} / ${c.metric}: Weight ${pct(c.weight)} is negative: a weight is a share of target incentive, 0% or more (the plan's other weights would pay more than 100% of target).`,
       cell: c.cells.weight,
     });
   }

@@ -18,7 +18,8 @@
  *   modifiers (always 0: the Matrix has none). The five-minute rule is broken by more than 3
  *   metrics or more than 5 points on a curve.
  */
-import { MAX_METRICS, percent, plansOf } from "./alignmentRules";
+import { MAX_METRICS, plansOf } from "./alignmentRules";
+import { pct } from "./figures";
 import { curveRate, type CurveBeyond, type CurveMethod } from "./curve";
 import { curveLandmarks, DEFAULT_EXCELLENCE_RATE, type CurveLandmarks } from "./curveLandmarks";
 import { percentilesInc } from "./distribution";
@@ -351,7 +352,7 @@ function explainPlan(
   const weights = components.reduce((sum, c) => sum + c.weight, 0);
   if (Math.abs(weights - 1) > 0.0001)
     problems.push(
-      `The weights of ${plan} sum to ${percent(weights)}, not 100%, so the amounts are off until that is fixed.`
+      `The weights of ${plan} sum to ${pct(weights)}, not 100%, so the amounts are off until that is fixed.`
     );
   return {
     plan,
