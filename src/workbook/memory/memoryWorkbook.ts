@@ -20,7 +20,6 @@ import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
 import { readSyncCount, type UsedRange } from "../readChunks";
 import {
-  freeSheetName,
   WorkbookError,
   type AppendResult,
   type AppendRow,
@@ -45,15 +44,15 @@ import {
   type DefinedName,
 } from "../ownershipMarks";
 import { layoutSheet, writeBlocks, type SheetModel } from "../sheetModel";
-import { arrangeReport } from "../reportLayout";
-import { parseSheetRef, sheetRef } from "../sheetRef";
 import {
-  checkSheetName,
-  checkSpec,
-  checkTableHeaders,
-  checkTableNamesFree,
-  deletableSheets,
-} from "../specRules";
+  arrangeOwnedSpecs,
+  checkNewTables,
+  newSheet,
+  planOwnedWrites,
+  takenTableNames,
+} from "../writePlan";
+import { parseSheetRef, sheetRef } from "../sheetRef";
+import { checkSheetName, checkSpec, checkTableHeaders, deletableSheets } from "../specRules";
 
 /** What changed, delivered to `onChange` listeners after the change is made. */
 export interface WorkbookChange {
@@ -172,17 +171,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async createSheet(spec: SheetSpec): Promise<WriteResult> {
-    checkSpec(spec);
-    const existing = this.find(spec.name);
-    if (existing) {
-      throw new WorkbookError(
-        "exists",
-        `cannot add sheet "${spec.name}": the workbook has a sheet named "${existing.name}"`
-      );
-    }
-    const sheet = layoutSheet(spec);
-    checkTableHeaders(sheet);
-    checkTableNamesFree(tablesOf([sheet]), this.takenNames(this.sheets));
+    const sheet = newSheet(spec, this.find(spec.name), this.takenNames(this.sheets));
     const requests = packRequests(spec.blocks).length;
     this.sheets.push(sheet);
     this.syncs += requests;
@@ -191,30 +180,22 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
-    given.forEach(checkSpec);
-    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
-    specs.forEach(checkSpec);
-    const seen = new Set<string>();
-    for (const spec of specs) {
-      if (seen.has(lower(spec.name))) {
-        throw new WorkbookError("exists", `sheet "${spec.name}" is written twice in one call`);
-      }
-      seen.add(lower(spec.name));
-    }
+    const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
     const owned = new Set(this.owned().map(lower));
-    const taken = this.sheets.filter((s) => !owned.has(lower(s.name))).map((s) => s.name);
-    const plans = specs.map((spec) => {
-      const free = freeSheetName(spec.name, taken);
-      taken.push(free);
-      // CompAlign's own sheet of that name is rewritten under the name it has.
-      const index = this.sheets.findIndex((s) => lower(s.name) === lower(free));
-      const sheet = layoutSheet(spec, index >= 0 ? this.sheets[index].name : free);
+    const plans = planOwnedWrites(
+      specs,
+      this.sheets,
+      (s) => s.name,
+      (s) => owned.has(lower(s.name))
+    ).map(({ spec, name, replaces }) => {
+      const sheet = layoutSheet(spec, name);
       checkTableHeaders(sheet);
+      const index = replaces ? this.sheets.indexOf(replaces) : -1;
       return { sheet, index, requests: packRequests(spec.blocks).length };
     });
     const replaced = new Set(plans.map((p) => p.index).filter((i) => i >= 0));
-    checkTableNamesFree(
-      tablesOf(plans.map((p) => p.sheet)),
+    checkNewTables(
+      plans.map((p) => p.sheet),
       this.takenNames(this.sheets.filter((_, i) => !replaced.has(i)))
     );
 
@@ -414,12 +395,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Names a new table may not take: tables on these sheets and the defined names. */
   private takenNames(sheets: readonly SheetModel[]): { name: string; where: string }[] {
-    return [
-      ...sheets.flatMap((s) =>
-        s.tables.map((t) => ({ name: t.name, where: `a table on sheet "${s.name}"` }))
-      ),
-      ...this.names.map((n) => ({ name: n.name, where: "a defined name" })),
-    ];
+    return takenTableNames(
+      sheets,
+      (s) => s.name,
+      (s) => s.tables.map((t) => t.name),
+      this.names
+    );
   }
 
   /** The sheet and cell/range of "Sheet!A1"; WorkbookError when either is missing or malformed. */
@@ -448,10 +429,6 @@ export class MemoryWorkbook implements WorkbookPort {
   private emit(change: WorkbookChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
-}
-
-function tablesOf(sheets: readonly SheetModel[]): { sheet: string; name: string }[] {
-  return sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name })));
 }
 
 /** The used range (values only) of a grid that starts at A1; null when it holds nothing. */
