@@ -1,14 +1,11 @@
 import { nameKey, sameName } from "../../src/engine/nameKey";
 
 describe("nameKey: one rule for matching the names people type", () => {
-  test.each([
-    ["Enterprise AE", "enterprise ae"],
-    ["  Enterprise AE ", "enterprise ae"],
-    ["NEW LOGO\t", "new logo"],
-    ["Multi  Product", "multi  product"],
-    ["", ""],
-  ])("%j → %j", (name, key) => {
-    expect(nameKey(name)).toBe(key);
+  test("case and surrounding spaces are ignored, inner spaces kept", () => {
+    const keys = ["Enterprise AE", "  Enterprise AE ", "NEW LOGO\t", "Multi  Product", ""].map(
+      nameKey
+    );
+    expect(keys).toEqual(["enterprise ae", "enterprise ae", "new logo", "multi  product", ""]);
   });
 
   test("sameName ignores case and surrounding spaces, nothing else", () => {
