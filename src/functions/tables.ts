@@ -10,15 +10,18 @@ import {
 } from "../engine/curve";
 import { makeTiers, tiersProblem, type Tiers } from "../engine/commission";
 import { CompError, valueError } from "../engine/errors";
-import { firstNonAscending } from "../engine/lookup";
+import {
+  firstNegative,
+  firstNonAscending,
+  notAscending,
+  type ColumnProblem,
+} from "../engine/lookup";
 import type { RateMatrix } from "../engine/matrix";
 import type { StepTable } from "../engine/modifier";
 import { fail, isBlank, tableArg, type NumberTable } from "./args";
 import type { Arg, Cell } from "./values";
 
 const column = (table: NumberTable, c: number) => table.rows.map((row) => row[c]);
-
-type TableProblem = { index: number; message: string } | null;
 
 /**
  * The two columns of a two-column table, checked by `problemOf`; a problem fails with a
@@ -27,7 +30,7 @@ type TableProblem = { index: number; message: string } | null;
 function checkedColumns(
   arg: Arg,
   name: string,
-  problemOf: (first: number[], second: number[]) => TableProblem
+  problemOf: (first: number[], second: number[]) => ColumnProblem
 ): [number[], number[]] {
   const table = tableArg(arg, name, 2);
   const first = column(table, 0);
@@ -50,18 +53,11 @@ export function tiersArg(arg: Arg, name: string, scale: number): Tiers {
 
 /** (lower bound, value) rows with ascending bounds and non-negative values. */
 export function stepTableArg(arg: Arg, name: string, valueName: string): StepTable {
-  const [bounds, values] = checkedColumns(arg, name, (bounds, values): TableProblem => {
-    const bad = firstNonAscending(bounds);
-    if (bad >= 0)
-      return {
-        index: bad,
-        message: `lower bounds must be strictly ascending (${bounds[bad]} follows ${bounds[bad - 1]})`,
-      };
-    const negative = values.findIndex((v) => v < 0);
-    if (negative >= 0)
-      return { index: negative, message: `${valueName} ${values[negative]} is negative` };
-    return null;
-  });
+  const [bounds, values] = checkedColumns(
+    arg,
+    name,
+    (bounds, values) => notAscending(bounds, "lower bounds") ?? firstNegative(values, valueName)
+  );
   return { bounds: Float64Array.from(bounds), values: Float64Array.from(values) };
 }
 
