@@ -91,6 +91,32 @@ export function planOwnedWrites<S>(
   });
 }
 
+/**
+ * The sheets of one `writeOwnedSheets` call: planned (planOwnedWrites), laid out by `build`,
+ * header text distinct, and table names free among the sheets that stay (`takenIn` gives the
+ * names their tables and the defined names take; a replaced sheet's tables go with it).
+ */
+export function planOwnedSheets<S>(
+  specs: readonly SheetSpec[],
+  sheets: readonly S[],
+  nameOf: (sheet: S) => string,
+  isOwned: (sheet: S) => boolean,
+  build: (spec: SheetSpec, name: string) => SheetModel,
+  takenIn: (kept: readonly S[]) => TakenNames
+): { spec: SheetSpec; sheet: SheetModel; replaces: S | undefined }[] {
+  const plans = planOwnedWrites(specs, sheets, nameOf, isOwned).map(({ spec, name, replaces }) => {
+    const sheet = build(spec, name);
+    checkTableHeaders(sheet);
+    return { spec, sheet, replaces };
+  });
+  const replaced = new Set(plans.map((p) => p.replaces));
+  checkNewTables(
+    plans.map((p) => p.sheet),
+    takenIn(sheets.filter((s) => !replaced.has(s)))
+  );
+  return plans;
+}
+
 /** Names a new table may not take: the tables on these sheets and the workbook's defined names. */
 export function takenTableNames<S>(
   sheets: readonly S[],

@@ -23,15 +23,9 @@ import {
   WorkbookError,
   type AppendResult,
   type AppendRow,
-  type ChartSpec,
-  type ColorScaleSpec,
-  type PrintSpec,
   type SheetData,
   type SheetSpec,
   type SheetValue,
-  type TableSpec,
-  type ValidationSpec,
-  type ValueColorSpec,
   type WorkbookPort,
   type WriteResult,
 } from "../port";
@@ -44,15 +38,9 @@ import {
   type DefinedName,
 } from "../ownershipMarks";
 import { layoutSheet, writeBlocks, type SheetModel } from "../sheetModel";
-import {
-  arrangeOwnedSpecs,
-  checkNewTables,
-  newSheet,
-  planOwnedWrites,
-  takenTableNames,
-} from "../writePlan";
+import { arrangeOwnedSpecs, newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
 import { parseSheetRef, sheetRef } from "../sheetRef";
-import { checkSheetName, checkSpec, checkTableHeaders, deletableSheets } from "../specRules";
+import { checkSheetName, checkSpec, deletableSheets } from "../specRules";
 
 /** What changed, delivered to `onChange` listeners after the change is made. */
 export interface WorkbookChange {
@@ -63,27 +51,17 @@ export interface WorkbookChange {
 
 export type ChangeListener = (change: WorkbookChange) => void;
 
-/** A copy of one sheet for tests: every field as a rectangle over the cells that were written. */
-export interface SheetSnapshot {
-  name: string;
+/**
+ * A copy of one sheet for tests: the sheet model's fields (print setup: owned report tabs get it
+ * from the layout pass), with the cells as rectangles over what was written.
+ */
+export interface SheetSnapshot extends Omit<SheetModel, "cells"> {
   owned: boolean;
   /** From A1 to the last written cell (values, formulas, formats or styles), padded. */
   values: SheetValue[][];
   formulas: (string | null)[][];
   numberFormats: (string | null)[][];
   styles: (CellStyle | null)[][];
-  tables: TableSpec[];
-  validations: ValidationSpec[];
-  colorScales: ColorScaleSpec[];
-  charts: ChartSpec[];
-  columnWidths: number[];
-  freeze: { rows: number; columns: number } | null;
-  tabColor: string | null;
-  wrap: string[];
-  rowHeights: { row: number; points: number }[];
-  valueColors: ValueColorSpec[];
-  /** How the sheet prints (owned report tabs get it from the layout pass), or null. */
-  print: PrintSpec | null;
 }
 
 /** The cell or range last passed to `select`. */
@@ -182,22 +160,18 @@ export class MemoryWorkbook implements WorkbookPort {
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
     const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
     const owned = new Set(this.owned().map(lower));
-    const plans = planOwnedWrites(
+    const plans = planOwnedSheets(
       specs,
       this.sheets,
       (s) => s.name,
-      (s) => owned.has(lower(s.name))
-    ).map(({ spec, name, replaces }) => {
-      const sheet = layoutSheet(spec, name);
-      checkTableHeaders(sheet);
-      const index = replaces ? this.sheets.indexOf(replaces) : -1;
-      return { sheet, index, requests: packRequests(spec.blocks).length };
-    });
-    const replaced = new Set(plans.map((p) => p.index).filter((i) => i >= 0));
-    checkNewTables(
-      plans.map((p) => p.sheet),
-      this.takenNames(this.sheets.filter((_, i) => !replaced.has(i)))
-    );
+      (s) => owned.has(lower(s.name)),
+      (spec, name) => layoutSheet(spec, name),
+      (kept) => this.takenNames(kept)
+    ).map(({ spec, sheet, replaces }) => ({
+      sheet,
+      index: replaces ? this.sheets.indexOf(replaces) : -1,
+      requests: packRequests(spec.blocks).length,
+    }));
 
     const results: WriteResult[] = plans.map(({ sheet, index, requests }) => {
       this.syncs += requests;

@@ -48,15 +48,9 @@ import {
 } from "../port";
 import { isOwnershipMark, ownedSheetNames } from "../ownershipMarks";
 import { viewSheet, type SheetModel } from "../sheetModel";
-import {
-  arrangeOwnedSpecs,
-  checkNewTables,
-  newSheet,
-  planOwnedWrites,
-  takenTableNames,
-} from "../writePlan";
+import { arrangeOwnedSpecs, newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
 import { parseSheetRef } from "../sheetRef";
-import { checkTableHeaders, deletableSheets } from "../specRules";
+import { deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
 import { describeFileProblem, sniffFileProblem } from "../fileProblem";
 import { renderSheet } from "./renderSheet";
@@ -295,21 +289,13 @@ export class XlsxWorkbook implements WorkbookPort {
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
     const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
     const owned = new Set(this.owned().map(lower));
-    const worksheets = this.workbook.worksheets;
-    const plans = planOwnedWrites(
+    const plans = planOwnedSheets(
       specs,
-      worksheets,
+      this.workbook.worksheets,
       (w) => w.name,
-      (w) => owned.has(lower(w.name))
-    ).map(({ spec, name, replaces }) => {
-      const sheet = viewSheet(spec, name);
-      checkTableHeaders(sheet);
-      return { sheet, replaces };
-    });
-    const replaced = new Set(plans.map((p) => p.replaces).filter(Boolean));
-    checkNewTables(
-      plans.map((p) => p.sheet),
-      this.takenNames(worksheets.filter((w) => !replaced.has(w)))
+      (w) => owned.has(lower(w.name)),
+      (spec, name) => viewSheet(spec, name),
+      (kept) => this.takenNames(kept)
     );
 
     return plans.map(({ sheet, replaces }) => {
