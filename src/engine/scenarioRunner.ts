@@ -22,6 +22,7 @@ import {
   type Grouping,
   type LevelStats,
 } from "./groupFigures";
+import type { FigureSettings } from "./figures";
 import type { PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
 import { overflowDetail, overflowReason } from "./scenarioOverflow";
@@ -146,6 +147,8 @@ export interface PreparedRun {
   plans: Groups;
   segments: Groups;
   territories: Groups;
+  /** The workbook's currency and locale for the tabs written from the run (absent: USD, en-US). */
+  figures?: FigureSettings;
 }
 
 const key = (text: string) => text.trim().toLowerCase();
