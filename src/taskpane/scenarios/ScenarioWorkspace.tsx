@@ -51,6 +51,7 @@ type Area = "top" | "run" | "add";
 
 const AREA_OF_TASK: Record<ScenarioError["task"], Area> = {
   load: "top",
+  setup: "top",
   sample: "top",
   select: "top",
   run: "run",
@@ -71,7 +72,7 @@ function Notices({
 }) {
   const { error, outcome } = state;
   const outcomeArea: Area | null = outcome
-    ? outcome.task === "sample"
+    ? outcome.task === "sample" || outcome.task === "setup"
       ? "top"
       : outcome.task === "cancelled"
         ? "run"
@@ -147,6 +148,8 @@ export function ScenarioWorkspace({
           <ScenarioActions
             busy={state.busy}
             refreshing={state.refreshing}
+            needsSetup={listing === null && state.error?.missingSheet === true}
+            onSetUp={() => void controls.setUp()}
             onInsertSample={() => void controls.insertSample()}
             onRefresh={() => void controls.load()}
           />
@@ -168,7 +171,9 @@ export function ScenarioWorkspace({
           state.busy !== "load" && (
             <Body1 as="p" className={styles.empty}>
               Scenarios read the Matrix, Curves, Reps and Scenarios sheets. Starting from an empty
-              workbook? Insert sample data adds a sample plan with its reps and five scenarios.
+              workbook? Set up workbook adds them with a starter plan to fill in with your own;
+              Insert sample data adds a finished example instead (360 reps, five scenarios) to
+              explore.
             </Body1>
           )
         )}
