@@ -19,6 +19,7 @@ import { InvalidScenarios } from "./InvalidScenarios";
 import { PlanErrors } from "./PlanErrors";
 import { RunControls } from "./RunControls";
 import { RunResults } from "./RunResults";
+import { ScenarioSummary } from "./ScenarioSummary";
 import { ScenarioActions } from "./ScenarioActions";
 import { ScenarioForm } from "./ScenarioForm";
 import { ScenarioPicker } from "./ScenarioPicker";
@@ -144,6 +145,8 @@ export function ScenarioWorkspace({
   return (
     <AriaLiveAnnouncer>
       <div className={styles.root}>
+        {/* The answer first: the last run's headline deltas, above the fold at pane width. */}
+        {state.result && <ScenarioSummary scenarios={state.result.run.scenarios} />}
         <div className={styles.block}>
           <ScenarioActions
             busy={state.busy}
