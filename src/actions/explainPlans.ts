@@ -63,7 +63,7 @@ export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations
       targetIncentive: table.targetIncentive[i],
     }));
   }
-  const plans = explain(design, targets, { excellenceRate }).map((p) => ({
+  const plans = explain(design, targets, { excellenceRate, figures: read.figures }).map((p) => ({
     ...p,
     talkingPoints: talkingPoints(p),
   }));

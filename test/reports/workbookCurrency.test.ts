@@ -132,6 +132,17 @@ describe("report tabs on a EUR workbook (Settings: Currency EUR, Locale de-DE)",
     expect(text.filter((t) => /\$\d/.test(t))).toEqual([]);
   });
 
+  it("the plan pages' words give amounts in euros (median target incentive, how to earn more)", () => {
+    const text = book
+      .snapshot("Plan - Enterprise AE")
+      .values.flat()
+      .filter((v): v is string => typeof v === "string");
+    expect(text.filter((t) => /\$\d/.test(t))).toEqual([]);
+    const note = text.find((t) => t.startsWith("Amounts are for the median target incentive"));
+    expect(note).toMatch(/: \d{1,3}(,\d{3})* €\.$/);
+    expect(text.some((t) => /\d €( more| on)/.test(t))).toBe(true);
+  });
+
   it("the Alignment View's marginal-pay header names the currency", () => {
     const header = book.snapshot("Alignment View").values.flat();
     expect(header).toContain("€ per point (median TI)");
