@@ -22,6 +22,8 @@ import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { riskSheet } from "../reports/riskSheet";
+import { inWorkbookCurrency } from "../reports/format";
+import type { FigureSettings } from "../engine/figures";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { ActionError } from "./errors";
 import { assertPlanHasNoErrors } from "./planGate";
@@ -33,6 +35,8 @@ export interface RiskPreparation {
   settings: RiskSettings;
   /** Problems reading Risk Settings (defaults were used). */
   warnings: string[];
+  /** The workbook's currency and locale (its Settings sheet) for the tab and its sentences. */
+  figures: FigureSettings;
   dataIssues: DataIssue[];
   invalidScenarios: { name: string; reason: string }[];
 }
@@ -43,6 +47,7 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     design,
     findings,
     reps,
+    figures,
     extra: [scenarioSheet, settingsSheet],
   } = await readRepsWorkbook(book, "cost at risk is simulated rep by rep", [
     SCENARIOS_SHEET,
@@ -56,6 +61,7 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     model: buildRiskModel(run),
     settings,
     warnings,
+    figures,
     dataIssues: run.dataIssues,
     invalidScenarios: [
       ...run.invalidScenarios,
@@ -71,6 +77,7 @@ export interface RiskComputation extends Omit<RiskPreparation, "model"> {
 const withoutModel = (p: RiskPreparation): Omit<RiskPreparation, "model"> => ({
   settings: p.settings,
   warnings: p.warnings,
+  figures: p.figures,
   dataIssues: p.dataIssues,
   invalidScenarios: p.invalidScenarios,
 });
@@ -96,12 +103,16 @@ export async function writeRiskSheet(
   computation: RiskComputation
 ): Promise<WriteResult> {
   const [sheet] = await book.writeOwnedSheets([
-    riskSheet({
-      result: computation.result,
-      warnings: computation.warnings,
-      dataIssues: computation.dataIssues,
-      invalidScenarios: computation.invalidScenarios,
-    }),
+    inWorkbookCurrency(
+      riskSheet({
+        result: computation.result,
+        warnings: computation.warnings,
+        dataIssues: computation.dataIssues,
+        invalidScenarios: computation.invalidScenarios,
+        figures: computation.figures,
+      }),
+      computation.figures
+    ),
   ]);
   return sheet;
 }
