@@ -30,7 +30,7 @@ import { columnLetters, formatRange, parseRange } from "./a1";
 import type { CellState } from "./cellStore";
 import { displayText } from "./displayText";
 import type { ChartSpec, PrintSpec, SheetSpec } from "./port";
-import { layoutSheet } from "./sheetModel";
+import { viewSheet } from "./sheetModel";
 
 export interface ReportLayoutOptions {
   /** The date the report was run, as it should print ("2026-12-06"); null prints Excel's &D. */
@@ -91,7 +91,8 @@ const headerText = (text: string) => text.replace(/&/g, "&&");
 export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}): SheetSpec {
   if (spec.print) return spec;
   spec = closeGaps(spec);
-  const model = layoutSheet(spec);
+  // Cells read from the spec, not stored one by one (a detail tab is a million cells).
+  const model = viewSheet(spec);
   const cells = model.cells;
 
   // Which cells may run on (one-column title / note / section label blocks) and which are headers.
