@@ -338,16 +338,56 @@ class ScenarioSimulation {
     const rng = this.rng;
     const planAcc = this.planAcc;
     const plans = planAcc.length;
+    // xoshiro128** (random.ts) inlined, its state in locals, written back after the block.
+    const state = rng.state;
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    let u = 0;
     for (let t = this.done; t < end; t++) {
-      const common = 1 + sc * normalFromUint32(rng.nextUint32());
+      {
+        const m = Math.imul(s1, 5);
+        u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+        const t9 = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t9;
+        s3 = (s3 << 11) | (s3 >>> 21);
+      }
+      const common = 1 + sc * normalFromUint32(u);
       planAcc.fill(0);
       let total = 0;
       for (let r = 0; r < reps; r++) {
-        const base = common + su * normalFromUint32(rng.nextUint32());
+        {
+          const m = Math.imul(s1, 5);
+          u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+          const t9 = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t9;
+          s3 = (s3 << 11) | (s3 >>> 21);
+        }
+        const base = common + su * normalFromUint32(u);
         const to = slotStart[r + 1];
         let repTotal = 0;
         for (let s = slotStart[r]; s < to; s++) {
-          const v = normalFromUint32(rng.nextUint32());
+          {
+            const m = Math.imul(s1, 5);
+            u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+            const t9 = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t9;
+            s3 = (s3 << 11) | (s3 >>> 21);
+          }
+          const v = normalFromUint32(u);
           const w = weightedTi[s];
           if (w === 0) continue;
           const shock = base + sv * v;
@@ -366,6 +406,10 @@ class ScenarioSimulation {
         this.costOfSales[t] = sales > 0 ? total / sales : Infinity;
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.done = end;
   }
 }
