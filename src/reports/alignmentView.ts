@@ -11,8 +11,9 @@ import type { Block, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { columnLetters } from "../workbook/a1";
 import { rangeAddress } from "./range";
+import { REPORT_TABS } from "./tabNames";
 
-export const ALIGNMENT_VIEW = "Alignment View";
+export const ALIGNMENT_VIEW = REPORT_TABS.alignmentView.name;
 
 const key = (text: string) => text.trim().toLowerCase();
 

@@ -24,12 +24,12 @@ import {
 } from "../engine/pulseChecks";
 import type { SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
-import { cleanTabName } from "./tabNames";
+import { REPORT_TABS, cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
 import { figures } from "../engine/figures";
 
-export const PULSE_TAB_PREFIX = "Pulse Check";
+export const PULSE_TAB_PREFIX = REPORT_TABS.pulseCheck.prefix;
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
 
