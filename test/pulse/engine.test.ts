@@ -2,7 +2,7 @@
  * The pulse check on the tiny world of fixture.ts, every value computed by hand, and each status
  * boundary just inside and just outside.
  */
-import { runPulse, attainmentHistogram, type PulseResult } from "../../src/engine/pulse";
+import { attainmentHistogram } from "../../src/engine/pulse";
 import {
   alignmentDriftCheck,
   cappedRepsCheck,
@@ -19,25 +19,10 @@ import {
   type PulseCheck,
   type PulseCheckId,
 } from "../../src/engine/pulseChecks";
-import { DEFAULT_PULSE_BANDS, defaultPulseSettings } from "../../src/engine/pulseSettings";
-import { readPlan } from "../../src/model/readPlan";
-import { readPulseSettings } from "../../src/model/readPulseSettings";
-import { readReps } from "../../src/model/readReps";
-import { ACTUALS, CURVES, MATRIX, OBJECTIVES, repsSheet, SETTINGS, type Actuals } from "./fixture";
+import { DEFAULT_PULSE_BANDS } from "../../src/engine/pulseSettings";
+import { ACTUALS, tinyPulse } from "./fixture";
 
-function pulseOf(actuals: Actuals = ACTUALS, today = "2026-04-02"): PulseResult {
-  const reps = { name: "Reps", values: repsSheet(actuals) };
-  const { design } = readPlan({
-    objectives: { name: "Objectives", values: OBJECTIVES },
-    matrix: { name: "Matrix", values: MATRIX },
-    curves: { name: "Curves", values: CURVES },
-    reps,
-  });
-  const table = readReps(reps, ["Cloud", "Core", "Meetings"]);
-  const { settings, warnings } = readPulseSettings({ name: "Pulse Settings", values: SETTINGS });
-  expect(warnings).toEqual([]);
-  return runPulse(design, table, settings, { today });
-}
+const pulseOf = tinyPulse;
 
 const B = DEFAULT_PULSE_BANDS;
 
@@ -295,7 +280,7 @@ describe("the tiny world, by hand", () => {
 
 describe("moving reps across boundaries in the workbook", () => {
   test("share at quota per plan: AE 5 of 8 (62.5%) is OK, 6 of 8 (75%) is Watch and drives the company", () => {
-    const ae = (p: PulseResult) => p.plans[0].checks[0];
+    const ae = (p: ReturnType<typeof pulseOf>) => p.plans[0].checks[0];
     expect(ae(pulseOf())).toMatchObject({ value: 0.625, status: "OK" });
     // r3 to Cloud 110: WA 0.55 + 0.45 = 1 → 6 of 8 on AE; SDR stays at 1 of 2 (50%, Watch).
     const six = pulseOf({ ...ACTUALS, r3: [110, 90] });
@@ -307,19 +292,7 @@ describe("moving reps across boundaries in the workbook", () => {
   });
 
   test("without Pulse Settings the label is today's and plan values say so", () => {
-    const reps = { name: "Reps", values: repsSheet() };
-    const { design } = readPlan({
-      objectives: { name: "Objectives", values: OBJECTIVES },
-      matrix: { name: "Matrix", values: MATRIX },
-      curves: { name: "Curves", values: CURVES },
-      reps,
-    });
-    const pulse = runPulse(
-      design,
-      readReps(reps, ["Cloud", "Core", "Meetings"]),
-      defaultPulseSettings(),
-      { today: "2026-04-02" }
-    );
+    const pulse = tinyPulse(ACTUALS, "2026-04-02", null);
     // The fiscal quarter of the date passed in, not the date.
     expect(pulse.label).toBe("2026 Q2");
     const plan = pulse.checks.filter(

@@ -43,10 +43,23 @@ import { readReps } from "../../src/model/readReps";
 import { sampleSheets } from "../../src/reports/sampleWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetValue } from "../../src/workbook/port";
+import { curveRows, curvesSheet, matrixSheet, objectivesSheet } from "../helpers/planSheets";
 
 jest.setTimeout(60_000);
 
 const B = DEFAULT_PULSE_BANDS;
+
+/** Linear from 50% (pays 0) to 150% (pays 2× target), capped. */
+const STD_CURVE = curveRows(
+  "Std",
+  [
+    [0.5, 0],
+    [1, 1],
+    [1.5, 2],
+  ],
+  "LINEAR",
+  "CAP"
+);
 
 const health = (share: { reached?: number; excellence?: number; cap?: number }): MetricHealth[] => [
   {
@@ -277,31 +290,13 @@ function world(share = 1, pulseSettings: SheetValue[][] = []) {
   add("Tiny", 50_000, 100_000, [0.8, 1, 1.2]);
   const reps = { name: "Reps", values: rows };
   const { design } = readPlan({
-    objectives: {
-      name: "Objectives",
-      values: [
-        ["Objective", "Priority"],
-        ["Grow", 1],
-      ],
-    },
-    matrix: {
-      name: "Matrix",
-      values: [
-        ["Plan", "Metric", "Objective", "Weight", "Curve"],
-        ["Hunters", "Sales", "Grow", 1, "Std"],
-        ["Farmers", "Sales", "Grow", 1, "Std"],
-        ["Tiny", "Sales", "Grow", 1, "Std"],
-      ],
-    },
-    curves: {
-      name: "Curves",
-      values: [
-        ["Curve", "Attainment", "Payout", "Method", "Beyond"],
-        ["Std", 0.5, 0, "LINEAR", "CAP"],
-        ["Std", 1, 1, null, null],
-        ["Std", 1.5, 2, null, null],
-      ],
-    },
+    objectives: objectivesSheet(["Grow", 1]),
+    matrix: matrixSheet(
+      ["Hunters", "Sales", "Grow", 1, "Std"],
+      ["Farmers", "Sales", "Grow", 1, "Std"],
+      ["Tiny", "Sales", "Grow", 1, "Std"]
+    ),
+    curves: curvesSheet(STD_CURVE),
     reps,
   });
   const { settings, warnings } = readPulseSettings({

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { PULSE_CHECK_SUMMARIES, runPulse } from "../../src/engine/pulse";
+import { PULSE_CHECK_SUMMARIES } from "../../src/engine/pulse";
 import {
   DEFAULT_PULSE_BANDS,
   PULSE_CHECKS,
@@ -14,12 +14,10 @@ import {
   PULSE_CHECK_IDS,
   type PulseCheckSetting,
 } from "../../src/engine/pulseChecks";
-import { readPlan } from "../../src/model/readPlan";
 import { PULSE_SETTINGS, readPulseSettings } from "../../src/model/readPulseSettings";
-import { readReps } from "../../src/model/readReps";
 import { PULSE_VALUE_FORMATS, formatPulseValue, pulseSheet } from "../../src/reports/pulseSheet";
 import { PULSE_CHECK_LABELS, withLabels } from "../../src/taskpane/shared/labels";
-import { CURVES, MATRIX, OBJECTIVES, SETTINGS, repsSheet } from "./fixture";
+import { tinyPulse } from "./fixture";
 
 const root = join(__dirname, "..", "..");
 const WORKBOOK_DOC = readFileSync(join(root, "docs", "workbook.md"), "utf8");
@@ -27,22 +25,12 @@ const README = readFileSync(join(root, "README.md"), "utf8");
 
 const ownSettings = (c: (typeof PULSE_CHECKS)[number]): readonly PulseCheckSetting[] => c.settings;
 
-/** The tiny world's pulse, its sheet's cells as text. */
-function tinyPulse() {
-  const reps = { name: "Reps", values: repsSheet() };
-  const { design } = readPlan({
-    objectives: { name: "Objectives", values: OBJECTIVES },
-    matrix: { name: "Matrix", values: MATRIX },
-    curves: { name: "Curves", values: CURVES },
-    reps,
-  });
-  const table = readReps(reps, ["Cloud", "Core", "Meetings"]);
-  const { settings } = readPulseSettings({ name: "Pulse Settings", values: SETTINGS });
-  const result = runPulse(design, table, settings, { today: "2026-04-02" });
+/** The tiny world's pulse and its Pulse Check tab's rows. */
+function tinyPulseSheet() {
+  const result = tinyPulse();
   const sheet = pulseSheet(result, { tableName: "CompAlignPulse_Q1_2026" });
   return { result, rows: sheet.blocks.flatMap((b) => b.values) };
 }
-
 describe.each(PULSE_CHECKS.map((c) => [c.id, c] as const))("pulse check %s", (id, c) => {
   test("has a title, an explanation and a short name", () => {
     expect(c.title.trim()).not.toBe("");
@@ -107,7 +95,7 @@ describe.each(PULSE_CHECKS.map((c) => [c.id, c] as const))("pulse check %s", (id
   });
 });
 
-const tiny = tinyPulse();
+const tiny = tinyPulseSheet();
 
 test("the run lists every check once, in registry order, titled from the registry", () => {
   expect(tiny.result.checks.map((c) => [c.id, c.title])).toEqual(
