@@ -145,6 +145,16 @@ export const SETTINGS: SheetValue[][] = [
   ["Min Reps Per Plan", 2],
 ];
 
+/** The tiny world's reps by weighted attainment: s2 .4 | r1 .5, r2 .7 | r3 .9 | r4 r5 r6 1.0, s1 1.05 | r7 1.3 | r8 2.0. */
+export const TINY_HISTOGRAM: [string, number][] = [
+  ["<50%", 1],
+  ["50%–75%", 2],
+  ["75%–100%", 1],
+  ["100%–125%", 4],
+  ["125%–150%", 1],
+  ["≥150%", 1],
+];
+
 /** The input sheets, as MemoryWorkbook.fromSheets and XlsxWorkbook.createSheet take them. */
 export function tinySheets({
   actuals = ACTUALS,

@@ -97,8 +97,19 @@ const objectives = (payoutShare: number): ObjectiveDetail[] => [
   },
 ];
 
+type Row = [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null];
+
+/** A plan-value check's row: the value against the plan value (null: not set). */
+const planRow = (
+  id: "payout-to-target" | "cost-of-sales",
+  label: string,
+  value: number,
+  plan: number | null,
+  status: PulseStatus
+): Row => [id, label, () => planValueCheck(id, value, plan, B), status, value];
+
 /** [check, case, the check computed, status, value]: every status each check can give. */
-const TABLE: [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null][] = [
+const TABLE: Row[] = [
   ["share-at-quota", "62%", () => shareAtQuotaCheck(0.62, B), "OK", 0.62],
   ["share-at-quota", "50%", () => shareAtQuotaCheck(0.5, B), "Watch", 0.5],
   ["share-at-quota", "90%", () => shareAtQuotaCheck(0.9, B), "Act", 0.9],
@@ -111,56 +122,14 @@ const TABLE: [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null
   ["leverage-p10", "0.3", () => leverageP10Check(0.3, B), "OK", 0.3],
   ["leverage-p10", "0.6", () => leverageP10Check(0.6, B), "Watch", 0.6],
   ["leverage-p10", "0.9", () => leverageP10Check(0.9, B), "Act", 0.9],
-  [
-    "payout-to-target",
-    "105% vs 100%",
-    () => planValueCheck("payout-to-target", 1.05, 1, B),
-    "OK",
-    1.05,
-  ],
-  [
-    "payout-to-target",
-    "115% vs 100%",
-    () => planValueCheck("payout-to-target", 1.15, 1, B),
-    "Watch",
-    1.15,
-  ],
-  [
-    "payout-to-target",
-    "125% vs 100%",
-    () => planValueCheck("payout-to-target", 1.25, 1, B),
-    "Act",
-    1.25,
-  ],
-  [
-    "payout-to-target",
-    "no plan value",
-    () => planValueCheck("payout-to-target", 1.124, null, B),
-    "Not set",
-    1.124,
-  ],
-  ["cost-of-sales", "5% vs 5%", () => planValueCheck("cost-of-sales", 0.05, 0.05, B), "OK", 0.05],
-  [
-    "cost-of-sales",
-    "4.4% vs 5%",
-    () => planValueCheck("cost-of-sales", 0.044, 0.05, B),
-    "Watch",
-    0.044,
-  ],
-  [
-    "cost-of-sales",
-    "3.5% vs 5%",
-    () => planValueCheck("cost-of-sales", 0.035, 0.05, B),
-    "Act",
-    0.035,
-  ],
-  [
-    "cost-of-sales",
-    "no plan value",
-    () => planValueCheck("cost-of-sales", 0.055, null, B),
-    "Not set",
-    0.055,
-  ],
+  planRow("payout-to-target", "105% vs 100%", 1.05, 1, "OK"),
+  planRow("payout-to-target", "115% vs 100%", 1.15, 1, "Watch"),
+  planRow("payout-to-target", "125% vs 100%", 1.25, 1, "Act"),
+  planRow("payout-to-target", "no plan value", 1.124, null, "Not set"),
+  planRow("cost-of-sales", "5% vs 5%", 0.05, 0.05, "OK"),
+  planRow("cost-of-sales", "4.4% vs 5%", 0.044, 0.05, "Watch"),
+  planRow("cost-of-sales", "3.5% vs 5%", 0.035, 0.05, "Act"),
+  planRow("cost-of-sales", "no plan value", 0.055, null, "Not set"),
   ["concentration", "Gini 0.3", () => concentrationCheck(0.3, 0.4, B), "OK", 0.3],
   ["concentration", "Gini 0.5", () => concentrationCheck(0.5, 0.45, B), "Watch", 0.5],
   ["concentration", "Gini 0.65", () => concentrationCheck(0.65, 0.45, B), "Act", 0.65],
