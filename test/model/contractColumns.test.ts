@@ -162,6 +162,12 @@ test.each(cases.map(([sheet, header, s]) => [sheet, header, s.label, s] as const
   }
 );
 
+/** A scenario of one scale-ti change (Scenarios row `row`, optionally for one segment). */
+const scaleTi = (name: string, value: number, row: number, segment = "") => ({
+  name,
+  changes: [{ change: "scale-ti" as const, plan: "", metric: "", to: "", value, segment, row }],
+});
+
 describe("rules that know comp plans", () => {
   const rules = (book: Book) => {
     const { design, findings } = readPlan(book);
@@ -250,18 +256,8 @@ describe("rules that know comp plans", () => {
     const { design } = readPlan(book);
     const reps = readReps(book.reps, ["Bookings", "Renewals"]);
     const run = prepareRun(design, reps, [
-      {
-        name: "Typo",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "Eats", row: 2 },
-        ],
-      },
-      {
-        name: "Ok",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "east", row: 3 },
-        ],
-      },
+      scaleTi("Typo", 2, 2, "Eats"),
+      scaleTi("Ok", 2, 3, "east"),
     ]);
     expect(run.invalidScenarios).toEqual([
       {
@@ -288,20 +284,7 @@ describe("huge and non-finite values", () => {
     const book = base();
     const { design } = readPlan(book);
     const reps = readReps(book.reps, ["Bookings", "Renewals"]);
-    const run = runScenarios(design, reps, [
-      {
-        name: "Huge",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 1e308, segment: "", row: 2 },
-        ],
-      },
-      {
-        name: "Double",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "", row: 3 },
-        ],
-      },
-    ]);
+    const run = runScenarios(design, reps, [scaleTi("Huge", 1e308, 2), scaleTi("Double", 2, 3)]);
     expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Double"]);
     expect(run.invalidScenarios).toEqual([
       {
