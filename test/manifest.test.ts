@@ -116,48 +116,46 @@ describe("the manifest checks catch what they claim to", () => {
     );
   });
 
-  it("requires every resid to resolve, in the right resource table", () => {
-    const missing = replaceOnce(
-      MANIFEST,
+  /** [what is broken, the check that must name it among its problems, find, replace, the problem]. */
+  const NAMED: [string, string, string, string, RegExp][] = [
+    [
+      "a resid defined nowhere",
+      "resids",
       '<Label resid="CommandsGroup.Label"/>',
-      '<Label resid="Nowhere.Label"/>'
-    );
-    expect(problemsOf("resids", missing).join("\n")).toMatch(
-      /resid "Nowhere.Label" is not defined in <bt:ShortStrings>/
-    );
-    const wrongKind = replaceOnce(
-      MANIFEST,
+      '<Label resid="Nowhere.Label"/>',
+      /resid "Nowhere.Label" is not defined in <bt:ShortStrings>/,
+    ],
+    [
+      "a resid in the wrong resource table",
+      "resids",
       '<Label resid="CommandsGroup.Label"/>',
-      '<Label resid="TaskpaneButton.Tooltip"/>'
-    );
-    expect(problemsOf("resids", wrongKind).join("\n")).toMatch(
-      /is a LongStrings resource, expected ShortStrings/
-    );
-    const duplicate = replaceOnce(
-      MANIFEST,
+      '<Label resid="TaskpaneButton.Tooltip"/>',
+      /is a LongStrings resource, expected ShortStrings/,
+    ],
+    [
+      "a resource id defined twice",
+      "resids",
       "</bt:ShortStrings>",
-      '  <bt:String id="CommandsGroup.Label" DefaultValue="Again"/>\n      </bt:ShortStrings>'
-    );
-    expect(problemsOf("resids", duplicate).join("\n")).toMatch(
-      /ShortStrings id "CommandsGroup.Label" is defined twice/
-    );
-  });
-
-  it("requires https URLs on one origin", () => {
-    const http = replaceOnce(
-      MANIFEST,
+      '  <bt:String id="CommandsGroup.Label" DefaultValue="Again"/>\n      </bt:ShortStrings>',
+      /ShortStrings id "CommandsGroup.Label" is defined twice/,
+    ],
+    [
+      "a URL that is not https",
+      "urls",
       '"https://localhost:3000/functions.json"',
-      '"http://localhost:3000/functions.json"'
-    );
-    expect(problemsOf("urls", http).join("\n")).toMatch(
-      /"http:\/\/localhost:3000\/functions.json" is not https/
-    );
-    const elsewhere = replaceOnce(
-      MANIFEST,
+      '"http://localhost:3000/functions.json"',
+      /"http:\/\/localhost:3000\/functions.json" is not https/,
+    ],
+    [
+      "URLs on two origins",
+      "urls",
       '"https://localhost:3000/functions.json"',
-      '"https://cdn.example.com/functions.json"'
-    );
-    expect(problemsOf("urls", elsewhere).join("\n")).toMatch(/URLs span 2 origins/);
+      '"https://cdn.example.com/functions.json"',
+      /URLs span 2 origins/,
+    ],
+  ];
+  it.each(NAMED)("%s: the %s check names it", (_, check, from, to, problem) => {
+    expect(problemsOf(check, replaceOnce(MANIFEST, from, to)).join("\n")).toMatch(problem);
   });
 
   /** [what is broken, the check that must say so, find, replace, its one problem]. */

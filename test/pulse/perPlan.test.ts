@@ -108,6 +108,26 @@ const planRow = (
   status: PulseStatus
 ): Row => [id, label, () => planValueCheck(id, value, plan, B), status, value];
 
+const METRIC_CHECKS = {
+  "threshold-reach": thresholdReachCheck,
+  "excellence-reach": excellenceReachCheck,
+  "capped-reps": cappedRepsCheck,
+};
+
+/** A per-metric check's row: one metric with `share` of its reps past a landmark. */
+const metricRow = (
+  id: keyof typeof METRIC_CHECKS,
+  landmark: "reached" | "excellence" | "cap",
+  share: number,
+  status: PulseStatus
+): Row => [
+  id,
+  `${Math.round(share * 100)}%`,
+  () => METRIC_CHECKS[id](health({ [landmark]: share }), B),
+  status,
+  share,
+];
+
 /** [check, case, the check computed, status, value]: every status each check can give. */
 const TABLE: Row[] = [
   ["share-at-quota", "62%", () => shareAtQuotaCheck(0.62, B), "OK", 0.62],
@@ -133,36 +153,12 @@ const TABLE: Row[] = [
   ["concentration", "Gini 0.3", () => concentrationCheck(0.3, 0.4, B), "OK", 0.3],
   ["concentration", "Gini 0.5", () => concentrationCheck(0.5, 0.45, B), "Watch", 0.5],
   ["concentration", "Gini 0.65", () => concentrationCheck(0.65, 0.45, B), "Act", 0.65],
-  ["threshold-reach", "95%", () => thresholdReachCheck(health({ reached: 0.95 }), B), "OK", 0.95],
-  [
-    "threshold-reach",
-    "83%",
-    () => thresholdReachCheck(health({ reached: 0.83 }), B),
-    "Watch",
-    0.83,
-  ],
-  ["threshold-reach", "70%", () => thresholdReachCheck(health({ reached: 0.7 }), B), "Act", 0.7],
-  [
-    "excellence-reach",
-    "10%",
-    () => excellenceReachCheck(health({ excellence: 0.1 }), B),
-    "OK",
-    0.1,
-  ],
-  [
-    "excellence-reach",
-    "25%",
-    () => excellenceReachCheck(health({ excellence: 0.25 }), B),
-    "Watch",
-    0.25,
-  ],
-  [
-    "excellence-reach",
-    "40%",
-    () => excellenceReachCheck(health({ excellence: 0.4 }), B),
-    "Act",
-    0.4,
-  ],
+  metricRow("threshold-reach", "reached", 0.95, "OK"),
+  metricRow("threshold-reach", "reached", 0.83, "Watch"),
+  metricRow("threshold-reach", "reached", 0.7, "Act"),
+  metricRow("excellence-reach", "excellence", 0.1, "OK"),
+  metricRow("excellence-reach", "excellence", 0.25, "Watch"),
+  metricRow("excellence-reach", "excellence", 0.4, "Act"),
   [
     "excellence-reach",
     "no excellence below the cap",
@@ -170,9 +166,9 @@ const TABLE: Row[] = [
     "Not set",
     null,
   ],
-  ["capped-reps", "10%", () => cappedRepsCheck(health({ cap: 0.1 }), B), "OK", 0.1],
-  ["capped-reps", "20%", () => cappedRepsCheck(health({ cap: 0.2 }), B), "Watch", 0.2],
-  ["capped-reps", "35%", () => cappedRepsCheck(health({ cap: 0.35 }), B), "Act", 0.35],
+  metricRow("capped-reps", "cap", 0.1, "OK"),
+  metricRow("capped-reps", "cap", 0.2, "Watch"),
+  metricRow("capped-reps", "cap", 0.35, "Act"),
   ["alignment-drift", "−0.05", () => alignmentDriftCheck(0.9, 0.85, [], B), "OK", 0.85],
   ["alignment-drift", "−0.15", () => alignmentDriftCheck(0.9, 0.75, [], B), "Watch", 0.75],
   ["alignment-drift", "−0.25", () => alignmentDriftCheck(0.9, 0.65, [], B), "Act", 0.65],
