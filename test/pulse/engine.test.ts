@@ -14,6 +14,8 @@ import { DEFAULT_PULSE_BANDS } from "../../src/engine/pulseSettings";
 import { ACTUALS, TINY_HISTOGRAM, tinyPulse } from "./fixture";
 
 const pulseOf = tinyPulse;
+/** "OK Watch Act" → ["OK", "Watch", "Act"]. */
+const statuses = (words: string) => words.split(" ");
 
 const B = DEFAULT_PULSE_BANDS;
 
@@ -328,16 +330,9 @@ describe("status boundaries, just inside and just outside", () => {
 
   test("plan values: ±10% relative is OK, beyond is Watch, beyond ±20% is Act", () => {
     const ptt = (v: number) => status(checks.planValueCheck("payout-to-target", v, 1, B));
-    expect([0.7999, 0.8, 0.8999, 0.9, 1.1, 1.1001, 1.2, 1.2001].map(ptt)).toEqual([
-      "Act",
-      "Watch",
-      "Watch",
-      "OK",
-      "OK",
-      "Watch",
-      "Watch",
-      "Act",
-    ]);
+    expect([0.7999, 0.8, 0.8999, 0.9, 1.1, 1.1001, 1.2, 1.2001].map(ptt)).toEqual(
+      statuses("Act Watch Watch OK OK Watch Watch Act")
+    );
     const cos = (v: number) => status(checks.planValueCheck("cost-of-sales", v, 0.08, B));
     expect([0.0719, 0.072, 0.088, 0.0881].map(cos)).toEqual(["Watch", "OK", "OK", "Watch"]);
     const over = checks.planValueCheck("payout-to-target", 1.15, 1, B).message;
@@ -425,14 +420,9 @@ describe("status boundaries, just inside and just outside", () => {
     expect([0.9, 0.8999, 0.75, 0.7499].map(t)).toEqual(["OK", "Watch", "Watch", "Act"]);
     const e = (top: number) =>
       status(checks.excellenceReachCheck([row({ reached: 1, top, cap: 0 })], B));
-    expect([0.0499, 0.05, 0.2, 0.2001, 0.35, 0.3501].map(e)).toEqual([
-      "Watch",
-      "OK",
-      "OK",
-      "Watch",
-      "Watch",
-      "Act",
-    ]);
+    expect([0.0499, 0.05, 0.2, 0.2001, 0.35, 0.3501].map(e)).toEqual(
+      statuses("Watch OK OK Watch Watch Act")
+    );
     const c = (cap: number) =>
       status(checks.cappedRepsCheck([row({ reached: 1, top: cap, cap })], B));
     expect([0.15, 0.1501, 0.3, 0.3001].map(c)).toEqual(["OK", "Watch", "Watch", "Act"]);
