@@ -214,20 +214,21 @@ describe("rules that know comp plans", () => {
   });
 
   test("a date in a number column is a warning (in Reps the rep is left out)", () => {
-    const book = base();
-    book.objectives.values[1][1] = 45658;
-    book.objectives.notes = { "1,1": "date" };
-    expect(rules(book).find((f) => f.rule === "date-in-number")).toMatchObject({
+    /** The book with 2025-01-01 typed as a date in one cell of one sheet. */
+    const withDate = (sheet: "objectives" | "reps", row: number, col: number) => {
+      const book = base();
+      book[sheet].values[row][col] = 45658;
+      book[sheet].notes = { [`${row},${col}`]: "date" };
+      return book;
+    };
+    const warningAt = (book: ReturnType<typeof base>) =>
+      rules(book).find((f) => f.rule === "date-in-number");
+    expect(warningAt(withDate("objectives", 1, 1))).toMatchObject({
       severity: "warning",
       cell: "Objectives!B2",
     });
-    const reps = base();
-    reps.reps.values[1][8] = 45658;
-    reps.reps.notes = { "1,8": "date" };
-    expect(rules(reps).find((f) => f.rule === "date-in-number")).toMatchObject({
-      severity: "warning",
-      cell: "Reps!I2",
-    });
+    const reps = withDate("reps", 1, 8);
+    expect(warningAt(reps)).toMatchObject({ severity: "warning", cell: "Reps!I2" });
     const run = prepareRun(
       readPlan(reps).design,
       readReps(reps.reps, ["Bookings", "Renewals"]),
