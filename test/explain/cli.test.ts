@@ -19,7 +19,7 @@ import { CliError, type Io } from "../../src/cli/io";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { writeXlsxBook } from "../helpers/xlsxBook";
-import { SHEETS, type Sheet } from "./fixture";
+import { PLAN_NAMES, SHEETS, type Sheet } from "./fixture";
 
 let dir: string;
 const path = (name: string) => join(dir, name);
@@ -83,14 +83,7 @@ describe("runExplainCommand", () => {
     expect(io.out).toHaveLength(1);
     const json = JSON.parse(io.out[0]);
     expect(Object.keys(json)).toEqual(["plans"]);
-    expect(json.plans.map((p: { plan: string }) => p.plan)).toEqual([
-      "AE",
-      "SDR",
-      "Pair",
-      "Busy",
-      "Wiggly",
-      "Steps",
-    ]);
+    expect(json.plans.map((p: { plan: string }) => p.plan)).toEqual(PLAN_NAMES);
     const ae = json.plans[0];
     expect(Object.keys(ae)).toEqual([
       "plan",

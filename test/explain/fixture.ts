@@ -136,4 +136,7 @@ export const REPS: Sheet = {
   ],
 };
 
+/** The plans, in Matrix order (the order of the JSON, the pages and the pane's picker). */
+export const PLAN_NAMES = ["AE", "SDR", "Pair", "Busy", "Wiggly", "Steps"];
+
 export const SHEETS: Sheet[] = [OBJECTIVES, MATRIX, CURVES, REPS];
