@@ -13,7 +13,6 @@ import { COMPANY_CHECKS } from "../engine/pulse";
 import {
   PULSE_CHECKS,
   PULSE_CHECK_INFO,
-  pct,
   pulseCheckDefinition,
   type PulseValueFormat,
   statusRank,
@@ -27,7 +26,7 @@ import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { REPORT_TABS, cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
-import { figures } from "../engine/figures";
+import { figures, pct } from "../engine/figures";
 
 export const PULSE_TAB_PREFIX = REPORT_TABS.pulseCheck.prefix;
 /** Excel's limit on sheet names. */

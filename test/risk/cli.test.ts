@@ -9,18 +9,13 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
 import { compalign } from "../cli/compiledCli";
-import { cliFolderWithPlan } from "../helpers/cliFolder";
+import { editedCopy, starterPlan, tempFolder } from "../cli/helpers";
 import { convertWithLibreOffice, HAS_SOFFICE } from "../helpers/libreOffice";
 
-const { dir, path } = cliFolderWithPlan("compalign-risk-");
+const { path, dir } = tempFolder("compalign-risk-", starterPlan);
 
-async function variant(name: string, edit: (wb: ExcelJS.Workbook) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path("plan.xlsx"));
-  edit(wb);
-  await wb.xlsx.writeFile(path(name));
-  return path(name);
-}
+const variant = (name: string, edit: (wb: ExcelJS.Workbook) => void) =>
+  editedCopy(path("plan.xlsx"), path(name), edit);
 
 function withSettings(rows: [string, unknown][]) {
   return (wb: ExcelJS.Workbook) => {
