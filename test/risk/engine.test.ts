@@ -320,20 +320,23 @@ test("closed form: σi = 0 and a linear curve without threshold or cap make tota
   expect(s.incentiveCostOfSales!.p90).toBeCloseTo(t0 / 19000, 12);
 });
 
+/** One metric on a 50%–150% ramp (pays 0 to 2× target) and two reps: world's first four arguments. */
+const TWO_REPS_ON_A_RAMP: [string[], number[], SheetValue[][], number[][]] = [
+  ["Sales"],
+  [1],
+  [
+    [0.5, 0, null, null],
+    [1, 1, null, null],
+    [1.5, 2, null, null],
+  ],
+  [
+    [100, 1000, 100, 95],
+    [200, 1000, 100, 130],
+  ],
+];
+
 test("determinism: the same seed repeats every bit; another seed draws differently", () => {
-  const run = world(
-    ["Sales"],
-    [1],
-    [
-      [0.5, 0, null, null],
-      [1, 1, null, null],
-      [1.5, 2, null, null],
-    ],
-    [
-      [100, 1000, 100, 95],
-      [200, 1000, 100, 130],
-    ]
-  );
+  const run = world(...TWO_REPS_ON_A_RAMP);
   const model = buildRiskModel(run);
   const a = simulateCostAtRiskSync(model, settings({ trials: 500, seed: 9 }));
   const b = simulateCostAtRiskSync(model, settings({ trials: 500, seed: 9 }));
@@ -346,20 +349,7 @@ test("determinism: the same seed repeats every bit; another seed draws different
 });
 
 test("every scenario sees the same draws: a scenario that only scales target incentive scales every trial", () => {
-  const run = world(
-    ["Sales"],
-    [1],
-    [
-      [0.5, 0, null, null],
-      [1, 1, null, null],
-      [1.5, 2, null, null],
-    ],
-    [
-      [100, 1000, 100, 95],
-      [200, 1000, 100, 130],
-    ],
-    [["TI x2", "scale-ti", null, null, null, 2, null]]
-  );
+  const run = world(...TWO_REPS_ON_A_RAMP, [["TI x2", "scale-ti", null, null, null, 2, null]]);
   const { scenarios } = simulateCostAtRiskSync(buildRiskModel(run), settings({ trials: 300 }));
   scenarios[0].totals.forEach((v, t) => expect(scenarios[1].totals[t]).toBeCloseTo(2 * v, 9));
 });
