@@ -144,7 +144,7 @@ function startRecording(page, progressLabel) {
       const text = field ? `${field.textContent}|${bar.getAttribute("aria-valuenow")}` : null;
       if (text !== w.__measure.last) {
         w.__measure.last = text;
-        if (text !== null) w.__measure.updates.push(performance.now());
+        if (text !== null) w.__measure.updates.push({ at: performance.now(), text });
       }
     };
     new MutationObserver(sample).observe(document.body, {
@@ -158,17 +158,28 @@ function startRecording(page, progressLabel) {
 }
 
 /**
- * Waits for `pattern` in the page's text, checked every 250 ms with one cheap read (Playwright's
- * own locators walk the accessibility tree and force layout, which would show up as long tasks).
+ * Waits for `pattern` in the page's text, seen by a MutationObserver (so a label shown briefly is
+ * not missed, and nothing polls: Playwright's locators walk the accessibility tree and force
+ * layout, which would show up as long tasks).
  */
 function waitForText(page, pattern, timeout = 600_000) {
-  return page.waitForFunction(
-    (source) => new RegExp(source).test(document.body.textContent),
-    pattern.source,
-    {
-      polling: 250,
-      timeout,
-    }
+  return page.evaluate(
+    ([source, ms]) =>
+      new Promise((resolve, reject) => {
+        const re = new RegExp(source);
+        if (re.test(document.body.textContent)) return resolve();
+        const observer = new MutationObserver(() => {
+          if (!re.test(document.body.textContent)) return;
+          observer.disconnect();
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`"${source}" did not appear within ${ms} ms`));
+        }, ms);
+      }),
+    [pattern.source, timeout]
   );
 }
 
@@ -176,13 +187,21 @@ async function stopRecording(page) {
   const m = await page.evaluate(() => window.__measure);
   const durations = m.tasks.map((t) => t.duration);
   let gap = 0;
-  for (let i = 1; i < m.updates.length; i++) gap = Math.max(gap, m.updates[i] - m.updates[i - 1]);
+  let gapAfter = "";
+  for (let i = 1; i < m.updates.length; i++) {
+    const d = m.updates[i].at - m.updates[i - 1].at;
+    if (d > gap) {
+      gap = d;
+      gapAfter = m.updates[i - 1].text;
+    }
+  }
   return {
     longestTask: Math.round(Math.max(0, ...durations)),
     longTasks: durations.length,
     inLongTasks: Math.round(durations.reduce((a, b) => a + b, 0)),
     progressUpdates: m.updates.length,
     longestProgressGap: Math.round(gap),
+    longestGapAfter: gapAfter.replace(/\|.*$/, ""),
   };
 }
 

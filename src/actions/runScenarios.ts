@@ -92,6 +92,12 @@ export async function computeScenarioRun(
   requireComputable(prepared);
   const total = prepared.models.length * 2 + 1;
   let done = 0;
+  const first = prepared.models[0]?.name ?? "Baseline";
+  onProgress?.(
+    0,
+    total,
+    `Read ${prepared.reps.count.toLocaleString("en-US")} reps; computing ${first}…`
+  );
   const scenarios: ScenarioResult[] = [];
   for (const model of prepared.models) {
     if (signal?.aborted) throw cancelled();

@@ -23,11 +23,15 @@ class StandInWorker {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly scopeListeners = new Set<Listener>();
   readonly sent: ToWorker[] = [];
+  /** Types of the messages the worker posted, in order. */
+  readonly received: string[] = [];
 
   constructor() {
     const scope = {
-      postMessage: (message: FromWorker) =>
-        setTimeout(() => this.emit("message", structuredClone(message)), 0),
+      postMessage: (message: FromWorker) => {
+        this.received.push(message.type);
+        setTimeout(() => this.emit("message", structuredClone(message)), 0);
+      },
       addEventListener: (_: string, listener: Listener) => this.scopeListeners.add(listener),
     };
     const previous = (globalThis as { self?: unknown }).self;
@@ -123,7 +127,8 @@ describe("runTask", () => {
       }
     );
     expect(figuresOf(run)).toEqual(figuresOf(await computeScenarioRun(await starterBook())));
-    expect(progress[0]).toBe("1/9 Computed Baseline");
+    expect(progress[0]).toMatch(/^0\/9 Read \d+ reps; computing Baseline…$/);
+    expect(progress[1]).toBe("1/9 Computed Baseline");
     expect(standIn).toBeNull();
   });
 
@@ -147,13 +152,13 @@ describe("runTask", () => {
         onProgress: (done) => progress.push(done),
       }
     );
-    // Two scenarios computed, then their two tabs and the comparison laid out (still step 2).
+    // Read, two scenarios computed, then their two tabs and the comparison laid out (step 2).
     expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Quotas up 10%"]);
     expect(figuresOf(run)).toEqual(
       figuresOf(await computeScenarioRun(await starterBook(), { only: ["Quotas up 10%"] }))
     );
     expect(reads).toEqual([["Objectives", "Matrix", "Curves", "Reps", "Scenarios"]]);
-    expect(progress).toEqual([1, 2, 2, 2, 2]);
+    expect(progress).toEqual([0, 1, 2, 2, 2, 2]);
     expect(standIn!.sent.map((m) => m.type)).toEqual(["start", "reply"]);
     expect(standIn!.sent[0]).toMatchObject({ type: "start", kind: "scenarios" });
   });
@@ -193,6 +198,9 @@ describe("runTask", () => {
       arrangeReport(build(1), { runDate: "2026-12-06" })
     );
     expect(computed.tabs!.map((t) => t.name)).toEqual(expected.map((t) => t.name));
+    // Each tab crossed in a message of its own, before the result.
+    const posted = standIn!.received.filter((type) => type !== "progress" && type !== "read");
+    expect(posted).toEqual([...expected.map(() => "part"), "result"]);
     expect(computed.tabs).toEqual(JSON.parse(JSON.stringify(expected)));
     // Laid out already: the adapter's own layout pass returns each tab as it is.
     for (const tab of computed.tabs!) expect(arrangeReport(tab)).toBe(tab);
@@ -232,7 +240,9 @@ describe("runTask", () => {
     expect(inWorker).toEqual(onMain);
     const names = (await computeScenarioRun(await starterBook())).scenarios.map((s) => s.name);
     const n = names.length;
+    const reps = (await computeScenarioRun(await starterBook())).reps.count;
     expect(onMain).toEqual([
+      `0/${2 * n + 1} Read ${reps} reps; computing Baseline…`,
       ...names.map((name, i) => `${i + 1}/${2 * n + 1} Computed ${name}`),
       ...names.map((name) => `${n}/${2 * n + 1} Laid out ${name}`),
       `${n}/${2 * n + 1} Laid out Scenario Comparison`,
