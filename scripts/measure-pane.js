@@ -15,7 +15,7 @@
  *   sample's scenarios, in the worker: duration and longest main-thread task.
  *
  *   node scripts/measure-pane.js [--reps 20000] [--risk-reps 1000] [--trials 10000] [--loads 5]
- *                                [--only scenarios,cancel,risk,first-render] [--profile]
+ *                                [--only first-render,scenarios,scenarios-worker,cancel,risk] [--profile]
  *                                [--json out.json]
  *
  * --profile records a CPU profile of the worker run and prints the functions with the most
@@ -304,14 +304,31 @@ async function cancelRun(context, url) {
 async function riskRun(context, url) {
   const { page, errors } = await openPlayground(context, url);
   await growRoster(page, RISK_REPS);
-  const settings = await page.evaluate((trials) => {
+  const settings = await page.evaluate(async (trials) => {
     const hook = window.__compalign;
-    const sheet = hook.snapshot("Risk Settings");
-    const rows = sheet.values;
+    const names = await hook.sheetNames();
+    if (!names.includes("Risk Settings")) {
+      // The sample has none: the defaults (10,000 trials), or a sheet that sets the trials.
+      if (trials === 10_000) return "defaults (no Risk Settings sheet): 10,000 trials";
+      await hook.book.createSheet({
+        name: "Risk Settings",
+        blocks: [
+          {
+            at: "A1",
+            values: [
+              ["Setting", "Value"],
+              ["Trials", trials],
+            ],
+          },
+        ],
+      });
+      return `Risk Settings: Trials ${trials}`;
+    }
+    const rows = hook.snapshot("Risk Settings").values;
     const r = rows.findIndex((row) => String(row[0]).toLowerCase() === "trials");
-    if (r < 0) throw new Error("the sample's Risk Settings has no Trials row");
+    if (r < 0) throw new Error("Risk Settings has no Trials row");
     hook.setCell(`'Risk Settings'!B${r + 1}`, trials);
-    return rows.filter((row) => row[0] !== null).map((row) => `${row[0]}=${row[1]}`);
+    return `Risk Settings: Trials ${trials}`;
   }, TRIALS);
   await openScenarios(page);
   await startRecording(page, "Cost at risk progress");
@@ -321,8 +338,8 @@ async function riskRun(context, url) {
   const seconds = (Date.now() - t0) / 1000;
   const measured = await stopRecording(page);
   const scenarios = await page.evaluate(() => {
-    const s = window.__compalign.snapshot("Plan Cost at Risk");
-    return s ? s.values.length : 0;
+    const rows = window.__compalign.snapshot("Plan Cost at Risk").values;
+    return rows.filter((row) => row.some((v) => v !== null && v !== "")).length;
   });
   await page.close();
   return { ...measured, seconds: Number(seconds.toFixed(2)), settings, rows: scenarios, errors };
@@ -346,9 +363,11 @@ async function main() {
       report.firstRender = await firstRender(browser.context, server.url);
       console.log("first render", report.firstRender);
     }
-    if (ONLY.includes("scenarios")) {
-      report.scenariosMainThread = await scenarioRun(browser.context, server.url, false);
-      console.log("Run scenarios, main thread", report.scenariosMainThread);
+    if (ONLY.includes("scenarios") || ONLY.includes("scenarios-worker")) {
+      if (ONLY.includes("scenarios")) {
+        report.scenariosMainThread = await scenarioRun(browser.context, server.url, false);
+        console.log("Run scenarios, main thread", report.scenariosMainThread);
+      }
       report.scenariosWorker = await scenarioRun(browser.context, server.url, true);
       console.log("Run scenarios, worker", report.scenariosWorker);
       if (report.scenariosWorker.profile) console.log(report.scenariosWorker.profile.join("\n"));
