@@ -241,7 +241,7 @@ async function profileTop(cdp) {
   profile.samples.forEach((id, i) => {
     const n = byId.get(id);
     const f = n.callFrame;
-    const key = `${f.functionName || "(anonymous)"} ${path.basename(f.url || "")}:${f.lineNumber}`;
+    const key = `${f.functionName || "(anonymous)"} ${path.basename(f.url || "")}:${f.lineNumber}:${f.columnNumber}`;
     self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000);
   });
   return [...self.entries()]

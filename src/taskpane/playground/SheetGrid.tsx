@@ -173,7 +173,8 @@ export function SheetGrid({ sheet, version, owned, selected, labelledBy }: Sheet
         : { scrollTop: el.scrollTop, height: el.clientHeight };
     });
   }, [rows]);
-  // Measure the rendered rows' height (jsdom has none: the estimate stays).
+  // Measure the rendered rows' height (jsdom has none: the estimate stays); only when other
+  // rows were rendered (measuring forces a layout).
   useLayoutEffect(() => {
     const body = bodyRef.current;
     const rendered = body?.querySelectorAll("tr[data-row]");
@@ -185,7 +186,7 @@ export function SheetGrid({ sheet, version, owned, selected, labelledBy }: Sheet
     if (height > 0) rowHeight.current = height / rendered.length;
     const el = scrollRef.current;
     if (el && el.clientHeight !== view.height) setView((v) => ({ ...v, height: el.clientHeight }));
-  });
+  }, [sheet, version, first, last, view.height]);
 
   // Go to: bring the selected cell into view, in the grid and on the page; once per selection
   // (scrolling afterwards is the user's).
