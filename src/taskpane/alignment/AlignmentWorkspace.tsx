@@ -10,10 +10,10 @@ import { AlignmentSummary, alignmentStage } from "./AlignmentSummary";
 import { useHasMatrix } from "./useHasMatrix";
 import { AlignmentResults } from "./AlignmentResults";
 import { describeOutcome } from "./describeOutcome";
-import { Notice } from "./Notice";
+import { Notice } from "../shared/Notice";
 import { ResultsSummary } from "./ResultsSummary";
 import { useAlignment } from "./useAlignment";
-import { useTableWatch } from "./useTableWatch";
+import { useTableWatch } from "../shared/useTableWatch";
 
 /** The tables whose edits change the check (Reps only weighs plans, and is not watched). */
 export const WATCHED_TABLES = ["Objectives", "Matrix", "Curves"] as const;

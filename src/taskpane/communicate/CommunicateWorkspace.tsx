@@ -6,8 +6,8 @@
  */
 import { useEffect } from "react";
 import { Body1, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { Notice } from "../alignment/Notice";
-import { useTableWatch } from "../alignment/useTableWatch";
+import { Notice } from "../shared/Notice";
+import { useTableWatch } from "../shared/useTableWatch";
 import type { WorkbookAccess } from "../workbookAccess";
 import { CommunicateActions } from "./CommunicateActions";
 import { describeWritten } from "./describeWritten";

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { HeartPulseRegular, OpenRegular } from "@fluentui/react-icons";
 import { statusCounts } from "../../reports/pulseSheet";
-import { Notice } from "../alignment/Notice";
+import { Notice } from "../shared/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { PulseChecksList } from "./PulseChecksList";
 import { PulsePlanTable } from "./PulsePlanTable";

@@ -18,7 +18,7 @@ import {
 import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import type { RiskScenarioResult } from "../../engine/costAtRisk";
 import { chance } from "../../reports/riskSheet";
-import { Notice } from "../alignment/Notice";
+import { Notice } from "../shared/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { formatMoney } from "./format";
 import { useCostAtRisk, type RiskCompute } from "./useCostAtRisk";

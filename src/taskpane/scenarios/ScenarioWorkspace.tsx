@@ -9,8 +9,8 @@
 import { useEffect, useRef } from "react";
 import { AriaLiveAnnouncer, Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookAccess } from "../workbookAccess";
-import { useTableWatch } from "../alignment/useTableWatch";
-import { Notice } from "../alignment/Notice";
+import { useTableWatch } from "../shared/useTableWatch";
+import { Notice } from "../shared/Notice";
 import { CostAtRisk } from "./CostAtRisk";
 import { DataIssues } from "./DataIssues";
 import { describeOutcome } from "./describeOutcome";

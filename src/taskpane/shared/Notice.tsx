@@ -34,3 +34,27 @@ export function Notice({ intent, title, message, next }: NoticeProps) {
     </MessageBar>
   );
 }
+
+/** What a tab's error describer returns, as far as the notice needs it. */
+export interface DescribedError {
+  title: string;
+  message: string;
+  next: string | null;
+  intent: "error" | "warning";
+}
+
+/**
+ * A described error as a notice, announced anew for each new error; `stale` (when the results
+ * still on screen are from an earlier run) follows the next step.
+ */
+export function ErrorNotice({ error, stale }: { error: DescribedError; stale?: string | null }) {
+  return (
+    <Notice
+      key={`${error.title}|${error.message}`}
+      intent={error.intent}
+      title={error.title}
+      message={error.message}
+      next={[error.next, stale].filter(Boolean).join(" ")}
+    />
+  );
+}
