@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { HeartPulseRegular, OpenRegular } from "@fluentui/react-icons";
 import { statusCounts } from "../../reports/pulseSheet";
-import { Notice } from "../shared/Notice";
+import { ErrorNotice, Notice } from "../shared/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { PulseChecksList } from "./PulseChecksList";
 import { PulsePlanTable } from "./PulsePlanTable";
@@ -69,17 +69,9 @@ export function PulseWorkspace({ access, today = localToday }: PulseWorkspacePro
           )}
         </div>
         {error && (
-          <Notice
-            key={`${error.title}|${error.message}`}
-            intent={error.intent}
-            title={error.title}
-            message={error.message}
-            next={[
-              error.next,
-              result ? "The results below are from the last run that worked." : null,
-            ]
-              .filter(Boolean)
-              .join(" ")}
+          <ErrorNotice
+            error={error}
+            stale={result && "The results below are from the last run that worked."}
           />
         )}
         <Caption1 as="p" role="status" aria-live="polite" className={styles.status}>

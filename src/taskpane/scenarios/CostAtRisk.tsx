@@ -18,7 +18,7 @@ import {
 import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import type { RiskScenarioResult } from "../../engine/costAtRisk";
 import { chance } from "../../reports/riskSheet";
-import { Notice } from "../shared/Notice";
+import { ErrorNotice, Notice } from "../shared/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { formatMoney } from "./format";
 import { useCostAtRisk, type RiskCompute } from "./useCostAtRisk";
@@ -133,15 +133,7 @@ export function CostAtRisk({ access, disabled, yieldControl, compute, onSelect }
           />
         </Field>
       )}
-      {state.error && (
-        <Notice
-          key={`${state.error.title}|${state.error.message}`}
-          intent={state.error.intent}
-          title={state.error.title}
-          message={state.error.message}
-          next={state.error.next}
-        />
-      )}
+      {state.error && <ErrorNotice error={state.error} />}
       {state.cancelledMessage && (
         <Notice intent="info" title="Cost at risk cancelled" message={state.cancelledMessage} />
       )}

@@ -11,7 +11,13 @@
 import { useCallback, useEffect, useRef } from "react";
 import { ActionError } from "../../actions";
 import { loadScenarioRun, runScenarioAction, type ScenarioRunResult } from "../../actions";
-import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
+import {
+  useGoToCell,
+  useQuietRefresh,
+  useTaskRunner,
+  type RefreshStates,
+  type TaskStates,
+} from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeScenarioError,
@@ -109,12 +115,23 @@ const USER_TASK: TaskStates<ScenariosState, UserTask> = {
   end: (s) => ({ ...s, busy: null }),
 };
 
+/** A quiet re-read after the input tables changed; a failed one empties the list. */
+const RELOAD: RefreshStates<ScenariosState> = {
+  mark: (s, refreshing) => ({ ...s, refreshing }),
+  fail: (s, error) => ({ ...s, listing: null, error: describeScenarioError(error, "load") }),
+};
+
+const SELECT_FAILED = (s: ScenariosState, error: unknown): ScenariosState => ({
+  ...s,
+  error: describeScenarioError(error, "select"),
+});
+
 export function useScenarios(
   access: WorkbookAccess,
   options: ScenarioOptions = {}
 ): ScenarioControls {
-  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
-  const reloadWaiting = useRef(false);
+  const runner = useTaskRunner(INITIAL, USER_TASK);
+  const { state, update, perform } = runner;
   const abort = useRef<AbortController | null>(null);
   const { onAddRow } = options;
   const yieldControl = options.yieldControl ?? yieldToHost;
@@ -137,30 +154,14 @@ export function useScenarios(
     [update]
   );
 
-  /** A quiet re-read: the list stays on screen; waits for a task the user started. */
-  const reload = useCallback(() => {
-    if (reloadWaiting.current) return;
-    reloadWaiting.current = true;
-    void enqueue(async () => {
-      reloadWaiting.current = false;
-      update((s) => ({ ...s, refreshing: true }));
-      try {
-        showListing(await readListing());
-      } catch (error) {
-        update((s) => ({ ...s, listing: null, error: describeScenarioError(error, "load") }));
-      } finally {
-        update((s) => ({ ...s, refreshing: false }));
-      }
-    });
-  }, [enqueue, readListing, showListing, update]);
-
-  const load = useCallback(
-    () =>
-      perform("load", async () => {
-        showListing(await readListing());
-      }),
-    [perform, readListing, showListing]
+  const showRead = useCallback(
+    async () => showListing(await readListing()),
+    [readListing, showListing]
   );
+  /** A quiet re-read: the list stays on screen; waits for a task the user started. */
+  const reload = useQuietRefresh(runner, RELOAD, showRead);
+
+  const load = useCallback(() => perform("load", showRead), [perform, showRead]);
 
   useEffect(() => {
     void load();
@@ -304,16 +305,7 @@ export function useScenarios(
     [onAddRow, perform, readListing, showListing, update]
   );
 
-  const select = useCallback(
-    async (cell: string) => {
-      try {
-        await access.run((book) => book.select(cell));
-      } catch (error) {
-        update((s) => ({ ...s, error: describeScenarioError(error, "select") }));
-      }
-    },
-    [access, update]
-  );
+  const select = useGoToCell(access, update, SELECT_FAILED);
 
   return { state, load, reload, insertSample, setChecked, run, cancel, addRow, select };
 }
