@@ -3,8 +3,9 @@
  * scenarios, added beside the sheets already there) and Refresh list (read the Scenarios sheet
  * again), with a spinner saying what is running. Disabled while any task runs.
  */
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { ArrowSyncRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
+import { ActionBar } from "../shared/ActionBar";
 import type { UserTask } from "./useScenarios";
 
 export interface ScenarioActionsProps {
@@ -20,36 +21,26 @@ const RUNNING: Partial<Record<UserTask, string>> = {
   add: "Adding the row…",
 };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  spinner: { justifyContent: "flex-start" },
-});
-
 export function ScenarioActions({
   busy,
   refreshing,
   onInsertSample,
   onRefresh,
 }: ScenarioActionsProps) {
-  const styles = useStyles();
   const disabled = busy !== null;
   const running = busy ? RUNNING[busy] : refreshing ? "Reading the scenarios…" : undefined;
   return (
-    <div className={styles.root}>
-      <div className={styles.buttons} role="group" aria-label="Scenario workbook actions">
-        <Button
-          icon={<DocumentTableArrowRightRegular />}
-          disabledFocusable={disabled}
-          onClick={onInsertSample}
-        >
-          Insert sample data
-        </Button>
-        <Button icon={<ArrowSyncRegular />} disabledFocusable={disabled} onClick={onRefresh}>
-          Refresh list
-        </Button>
-      </div>
-      {running && <Spinner className={styles.spinner} size="tiny" label={running} />}
-    </div>
+    <ActionBar label="Scenario workbook actions" running={running}>
+      <Button
+        icon={<DocumentTableArrowRightRegular />}
+        disabledFocusable={disabled}
+        onClick={onInsertSample}
+      >
+        Insert sample data
+      </Button>
+      <Button icon={<ArrowSyncRegular />} disabledFocusable={disabled} onClick={onRefresh}>
+        Refresh list
+      </Button>
+    </ActionBar>
   );
 }

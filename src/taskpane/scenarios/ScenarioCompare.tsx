@@ -12,7 +12,6 @@ import {
   Button,
   Field,
   Select,
-  Subtitle2,
   makeStyles,
   tokens,
   useId,
@@ -23,6 +22,7 @@ import { SCENARIO_COMPARISON } from "../../reports/scenarioSheets";
 import { cellAddress } from "../../model/sheetRows";
 import type { WriteResult } from "../../workbook/port";
 import { useFigures } from "../shared/figures";
+import { SummaryCard } from "../shared/SummaryCard";
 import { COMPARISON_ROWS } from "./comparisonRows";
 
 export interface ScenarioCompareProps {
@@ -42,16 +42,6 @@ const twoLines = {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  title: { margin: 0 },
   deltas: {
     margin: 0,
     padding: 0,
@@ -118,10 +108,12 @@ export function ScenarioCompare({ scenarios, sheets, onSelect }: ScenarioCompare
 
   return (
     <div className={styles.root}>
-      <section className={styles.card} aria-label="Scenario summary" data-summary="scenarios">
-        <Subtitle2 as="h4" className={styles.title}>
-          Total payout vs Baseline
-        </Subtitle2>
+      <SummaryCard
+        label="Scenario summary"
+        summary="scenarios"
+        level="h4"
+        title="Total payout vs Baseline"
+      >
         {others.length === 0 ? (
           <Body1 as="p">Only Baseline ran: pick scenarios to compare with it.</Body1>
         ) : (
@@ -138,7 +130,7 @@ export function ScenarioCompare({ scenarios, sheets, onSelect }: ScenarioCompare
         )}
         <Body1 as="p">Baseline total payout: {fig.money(baseline.figures.totalPayout)}</Body1>
         <Body1 as="p">{ACTUALS_ASSUMPTION}</Body1>
-      </section>
+      </SummaryCard>
 
       {others.length > 1 && (
         <Field label={{ children: "Compare with Baseline", htmlFor: pickerId }}>
