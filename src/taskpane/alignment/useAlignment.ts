@@ -14,13 +14,8 @@ import { useCallback, useRef } from "react";
 // index also exports stays in the Scenarios tab's chunk.
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../../actions";
 import { setupWorkbook } from "../../actions";
-import {
-  useGoToCell,
-  useQuietRefresh,
-  useTaskRunner,
-  type RefreshStates,
-  type TaskStates,
-} from "../shared/useTaskRunner";
+import { useGoToCell, useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
+import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeError, type PaneError, type PaneTask } from "./describeError";
 import type { Outcome } from "./describeOutcome";

@@ -17,12 +17,8 @@ import {
 } from "../../actions";
 import type { WriteResult } from "../../workbook/port";
 import { copyText } from "../copyText";
-import {
-  useQuietRefresh,
-  useTaskRunner,
-  type RefreshStates,
-  type TaskStates,
-} from "../shared/useTaskRunner";
+import { useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
+import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeCommunicateError,

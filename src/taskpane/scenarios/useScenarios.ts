@@ -11,13 +11,8 @@
 import { useCallback, useEffect, useRef } from "react";
 import { ActionError } from "../../actions";
 import { loadScenarioRun, runScenarioAction, type ScenarioRunResult } from "../../actions";
-import {
-  useGoToCell,
-  useQuietRefresh,
-  useTaskRunner,
-  type RefreshStates,
-  type TaskStates,
-} from "../shared/useTaskRunner";
+import { useGoToCell, useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
+import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeScenarioError,
