@@ -9,12 +9,16 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 
 export interface NoticeProps {
   intent: "info" | "success" | "warning" | "error";
   title: string;
-  message: string;
+  /** What happened; omitted where `children` say it (a list). */
+  message?: string;
   next?: string | null;
+  /** Shown after the message (a list of problems). */
+  children?: ReactNode;
 }
 
 const useStyles = makeStyles({
@@ -22,13 +26,14 @@ const useStyles = makeStyles({
   line: { margin: 0 },
 });
 
-export function Notice({ intent, title, message, next }: NoticeProps) {
+export function Notice({ intent, title, message, next, children }: NoticeProps) {
   const styles = useStyles();
   return (
     <MessageBar intent={intent} layout="multiline">
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{title}</MessageBarTitle>
-        <p className={styles.line}>{message}</p>
+        {message && <p className={styles.line}>{message}</p>}
+        {children}
         {next && <p className={styles.line}>{next}</p>}
       </MessageBarBody>
     </MessageBar>
