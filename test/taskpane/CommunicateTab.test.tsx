@@ -9,27 +9,19 @@
 import "@testing-library/jest-dom";
 import "../setup/dom";
 import "./structuredClone";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { expectNoAxeViolations } from "../helpers/axe";
 import { memoryAccess } from "../helpers/memoryAccess";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { explainPlans } from "../../src/actions/explainPlans";
 import { CommunicateTab } from "../../src/taskpane/CommunicateTab";
-import { WorkbookProvider, type WorkbookAccess } from "../../src/taskpane/workbookAccess";
+import { type WorkbookAccess } from "../../src/taskpane/workbookAccess";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
 import { SHEETS } from "../explain/fixture";
+import { renderInPane } from "./paneTest";
 
-function renderTab(access: WorkbookAccess | null) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <WorkbookProvider access={access}>
-        <CommunicateTab />
-      </WorkbookProvider>
-    </FluentProvider>
-  );
-}
+const renderTab = (access: WorkbookAccess | null) => renderInPane(<CommunicateTab />, access);
 
 const fixtureBook = () => MemoryWorkbook.fromSheets(SHEETS);
 const button = (name: string) => screen.getByRole("button", { name });
@@ -37,14 +29,6 @@ const pageHeading = (plan: string) =>
   screen.findByRole("heading", { level: 3, name: `${plan}: your plan on a page` });
 
 describe("Communicate tab", () => {
-  it("outside Excel says the page needs a workbook", async () => {
-    const { container } = renderTab(null);
-    expect(screen.getByRole("heading", { level: 2, name: "Plan on a page" })).toBeInTheDocument();
-    expect(screen.getByText("Open CompAlign in Excel to explain your plans")).toBeInTheDocument();
-    expect(screen.queryByRole("button")).toBeNull();
-    await expectNoAxeViolations(container);
-  });
-
   it("reads the plans when first shown and shows the first plan's page, without axe violations", async () => {
     const { access, calls } = memoryAccess(fixtureBook());
     const { container } = renderTab(access);
@@ -52,35 +36,36 @@ describe("Communicate tab", () => {
     expect(calls.runs).toBe(1);
 
     const picker = screen.getByRole("combobox", { name: "Plan" });
-    expect(within(picker).getAllByRole("option").map((o) => o.textContent)).toEqual([
-      "AE",
-      "SDR",
-      "Pair",
-      "Busy",
-      "Wiggly",
-      "Steps",
-    ]);
+    expect(
+      within(picker)
+        .getAllByRole("option")
+        .map((o) => o.textContent)
+    ).toEqual(["AE", "SDR", "Pair", "Busy", "Wiggly", "Steps"]);
     expect(picker).toHaveValue("AE");
 
     const why = screen.getByRole("region", { name: "Why this plan" });
-    expect(within(why).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+    expect(
+      within(why)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual([
       "Keep core (60% of your target incentive): Core pays the bills.",
       "Grow cloud (40% of your target incentive): Cloud is where customers are going.",
     ]);
     const counts = screen.getByRole("region", { name: "What counts" });
-    expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
-      "Renew core licences",
-      "Sell cloud subscriptions",
-    ]);
+    expect(
+      within(counts)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual(["Renew core licences", "Sell cloud subscriptions"]);
 
     // Each metric's curve as a small table.
     const cliff = screen.getByRole("table", { name: "Cloud ARR curve (Cliff)" });
-    expect(within(cliff).getAllByRole("row").map((r) => r.textContent)).toEqual([
-      "AttainmentPayout (% of target)",
-      "80%50%",
-      "100%100%",
-      "110%150%",
-    ]);
+    expect(
+      within(cliff)
+        .getAllByRole("row")
+        .map((r) => r.textContent)
+    ).toEqual(["AttainmentPayout (% of target)", "80%50%", "100%100%", "110%150%"]);
 
     // The earnings table: hand-computed in test/explain/engine.test.ts.
     const earnings = screen.getByRole("table", {
@@ -90,7 +75,11 @@ describe("Communicate tab", () => {
       within(earnings)
         .getAllByRole("row")
         .slice(1)
-        .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))
+        .map((r) =>
+          within(r)
+            .getAllByRole("cell")
+            .map((c) => c.textContent)
+        )
     ).toEqual([
       ["$0", "0%"],
       ["$6,000", "30%"],
@@ -105,7 +94,9 @@ describe("Communicate tab", () => {
     const more = screen.getByRole("region", { name: "How to earn more" });
     expect(more).toHaveTextContent("each extra point of Cloud ARR attainment pays $400 more");
     const complexity = screen.getByRole("region", { name: "Plan complexity" });
-    expect(complexity).toHaveTextContent("2 metrics, up to 3 curve points on a metric, 0 modifiers.");
+    expect(complexity).toHaveTextContent(
+      "2 metrics, up to 3 curve points on a metric, 0 modifiers."
+    );
     expect(within(complexity).queryByText("Breaks the five-minute rule")).toBeNull();
 
     await expectNoAxeViolations(container);
@@ -120,7 +111,9 @@ describe("Communicate tab", () => {
     await pageHeading("Busy");
     const complexity = screen.getByRole("region", { name: "Plan complexity" });
     const warning = within(complexity).getByRole("group", { name: "Breaks the five-minute rule" });
-    expect(warning).toHaveTextContent("Busy breaks the five-minute rule: it has 4 metrics (keep it to 3).");
+    expect(warning).toHaveTextContent(
+      "Busy breaks the five-minute rule: it has 4 metrics (keep it to 3)."
+    );
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Plan" }), "Pair");
     await pageHeading("Pair");
@@ -129,10 +122,11 @@ describe("Communicate tab", () => {
     const earnings = screen.getByRole("table", {
       name: "Earnings at the same attainment on every metric",
     });
-    expect(within(earnings).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "Attainment",
-      "Earnings (% of target incentive)",
-    ]);
+    expect(
+      within(earnings)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent)
+    ).toEqual(["Attainment", "Earnings (% of target incentive)"]);
     await expectNoAxeViolations(container);
   });
 
@@ -215,7 +209,11 @@ describe("Communicate tab", () => {
 
     act(() => book.setCell("Objectives!C2", "Core pays every bill."));
     const why = screen.getByRole("region", { name: "Why this plan" });
-    await waitFor(() => expect(why).toHaveTextContent("Keep core (25% of your target incentive): Core pays every bill."));
+    await waitFor(() =>
+      expect(why).toHaveTextContent(
+        "Keep core (25% of your target incentive): Core pays every bill."
+      )
+    );
     expect(screen.getByRole("combobox", { name: "Plan" })).toHaveValue("SDR");
   });
 
@@ -256,7 +254,8 @@ describe("Communicate tab", () => {
     const failing: WorkbookPort = new Proxy(book, {
       get(target, prop) {
         if (prop === "writeOwnedSheets")
-          return () => Promise.reject(new WorkbookError("unreadable", "Excel is in cell-edit mode"));
+          return () =>
+            Promise.reject(new WorkbookError("unreadable", "Excel is in cell-edit mode"));
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === "function" ? value.bind(target) : value;
       },
@@ -267,7 +266,9 @@ describe("Communicate tab", () => {
     const bar = await screen.findByRole("group", { name: "Could not write the plan pages" });
     expect(bar).toHaveTextContent("Excel is in cell-edit mode");
     expect(bar).toHaveTextContent("Finish editing the cell you are in");
-    expect(screen.getByRole("heading", { level: 3, name: "AE: your plan on a page" })).toBeInTheDocument();
+    expect(
+      screen.getByRole("heading", { level: 3, name: "AE: your plan on a page" })
+    ).toBeInTheDocument();
     await waitFor(() => expect(button("Write plan pages")).not.toHaveAttribute("aria-disabled"));
   });
 });
