@@ -8,7 +8,7 @@
  * Calls never overlap: they go through one queue. One task the user started runs at a time
  * (the buttons are disabled meanwhile); a quiet re-read asked for by a table change waits for it.
  */
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect } from "react";
 import { ActionError } from "../../actions";
 import { loadScenarioRun, runScenarioAction, type ScenarioRunResult } from "../../actions";
 import { useGoToCell, useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
@@ -126,17 +126,9 @@ export function useScenarios(
   options: ScenarioOptions = {}
 ): ScenarioControls {
   const runner = useTaskRunner(INITIAL, USER_TASK);
-  const { state, update, perform } = runner;
-  const abort = useRef<AbortController | null>(null);
+  const { state, update, perform, cancel: cancelTask } = runner;
   const { onAddRow } = options;
   const yieldControl = options.yieldControl ?? yieldToHost;
-
-  useEffect(
-    () => () => {
-      abort.current?.abort();
-    },
-    []
-  );
 
   const readListing = useCallback(
     () => access.run(async (book) => listingOf(await loadScenarioRun(book))),
@@ -204,9 +196,7 @@ export function useScenarios(
 
   const run = useCallback(
     (only: string[]) =>
-      perform("run", async () => {
-        const controller = new AbortController();
-        abort.current = controller;
+      perform("run", async (signal) => {
         update((s) => ({
           ...s,
           cancelling: false,
@@ -216,7 +206,7 @@ export function useScenarios(
           const result = await access.run((book) =>
             runScenarioAction(book, {
               only,
-              signal: controller.signal,
+              signal,
               yieldControl,
               // The computation runs in the pane's Web Worker (main thread where there is none).
               compute: (port, options) =>
@@ -260,7 +250,6 @@ export function useScenarios(
           update((s) => focusNext("run")({ ...s, progress: null }));
           throw error;
         } finally {
-          abort.current = null;
           update((s) => ({ ...s, cancelling: false }));
         }
       }),
@@ -268,10 +257,8 @@ export function useScenarios(
   );
 
   const cancel = useCallback(() => {
-    if (!abort.current) return;
-    abort.current.abort();
-    update((s) => ({ ...s, cancelling: true }));
-  }, [update]);
+    if (cancelTask("run")) update((s) => ({ ...s, cancelling: true }));
+  }, [cancelTask, update]);
 
   const addRow = useCallback(
     async (row: ScenarioRow) => {

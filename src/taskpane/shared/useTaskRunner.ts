@@ -3,7 +3,7 @@
  * workbook calls never overlap (each runs after every one already queued); and `perform`, for a
  * task the user started: one at a time (a second one asked for meanwhile is ignored), marked
  * busy while it runs, earlier messages replaced, and an error it throws handed to the tab's
- * describer. Beside it, `useQuietRefresh` (re-read the workbook after a table change, results
+ * describer; `cancel` aborts the signal the running task was given. Beside it, `useQuietRefresh` (re-read the workbook after a table change, results
  * kept on screen) and `useGoToCell` (select a cell, its error described), which every tab that
  * needs them shares.
  */
@@ -27,8 +27,13 @@ export interface TaskRunner<S, T> {
   update: StateUpdate<S>;
   /** Runs `op` after every run already queued; `op` handles its own errors. */
   enqueue(op: () => Promise<void>): Promise<void>;
-  /** A task the user started; ignored while another one runs. */
-  perform(task: T, work: () => Promise<void>): Promise<void>;
+  /**
+   * A task the user started; ignored while another one runs. `work` gets the task's abort
+   * signal: aborted by `cancel()`, or when the tab unmounts.
+   */
+  perform(task: T, work: (signal: AbortSignal) => Promise<void>): Promise<void>;
+  /** Aborts the signal of the running task (only if it is `task`, when given); false if none. */
+  cancel(task?: T): boolean;
 }
 
 export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskRunner<S, T> {
@@ -36,11 +41,13 @@ export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskR
   const mounted = useRef(true);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const busy = useRef(false);
+  const running = useRef<{ task: T; controller: AbortController } | null>(null);
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
+      running.current?.controller.abort();
     };
   }, []);
 
@@ -55,17 +62,21 @@ export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskR
   }, []);
 
   const perform = useCallback(
-    (task: T, work: () => Promise<void>): Promise<void> => {
+    (task: T, work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
       if (busy.current) return Promise.resolve();
       busy.current = true;
+      const controller = new AbortController();
+      const current = { task, controller };
+      running.current = current;
       update((s) => states.start(s, task));
       return enqueue(async () => {
         try {
-          await work();
+          await work(controller.signal);
         } catch (error) {
           update((s) => states.fail(s, error, task));
         } finally {
           busy.current = false;
+          if (running.current === current) running.current = null;
           update(states.end);
         }
       });
@@ -73,7 +84,14 @@ export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskR
     [enqueue, states, update]
   );
 
-  return { state, update, enqueue, perform };
+  const cancel = useCallback((task?: T) => {
+    const current = running.current;
+    if (!current || (task !== undefined && current.task !== task)) return false;
+    current.controller.abort();
+    return true;
+  }, []);
+
+  return { state, update, enqueue, perform, cancel };
 }
 
 /** How a tab's state shows a quiet re-read. Keep it stable (module level). */

@@ -63,6 +63,16 @@ const describe_ = paneErrorDescriber<Task, TabError>({
       : null,
 });
 
+/** A plain failure of the write task, as the describer words it. */
+const writeFailed = (message: string, next: string): TabError => ({
+  task: "write",
+  intent: "error",
+  title: "Could not write",
+  message,
+  next,
+  suggestsSetup: false,
+});
+
 describe("paneErrorDescriber", () => {
   it("says what the tab says for an ActionError kind it knows, with the task", () => {
     expect(describe_(new ActionError("no-matrix", "no Matrix"), "read")).toEqual({
@@ -94,25 +104,15 @@ describe("paneErrorDescriber", () => {
       message: "Matrix!D2, Matrix!D5",
     });
     // Same kind, not the class the function knows: the general rule (its text, retry).
-    expect(describe_(new ActionError("plan-has-errors", "Fix it."), "write")).toEqual({
-      task: "write",
-      intent: "error",
-      title: "Could not write",
-      message: "Fix it.",
-      next: RETRY,
-      suggestsSetup: false,
-    });
+    expect(describe_(new ActionError("plan-has-errors", "Fix it."), "write")).toEqual(
+      writeFailed("Fix it.", RETRY)
+    );
   });
 
   it("gives a workbook error the tab's next step for its kind, titled by the task", () => {
-    expect(describe_(new WorkbookError("exists", "Sheet X exists."), "write")).toEqual({
-      task: "write",
-      intent: "error",
-      title: "Could not write",
-      message: "Sheet X exists.",
-      next: "Rename yours.",
-      suggestsSetup: false,
-    });
+    expect(describe_(new WorkbookError("exists", "Sheet X exists."), "write")).toEqual(
+      writeFailed("Sheet X exists.", "Rename yours.")
+    );
     expect(describe_(new WorkbookError("unreadable", "Busy."), "read").next).toBe(
       "Finish editing the cell you are in (press Enter or Esc), then try again."
     );
@@ -234,5 +234,49 @@ describe("useGoToCell", () => {
     expect(result.current.runner.state.error).toBeNull();
     await act(() => result.current.goTo("Gone!A1"));
     expect(result.current.runner.state.error).toBe("No sheet Gone.");
+  });
+});
+
+describe("useTaskRunner's cancel", () => {
+  it("aborts the running task's signal, only for the task named, and not once it ended", async () => {
+    const gate = deferred();
+    let seen: AbortSignal | null = null;
+    const { result } = renderHook(() => useTaskRunner(INITIAL, TASK));
+    let task!: Promise<void>;
+    act(() => {
+      task = result.current.perform("write", async (signal) => {
+        seen = signal;
+        await gate.promise;
+      });
+    });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(result.current.cancel("read")).toBe(false);
+    expect(seen!.aborted).toBe(false);
+    expect(result.current.cancel("write")).toBe(true);
+    expect(seen!.aborted).toBe(true);
+    await act(async () => {
+      gate.resolve();
+      await task;
+    });
+    expect(result.current.cancel()).toBe(false);
+  });
+
+  it("aborts the running task when the tab unmounts", async () => {
+    let seen: AbortSignal | null = null;
+    const { result, unmount } = renderHook(() => useTaskRunner(INITIAL, TASK));
+    act(() => {
+      void result.current.perform("write", (signal) => {
+        seen = signal;
+        return new Promise<void>(() => undefined);
+      });
+    });
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(seen!.aborted).toBe(false);
+    unmount();
+    expect(seen!.aborted).toBe(true);
   });
 });
