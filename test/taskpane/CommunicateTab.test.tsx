@@ -24,6 +24,11 @@ import { renderInPane } from "./paneTest";
 const renderTab = (access: WorkbookAccess | null) => renderInPane(<CommunicateTab />, access);
 
 const fixtureBook = () => MemoryWorkbook.fromSheets(SHEETS);
+/** The text of each element of this role inside `el`. */
+const texts = (el: HTMLElement, role: "option" | "listitem" | "row") =>
+  within(el)
+    .getAllByRole(role)
+    .map((e) => e.textContent);
 const button = (name: string) => screen.getByRole("button", { name });
 const pageHeading = (plan: string) =>
   screen.findByRole("heading", { level: 3, name: `${plan}: your plan on a page` });
@@ -36,36 +41,28 @@ describe("Communicate tab", () => {
     expect(calls.runs).toBe(1);
 
     const picker = screen.getByRole("combobox", { name: "Plan" });
-    expect(
-      within(picker)
-        .getAllByRole("option")
-        .map((o) => o.textContent)
-    ).toEqual(["AE", "SDR", "Pair", "Busy", "Wiggly", "Steps"]);
+    expect(texts(picker, "option")).toEqual(["AE", "SDR", "Pair", "Busy", "Wiggly", "Steps"]);
     expect(picker).toHaveValue("AE");
 
     const why = screen.getByRole("region", { name: "Why this plan" });
-    expect(
-      within(why)
-        .getAllByRole("listitem")
-        .map((li) => li.textContent)
-    ).toEqual([
+    expect(within(why).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "Keep core (60% of your target incentive): Core pays the bills.",
       "Grow cloud (40% of your target incentive): Cloud is where customers are going.",
     ]);
     const counts = screen.getByRole("region", { name: "What counts" });
-    expect(
-      within(counts)
-        .getAllByRole("listitem")
-        .map((li) => li.textContent)
-    ).toEqual(["Renew core licences", "Sell cloud subscriptions"]);
+    expect(within(counts).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "Renew core licences",
+      "Sell cloud subscriptions",
+    ]);
 
     // Each metric's curve as a small table.
     const cliff = screen.getByRole("table", { name: "Cloud ARR curve (Cliff)" });
-    expect(
-      within(cliff)
-        .getAllByRole("row")
-        .map((r) => r.textContent)
-    ).toEqual(["AttainmentPayout (% of target)", "80%50%", "100%100%", "110%150%"]);
+    expect(within(cliff).getAllByRole("row").map((r) => r.textContent)).toEqual([
+      "AttainmentPayout (% of target)",
+      "80%50%",
+      "100%100%",
+      "110%150%",
+    ]);
 
     // The earnings table: hand-computed in test/explain/engine.test.ts.
     const earnings = screen.getByRole("table", {
@@ -75,11 +72,7 @@ describe("Communicate tab", () => {
       within(earnings)
         .getAllByRole("row")
         .slice(1)
-        .map((r) =>
-          within(r)
-            .getAllByRole("cell")
-            .map((c) => c.textContent)
-        )
+        .map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))
     ).toEqual([
       ["$0", "0%"],
       ["$6,000", "30%"],
@@ -94,9 +87,7 @@ describe("Communicate tab", () => {
     const more = screen.getByRole("region", { name: "How to earn more" });
     expect(more).toHaveTextContent("each extra point of Cloud ARR attainment pays $400 more");
     const complexity = screen.getByRole("region", { name: "Plan complexity" });
-    expect(complexity).toHaveTextContent(
-      "2 metrics, up to 3 curve points on a metric, 0 modifiers."
-    );
+    expect(complexity).toHaveTextContent("2 metrics, up to 3 curve points on a metric, 0 modifiers.");
     expect(within(complexity).queryByText("Breaks the five-minute rule")).toBeNull();
 
     await expectNoAxeViolations(container);
@@ -111,9 +102,7 @@ describe("Communicate tab", () => {
     await pageHeading("Busy");
     const complexity = screen.getByRole("region", { name: "Plan complexity" });
     const warning = within(complexity).getByRole("group", { name: "Breaks the five-minute rule" });
-    expect(warning).toHaveTextContent(
-      "Busy breaks the five-minute rule: it has 4 metrics (keep it to 3)."
-    );
+    expect(warning).toHaveTextContent("Busy breaks the five-minute rule: it has 4 metrics (keep it to 3).");
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Plan" }), "Pair");
     await pageHeading("Pair");
@@ -122,11 +111,10 @@ describe("Communicate tab", () => {
     const earnings = screen.getByRole("table", {
       name: "Earnings at the same attainment on every metric",
     });
-    expect(
-      within(earnings)
-        .getAllByRole("columnheader")
-        .map((h) => h.textContent)
-    ).toEqual(["Attainment", "Earnings (% of target incentive)"]);
+    expect(within(earnings).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Attainment",
+      "Earnings (% of target incentive)",
+    ]);
     await expectNoAxeViolations(container);
   });
 
@@ -209,11 +197,7 @@ describe("Communicate tab", () => {
 
     act(() => book.setCell("Objectives!C2", "Core pays every bill."));
     const why = screen.getByRole("region", { name: "Why this plan" });
-    await waitFor(() =>
-      expect(why).toHaveTextContent(
-        "Keep core (25% of your target incentive): Core pays every bill."
-      )
-    );
+    await waitFor(() => expect(why).toHaveTextContent("Keep core (25% of your target incentive): Core pays every bill."));
     expect(screen.getByRole("combobox", { name: "Plan" })).toHaveValue("SDR");
   });
 
@@ -254,8 +238,7 @@ describe("Communicate tab", () => {
     const failing: WorkbookPort = new Proxy(book, {
       get(target, prop) {
         if (prop === "writeOwnedSheets")
-          return () =>
-            Promise.reject(new WorkbookError("unreadable", "Excel is in cell-edit mode"));
+          return () => Promise.reject(new WorkbookError("unreadable", "Excel is in cell-edit mode"));
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === "function" ? value.bind(target) : value;
       },
@@ -266,9 +249,7 @@ describe("Communicate tab", () => {
     const bar = await screen.findByRole("group", { name: "Could not write the plan pages" });
     expect(bar).toHaveTextContent("Excel is in cell-edit mode");
     expect(bar).toHaveTextContent("Finish editing the cell you are in");
-    expect(
-      screen.getByRole("heading", { level: 3, name: "AE: your plan on a page" })
-    ).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 3, name: "AE: your plan on a page" })).toBeInTheDocument();
     await waitFor(() => expect(button("Write plan pages")).not.toHaveAttribute("aria-disabled"));
   });
 });

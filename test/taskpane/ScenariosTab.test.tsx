@@ -270,9 +270,7 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Run scenarios"));
     await waitFor(() =>
-      expect(progress()).toHaveAccessibleDescription(
-        `Computed ${SAMPLE_SCENARIOS[SAMPLE_SCENARIOS.length - 1]}`
-      )
+      expect(progress()).toHaveAccessibleDescription(`Computed ${SAMPLE_SCENARIOS[SAMPLE_SCENARIOS.length - 1]}`)
     );
     expect(button("Cancel")).toHaveAttribute("aria-disabled", "true");
     expect(tab()).toHaveTextContent("a run can be cancelled until it starts writing");
@@ -292,9 +290,7 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Run scenarios"));
     await waitFor(() => {
-      const tabs = screen.getByRole("list", {
-        name: `Tabs written (${SAMPLE_SCENARIOS.length + 2})`,
-      });
+      const tabs = screen.getByRole("list", { name: `Tabs written (${SAMPLE_SCENARIOS.length + 2})` });
       for (const item of within(tabs).getAllByRole("listitem"))
         expect(item).toHaveTextContent("(refreshed)");
     });
