@@ -16,6 +16,7 @@ import {
 import { PlayRegular } from "@fluentui/react-icons";
 import type { RiskScenarioResult } from "../../engine/costAtRisk";
 import { chance } from "../../reports/riskSheet";
+import { sheetRef } from "../../workbook/sheetRef";
 import { ErrorNotice, Notice } from "../shared/Notice";
 import { CancelButton, RunProgressBar } from "../shared/RunProgress";
 import type { WorkbookAccess } from "../workbookAccess";
@@ -145,7 +146,7 @@ export function CostAtRisk({ access, disabled, yieldControl, compute, onSelect }
             <div>
               <Button
                 appearance="subtle"
-                onClick={() => onSelect(`'${result.sheet.name.replace(/'/g, "''")}'!A1`)}
+                onClick={() => onSelect(sheetRef(result.sheet.name, "A1"))}
               >
                 Show {result.sheet.name}
               </Button>
