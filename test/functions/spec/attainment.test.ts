@@ -4,10 +4,8 @@
  * decisions: actual blank → 0, negative actual allowed, text/boolean → #VALUE! naming the argument,
  * an error in an input cell propagates to that element.
  */
-import { compFn, col, E, expectError, expectMatrix, expectNumber } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const A = compFn("ATTAINMENT");
+import { ATTAINMENT as A, col, E, expectError, expectMatrix, expectNumber } from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
 describe("COMP.ATTAINMENT values", () => {
   test.each<[string, Plain, Plain, number]>([

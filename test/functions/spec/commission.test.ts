@@ -7,7 +7,7 @@
  * quota ≤ 0 → #NUM!; negative amount → #NUM!.
  */
 import {
-  compFn,
+  COMMISSION,
   col,
   E,
   expectError,
@@ -16,10 +16,9 @@ import {
   lists,
   row,
   DOMAIN_TIERS,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const COMMISSION = compFn("COMMISSION");
+  errorCases,
+} from "./kit";
+import type { Plain } from "./kit";
 
 const D = DOMAIN_TIERS; // docs/domain.md: 3% to 300k, 5% to 500k, 7% above
 
@@ -302,7 +301,7 @@ describe("COMP.COMMISSION tables", () => {
 });
 
 describe("COMP.COMMISSION argument errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(COMMISSION, [
     ["negative amount", [-1, D], "#NUM!", undefined],
     ["negative amount (retro)", [-1, D, "RETRO"], "#NUM!", undefined],
     ["text amount", ["600k", D], "#VALUE!", /amount/i],
@@ -313,9 +312,7 @@ describe("COMP.COMMISSION argument errors", () => {
     ["text quota", [1000, D, null, "q"], "#VALUE!", /quota/i],
     ["unknown method", [1000, D, "CUMULATIVE"], "#VALUE!", lists("MARGINAL", "RETROACTIVE")],
     ["a beyond word as method", [1000, D, "CAP"], "#VALUE!", lists("MARGINAL", "RETROACTIVE")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(COMMISSION(...args), code, message);
-  });
+  ]);
 });
 
 describe("COMP.COMMISSION element-wise", () => {

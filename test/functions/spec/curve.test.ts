@@ -6,7 +6,7 @@
  * a one-point curve extends flat). Element-wise in attainment.
  */
 import {
-  compFn,
+  CURVE,
   col,
   E,
   expectError,
@@ -16,10 +16,8 @@ import {
   lists,
   row,
   CURVE_TABLE,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const CURVE = compFn("CURVE");
+} from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
 /** Threshold 50% pays 0.5 (a cliff), target 100% pays 1.0, excellence 150% pays 2.0. */
 const C = CURVE_TABLE;

@@ -5,10 +5,8 @@
  * LINEAR: bilinear interpolation, held at the last breakpoints. Below either first breakpoint → 0.
  * Element-wise in row_value and col_value. Non-ascending breakpoints / non-numeric body → #VALUE!.
  */
-import { compFn, col, E, expectError, expectMatrix, expectNumber, lists } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const MATRIX = compFn("MATRIX");
+import { MATRIX, col, E, expectError, expectMatrix, expectNumber, lists, errorCases } from "./kit";
+import type { Plain } from "./kit";
 
 //            col: 0.8  1.0  1.2
 const M: Plain = [
@@ -89,7 +87,7 @@ describe("COMP.MATRIX element-wise", () => {
 });
 
 describe("COMP.MATRIX errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(MATRIX, [
     [
       "column breakpoints not ascending",
       [
@@ -166,7 +164,5 @@ describe("COMP.MATRIX errors", () => {
     ["boolean column value", [1, false, M], "#VALUE!", /col_value|column value|col value/i],
     ["error row value propagates", [E("#DIV/0!"), 1, M], "#DIV/0!", undefined],
     ["unknown method", [1, 1, M, "BICUBIC"], "#VALUE!", lists("STEP", "LINEAR")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(MATRIX(...args), code, message);
-  });
+  ]);
 });

@@ -4,7 +4,7 @@
  * Decisions: negative target_incentive → #NUM!; blank target_incentive → 0.
  */
 import {
-  compFn,
+  PAYOUT,
   col,
   E,
   expectError,
@@ -13,15 +13,15 @@ import {
   lists,
   row,
   CURVE_TABLE,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const PAYOUT = compFn("PAYOUT");
+  errorCases,
+  valueCases,
+} from "./kit";
+import type { Plain } from "./kit";
 
 const C = CURVE_TABLE;
 
 describe("COMP.PAYOUT values", () => {
-  test.each<[string, Plain[], number]>([
+  valueCases(PAYOUT, [
     // CURVE(1.2) = 1.4 → 10,000 × 1.4 = 14,000
     ["LINEAR/CAP default", [1.2, C, 10000], 14000],
     ["below threshold pays 0", [0.4, C, 10000], 0],
@@ -38,9 +38,7 @@ describe("COMP.PAYOUT values", () => {
     ["blank target incentive", [1.2, C, null], 0],
     // blank attainment counts as 0 → below threshold
     ["blank attainment", [null, C, 10000], 0],
-  ])("%s", (_name, args, expected) => {
-    expectNumber(PAYOUT(...args), expected);
-  });
+  ]);
 
   /**
    * Published example: "Bonus payout curve explained (with formula)", bonuspaycalc.com,
@@ -66,7 +64,7 @@ describe("COMP.PAYOUT values", () => {
 });
 
 describe("COMP.PAYOUT errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(PAYOUT, [
     ["negative target incentive", [1.2, C, -1], "#NUM!", undefined],
     ["negative target incentive below threshold", [0.1, C, -1], "#NUM!", undefined],
     ["text target incentive", [1.2, C, "ten"], "#VALUE!", /target_incentive|target incentive/i],
@@ -102,9 +100,7 @@ describe("COMP.PAYOUT errors", () => {
     ],
     ["unknown beyond", [1.2, C, 100, "MAX"], "#VALUE!", lists("CAP", "EXTEND")],
     ["unknown method", [1.2, C, 100, null, "SPLINE"], "#VALUE!", lists("LINEAR", "STEP")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(PAYOUT(...args), code, message);
-  });
+  ]);
 });
 
 describe("COMP.PAYOUT element-wise", () => {
