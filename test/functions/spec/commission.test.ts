@@ -15,12 +15,13 @@ import {
   expectNumber,
   lists,
   row,
-  DOMAIN_TIERS,
+  DOMAIN_TIERS as D,
   errorCases,
+  valueCases,
 } from "./kit";
 import type { Plain } from "./kit";
 
-const D = DOMAIN_TIERS; // docs/domain.md: 3% to 300k, 5% to 500k, 7% above
+// D = DOMAIN_TIERS: docs/domain.md: 3% to 300k, 5% to 500k, 7% above
 
 describe("COMP.COMMISSION MARGINAL (default)", () => {
   test.each<[string, Plain, number]>([
@@ -120,49 +121,43 @@ describe("COMP.COMMISSION with quota (bounds are fractions of quota)", () => {
 
 describe("COMP.COMMISSION published worked examples", () => {
   /**
-   * "The Strategic Advantage of Non-Retroactive Commission: A Complete Guide", SparrowGenie,
-   * https://www.sparrowgenie.com/sales-commission-models/non-retroactive-commission
-   * 3% on the first $300,000, 5% from $300,001 to $500,000, 7% above $500,000; $600,000 of
-   * quarterly sales → $9,000 + $10,000 + $7,000 = $26,000 (the same figures as docs/domain.md).
-   */
-  test("SparrowGenie non-retroactive: $600,000 → $26,000", () => {
-    expectNumber(COMMISSION(600000, D, "MARGINAL"), 26000);
-  });
-
-  /**
    * "Retroactive Tier Jumping", Earn Base glossary, https://www.earnbase.no/glossary/retroactive-tier-jumping
    * 50% on the first $100K, 60% once production passes $100K; $180K of sales → retroactive
    * $108K (all $180K at 60%) versus incremental $98K ($50K + $48K).
    */
-  test.each<[string, number]>([
-    ["RETROACTIVE", 108000],
-    ["MARGINAL", 98000],
-  ])("Earn Base tier jumping: $180K %s → %p", (method, expected) => {
-    const table: Plain = [
-      [0, 0.5],
-      [100000, 0.6],
-    ];
-    expectNumber(COMMISSION(180000, table, method), expected);
-  });
-
+  const EARN_BASE: Plain = [
+    [0, 0.5],
+    [100000, 0.6],
+  ];
   /**
    * "Tiered Commission by Revenue: Amount Above Earned Breakdown", MyTime help centre,
    * https://help.mytime.com/hc/en-us/articles/360046956372-Tiered-Commission-by-Revenue-Amount-Above-Earned-Breakdown
    * $0–$499.99 at 25%, $500–$2,999.99 at 30%, $3,000+ at 40%, amount above each tier at that
    * tier's rate: $400 → $100; $100 → $25; $5,000 → $1,675.00.
    */
-  test.each<[number, number]>([
-    [400, 100],
-    [100, 25],
-    [5000, 1675],
-  ])("MyTime tiered commission: $%p → $%p", (revenue, expected) => {
-    const table: Plain = [
-      [0, 0.25],
-      [500, 0.3],
-      [3000, 0.4],
-    ];
-    expectNumber(COMMISSION(revenue, table), expected, 1e-6);
-  });
+  const MYTIME: Plain = [
+    [0, 0.25],
+    [500, 0.3],
+    [3000, 0.4],
+  ];
+  valueCases(COMMISSION, [
+    /**
+     * "The Strategic Advantage of Non-Retroactive Commission: A Complete Guide", SparrowGenie,
+     * https://www.sparrowgenie.com/sales-commission-models/non-retroactive-commission
+     * 3% on the first $300,000, 5% from $300,001 to $500,000, 7% above $500,000; $600,000 of
+     * quarterly sales → $9,000 + $10,000 + $7,000 = $26,000 (the same figures as docs/domain.md).
+     */
+    ["SparrowGenie non-retroactive: $600,000 → $26,000", [600000, D, "MARGINAL"], 26000],
+    [
+      "Earn Base tier jumping: $180K RETROACTIVE → 108000",
+      [180000, EARN_BASE, "RETROACTIVE"],
+      108000,
+    ],
+    ["Earn Base tier jumping: $180K MARGINAL → 98000", [180000, EARN_BASE, "MARGINAL"], 98000],
+    ["MyTime tiered commission: $400 → $100", [400, MYTIME], 100, 1e-6],
+    ["MyTime tiered commission: $100 → $25", [100, MYTIME], 25, 1e-6],
+    ["MyTime tiered commission: $5000 → $1675", [5000, MYTIME], 1675, 1e-6],
+  ]);
 });
 
 describe("COMP.COMMISSION tables", () => {

@@ -15,12 +15,11 @@ import {
   expectSomeError,
   lists,
   row,
-  CURVE_TABLE,
+  CURVE_TABLE as C,
 } from "./kit";
 import type { ErrorCode, Plain } from "./kit";
 
-/** Threshold 50% pays 0.5 (a cliff), target 100% pays 1.0, excellence 150% pays 2.0. */
-const C = CURVE_TABLE;
+// C = CURVE_TABLE: Threshold 50% pays 0.5 (a cliff), target 100% pays 1.0, excellence 150% pays 2.0.
 
 describe("COMP.CURVE LINEAR (default) with CAP (default)", () => {
   test.each<[string, Plain, number]>([

@@ -9,16 +9,13 @@ import {
   E,
   expectError,
   expectMatrix,
-  expectNumber,
   lists,
   row,
-  CURVE_TABLE,
+  CURVE_TABLE as C,
   errorCases,
   valueCases,
 } from "./kit";
 import type { Plain } from "./kit";
-
-const C = CURVE_TABLE;
 
 describe("COMP.PAYOUT values", () => {
   valueCases(PAYOUT, [
@@ -48,19 +45,17 @@ describe("COMP.PAYOUT values", () => {
    * = ~£14,000. As a curve table: (0.7, 0), (1.0, 1.0), (1.5, 2.0) — slope 2 above target
    * reaches the 200% cap at 150%.
    */
-  test.each<[number, number]>([
-    [0.85, 5000],
-    [1.2, 14000],
-    [2.0, 20000],
-    [0.69, 0],
-  ])("bonuspaycalc.com worked example: attainment %p → £%p", (attainment, expected) => {
-    const table: Plain = [
-      [0.7, 0],
-      [1.0, 1.0],
-      [1.5, 2.0],
-    ];
-    expectNumber(PAYOUT(attainment, table, 10000), expected);
-  });
+  const BONUSPAYCALC: Plain = [
+    [0.7, 0],
+    [1.0, 1.0],
+    [1.5, 2.0],
+  ];
+  valueCases(PAYOUT, [
+    ["bonuspaycalc.com worked example: attainment 0.85 → £5000", [0.85, BONUSPAYCALC, 10000], 5000],
+    ["bonuspaycalc.com worked example: attainment 1.2 → £14000", [1.2, BONUSPAYCALC, 10000], 14000],
+    ["bonuspaycalc.com worked example: attainment 2 → £20000", [2.0, BONUSPAYCALC, 10000], 20000],
+    ["bonuspaycalc.com worked example: attainment 0.69 → £0", [0.69, BONUSPAYCALC, 10000], 0],
+  ]);
 });
 
 describe("COMP.PAYOUT errors", () => {

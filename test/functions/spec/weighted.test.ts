@@ -12,14 +12,13 @@ import {
   expectMatrix,
   expectNumber,
   lists,
-  CURVE_TABLE,
+  CURVE_TABLE as C,
   errorCases,
   valueCases,
 } from "./kit";
 import type { Plain } from "./kit";
 
-/** Shared curve: (0.5, 0.5), (1, 1), (1.5, 2). */
-const C = CURVE_TABLE;
+// C = CURVE_TABLE: Shared curve: (0.5, 0.5), (1, 1), (1.5, 2).
 /** Two curves side by side: measure 1 uses C, measure 2 the ramp (0,0), (1,1), (2,3). */
 const C2: Plain = [
   [0.5, 0.5, 0, 0],
