@@ -23,47 +23,31 @@ import type { Plain } from "./kit";
 
 // D = DOMAIN_TIERS: docs/domain.md: 3% to 300k, 5% to 500k, 7% above
 
-describe("COMP.COMMISSION MARGINAL (default)", () => {
-  test.each<[string, Plain, number]>([
-    // domain.md: 9,000 + 10,000 + 7,000 = 26,000
-    ["domain example, 600k", 600000, 26000],
-    // 300,000 × 3% = 9,000
-    ["exactly at the second bound", 300000, 9000],
-    // 250,000 × 3% = 7,500
-    ["inside the first tier", 250000, 7500],
-    // 9,000 + 100,000 × 5% = 14,000
-    ["inside the second tier", 400000, 14000],
-    // 9,000 + 200,000 × 5% = 19,000
-    ["exactly at the third bound", 500000, 19000],
-    ["zero", 0, 0],
-    ["blank counts as 0", null, 0],
-    // 9,000 + 10,000 + 1,500,000 × 7% = 124,000
-    ["far above the last bound", 2000000, 124000],
-  ])("%s: COMMISSION(%p) = %p", (_name, amount, expected) => {
-    expectNumber(COMMISSION(amount, D), expected);
-    expectNumber(COMMISSION(amount, D, null), expected);
-    expectNumber(COMMISSION(amount, D, "MARGINAL"), expected);
-    expectNumber(COMMISSION(amount, D, "marginal", null), expected);
-  });
-});
-
-describe("COMP.COMMISSION RETROACTIVE", () => {
-  test.each<[string, Plain, number]>([
-    // 600,000 × 7% = 42,000
-    ["600k reaches the 7% tier", 600000, 42000],
-    // reaching a bound reaches its tier: 300,000 × 5% = 15,000
-    ["exactly at the second bound", 300000, 15000],
-    ["inside the first tier", 250000, 7500],
-    // 400,000 × 5% = 20,000
-    ["inside the second tier", 400000, 20000],
-    // 500,000 × 7% = 35,000
-    ["exactly at the third bound", 500000, 35000],
-    ["zero", 0, 0],
-  ])('%s: COMMISSION(%p, …, "RETROACTIVE") = %p', (_name, amount, expected) => {
-    expectNumber(COMMISSION(amount, D, "RETROACTIVE"), expected);
-    expectNumber(COMMISSION(amount, D, "RETRO"), expected);
-    expectNumber(COMMISSION(amount, D, "retroactive"), expected);
-    expectNumber(COMMISSION(amount, D, "Retro"), expected);
+describe("COMP.COMMISSION MARGINAL (default) and RETROACTIVE", () => {
+  test.each<[string, Plain, number, number]>([
+    // domain.md: 9,000 + 10,000 + 7,000 = 26,000; retroactive: 600k reaches the 7% tier → 42,000
+    ["domain example, 600k", 600000, 26000, 42000],
+    // 300,000 × 3% = 9,000; reaching a bound reaches its tier: 300,000 × 5% = 15,000
+    ["exactly at the second bound", 300000, 9000, 15000],
+    // 250,000 × 3% = 7,500 either way
+    ["inside the first tier", 250000, 7500, 7500],
+    // 9,000 + 100,000 × 5% = 14,000; 400,000 × 5% = 20,000
+    ["inside the second tier", 400000, 14000, 20000],
+    // 9,000 + 200,000 × 5% = 19,000; 500,000 × 7% = 35,000
+    ["exactly at the third bound", 500000, 19000, 35000],
+    ["zero", 0, 0, 0],
+    ["blank counts as 0", null, 0, 0],
+    // 9,000 + 10,000 + 1,500,000 × 7% = 124,000; 2,000,000 × 7% = 140,000
+    ["far above the last bound", 2000000, 124000, 140000],
+  ])("%s: COMMISSION(%p) = %p marginal, %p retroactive", (_name, amount, marginal, retro) => {
+    expectNumber(COMMISSION(amount, D), marginal);
+    expectNumber(COMMISSION(amount, D, null), marginal);
+    expectNumber(COMMISSION(amount, D, "MARGINAL"), marginal);
+    expectNumber(COMMISSION(amount, D, "marginal", null), marginal);
+    expectNumber(COMMISSION(amount, D, "RETROACTIVE"), retro);
+    expectNumber(COMMISSION(amount, D, "RETRO"), retro);
+    expectNumber(COMMISSION(amount, D, "retroactive"), retro);
+    expectNumber(COMMISSION(amount, D, "Retro"), retro);
   });
 });
 
