@@ -6,7 +6,7 @@
  * Element-wise in row_value and col_value. Non-ascending breakpoints / non-numeric body → #VALUE!.
  */
 import { MATRIX, col, E, expectError, expectMatrix, expectNumber, lists, errorCases } from "./kit";
-import type { Plain } from "./kit";
+import type { Plain, PlainCell } from "./kit";
 
 //            col: 0.8  1.0  1.2
 const M: Plain = [
@@ -86,78 +86,32 @@ describe("COMP.MATRIX element-wise", () => {
   });
 });
 
+/**
+ * A small valid table — columns 0.8, 1.0; rows 0.8, 1.0; body 1, 2 / 3, 4 — with the given
+ * [row, column, value] cells replaced, so that each bad table shows only what is wrong with it.
+ */
+function small(...cells: [number, number, PlainCell][]): PlainCell[][] {
+  const table: PlainCell[][] = [
+    [null, 0.8, 1.0],
+    [0.8, 1, 2],
+    [1.0, 3, 4],
+  ];
+  for (const [r, c, value] of cells) table[r][c] = value;
+  return table;
+}
+
 describe("COMP.MATRIX errors", () => {
   errorCases(MATRIX, [
     [
       "column breakpoints not ascending",
-      [
-        1,
-        1,
-        [
-          [null, 1.0, 0.8],
-          [0.8, 1, 2],
-          [1.0, 3, 4],
-        ],
-      ],
+      [1, 1, small([0, 1, 1.0], [0, 2, 0.8])],
       "#VALUE!",
       undefined,
     ],
-    [
-      "duplicate row breakpoints",
-      [
-        1,
-        1,
-        [
-          [null, 0.8, 1.0],
-          [1.0, 1, 2],
-          [1.0, 3, 4],
-        ],
-      ],
-      "#VALUE!",
-      undefined,
-    ],
-    [
-      "text in the body",
-      [
-        1,
-        1,
-        [
-          [null, 0.8, 1.0],
-          [0.8, 1, "two"],
-          [1.0, 3, 4],
-        ],
-      ],
-      "#VALUE!",
-      undefined,
-    ],
-    [
-      "a boolean in the body",
-      [
-        1,
-        1,
-        [
-          [null, 0.8, 1.0],
-          [0.8, 1, true],
-          [1.0, 3, 4],
-        ],
-      ],
-      "#VALUE!",
-      undefined,
-    ],
-    [
-      "text breakpoint",
-      [
-        1,
-        1,
-        [
-          [null, "low", 1.0],
-          [0.8, 1, 2],
-          [1.0, 3, 4],
-        ],
-      ],
-      "#VALUE!",
-      undefined,
-    ],
+    ["duplicate row breakpoints", [1, 1, small([1, 0, 1.0])], "#VALUE!", undefined],
+    ["text in the body", [1, 1, small([1, 2, "two"])], "#VALUE!", undefined],
+    ["a boolean in the body", [1, 1, small([1, 2, true])], "#VALUE!", undefined],
+    ["text breakpoint", [1, 1, small([0, 1, "low"])], "#VALUE!", undefined],
     ["a table of one row", [1, 1, [[null, 0.8, 1.0]]], "#VALUE!", undefined],
     ["a table of one column", [1, 1, [null, 0.8, 1.0]], "#VALUE!", undefined],
     ["text row value", ["high", 1, M], "#VALUE!", /row_value|row value/i],
