@@ -18,6 +18,8 @@ export interface AlignmentCheck {
   report: AlignmentReport;
   /** Marginal pay per plan and metric at 100% (dollar and cent figures need the Reps sheet). */
   marginal: MarginalMetric[];
+  /** The workbook's currency and locale (Settings sheet; USD, en-US without one). */
+  figures: FigureSettings;
 }
 
 export async function runAlignmentCheck(book: WorkbookPort): Promise<AlignmentCheck> {
@@ -36,6 +38,7 @@ async function readAndCheck(
     design,
     report: checkAlignment(design, findings),
     marginal: marginalAlignment(design, reps),
+    figures,
   };
   return { check, figures };
 }

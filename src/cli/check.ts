@@ -4,7 +4,7 @@
  * read or has no Matrix sheet. `--out` writes a copy with the Alignment View sheet.
  */
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
-import { pct as percent } from "../engine/figures";
+import { figures, pct as percent } from "../engine/figures";
 import type { Finding } from "../engine/plan";
 import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
@@ -67,11 +67,10 @@ export function checkJson({ report, marginal }: AlignmentCheck) {
   };
 }
 
-const cents = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(2)}¢`);
-const dollars = (v: number | null) =>
-  v === null ? "n/a" : `$${v.toLocaleString("en-US", { maximumFractionDigits: 0 })}`;
-
-function readable({ report, marginal }: AlignmentCheck): string {
+function readable({ report, marginal, figures: settings }: AlignmentCheck): string {
+  const fig = figures(settings);
+  // The engine's cents per quota unit, shown as money per unit as the Alignment View tab does.
+  const perUnit = (cents: number | null) => fig.moneyPerUnit(cents === null ? null : cents / 100);
   const index = report.designAlignmentIndex;
   const lines = [
     `Design alignment index: ${
@@ -90,11 +89,12 @@ function readable({ report, marginal }: AlignmentCheck): string {
     "",
   ];
   lines.push(
-    "Marginal pay at 100% (median TI and quota of the plan's reps; cents per unit of quota)",
-    "Plan / metric                          $ per point   at target   below   above",
+    "Marginal pay at 100% (median TI and quota of the plan's reps; pay per quota unit: per currency",
+    "unit of quota for money metrics, per unit counted for count metrics such as deals)",
+    `${"Plan / metric".padEnd(38)} ${"per point".padStart(11)} ${"per quota unit: at target".padStart(25)} ${"below".padStart(11)} ${"above".padStart(11)}`,
     ...marginal.map(
       (m) =>
-        `${`${m.plan} / ${m.metric}`.slice(0, 38).padEnd(38)} ${dollars(m.dollarsPerPoint).padStart(11)} ${cents(m.centsPerQuotaUnitAtTarget).padStart(11)} ${cents(m.centsPerQuotaUnitBelow).padStart(7)} ${cents(m.centsPerQuotaUnitAbove).padStart(7)}`
+        `${`${m.plan} / ${m.metric}`.slice(0, 38).padEnd(38)} ${fig.money(m.dollarsPerPoint).padStart(11)} ${perUnit(m.centsPerQuotaUnitAtTarget).padStart(25)} ${perUnit(m.centsPerQuotaUnitBelow).padStart(11)} ${perUnit(m.centsPerQuotaUnitAbove).padStart(11)}`
     ),
     ""
   );

@@ -62,6 +62,11 @@ export interface Figures {
   index(value: Maybe): string;
   /** 1204 → "1,204". */
   count(value: Maybe): string;
+  /**
+   * Money per unit of something (of quota, of gross margin) to three decimals, as the sheets'
+   * `currencyPerUnit` format writes it: 0.0865 → "$0.087"; 378.378 → "$378.378".
+   */
+  moneyPerUnit(value: Maybe): string;
   /** The Excel number format for money in this currency ("$#,##0", "#,##0 €"). */
   moneyFormat: string;
 }
@@ -145,6 +150,12 @@ export function figures(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS): Fig
     maximumFractionDigits: INDEX_DIGITS,
   });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const perUnit = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: 3,
+    maximumFractionDigits: 3,
+  });
   const made: Figures = {
     settings,
     percent: orNA((n) => percent.format(n)),
@@ -152,6 +163,7 @@ export function figures(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS): Fig
     signedMoney: orNA((n) => signed.format(Math.round(n) === 0 ? 0 : n)),
     index: orNA((n) => index.format(n)),
     count: orNA((n) => count.format(n)),
+    moneyPerUnit: orNA((n) => perUnit.format(n)),
     moneyFormat: moneyFormatCode(settings),
   };
   cache.set(key, made);

@@ -133,22 +133,26 @@ export function alignmentViewSheet(
 
   // Marginal pay at 100%: where one more point pays most, per plan and metric.
   const marginalTop = top + body.length + 3;
+  const { symbol } = currencySymbol(figures);
+  // Per quota unit in money (the engine's cents ÷ 100): per currency unit of quota for a money
+  // metric ($0.087 is 8.7 cents on the dollar), per deal for a count metric ($378.378).
+  const perUnit = (cents: number | null) => (cents === null ? null : cents / 100);
   const marginalHeader = [
     "Plan",
     "Metric",
     "Objective",
     "Weight",
     "% of TI per point",
-    `${currencySymbol(figures).symbol} per point (median TI)`,
-    "¢ per quota unit at target",
-    "¢ per quota unit below quota",
-    "¢ per quota unit above quota",
+    `${symbol} per point (median TI)`,
+    `${symbol} per quota unit at target`,
+    `${symbol} per quota unit below quota`,
+    `${symbol} per quota unit above quota`,
   ];
   blocks.push({
     at: `A${marginalTop - 1}`,
     values: [
       [
-        "Marginal pay at 100% attainment (median target incentive and quota of each plan's reps; cents per dollar of quota for currency metrics)",
+        "Marginal pay at 100% attainment (median target incentive and quota of each plan's reps; per quota unit: per currency unit of quota for money metrics, per unit counted for count metrics such as deals)",
       ],
     ],
     style: "header",
@@ -164,9 +168,9 @@ export function alignmentViewSheet(
         m.weight,
         m.sharePerPoint,
         m.dollarsPerPoint,
-        m.centsPerQuotaUnitAtTarget,
-        m.centsPerQuotaUnitBelow,
-        m.centsPerQuotaUnitAbove,
+        perUnit(m.centsPerQuotaUnitAtTarget),
+        perUnit(m.centsPerQuotaUnitBelow),
+        perUnit(m.centsPerQuotaUnitAbove),
       ]),
     ],
     numberFormats: [
@@ -176,9 +180,9 @@ export function alignmentViewSheet(
       FORMATS.percent,
       "0.00%",
       FORMATS.currency,
-      "0.00",
-      "0.00",
-      "0.00",
+      FORMATS.currencyPerUnit,
+      FORMATS.currencyPerUnit,
+      FORMATS.currencyPerUnit,
     ],
   });
 

@@ -27,8 +27,11 @@ export function moneyFormats(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS)
     currency,
     /** "+" and "-" shown, zero plain: "+$#,##0;-$#,##0;$0". */
     signedCurrency: `+${currency};-${currency};${currency.replace("#,##0", "0")}`,
-    /** Money per unit of money (incentive cost per gross-margin dollar): "$0.000". */
-    currencyPerUnit: currency.replace("#,##0", "0.000"),
+    /**
+     * Money per unit (incentive cost per gross-margin dollar, marginal pay per unit of quota),
+     * three decimals as `figures().moneyPerUnit` writes it: "$#,##0.000".
+     */
+    currencyPerUnit: currency.replace("#,##0", "#,##0.000"),
   };
 }
 

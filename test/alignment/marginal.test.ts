@@ -121,13 +121,17 @@ test("check --json gains marginal per plan and metric; the Alignment View shows 
     "Weight",
     "% of TI per point",
     "$ per point (median TI)",
-    "¢ per quota unit at target",
-    "¢ per quota unit below quota",
-    "¢ per quota unit above quota",
+    "$ per quota unit at target",
+    "$ per quota unit below quota",
+    "$ per quota unit above quota",
   ]);
   expect(view!.values[header + 2].slice(0, 2)).toEqual(["AE", "Core"]);
   expect(view!.values[header + 2][5]).toBeCloseTo(1, 9);
-  expect(view!.values[header + 2][8]).toBeCloseTo(100, 9);
+  // Per quota unit in money, not cents: 100¢ per quota dollar above quota is $1.000 a unit, 50¢
+  // at target $0.500, under the three-decimal money format the pane's figures also use.
+  expect(view!.values[header + 2][6]).toBeCloseTo(0.5, 9);
+  expect(view!.values[header + 2][8]).toBeCloseTo(1, 9);
+  expect(b.snapshot("Alignment View").numberFormats[header + 2][8]).toBe("$#,##0.000");
 });
 
 test("without a Reps sheet: the per-point share, no dollar or cent figures", async () => {

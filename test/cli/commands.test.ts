@@ -162,7 +162,10 @@ describe("check", () => {
     const { code, stdout } = await cli("check", PLAN());
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Design alignment index: 0\.\d{3}\n/);
-    expect(stdout).toMatch(/\nAccount Executive \/ Cloud ARR +\$[\d,]+ +[\d.]+¢/);
+    // Marginal pay: per point in whole money, per quota unit in money to three decimals.
+    expect(stdout).toMatch(
+      /\nAccount Executive \/ Cloud ARR +\$[\d,]+ +\$[\d,]+\.\d{3} +\$[\d,]+\.\d{3} +\$[\d,]+\.\d{3}\n/
+    );
     // The starter plan's one finding is a warning: exit 0.
     expect(stdout).toMatch(
       /\n1 findings:\nwarning marginal-misaligned Matrix!E3 +Account Executive: /

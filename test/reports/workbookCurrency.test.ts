@@ -80,7 +80,7 @@ describe("report tabs on a EUR workbook (Settings: Currency EUR, Locale de-DE)",
     const money = moneyFormats(EUR);
     expect(money.currency).toBe('#,##0 "€"');
     expect(money.signedCurrency).toBe('+#,##0 "€";-#,##0 "€";0 "€"');
-    expect(money.currencyPerUnit).toBe('0.000 "€"');
+    expect(money.currencyPerUnit).toBe('#,##0.000 "€"');
     const tabs = owned.filter((n) => !/^Pulse/.test(n));
     expect(tabs).toEqual(
       expect.arrayContaining([

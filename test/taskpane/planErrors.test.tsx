@@ -94,7 +94,7 @@ test("Alignment tab: marginal pay per plan, the metric paying most per point, an
     within(core)
       .getAllByRole("cell")
       .map((c) => c.textContent)
-  ).toEqual(["$1", "50.0¢", "100.0¢"]);
+  ).toEqual(["$1", "$0.500", "$1.000"]);
   expect(within(section).getByRole("table", { name: "SE" })).toBeInTheDocument();
 });
 

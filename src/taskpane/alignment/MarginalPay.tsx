@@ -1,11 +1,12 @@
 /**
  * Marginal pay at 100% attainment, plan by plan: what one more point pays on each metric (median
- * target incentive of the plan's reps) and the effective rate in cents per unit of quota just
- * below and just above quota. The metric that pays most per point is marked, and so is a plan
+ * target incentive of the plan's reps) and what each unit of quota pays just below and just
+ * above quota, in the workbook's currency. The metric that pays most per point is marked, and so is a plan
  * the engine flagged `marginal-misaligned`. Not shown as valid while the plan has errors.
  */
 import { Badge, Body1, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { MarginalMetric } from "../../engine/marginalAlignment";
+import { useFigures } from "../shared/figures";
 import { formatShare } from "./format";
 
 export interface MarginalPayProps {
@@ -36,16 +37,11 @@ const useStyles = makeStyles({
   td: { textAlign: "end", paddingInline: "4px", whiteSpace: "nowrap" },
 });
 
-const money = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumFractionDigits: 0,
-});
-const dollars = (v: number | null) => (v === null ? "n/a" : money.format(v));
-const cents = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(1)}¢`);
-
 export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) {
   const styles = useStyles();
+  const fig = useFigures();
+  // The engine's cents per quota unit as money per unit, as the Alignment View tab writes it.
+  const perUnit = (cents: number | null) => fig.moneyPerUnit(cents === null ? null : cents / 100);
   const headingId = useId("marginal-");
   const plans = [...new Set(marginal.map((m) => m.plan))];
   return (
@@ -60,9 +56,9 @@ export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) 
       ) : (
         <>
           <Body1 as="p" className={styles.note}>
-            Reps chase the metric where one more point pays most. $ per point uses the plan&apos;s
-            median target incentive; ¢ per quota unit (per dollar for money metrics) is just below
-            and just above quota.
+            Reps chase the metric where one more point pays most. Per point uses the plan&apos;s
+            median target incentive; per unit is what each unit of quota (a currency unit for money
+            metrics, one deal for a count of deals) pays just below and just above quota.
           </Body1>
           {plans.map((plan) => {
             const rows = marginal.filter((m) => m.plan === plan && m.weight > 0);
@@ -83,13 +79,13 @@ export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) 
                       Metric
                     </th>
                     <th scope="col" className={styles.th}>
-                      $ per point
+                      Per point
                     </th>
                     <th scope="col" className={styles.th}>
-                      ¢ below
+                      Per unit below
                     </th>
                     <th scope="col" className={styles.th}>
-                      ¢ above
+                      Per unit above
                     </th>
                   </tr>
                 </thead>
@@ -105,10 +101,10 @@ export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) 
                           ? m.sharePerPoint === null
                             ? "n/a"
                             : `${formatShare(m.sharePerPoint)} of TI`
-                          : dollars(m.dollarsPerPoint)}
+                          : fig.money(m.dollarsPerPoint)}
                       </td>
-                      <td className={styles.td}>{cents(m.centsPerQuotaUnitBelow)}</td>
-                      <td className={styles.td}>{cents(m.centsPerQuotaUnitAbove)}</td>
+                      <td className={styles.td}>{perUnit(m.centsPerQuotaUnitBelow)}</td>
+                      <td className={styles.td}>{perUnit(m.centsPerQuotaUnitAbove)}</td>
                     </tr>
                   ))}
                 </tbody>
