@@ -51,12 +51,24 @@ export async function readPlanWorkbook(
   // The Matrix's optional Revenue column (which metrics' actuals are revenue).
   const revenue = readRevenueMetrics(matrix);
   const design = { ...read.design, revenueMetrics: revenue.metrics };
+  // A Settings value that cannot be used (an unknown currency, say) is a warning at its cell:
+  // the figures fall back to the default, and the user is told rather than left with dollars.
+  const workbookSettings = readWorkbookSettings(settings);
+  const settingsFindings: Finding[] = workbookSettings.warnings.map((w) => ({
+    severity: "warning",
+    rule: w.rule,
+    plan: null,
+    metric: null,
+    objective: null,
+    message: w.message,
+    cell: w.cell,
+  }));
   return {
     sheets,
     design,
-    findings: [...read.findings, ...revenue.findings],
+    findings: [...read.findings, ...revenue.findings, ...settingsFindings],
     extra: rest,
-    figures: readWorkbookSettings(settings).figures,
+    figures: workbookSettings.figures,
   };
 }
 

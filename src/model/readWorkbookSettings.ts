@@ -13,6 +13,8 @@ export const SETTINGS_SHEET = "Settings";
 export const SETTINGS_COLUMNS = ["Setting", "Value"] as const;
 
 export interface SettingsWarning {
+  /** The alignment rule id it is reported under ("missing-column" or "invalid-value"). */
+  rule: "missing-column" | "invalid-value";
   cell: string;
   message: string;
 }
@@ -39,6 +41,7 @@ export function readWorkbookSettings(data: SheetData | null): WorkbookSettings {
   const missing = sheet.missing([...SETTINGS_COLUMNS]);
   if (missing.length > 0) {
     warnings.push({
+      rule: "missing-column",
       cell: sheet.headerCell("Setting"),
       message: `The ${SETTINGS_SHEET} sheet has no ${missing.join(" or ")} column: the defaults (${figures.currency}, ${figures.locale}) are used.`,
     });
@@ -52,6 +55,7 @@ export function readWorkbookSettings(data: SheetData | null): WorkbookSettings {
     const where = row.cell("Value");
     if (seen.has(name)) {
       warnings.push({
+        rule: "invalid-value",
         cell: row.cell("Setting"),
         message: `${text(row.get("Setting"))} is given twice; the first one counts.`,
       });
@@ -64,6 +68,7 @@ export function readWorkbookSettings(data: SheetData | null): WorkbookSettings {
       if (isCurrencyCode(typed)) figures.currency = typed.toUpperCase();
       else
         warnings.push({
+          rule: "invalid-value",
           cell: where,
           message: `Currency must be a three-letter ISO 4217 code such as USD or EUR (it is ${describeValue(value)}); ${figures.currency} is used.`,
         });
@@ -71,11 +76,13 @@ export function readWorkbookSettings(data: SheetData | null): WorkbookSettings {
       if (isLocale(typed)) figures.locale = typed;
       else
         warnings.push({
+          rule: "invalid-value",
           cell: where,
           message: `Locale must be a language tag such as en-US or de-DE (it is ${describeValue(value)}); ${figures.locale} is used.`,
         });
     } else {
       warnings.push({
+        rule: "invalid-value",
         cell: row.cell("Setting"),
         message: `Unknown setting "${text(row.get("Setting"))}" on the ${SETTINGS_SHEET} sheet: it is ignored (known: Currency, Locale).`,
       });
