@@ -110,16 +110,22 @@ describe("Settings sheet", () => {
     expect(read.figures.currency).toBe("USD");
     expect(read.warnings).toEqual([
       {
+        rule: "invalid-value",
         cell: "Settings!B2",
         message:
           'Currency must be a three-letter ISO 4217 code such as USD or EUR (it is text "Euro"); USD is used.',
       },
       {
+        rule: "invalid-value",
         cell: "Settings!A3",
         message:
           'Unknown setting "Colour" on the Settings sheet: it is ignored (known: Currency, Locale).',
       },
-      { cell: "Settings!A4", message: "Currency is given twice; the first one counts." },
+      {
+        rule: "invalid-value",
+        cell: "Settings!A4",
+        message: "Currency is given twice; the first one counts.",
+      },
     ]);
   });
 });
