@@ -23,7 +23,7 @@ import {
   readPulseTab,
   type PulsePeriodRecord,
 } from "../reports/pulseTrendSheet";
-import { WorkbookError, type WorkbookPort, type WriteResult } from "../workbook/port";
+import { TableNameTakenError, type WorkbookPort, type WriteResult } from "../workbook/port";
 
 export interface PulseCheckOptions {
   /** The caller's date as yyyy-mm-dd: its fiscal quarter labels the period when Pulse Settings has no Period. */
@@ -111,9 +111,7 @@ export async function runPulseCheck(
       return { ...computed, sheet, trend: trendSheet, periods };
     } catch (e) {
       // Another period's tab already uses that table name: try the next one.
-      const taken =
-        e instanceof WorkbookError && e.kind === "exists" && /table name/.test(e.message);
-      if (!taken || attempt >= TABLE_NAME_ATTEMPTS) throw e;
+      if (!(e instanceof TableNameTakenError) || attempt >= TABLE_NAME_ATTEMPTS) throw e;
     }
   }
 }

@@ -17,7 +17,7 @@ import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { comparisonSheet, scenarioDetailSheet } from "../reports/scenarioSheets";
 import { isOtherReportTab, uniqueTableName, uniqueTabNames } from "../reports/tabNames";
 import {
-  WorkbookError,
+  TableNameTakenError,
   type SheetSpec,
   type WorkbookPort,
   type WriteResult,
@@ -159,9 +159,7 @@ async function writeWithFreeTable(
       const [written] = await book.writeOwnedSheets([build(attempt)]);
       return written;
     } catch (e) {
-      const taken =
-        e instanceof WorkbookError && e.kind === "exists" && /table name/.test(e.message);
-      if (!taken || attempt >= TABLE_NAME_ATTEMPTS) throw e;
+      if (!(e instanceof TableNameTakenError) || attempt >= TABLE_NAME_ATTEMPTS) throw e;
     }
   }
 }
