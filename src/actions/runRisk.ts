@@ -19,6 +19,7 @@ import {
   type SimulationCallbacks,
 } from "../engine/costAtRisk";
 import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
+import type { InvalidScenario } from "../engine/scenarioChanges";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { riskSheet } from "../reports/riskSheet";
@@ -34,7 +35,7 @@ export interface RiskPreparation {
   /** Problems reading Risk Settings (defaults were used). */
   warnings: string[];
   dataIssues: DataIssue[];
-  invalidScenarios: { name: string; reason: string }[];
+  invalidScenarios: InvalidScenario[];
 }
 
 /** Reads and validates the workbook; simulates nothing yet. */
@@ -59,7 +60,11 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     dataIssues: run.dataIssues,
     invalidScenarios: [
       ...run.invalidScenarios,
-      ...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason })),
+      ...read.problems.map(({ message, cell }) => ({
+        name: SCENARIOS_SHEET,
+        reason: message,
+        cell,
+      })),
     ],
   };
 }

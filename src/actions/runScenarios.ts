@@ -65,7 +65,7 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
     : read.scenarios;
   const prepared = prepareRun(design, repTable, definitions);
   prepared.invalidScenarios.push(
-    ...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason }))
+    ...read.problems.map(({ message, cell }) => ({ name: SCENARIOS_SHEET, reason: message, cell }))
   );
   return prepared;
 }
@@ -91,7 +91,8 @@ export async function computeScenarioRun(
     const result = computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null);
     // A figure that is not a finite number: the Baseline throws, another scenario is invalid.
     const overflow = nonFiniteReason(prepared, result, scenarios.length === 0);
-    if (overflow) prepared.invalidScenarios.push({ name: model.name, reason: overflow });
+    if (overflow)
+      prepared.invalidScenarios.push({ name: model.name, reason: overflow, cell: model.cell });
     else scenarios.push(result);
     onProgress?.(++done, total, `Computed ${model.name}`);
     await pause();
