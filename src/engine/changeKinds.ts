@@ -10,9 +10,12 @@
 /** What a Value means, and how it is typed. */
 export type ValueKind = "share" | "multiplier";
 
-export const VALUE_KINDS: Readonly<Record<ValueKind, { units: string; example: string }>> = {
-  share: { units: "a share of target incentive", example: "20% or 0.2" },
-  multiplier: { units: "a multiplier", example: "1.1 for +10%, 0.9 for −10%" },
+/** Each Value kind's units, an example and how to type it, for the form's hints and messages. */
+export const VALUE_KINDS: Readonly<
+  Record<ValueKind, { units: string; example: string; typing: string }>
+> = {
+  share: { units: "share of target incentive", example: "20% or 0.2", typing: "type 20% or 0.2" },
+  multiplier: { units: "multiplier", example: "1.1 for +10%", typing: "1.1 is +10%, 0.9 is −10%" },
 };
 
 export interface ValueRange {
