@@ -10,6 +10,7 @@
 import { readRepsWorkbook } from "./readPlanWorkbook";
 import { assertPlanHasNoErrors } from "./planGate";
 import { runPulse, type PulseResult } from "../engine/pulse";
+import type { Problem } from "../engine/problem";
 import { computeScenario, prepareRun } from "../engine/scenarioRunner";
 import { LARGEST_AMOUNT, nonFiniteFigures } from "../engine/scenarioOverflow";
 import { nonFiniteReason, requireComputable } from "./computable";
@@ -33,8 +34,8 @@ export interface PulseCheckOptions {
 export interface PulseComputation {
   pulse: PulseResult;
   checks: PulseCheck[];
-  /** Problems reading Pulse Settings (defaults were used). */
-  warnings: string[];
+  /** Problems reading Pulse Settings (defaults were used), each with its cell. */
+  warnings: Problem[];
   /** The tab name the pulse check writes (before any suffix a user's sheet of that name forces). */
   tabName: string;
 }

@@ -20,6 +20,7 @@ import {
 } from "../engine/costAtRisk";
 import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
 import type { InvalidScenario } from "../engine/scenarioChanges";
+import type { Problem } from "../engine/problem";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { riskSheet } from "../reports/riskSheet";
@@ -32,8 +33,8 @@ export interface RiskPreparation {
   /** Plain data: what the simulation needs (structured-cloneable, for a worker). */
   model: RiskModel;
   settings: RiskSettings;
-  /** Problems reading Risk Settings (defaults were used). */
-  warnings: string[];
+  /** Problems reading Risk Settings (defaults were used), each with its cell. */
+  warnings: Problem[];
   dataIssues: DataIssue[];
   invalidScenarios: InvalidScenario[];
 }

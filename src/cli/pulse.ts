@@ -10,6 +10,7 @@ import { PlanHasErrorsError } from "../actions";
 import { planErrorsExit } from "./planErrors";
 import { computePulse, runPulseCheck, type PulseComputation } from "../actions";
 import { PULSE_CHECK_INFO, type PulseCheck } from "../engine/pulseChecks";
+import { problemLine } from "../engine/problem";
 import { formatPulseValue, statusCounts, statusWithValue, worstFirst } from "../reports/pulseSheet";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { parseArgs } from "./args";
@@ -178,7 +179,8 @@ export async function runPulseCommand(
       );
     throw e;
   }
-  for (const warning of result.warnings) io.stderr(`compalign pulse: warning: ${warning}`);
+  for (const warning of result.warnings)
+    io.stderr(`compalign pulse: warning: ${problemLine(warning)}`);
   const issues = result.pulse.dataIssues;
   if (issues.length > 0)
     io.stderr(

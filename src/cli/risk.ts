@@ -9,6 +9,7 @@
 import { ActionError } from "../actions";
 import { PlanHasErrorsError } from "../actions";
 import { runRiskAction, type RiskRunResult } from "../actions";
+import { problemLine } from "../engine/problem";
 import { planErrorsExit } from "./planErrors";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
 import { XlsxWorkbook } from "../workbook/xlsx";
@@ -147,7 +148,8 @@ export async function runRiskCommand(options: RiskCliOptions, io: Io): Promise<n
       throw new CliError(`compalign risk: ${options.input}: ${e.message}`);
     throw e;
   }
-  for (const warning of result.warnings) io.stderr(`compalign risk: warning: ${warning}`);
+  for (const warning of result.warnings)
+    io.stderr(`compalign risk: warning: ${problemLine(warning)}`);
   io.stderr(
     `compalign risk: ${result.result.scenarios.length} scenarios × ${result.result.settings.trials} trials over ${result.result.reps} reps in ${Date.now() - started} ms` +
       (result.invalidScenarios.length ? `; ${result.invalidScenarios.length} invalid` : "") +

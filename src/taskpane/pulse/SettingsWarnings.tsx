@@ -6,13 +6,14 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { problemLine, type Problem } from "../../engine/problem";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   item: { overflowWrap: "anywhere" },
 });
 
-export function SettingsWarnings({ warnings }: { warnings: readonly string[] }) {
+export function SettingsWarnings({ warnings }: { warnings: readonly Problem[] }) {
   const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
@@ -21,9 +22,9 @@ export function SettingsWarnings({ warnings }: { warnings: readonly string[] }) 
           Pulse Settings: {warnings.length} {warnings.length === 1 ? "problem" : "problems"}
         </MessageBarTitle>
         <ul className={styles.list}>
-          {warnings.map((w) => (
-            <li key={w} className={styles.item}>
-              {w}
+          {warnings.map((w, i) => (
+            <li key={i} className={styles.item}>
+              {problemLine(w)}
             </li>
           ))}
         </ul>
