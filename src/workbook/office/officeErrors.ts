@@ -43,9 +43,11 @@ export function toWorkbookError(error: unknown, doing: string): WorkbookError {
   const text = `${doing}: Excel said "${message}"${detail ? ` (${detail})` : ""}`;
   // Excel refusing a table's name (set after TableCollection.add) because a table or defined
   // name holds it: the same error the adapter's own check throws, without the name.
-  const tableName =
-    code === "ItemAlreadyExists" && typeof location === "string" && /^Table/.test(location);
-  const result = tableName ? new TableNameTakenError(null, text) : new WorkbookError(kind, text);
+  const tableNameTaken =
+    code === "ItemAlreadyExists" && typeof location === "string" && location.startsWith("Table");
+  const result = tableNameTaken
+    ? new TableNameTakenError(null, text)
+    : new WorkbookError(kind, text);
   (result as { cause?: unknown }).cause = error;
   return result;
 }
