@@ -12,84 +12,44 @@ import {
   type ComputedValue,
   type Constant,
 } from "../workbook/formulaGrid";
-import { formulaBook, loadXlsx, type FormulaWorkbook } from "../workbook/xlsx/xlsxFormulas";
+import { formulaBook, loadXlsx } from "../workbook/xlsx/xlsxFormulas";
 import { applyResults, saveXlsx } from "../workbook/xlsx/xlsxResults";
-import { parseArgs } from "./args";
-import { checkInput, checkOut, firstClause } from "./files";
-import { CliError, type Io } from "./io";
+import { fileCommand, type FileArgs } from "./commandSpec";
+import type { Io } from "./io";
+import { checkPaths, readInput, writeOutput } from "./workbookCommand";
 
-export const CALC_USAGE = "compalign calc IN.xlsx [--out OUT.xlsx] [--json]";
+export type CalcOptions = FileArgs;
 
-export const CALC_HELP = `Usage: ${CALC_USAGE}
+export const CALC_COMMAND = fileCommand({
+  name: "calc",
+  summary: "evaluate every formula of a workbook (COMP functions included) headless",
+  out: `write a copy of the workbook in which every formula keeps its formula and carries the
+  computed value (a spilled result becomes an array formula over its range); a formula calc
+  cannot recompute keeps Excel's saved value. OUT.xlsx must not be the input file.`,
+  json: `print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell that holds a
+  formula (a result that spills gives its top-left value; each cell of an array formula
+  declared over a range is listed); errors as their text, e.g. "#VALUE!". A formula calc
+  cannot recompute faithfully (a function or construct the engine lacks, or a cell depending
+  on one) is never given a value: it is {"unsupported": "<what>", "cached": <Excel's saved
+  value or null>}. This is also what calc does when neither option is given.`,
+  description: `Evaluates every formula in IN.xlsx (COMP.* functions included, written as
+  COMP.PAYOUT( or as Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.`,
+  footer: `The last line on stderr counts the formulas not recomputed, by cause.
 
-Evaluates every formula in IN.xlsx (COMP.* functions included, written as COMP.PAYOUT( or as
-Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.
+  Progress and warnings go to stderr. Exit status: 0 done, 2 bad usage or unreadable input, 1
+  anything else.`,
+  examples: [
+    "compalign calc examples/commission-plan.xlsx --json",
+    "compalign calc book.xlsx --out recalculated.xlsx",
+  ],
+  // Without --out, calc prints the JSON.
+  refine: (args) => ({ ...args, json: args.json || args.out === undefined }),
+  run: (options, io) => runCalc(options, io),
+});
 
-  --json          print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell
-                  that holds a formula (a result that spills gives its top-left value; each
-                  cell of an array formula declared over a range is listed); errors as their
-                  text, e.g. "#VALUE!". A formula calc cannot recompute faithfully (a function
-                  or construct the engine lacks, or a cell depending on one) is never given a
-                  value: it is {"unsupported": "<what>", "cached": <Excel's saved value or
-                  null>}. This is also what calc does when neither option is given.
-  --out OUT.xlsx  write a copy of the workbook in which every formula keeps its formula and
-                  carries the computed value (a spilled result becomes an array formula over
-                  its range); a formula calc cannot recompute keeps Excel's saved value.
-                  OUT.xlsx must not be the input file.
-  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
-
-The last line on stderr counts the formulas not recomputed, by cause.
-
-Progress and warnings go to stderr. Exit status: 0 done, 2 bad usage or unreadable input,
-1 anything else.`;
-
-export interface CalcOptions {
-  input: string;
-  out?: string;
-  json: boolean;
-  /** Replace an existing OUT that is not a CompAlign report. */
-  force?: boolean;
-}
-
-export function parseCalcArgs(args: readonly string[]): CalcOptions {
-  const { positionals, options } = parseArgs(
-    args,
-    { out: "value", json: "switch", force: "switch" },
-    "compalign calc",
-    CALC_USAGE
-  );
-  if (positionals.length !== 1) {
-    throw new CliError(
-      `compalign calc: expected one input file, got ${positionals.length} (usage: ${CALC_USAGE})`
-    );
-  }
-  const out = options.out === undefined ? undefined : String(options.out);
-  return {
-    input: positionals[0],
-    out,
-    json: options.json === true || out === undefined,
-    ...(options.force === true ? { force: true } : {}),
-  };
-}
-
-async function load(input: string): Promise<FormulaWorkbook> {
-  try {
-    return await loadXlsx(input);
-  } catch (e) {
-    throw new CliError(
-      `compalign calc: cannot read ${input} as an .xlsx workbook (${firstClause(e)})`
-    );
-  }
-}
-
-async function save(workbook: FormulaWorkbook, out: string): Promise<void> {
-  try {
-    await saveXlsx(workbook, out);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new CliError(`compalign calc: cannot write ${out} (${reason})`, 1);
-  }
-}
+export const CALC_USAGE = CALC_COMMAND.usage;
+export const CALC_HELP = CALC_COMMAND.help;
+export const parseCalcArgs = CALC_COMMAND.parse;
 
 type JsonValue = number | string | boolean;
 /** A cell calc did not recompute: why, and the value Excel saved (null when the file has none). */
@@ -141,21 +101,20 @@ export function unsupportedLine(total: number, counts: readonly [string, number]
 }
 
 export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
-  const inputStats = checkInput("compalign calc", options.input);
-  if (options.out !== undefined)
-    checkOut("compalign calc", options.out, options.input, inputStats, options.force);
+  const command = "compalign calc";
+  checkPaths(command, options);
   const started = Date.now();
-  const workbook = await load(options.input);
+  const workbook = await readInput(command, options.input, loadXlsx);
   const book = formulaBook(workbook);
   const { results, warnings, unsupportedCounts } = evaluateFormulaBook(book);
   for (const warning of warnings) io.stderr(`warning: ${warning}`);
   io.stderr(
-    `compalign calc: ${results.length} formulas in ${book.sheets.length} sheets evaluated in ${Date.now() - started} ms`
+    `${command}: ${results.length} formulas in ${book.sheets.length} sheets evaluated in ${Date.now() - started} ms`
   );
   if (options.out !== undefined) {
     applyResults(workbook, results);
-    await save(workbook, options.out);
-    io.stderr(`compalign calc: wrote ${options.out}`);
+    await writeOutput(command, options.out, (out) => saveXlsx(workbook, out));
+    io.stderr(`${command}: wrote ${options.out}`);
   }
   if (options.json) io.stdout(`${JSON.stringify(resultsJson(results))}\n`);
   io.stderr(unsupportedLine(results.length, unsupportedCounts));

@@ -3,88 +3,43 @@
  * workbook. Exit 0 when there is no error finding, 1 when there is, 2 when the file cannot be
  * read or has no Matrix sheet. `--out` writes a copy with the Alignment View sheet.
  */
-import {
-  ActionError,
-  runAlignmentCheck,
-  writeAlignmentView,
-  type AlignmentCheck,
-} from "../actions";
+import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
 import { percent } from "../engine/alignmentRules";
 import type { Finding } from "../engine/plan";
-import { XlsxWorkbook } from "../workbook/xlsx";
-import { parseArgs } from "./args";
-import { checkInput, checkOut, firstClause } from "./files";
-import { CliError, type Io } from "./io";
-import { runDate } from "./runDate";
+import { fileCommand, type FileArgs } from "./commandSpec";
+import type { Io } from "./io";
+import { findingJson } from "./planErrors";
+import { runWorkbookCommand } from "./workbookCommand";
 
-export const CHECK_USAGE = "compalign check IN.xlsx [--json] [--out OUT.xlsx]";
+export { findingJson };
 
-export const CHECK_HELP = `Usage: ${CHECK_USAGE}
+export type CheckOptions = FileArgs;
 
-Checks the plan design in IN.xlsx (Objectives, Matrix, Curves, Reps: docs/workbook.md) against
-the alignment rules and computes the design alignment index.
+export const CHECK_COMMAND = fileCommand({
+  name: "check",
+  summary: "check a plan design against the alignment rules (exit 1 on error findings)",
+  out: `write a copy of the workbook with the Alignment View sheet added (or refreshed, if
+  CompAlign wrote it before). OUT.xlsx must not be the input.`,
+  json: `print one JSON object on stdout:
+  {"designAlignmentIndex": n, "objectives": [{"objective", "priority", "priorityShare",
+  "payShare"}], "findings": [{"severity", "rule", "plan", "metric", "objective", "message",
+  "cell"}], "marginal": [{"plan", "metric", "objective", "weight", "sharePerPoint",
+  "medianTargetIncentive", "medianQuota", "dollarsPerPoint", "centsPerQuotaUnitAtTarget",
+  "centsPerQuotaUnitBelow", "centsPerQuotaUnitAbove"}]}
 
-  --json          print one JSON object on stdout:
-                  {"designAlignmentIndex": n, "objectives": [{"objective", "priority",
-                  "priorityShare", "payShare"}], "findings": [{"severity", "rule", "plan",
-                  "metric", "objective", "message", "cell"}], "marginal": [{"plan", "metric",
-                  "objective", "weight", "sharePerPoint", "medianTargetIncentive",
-                  "medianQuota", "dollarsPerPoint", "centsPerQuotaUnitAtTarget",
-                  "centsPerQuotaUnitBelow", "centsPerQuotaUnitAbove"}]}
-                  designAlignmentIndex is null when the plan has error findings.
-  --out OUT.xlsx  write a copy of the workbook with the Alignment View sheet added (or
-                  refreshed, if CompAlign wrote it before). OUT.xlsx must not be the input.
-  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
-
-Without --json a readable report is printed. Exit status: 0 no error findings, 1 at least one
-error finding, 2 the file cannot be read, has no Matrix sheet, or bad usage.`;
-
-export interface CheckOptions {
-  input: string;
-  out?: string;
-  json: boolean;
-  /** Replace an existing OUT that is not a CompAlign report. */
-  force?: boolean;
-}
-
-export function parseCheckArgs(args: readonly string[]): CheckOptions {
-  const { positionals, options } = parseArgs(
-    args,
-    { out: "value", json: "switch", force: "switch" },
-    "compalign check",
-    CHECK_USAGE
-  );
-  if (positionals.length !== 1) {
-    throw new CliError(
-      `compalign check: expected one input file, got ${positionals.length} (usage: ${CHECK_USAGE})`
-    );
-  }
-  return {
-    input: positionals[0],
-    out: options.out === undefined ? undefined : String(options.out),
-    json: options.json === true,
-    ...(options.force === true ? { force: true } : {}),
-  };
-}
-
-/** One finding as every --json output prints it. */
-export const findingJson = ({
-  severity,
-  rule,
-  plan,
-  metric,
-  objective,
-  message,
-  cell,
-}: Finding) => ({
-  severity,
-  rule,
-  plan,
-  metric,
-  objective,
-  message,
-  cell,
+  designAlignmentIndex is null when the plan has error findings.`,
+  jsonFirst: true,
+  description: `Checks the plan design in IN.xlsx (Objectives, Matrix, Curves, Reps:
+  docs/workbook.md) against the alignment rules and computes the design alignment index.`,
+  footer: `Without --json a readable report is printed. Exit status: 0 no error findings, 1 at
+  least one error finding, 2 the file cannot be read, has no Matrix sheet, or bad usage.`,
+  examples: ["compalign check plan.xlsx", "compalign check plan.xlsx --json --out checked.xlsx"],
+  run: (options, io) => runCheck(options, io),
 });
+
+export const CHECK_USAGE = CHECK_COMMAND.usage;
+export const CHECK_HELP = CHECK_COMMAND.help;
+export const parseCheckArgs = CHECK_COMMAND.parse;
 
 export function checkJson({ report, marginal }: AlignmentCheck) {
   return {
@@ -154,39 +109,13 @@ function readable({ report, marginal }: AlignmentCheck): string {
   return `${lines.join("\n")}\n`;
 }
 
-export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const inputStats = checkInput("compalign check", options.input);
-  if (options.out !== undefined)
-    checkOut("compalign check", options.out, options.input, inputStats, options.force);
-  let book: XlsxWorkbook;
-  try {
-    book = await XlsxWorkbook.fromFile(options.input);
-    book.runDate = runDate(); // printed in the page header of the tabs it writes
-  } catch (e) {
-    throw new CliError(
-      `compalign check: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`
-    );
-  }
-  let result: AlignmentCheck;
-  try {
-    result =
-      options.out !== undefined ? await writeAlignmentView(book) : await runAlignmentCheck(book);
-  } catch (e) {
-    if (e instanceof ActionError)
-      throw new CliError(
-        `compalign check: ${options.input}: ${e.message}`,
-        e.kind === "not-computable" ? 1 : 2
-      );
-    throw e;
-  }
-  if (options.out !== undefined) {
-    try {
-      await book.writeFile(options.out);
-    } catch (e) {
-      throw new CliError(`compalign check: cannot write ${options.out} (${firstClause(e)})`, 1);
-    }
-    io.stderr(`compalign check: wrote ${options.out} with the Alignment View`);
-  }
-  io.stdout(options.json ? `${JSON.stringify(checkJson(result))}\n` : readable(result));
-  return result.report.findings.some((f) => f.severity === "error") ? 1 : 0;
+export function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  return runWorkbookCommand("compalign check", options, io, {
+    compute: (book, writing) => (writing ? writeAlignmentView(book) : runAlignmentCheck(book)),
+    wrote: (out) => `wrote ${out} with the Alignment View`,
+    output: (result, io) => {
+      io.stdout(options.json ? `${JSON.stringify(checkJson(result))}\n` : readable(result));
+      return result.report.findings.some((f) => f.severity === "error") ? 1 : 0;
+    },
+  });
 }

@@ -8,37 +8,44 @@
 import { insertSampleData, runScenarioAction, writeAlignmentView } from "../actions";
 import { ACTUALS_ASSUMPTION, type ScenarioFigures } from "../engine/scenarioRunner";
 import { XlsxWorkbook } from "../workbook/xlsx";
-import { parseArgs } from "./args";
-import { checkNewOut, firstClause } from "./files";
-import { CliError, type Io } from "./io";
+import { defineCommand, forceOption, outOption } from "./commandSpec";
+import { checkNewOut } from "./files";
+import type { Io } from "./io";
 import { runDate } from "./runDate";
+import { writeOutput } from "./workbookCommand";
 
-export const DEMO_USAGE = "compalign demo [--out FILE.xlsx]";
 export const DEMO_FILE = "compalign-demo.xlsx";
 
-export const DEMO_HELP = `Usage: ${DEMO_USAGE}
-
-Builds CompAlign's sample workbook (Objectives, Matrix, Curves, 360 Reps and Scenarios),
-writes the Alignment View, runs Baseline and the five sample scenarios rep by rep, and saves
-everything to FILE.xlsx (default ${DEMO_FILE}; an existing file is replaced only when it is a
-CompAlign report, or with --force). Prints a compact comparison table on stdout.`;
-
-export function parseDemoArgs(args: readonly string[]): { out: string; force?: boolean } {
-  const { positionals, options } = parseArgs(
-    args,
-    { out: "value", force: "switch" },
-    "compalign demo",
-    DEMO_USAGE
-  );
-  if (positionals.length > 0)
-    throw new CliError(
-      `compalign demo: unexpected argument ${positionals[0]} (usage: ${DEMO_USAGE})`
-    );
-  return {
-    out: options.out === undefined ? DEMO_FILE : String(options.out),
-    ...(options.force === true ? { force: true } : {}),
-  };
+export interface DemoOptions {
+  out: string;
+  /** Replace an existing file that is not a CompAlign report. */
+  force?: boolean;
 }
+
+export const DEMO_COMMAND = defineCommand<DemoOptions>({
+  name: "demo",
+  summary: "run everything on the built-in sample and write compalign-demo.xlsx",
+  options: [
+    outOption(`where to save the workbook (default ${DEMO_FILE}).`, "optional", "FILE.xlsx"),
+    forceOption("FILE.xlsx"),
+  ],
+  description: `Builds CompAlign's sample workbook (Objectives, Matrix, Curves, 360 Reps and
+  Scenarios), writes the Alignment View, runs Baseline and the five sample scenarios rep by rep,
+  and saves everything to FILE.xlsx (default ${DEMO_FILE}; an existing file is replaced only
+  when it is a CompAlign report, or with --force). Prints a compact comparison table on stdout.`,
+  footer: `Exit status: 0 written, 1 FILE.xlsx cannot be written, 2 bad usage or FILE.xlsx exists
+  and is not a CompAlign report (without --force).`,
+  examples: ["compalign demo", "compalign demo --out sample.xlsx"],
+  build: (parsed) => ({
+    out: parsed.value("out") ?? DEMO_FILE,
+    ...(parsed.flag("force") ? { force: true } : {}),
+  }),
+  run: (options, io) => runDemo(options, io),
+});
+
+export const DEMO_USAGE = DEMO_COMMAND.usage;
+export const DEMO_HELP = DEMO_COMMAND.help;
+export const parseDemoArgs = DEMO_COMMAND.parse;
 
 const money = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
 const pct = (v: number | null) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
@@ -79,10 +86,7 @@ export function comparisonTable(scenarios: { name: string; figures: ScenarioFigu
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }
 
-export async function runDemo(
-  { out, force = false }: { out: string; force?: boolean },
-  io: Io
-): Promise<void> {
+export async function runDemo({ out, force = false }: DemoOptions, io: Io): Promise<void> {
   checkNewOut("compalign demo", out, force);
   const started = Date.now();
   const book = XlsxWorkbook.empty();
@@ -90,11 +94,7 @@ export async function runDemo(
   await insertSampleData(book);
   const view = await writeAlignmentView(book);
   const { run, sheets } = await runScenarioAction(book);
-  try {
-    await book.writeFile(out);
-  } catch (e) {
-    throw new CliError(`compalign demo: cannot write ${out} (${firstClause(e)})`, 1);
-  }
+  await writeOutput("compalign demo", out, (path) => book.writeFile(path));
   const reps = run.included.reduce((s, v) => s + v, 0);
   const index = view.report.designAlignmentIndex;
   io.stdout(

@@ -4,78 +4,48 @@
  * one JSON object); `--out` writes a copy with one `Plan - <name>` tab per plan. Exit 0 when
  * done, 2 when the file cannot be read or has no Matrix sheet, or on bad usage.
  */
-// Straight from the action's module: `explain` needs neither the scenario engine nor setup.
-import { ActionError } from "../actions";
-import { PlanHasErrorsError } from "../actions";
-import { planErrorsExit } from "./planErrors";
 import {
   explainPlans,
   writePlanPages,
   type ExplainedPlan,
   type PlanExplanations,
 } from "../actions";
-import { XlsxWorkbook } from "../workbook/xlsx";
-import { parseArgs } from "./args";
-import { checkInput, checkOut, firstClause } from "./files";
-import { CliError, type Io } from "./io";
-import { runDate } from "./runDate";
+import { fileCommand, type FileArgs } from "./commandSpec";
+import type { Io } from "./io";
+import { runWorkbookCommand } from "./workbookCommand";
 
-export const EXPLAIN_USAGE = "compalign explain IN.xlsx [--out OUT.xlsx] [--json]";
+export type ExplainOptions = FileArgs;
 
-export const EXPLAIN_HELP = `Usage: ${EXPLAIN_USAGE}
+export const EXPLAIN_COMMAND = fileCommand({
+  name: "explain",
+  summary: "explain each plan for reps (plan on a page) and write Plan - <name> tabs",
+  out: `write a copy of the workbook with one "Plan - <name>" tab per plan added (or refreshed,
+  if CompAlign wrote it before). OUT.xlsx must not be the input.`,
+  json: `print one JSON object on stdout instead of the talking points:
+  {"plans": [{"plan", "objectives": [{"objective", "why"}], "behaviors", "metrics":
+  [{"metric", "weight", "curve", "method", "beyond", "points": [[attainment, payout], ...],
+  "perPointAtTarget"}], "medianTargetIncentive", "targetIncentiveBasis": {"source", "reps",
+  "note"}, "earnings": [{"attainment", "earnings"}], "howToEarnMore": {"metric", "perPoint",
+  "message"}, "complexity": {"metrics", "maxCurvePoints", "modifiers", "warning"},
+  "talkingPoints"}]}`,
+  description: `Explains every plan of IN.xlsx (Objectives, Matrix, Curves, Reps:
+  docs/workbook.md) for reps: why the plan exists, which behaviours count, each metric with its
+  weight and curve, what it pays at 50/75/100/125/150% attainment on every metric for the plan's
+  median target incentive (1, so amounts read as a share of target, when the plan has no reps),
+  the metric where one more point of attainment pays most at target, and its complexity against
+  the five-minute rule (more than 3 metrics or more than 5 curve points on a metric).`,
+  footer: `Without --json the talking points of every plan are printed. A plan with error
+  findings (compalign check: an unknown curve, weights not summing to 100%, ...) gets no page:
+  the errors go to stderr and, with --json, stdout gets {"error": "plan-has-errors",
+  "findings": [...]}. Exit status: 0 done, 1 the plan has error findings or the Matrix has no
+  plans, 2 the file cannot be read, has no Matrix sheet, or bad usage.`,
+  examples: ["compalign explain plan.xlsx", "compalign explain plan.xlsx --out pages.xlsx --json"],
+  run: (options, io) => runExplainCommand(options, io),
+});
 
-Explains every plan of IN.xlsx (Objectives, Matrix, Curves, Reps: docs/workbook.md) for reps:
-why the plan exists, which behaviours count, each metric with its weight and curve, what it
-pays at 50/75/100/125/150% attainment on every metric for the plan's median target incentive
-(1, so amounts read as a share of target, when the plan has no reps), the metric where one more
-point of attainment pays most at target, and its complexity against the five-minute rule (more
-than 3 metrics or more than 5 curve points on a metric).
-
-  --out OUT.xlsx  write a copy of the workbook with one "Plan - <name>" tab per plan added (or
-                  refreshed, if CompAlign wrote it before). OUT.xlsx must not be the input.
-  --force         replace OUT.xlsx even when it exists and is not a CompAlign report
-  --json          print one JSON object on stdout instead of the talking points:
-                  {"plans": [{"plan", "objectives": [{"objective", "why"}], "behaviors",
-                  "metrics": [{"metric", "weight", "curve", "method", "beyond", "points":
-                  [[attainment, payout], ...], "perPointAtTarget"}], "medianTargetIncentive",
-                  "targetIncentiveBasis": {"source", "reps", "note"}, "earnings":
-                  [{"attainment", "earnings"}], "howToEarnMore": {"metric", "perPoint",
-                  "message"}, "complexity": {"metrics", "maxCurvePoints", "modifiers",
-                  "warning"}, "talkingPoints"}]}
-
-Without --json the talking points of every plan are printed. A plan with error findings
-(compalign check: an unknown curve, weights not summing to 100%, ...) gets no page: the errors
-go to stderr and, with --json, stdout gets {"error": "plan-has-errors", "findings": [...]}.
-Exit status: 0 done, 1 the plan has error findings or the Matrix has no plans, 2 the file cannot be read, has no Matrix
-sheet, or bad usage.`;
-
-export interface ExplainOptions {
-  input: string;
-  out?: string;
-  json: boolean;
-  /** Replace an existing OUT that is not a CompAlign report. */
-  force?: boolean;
-}
-
-export function parseExplainArgs(args: readonly string[]): ExplainOptions {
-  const { positionals, options } = parseArgs(
-    args,
-    { out: "value", json: "switch", force: "switch" },
-    "compalign explain",
-    EXPLAIN_USAGE
-  );
-  if (positionals.length !== 1) {
-    throw new CliError(
-      `compalign explain: expected one input file, got ${positionals.length} (usage: ${EXPLAIN_USAGE})`
-    );
-  }
-  return {
-    input: positionals[0],
-    out: options.out === undefined ? undefined : String(options.out),
-    json: options.json === true,
-    ...(options.force === true ? { force: true } : {}),
-  };
-}
+export const EXPLAIN_USAGE = EXPLAIN_COMMAND.usage;
+export const EXPLAIN_HELP = EXPLAIN_COMMAND.help;
+export const parseExplainArgs = EXPLAIN_COMMAND.parse;
 
 /** One plan as the --json contract prints it. */
 export function planJson(p: ExplainedPlan) {
@@ -110,52 +80,26 @@ export function planJson(p: ExplainedPlan) {
 
 export const explainJson = ({ plans }: PlanExplanations) => ({ plans: plans.map(planJson) });
 
-export async function runExplainCommand(options: ExplainOptions, io: Io): Promise<number> {
-  const inputStats = checkInput("compalign explain", options.input);
-  if (options.out !== undefined)
-    checkOut("compalign explain", options.out, options.input, inputStats, options.force);
-  let book: XlsxWorkbook;
-  try {
-    book = await XlsxWorkbook.fromFile(options.input);
-    book.runDate = runDate(); // printed in the page header of the tabs it writes
-  } catch (e) {
-    throw new CliError(
-      `compalign explain: cannot read ${options.input} as an .xlsx workbook (${firstClause(e)})`
-    );
-  }
-  let result: PlanExplanations & { sheets?: { name: string }[] };
-  try {
-    result = options.out !== undefined ? await writePlanPages(book) : await explainPlans(book);
-  } catch (e) {
-    if (e instanceof PlanHasErrorsError)
-      return planErrorsExit("compalign explain", options.input, e, options.json, io);
-    if (e instanceof ActionError)
-      throw new CliError(
-        `compalign explain: ${options.input}: ${e.message}`,
-        e.kind === "not-computable" ? 1 : 2
+export function runExplainCommand(options: ExplainOptions, io: Io): Promise<number> {
+  return runWorkbookCommand("compalign explain", options, io, {
+    compute: (book, writing): Promise<PlanExplanations & { sheets?: { name: string }[] }> =>
+      writing ? writePlanPages(book) : explainPlans(book),
+    notes: (result) =>
+      result.plans.flatMap((plan) => plan.problems.map((problem) => `${plan.plan}: ${problem}`)),
+    wrote: (out, result) => {
+      const tabs = (result.sheets ?? []).map((s) => s.name);
+      return tabs.length > 0
+        ? `wrote ${out} with ${tabs.join(", ")}`
+        : `wrote ${out} (the Matrix has no plans, so no plan page)`;
+    },
+    output: (result, io) => {
+      io.stdout(options.json ? `${JSON.stringify(explainJson(result))}\n` : result.text);
+      if (result.plans.length > 0) return 0;
+      // Nothing to explain is not a success (iss14): say so and exit 1.
+      io.stderr(
+        `compalign explain: ${options.input}: the Matrix has no plans yet, so nothing was explained`
       );
-    throw e;
-  }
-  for (const plan of result.plans)
-    for (const problem of plan.problems) io.stderr(`compalign explain: ${plan.plan}: ${problem}`);
-  if (options.out !== undefined) {
-    try {
-      await book.writeFile(options.out);
-    } catch (e) {
-      throw new CliError(`compalign explain: cannot write ${options.out} (${firstClause(e)})`, 1);
-    }
-    const tabs = (result.sheets ?? []).map((s) => s.name);
-    io.stderr(
-      tabs.length > 0
-        ? `compalign explain: wrote ${options.out} with ${tabs.join(", ")}`
-        : `compalign explain: wrote ${options.out} (the Matrix has no plans, so no plan page)`
-    );
-  }
-  io.stdout(options.json ? `${JSON.stringify(explainJson(result))}\n` : result.text);
-  // Nothing to explain is not a success (iss14): say so and exit 1.
-  if (result.plans.length === 0)
-    io.stderr(
-      `compalign explain: ${options.input}: the Matrix has no plans yet, so nothing was explained`
-    );
-  return result.plans.length === 0 ? 1 : 0;
+      return 1;
+    },
+  });
 }

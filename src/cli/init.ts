@@ -5,29 +5,29 @@
  */
 import { setupWorkbook } from "../actions";
 import { XlsxWorkbook } from "../workbook/xlsx";
-import { parseArgs } from "./args";
+import { defineCommand } from "./commandSpec";
 import { checkNewOut, statOrUndefined } from "./files";
 import { CliError, type Io } from "./io";
+import { writeOutput } from "./workbookCommand";
 
-export const INIT_USAGE = "compalign init OUT.xlsx";
+export const INIT_COMMAND = defineCommand<{ out: string }>({
+  name: "init",
+  summary: "write a new CompAlign workbook with the starter plan",
+  positional: { arg: "OUT.xlsx", noun: "output file" },
+  options: [],
+  description: `Writes a new CompAlign workbook: the Objectives, Matrix, Curves, Reps and Scenarios
+  sheets of the workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a starter plan
+  that passes every alignment check. Refuses to overwrite an existing file.`,
+  footer: `Exit status: 0 written, 1 OUT.xlsx cannot be written, 2 bad usage, OUT.xlsx already
+  exists, or its folder does not exist or is not writable.`,
+  examples: ["compalign init plan.xlsx"],
+  build: (parsed) => ({ out: parsed.positional }),
+  run: (options, io) => runInit(options, io),
+});
 
-export const INIT_HELP = `Usage: ${INIT_USAGE}
-
-Writes a new CompAlign workbook: the Objectives, Matrix, Curves and Reps sheets of the
-workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a starter plan that
-passes every alignment check. Refuses to overwrite an existing file.
-
-Exit status: 0 written, 2 bad usage or OUT.xlsx already exists.`;
-
-export function parseInitArgs(args: readonly string[]): { out: string } {
-  const { positionals } = parseArgs(args, {}, "compalign init", INIT_USAGE);
-  if (positionals.length !== 1) {
-    throw new CliError(
-      `compalign init: expected one output file, got ${positionals.length} (usage: ${INIT_USAGE})`
-    );
-  }
-  return { out: positionals[0] };
-}
+export const INIT_USAGE = INIT_COMMAND.usage;
+export const INIT_HELP = INIT_COMMAND.help;
+export const parseInitArgs = INIT_COMMAND.parse;
 
 export async function runInit({ out }: { out: string }, io: Io): Promise<void> {
   if (statOrUndefined(out))
@@ -37,13 +37,6 @@ export async function runInit({ out }: { out: string }, io: Io): Promise<void> {
   checkNewOut("compalign init", out);
   const book = XlsxWorkbook.empty();
   const { created } = await setupWorkbook(book);
-  try {
-    await book.writeFile(out);
-  } catch (e) {
-    throw new CliError(
-      `compalign init: cannot write ${out} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`,
-      1
-    );
-  }
+  await writeOutput("compalign init", out, (path) => book.writeFile(path));
   io.stderr(`compalign init: wrote ${out} with ${created.join(", ")}`);
 }

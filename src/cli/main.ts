@@ -1,90 +1,38 @@
 /**
- * `compalign <command> [args]`: the command table and dispatch. A command is one entry here
- * (usage, one-line summary, help, run); later commands (init, check, scenarios, pulse,
- * explain, demo) are added the same way.
+ * `compalign <command> [args]`: the command table and dispatch. Each command is one declaration
+ * (defineCommand in its own file: options, usage, help, parser, runner); adding a command is
+ * adding its file and one entry to COMMANDS.
  */
-import { CALC_HELP, CALC_USAGE, parseCalcArgs, runCalc } from "./calc";
-import { CHECK_HELP, CHECK_USAGE, parseCheckArgs, runCheck } from "./check";
-import { DEMO_HELP, DEMO_USAGE, parseDemoArgs, runDemo } from "./demo";
-import { EXPLAIN_HELP, EXPLAIN_USAGE, parseExplainArgs, runExplainCommand } from "./explain";
-import { parsePulseArgs, PULSE_HELP, PULSE_USAGE, runPulseCommand } from "./pulse";
-import { INIT_HELP, INIT_USAGE, parseInitArgs, runInit } from "./init";
-import {
-  parseScenariosArgs,
-  runScenariosCommand,
-  SCENARIOS_HELP,
-  SCENARIOS_USAGE,
-} from "./scenarios";
-import { CliError, processIo, type Io } from "./io";
-import { parseRiskArgs, RISK_HELP, RISK_USAGE, runRiskCommand } from "./risk";
 import { ActionError } from "../actions";
 import { WorkbookError } from "../workbook/port";
+import { CALC_COMMAND } from "./calc";
+import { CHECK_COMMAND } from "./check";
+import type { Command } from "./commandSpec";
+import { DEMO_COMMAND } from "./demo";
+import { EXPLAIN_COMMAND } from "./explain";
+import { INIT_COMMAND } from "./init";
+import { CliError, processIo, type Io } from "./io";
+import { PULSE_COMMAND } from "./pulse";
+import { RISK_COMMAND } from "./risk";
+import { SCENARIOS_COMMAND } from "./scenarios";
 
-interface Command {
-  usage: string;
-  summary: string;
-  help: string;
-  /** Resolves to the exit status (0 when the command has no other outcome to report). */
-  run: (args: readonly string[], io: Io) => Promise<number | void>;
-}
-
-const COMMANDS: Record<string, Command> = {
-  calc: {
-    usage: CALC_USAGE,
-    summary: "evaluate every formula of a workbook (COMP functions included) headless",
-    help: CALC_HELP,
-    run: (args, io) => runCalc(parseCalcArgs(args), io),
-  },
-  init: {
-    usage: INIT_USAGE,
-    summary: "write a new CompAlign workbook with the starter plan",
-    help: INIT_HELP,
-    run: (args, io) => runInit(parseInitArgs(args), io),
-  },
-  check: {
-    usage: CHECK_USAGE,
-    summary: "check a plan design against the alignment rules (exit 1 on error findings)",
-    help: CHECK_HELP,
-    run: (args, io) => runCheck(parseCheckArgs(args), io),
-  },
-  scenarios: {
-    usage: SCENARIOS_USAGE,
-    summary: "run the what-if scenarios rep by rep and write scenario tabs",
-    help: SCENARIOS_HELP,
-    run: (args, io) => runScenariosCommand(parseScenariosArgs(args), io),
-  },
-  pulse: {
-    usage: PULSE_USAGE,
-    summary: "check a live plan, plan by plan, on the period's actuals against healthy bands",
-    help: PULSE_HELP,
-    run: (args, io) => runPulseCommand(parsePulseArgs(args), io),
-  },
-  explain: {
-    usage: EXPLAIN_USAGE,
-    summary: "explain each plan for reps (plan on a page) and write Plan - <name> tabs",
-    help: EXPLAIN_HELP,
-    run: (args, io) => runExplainCommand(parseExplainArgs(args), io),
-  },
-  risk: {
-    usage: RISK_USAGE,
-    summary:
-      "simulate each scenario's cost at risk: P50, P90 and the chance of exceeding the budget",
-    help: RISK_HELP,
-    run: (args, io) => runRiskCommand(parseRiskArgs(args), io),
-  },
-  demo: {
-    usage: DEMO_USAGE,
-    summary: "run everything on the built-in sample and write compalign-demo.xlsx",
-    help: DEMO_HELP,
-    run: (args, io) => runDemo(parseDemoArgs(args), io),
-  },
-};
+/** Every command, in the order `compalign --help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  CALC_COMMAND,
+  INIT_COMMAND,
+  CHECK_COMMAND,
+  SCENARIOS_COMMAND,
+  PULSE_COMMAND,
+  EXPLAIN_COMMAND,
+  RISK_COMMAND,
+  DEMO_COMMAND,
+];
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "help";
 
 export function usage(): string {
-  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
-  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  const lines = COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);
   return [
     "Usage: compalign <command> [arguments]",
     "",
@@ -96,9 +44,7 @@ export function usage(): string {
 }
 
 const findCommand = (name: string | undefined): Command | undefined =>
-  name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name)
-    ? COMMANDS[name]
-    : undefined;
+  COMMANDS.find((c) => c.name === name);
 
 /**
  * An error no command turned into a plain message. A workbook's or an action's own error is
@@ -125,7 +71,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
   const command = findCommand(name);
   if (!command) {
     io.stderr(
-      `compalign: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(", ")}; see compalign --help)`
+      `compalign: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")}; see compalign --help)`
     );
     return 2;
   }
@@ -134,7 +80,7 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     return 0;
   }
   try {
-    return (await command.run(rest, io)) ?? 0;
+    return await command.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
       io.stderr(e.message);

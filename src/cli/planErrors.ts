@@ -1,12 +1,25 @@
 /**
- * What `scenarios`, `pulse` and `explain` do with a plan that has error findings: nothing is
- * computed; the errors go to stderr (one line each, with the cell to fix) and, with --json,
+ * What `scenarios`, `pulse`, `explain` and `risk` do with a plan that has error findings: nothing
+ * is computed; the errors go to stderr (one line each, with the cell to fix) and, with --json,
  * stdout gets `{"error": "plan-has-errors", "findings": [...]}` in `compalign check`'s shape.
  * Exit status 1, as `compalign check` has for error findings.
  */
 import type { PlanHasErrorsError } from "../actions";
-import { findingJson } from "./check";
+import type { Finding } from "../engine/plan";
 import type { Io } from "./io";
+
+/** One finding as every --json output prints it. */
+export function findingJson(f: Finding) {
+  return {
+    severity: f.severity,
+    rule: f.rule,
+    plan: f.plan,
+    metric: f.metric,
+    objective: f.objective,
+    message: f.message,
+    cell: f.cell,
+  };
+}
 
 export function planErrorsExit(
   command: string,

@@ -3,29 +3,12 @@
  * init → edit the file with exceljs as a user would → check, with the JSON contract, the exit
  * codes and the Alignment View written by --out.
  */
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { compalign, ensureCompiledCli } from "./compiledCli";
+import { editedCopy as edit, readWorkbook, sha, tempFolder } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  ensureCompiledCli();
-  dir = mkdtempSync(join(tmpdir(), "compalign-check-"));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const path = (name: string) => join(dir, name);
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-
-async function edit(file: string, out: string, change: (wb: ExcelJS.Workbook) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  change(wb);
-  await wb.xlsx.writeFile(out);
-}
+const { path } = tempFolder("compalign-check-", ensureCompiledCli);
 
 test("init writes the starter workbook, which passes every check but marginal alignment", () => {
   const init = compalign("init", path("plan.xlsx"));
@@ -89,16 +72,9 @@ test("--out writes the Alignment View into a copy and keeps every original sheet
   const check = compalign("check", path("plan.xlsx"), "--out", path("view.xlsx"));
   expect(check.status).toBe(0);
   expect(check.stdout).toMatch(/Design alignment index: 0\.989/);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path("view.xlsx"));
-  expect(wb.worksheets.map((w) => w.name)).toEqual([
-    "Objectives",
-    "Matrix",
-    "Curves",
-    "Reps",
-    "Scenarios",
-    "Alignment View",
-  ]);
+  const wb = await readWorkbook(path("view.xlsx"));
+  const sheets = ["Objectives", "Matrix", "Curves", "Reps", "Scenarios", "Alignment View"];
+  expect(wb.worksheets.map((w) => w.name)).toEqual(sheets);
   const view = wb.getWorksheet("Alignment View")!;
   expect(view.getCell("A4").value).toBe("Design alignment index");
   expect(view.getCell("B4").value).toBeCloseTo(0.989130434782608, 12);
@@ -107,16 +83,8 @@ test("--out writes the Alignment View into a copy and keeps every original sheet
   // Running it again on its own output refreshes CompAlign's sheet instead of adding another.
   const again = compalign("check", path("view.xlsx"), "--out", path("view2.xlsx"));
   expect(again.status).toBe(0);
-  const wb2 = new ExcelJS.Workbook();
-  await wb2.xlsx.readFile(path("view2.xlsx"));
-  expect(wb2.worksheets.map((w) => w.name)).toEqual([
-    "Objectives",
-    "Matrix",
-    "Curves",
-    "Reps",
-    "Scenarios",
-    "Alignment View",
-  ]);
+  const wb2 = await readWorkbook(path("view2.xlsx"));
+  expect(wb2.worksheets.map((w) => w.name)).toEqual(sheets);
 });
 
 test("a user's own sheet named Alignment View is never touched", async () => {
@@ -124,8 +92,7 @@ test("a user's own sheet named Alignment View is never touched", async () => {
     wb.addWorksheet("Alignment View").getCell("A1").value = "my notes";
   });
   expect(compalign("check", path("user.xlsx"), "--out", path("user-out.xlsx")).status).toBe(0);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path("user-out.xlsx"));
+  const wb = await readWorkbook(path("user-out.xlsx"));
   expect(wb.getWorksheet("Alignment View")!.getCell("A1").value).toBe("my notes");
   expect(wb.getWorksheet("Alignment View (2)")!.getCell("A1").value).toBe("Alignment View");
 });

@@ -5,13 +5,10 @@
  * value; stderr ends with the count by cause. The real `node bin/compalign.js` on a workbook
  * built here with exceljs, with saved values as Excel would have written them.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { compalign, ensureCompiledCli } from "./compiledCli";
+import { tempFolder } from "./helpers";
 
-let dir: string;
 let input: string;
 
 function build(): Workbook {
@@ -54,14 +51,11 @@ function build(): Workbook {
   return workbook;
 }
 
-beforeAll(async () => {
+const { path } = tempFolder("compalign-calc-unsupported-", async ({ path }) => {
   ensureCompiledCli();
-  dir = mkdtempSync(join(tmpdir(), "compalign-calc-unsupported-"));
-  input = join(dir, "model.xlsx");
+  input = path("model.xlsx");
   await build().xlsx.writeFile(input);
-}, 180_000);
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 const unsupported = (what: string | RegExp, cached: unknown) => ({
   unsupported: typeof what === "string" ? what : expect.stringMatching(what),
@@ -128,7 +122,7 @@ describe("calc --out on formulas it cannot recompute", () => {
   let written: Workbook;
 
   beforeAll(async () => {
-    const out = join(dir, "out.xlsx");
+    const out = path("out.xlsx");
     const run = compalign("calc", input, "--out", out);
     expect(run.status).toBe(0);
     expect(run.stderr.trimEnd().split("\n").pop()).toMatch(

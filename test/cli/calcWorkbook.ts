@@ -88,29 +88,16 @@ function addChecks(workbook: Workbook): void {
   // cached values in the others. K1:K3 is one row taller than the result.
   ws.getCell("L1").value = 1;
   ws.getCell("L2").value = 2;
-  ws.getCell("K1").value = {
-    formula: "L1:L2*2",
-    shareType: "array",
-    ref: "K1:K3",
-    result: 0,
-  } as never;
-  ws.getCell("K2").value = 0;
-  ws.getCell("K3").value = 0;
-  ws.getCell("M1").value = {
-    formula: "_xldudf_COMP_ATTAINMENT(L1:L2,4)",
-    shareType: "array",
-    ref: "M1:M2",
-    result: 0,
-  } as never;
-  ws.getCell("M2").value = 0;
+  /** An array formula over `ref` in column `col`, rows 1..rows, every cached value 0. */
+  const arrayFormula = (col: string, rows: number, formula: string) => {
+    const ref = `${col}1:${col}${rows}`;
+    ws.getCell(`${col}1`).value = { formula, shareType: "array", ref, result: 0 } as never;
+    for (let row = 2; row <= rows; row++) ws.getCell(`${col}${row}`).value = 0;
+  };
+  arrayFormula("K", 3, "L1:L2*2");
+  arrayFormula("M", 2, "_xldudf_COMP_ATTAINMENT(L1:L2,4)");
   // A single value in an array range fills it, as Excel does.
-  ws.getCell("N1").value = {
-    formula: "SUM(L1:L2)",
-    shareType: "array",
-    ref: "N1:N2",
-    result: 0,
-  } as never;
-  ws.getCell("N2").value = 0;
+  arrayFormula("N", 2, "SUM(L1:L2)");
   // Logical constants as Excel writes them (a bare TRUE): the draw balance after period 1.
   ws.getCell("A7").value = {
     formula: 'INDEX(_xldudf_COMP_DRAW({3000;8000;12000},5000,TRUE,"BALANCE"),1)',

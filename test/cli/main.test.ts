@@ -1,13 +1,8 @@
 /** The command line's parsing and dispatch, in process (calc itself is tested end to end in calc.test.ts). */
 import { parseCalcArgs } from "../../src/cli/calc";
-import { CliError, type Io } from "../../src/cli/io";
+import { CliError } from "../../src/cli/io";
 import { main, usage } from "../../src/cli/main";
-
-function capture(): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-}
+import { capture } from "./helpers";
 
 describe("parseCalcArgs", () => {
   it.each([

@@ -5,45 +5,16 @@
  * `ulimit -f`) leaves the previous file byte for byte as it was and no temporary file behind.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isCompAlignReport } from "../../src/cli/files";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { compalign, ensureCompiledCli, ROOT } from "./compiledCli";
+import { cli as run, sha, tempFolder } from "./helpers";
 
-let dir: string;
-const path = (name: string) => join(dir, name);
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-
-function capture(): Io & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-}
-
-async function run(...args: string[]) {
-  const io = capture();
-  const code = await main(args, io);
-  return { code, stderr: io.err.join("\n"), stdout: io.out.join("") };
-}
-
-beforeAll(async () => {
+const { path, dir: folder } = tempFolder("compalign-out-", async ({ path }) => {
   ensureCompiledCli();
-  dir = mkdtempSync(join(tmpdir(), "compalign-out-"));
   expect((await run("init", path("plan.xlsx"))).code).toBe(0);
-}, 60000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
 /** Every command with --out, on the starter plan. */
 const WRITERS: [string, string[]][] = [
@@ -66,11 +37,11 @@ describe("--out is checked before anything is computed", () => {
   it.each(WRITERS)(
     "%s: a folder that does not exist is refused with exit 2",
     async (command, extra) => {
-      const out = join(dir, "no-such-folder", "out.xlsx");
+      const out = join(folder(), "no-such-folder", "out.xlsx");
       const result = await run(command, path("plan.xlsx"), "--out", out, ...extra);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(
-        `cannot write ${out}: the folder ${join(dir, "no-such-folder")} does not exist`
+        `cannot write ${out}: the folder ${join(folder(), "no-such-folder")} does not exist`
       );
       expect(result.stdout).toBe("");
     }
@@ -118,7 +89,7 @@ describe("--out is checked before anything is computed", () => {
     expect(demo.code).toBe(2);
     expect(demo.stderr).toContain("is not a CompAlign report");
     expect(readFileSync(notes, "utf8")).toBe("notes");
-    const init = await run("init", join(dir, "missing", "plan.xlsx"));
+    const init = await run("init", join(folder(), "missing", "plan.xlsx"));
     expect(init.code).toBe(2);
     expect(init.stderr).toContain("does not exist");
   });
@@ -157,6 +128,6 @@ describe("atomic writes", () => {
     );
     expect(limited.status).not.toBe(0);
     expect(sha(out)).toBe(before);
-    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    expect(readdirSync(folder()).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   }, 60000);
 });

@@ -3,23 +3,12 @@
  * workbook: the JSON contracts (stable check ids in order, exactly the contract's keys), the tabs
  * written by --out with every original sheet unchanged, and the input never modified.
  */
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { compalign, ensureCompiledCli } from "./compiledCli";
+import { compalign } from "./compiledCli";
+import { sha, starterPlan, tempFolder } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  ensureCompiledCli();
-  dir = mkdtempSync(join(tmpdir(), "compalign-pulse-"));
-  expect(compalign("init", join(dir, "plan.xlsx")).status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const path = (name: string) => join(dir, name);
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+const { path } = tempFolder("compalign-pulse-", starterPlan);
 
 const CHECK_IDS = [
   "share-at-quota",

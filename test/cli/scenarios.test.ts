@@ -5,25 +5,15 @@
  * spreadsheet application.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
-import { compalign, ensureCompiledCli } from "./compiledCli";
+import { compalign } from "./compiledCli";
+import { editedCopy, sha, starterPlan, tempFolder } from "./helpers";
 import { convertWithLibreOffice, HAS_SOFFICE } from "../helpers/libreOffice";
 
-let dir: string;
-beforeAll(() => {
-  ensureCompiledCli();
-  dir = mkdtempSync(join(tmpdir(), "compalign-scenarios-"));
-  expect(compalign("init", join(dir, "plan.xlsx")).status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const path = (name: string) => join(dir, name);
-const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+const { path, dir } = tempFolder("compalign-scenarios-", starterPlan);
 
 async function sheetValues(file: string) {
   const wb = new ExcelJS.Workbook();
@@ -105,11 +95,10 @@ test("--json prints the contract's object; --out adds the tabs and leaves every 
 });
 
 test("invalid scenarios and data issues are reported in the JSON, not fatal", async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path("plan.xlsx"));
-  wb.getWorksheet("Scenarios")!.getCell("F2").value = 0.9; // move 90% from Core Bookings, which has 35%
-  wb.getWorksheet("Reps")!.getCell("I2").value = "n/a"; // Cloud ARR Quota
-  await wb.xlsx.writeFile(path("bad.xlsx"));
+  await editedCopy(path("plan.xlsx"), path("bad.xlsx"), (wb) => {
+    wb.getWorksheet("Scenarios")!.getCell("F2").value = 0.9; // move 90% from Core Bookings, which has 35%
+    wb.getWorksheet("Reps")!.getCell("I2").value = "n/a"; // Cloud ARR Quota
+  });
   const run = compalign("scenarios", path("bad.xlsx"), "--json");
   expect(run.status).toBe(0);
   const json = JSON.parse(run.stdout);
@@ -134,10 +123,9 @@ test("invalid scenarios and data issues are reported in the JSON, not fatal", as
 });
 
 test("exit 2 with one line: unreadable file, no Reps sheet, --out equal to input, neither --out nor --json", async () => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path("plan.xlsx"));
-  wb.removeWorksheet(wb.getWorksheet("Reps")!.id);
-  await wb.xlsx.writeFile(path("noreps.xlsx"));
+  await editedCopy(path("plan.xlsx"), path("noreps.xlsx"), (wb) =>
+    wb.removeWorksheet(wb.getWorksheet("Reps")!.id)
+  );
   writeFileSync(path("junk.xlsx"), "zip? no");
   const cases: [string[], RegExp][] = [
     [["scenarios", path("junk.xlsx"), "--json"], /cannot read .*junk\.xlsx as an \.xlsx workbook/],
@@ -171,7 +159,7 @@ const soffice = HAS_SOFFICE;
 (soffice ? test : test.skip)(
   "the written workbook opens in LibreOffice (headless convert to PDF)",
   () => {
-    const convert = convertWithLibreOffice(path("out.xlsx"), "pdf", dir);
+    const convert = convertWithLibreOffice(path("out.xlsx"), "pdf", dir());
     expect(convert.status).toBe(0);
     expect(existsSync(path("out.pdf"))).toBe(true);
     expect(statSync(path("out.pdf")).size).toBeGreaterThan(20_000);

@@ -5,31 +5,17 @@
  * exit 2 cases, the tab in the written copy with its chart, and (where LibreOffice is installed)
  * that the copy opens in a second spreadsheet application.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
-import { compalign, ensureCompiledCli } from "../cli/compiledCli";
+import { compalign } from "../cli/compiledCli";
+import { editedCopy, starterPlan, tempFolder } from "../cli/helpers";
 import { convertWithLibreOffice, HAS_SOFFICE } from "../helpers/libreOffice";
 
-let dir: string;
-beforeAll(() => {
-  ensureCompiledCli();
-  dir = mkdtempSync(join(tmpdir(), "compalign-risk-"));
-  expect(compalign("init", join(dir, "plan.xlsx")).status).toBe(0);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { path, dir } = tempFolder("compalign-risk-", starterPlan);
 
-const path = (name: string) => join(dir, name);
-
-async function variant(name: string, edit: (wb: ExcelJS.Workbook) => void) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path("plan.xlsx"));
-  edit(wb);
-  await wb.xlsx.writeFile(path(name));
-  return path(name);
-}
+const variant = (name: string, edit: (wb: ExcelJS.Workbook) => void) =>
+  editedCopy(path("plan.xlsx"), path(name), edit);
 
 function withSettings(rows: [string, unknown][]) {
   return (wb: ExcelJS.Workbook) => {
@@ -197,7 +183,7 @@ const soffice = HAS_SOFFICE;
   "the written copy opens in LibreOffice (headless convert to PDF)",
   () => {
     expect(existsSync(path("risk.xlsx"))).toBe(true);
-    const convert = convertWithLibreOffice(path("risk.xlsx"), "pdf", dir);
+    const convert = convertWithLibreOffice(path("risk.xlsx"), "pdf", dir());
     expect(convert.status).toBe(0);
     expect(statSync(path("risk.pdf")).size).toBeGreaterThan(20_000);
   },
