@@ -2,6 +2,7 @@
 import { problemLine } from "../../src/engine/problem";
 import { readPulseSettings } from "../../src/model/readPulseSettings";
 import { readRiskSettings } from "../../src/model/readRiskSettings";
+import { cli, editedCopy, tempFolder } from "../cli/helpers";
 
 test("Pulse Settings: the cell of each problem, and none for bands that cross", () => {
   const { warnings } = readPulseSettings({
@@ -55,4 +56,30 @@ test("Risk Settings: the cell of each problem", () => {
       cell: "'Risk Settings'!A3",
     },
   ]);
+});
+
+describe("the CLI prints each settings problem as one line with its cell", () => {
+  const { path } = tempFolder("compalign-settings-problems-");
+
+  it("pulse and risk", async () => {
+    expect((await cli("init", path("plan.xlsx"))).code).toBe(0);
+    const file = await editedCopy(path("plan.xlsx"), path("bad.xlsx"), (book) => {
+      book.addWorksheet("Pulse Settings").addRows([
+        ["Setting", "Value"],
+        ["Min Reps Per Plan", 1],
+      ]);
+      book.addWorksheet("Risk Settings").addRows([
+        ["Setting", "Value"],
+        ["Trials", 5],
+      ]);
+    });
+    const pulse = await cli("pulse", file);
+    expect(pulse.err).toContain(
+      "compalign pulse: warning: 'Pulse Settings'!B2: Min Reps Per Plan must be a whole number of 2 or more, not 1; the default 10 is used."
+    );
+    const risk = await cli("risk", file);
+    expect(risk.err).toContain(
+      "compalign risk: warning: 'Risk Settings'!B2: Trials must be a whole number from 100 to 1,000,000, not 5; the default 10000 is used."
+    );
+  }, 120_000);
 });
