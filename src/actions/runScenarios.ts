@@ -25,6 +25,7 @@ import {
 import { nonFiniteReason, requireComputable } from "./computable";
 import { ActionError } from "./errors";
 import { assertPlanHasNoErrors } from "./planGate";
+import { nameKey } from "../engine/nameKey";
 
 export interface ScenarioRunOptions {
   /** Names of the scenarios to run (Baseline always runs first); every scenario when omitted. */
@@ -59,9 +60,9 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
     extra: [scenarios],
   } = plan;
   const read = readScenarios(scenarios);
-  const wanted = only ? new Set(only.map((n) => n.trim().toLowerCase())) : null;
+  const wanted = only ? new Set(only.map(nameKey)) : null;
   const definitions = wanted
-    ? read.scenarios.filter((s) => wanted.has(s.name.toLowerCase()))
+    ? read.scenarios.filter((s) => wanted.has(nameKey(s.name)))
     : read.scenarios;
   const prepared = prepareRun(design, repTable, definitions);
   prepared.invalidScenarios.push(

@@ -14,6 +14,7 @@ import {
   type SimpleCellAddress,
 } from "hyperformula";
 import { formatA1 } from "../workbook/a1";
+import { quoteSheetName } from "../workbook/sheetRef";
 import {
   isErrorConstant,
   type ComputedFormula,
@@ -91,7 +92,7 @@ function linkedSheets(formula: string, externals: Set<string>): string {
   if (externals.size === 0 || !formula.includes("[")) return formula;
   const target = (book: string, sheet: string, whole: string) => {
     const name = externalSheetName(Number(book), sheet);
-    return externals.has(name) ? `'${name.replace(/'/g, "''")}'!` : whole;
+    return externals.has(name) ? `${quoteSheetName(name, true)}!` : whole;
   };
   return formula
     .replace(/'\[(\d+)\]((?:[^']|'')+)'!/g, (whole, book: string, sheet: string) =>

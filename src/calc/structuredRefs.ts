@@ -11,6 +11,7 @@
  * table's rows) is left as it is; the unsupported-construct check then reports it.
  */
 import { formatA1 } from "../workbook/a1";
+import { quoteSheetName } from "../workbook/sheetRef";
 import type { TableDef } from "../workbook/formulaGrid";
 import { mapCode } from "../functions/formulaText";
 
@@ -23,7 +24,8 @@ export interface FormulaPlace {
   col: number;
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
+/** HyperFormula gets every sheet name quoted (`'Data'!$C$3`). */
+const quoteSheet = (name: string) => quoteSheetName(name, true);
 
 function rangeText(sheet: string, r0: number, c0: number, r1: number, c1: number): string {
   const a = formatA1({ row: r0, col: c0 }).replace(/([A-Z]+)(\d+)/, "$$$1$$$2");
@@ -221,7 +223,7 @@ export function clipWholeColumns(
       if (insideQuotes(formula, at)) return whole; // text, not a reference
       const range = `$${a.toUpperCase()}$1:$${b.toUpperCase()}$${last}`;
       if (!name) return `${prefix ?? ""}${range}`;
-      const owner = prefix ?? (sheet === undefined ? "" : `'${sheet.replace(/'/g, "''")}'!`);
+      const owner = prefix ?? (sheet === undefined ? "" : `${quoteSheet(sheet)}!`);
       return name(`${owner}${range}`);
     }
   );

@@ -4,7 +4,7 @@
  * read or has no Matrix sheet. `--out` writes a copy with the Alignment View sheet.
  */
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
-import { percent } from "../engine/alignmentRules";
+import { pct as percent } from "../engine/figures";
 import type { Finding } from "../engine/plan";
 import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";

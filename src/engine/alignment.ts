@@ -1,11 +1,26 @@
 /**
- * The alignment index: Σ_i min(p_i / Σp, q_i / Σq) for strategic priorities p and incentive
- * dollars q per objective. 1 when pay is split exactly as strategy says, 0 when it goes
- * entirely elsewhere. Computed as 1 − ½ Σ |p_i/Σp − q_i/Σq| (the same quantity, since both
- * share vectors sum to 1), which is exactly 1 when the shares are equal.
+ * The alignment index: Σ_i min(p_i, q_i) over the priority shares p and pay shares q of the
+ * objectives (each a fraction of its total). 1 when pay is split exactly as strategy says, 0 when
+ * it goes entirely elsewhere. One implementation for COMP.ALIGNMENT, the design index of the
+ * plan rules, the realized index of a scenario run and the pulse's per-plan indexes.
  */
 import { scaledToMax } from "./distribution";
 
+/**
+ * The alignment index of objectives given as [priority share, pay share] pairs. Shares that
+ * agree to rounding error (a few ulps per objective) are a perfect match (exactly 1); the result
+ * is kept in [0, 1]; NaN when a share is NaN (a total of 0).
+ */
+export function alignmentOfShares(
+  shares: Iterable<readonly [priorityShare: number, payShare: number]>
+): number {
+  let index = 0;
+  for (const [p, q] of shares) index += Math.min(p, q);
+  if (index > 1 - 1e-12) return 1;
+  return Math.max(0, index);
+}
+
+/** The alignment index of raw priorities and incentive dollars per objective (same length). */
 export function alignmentIndex(prioritiesIn: ArrayLike<number>, payIn: ArrayLike<number>): number {
   const priorities = scaledToMax(prioritiesIn);
   const pay = scaledToMax(payIn);
@@ -15,10 +30,7 @@ export function alignmentIndex(prioritiesIn: ArrayLike<number>, payIn: ArrayLike
     p += priorities[i];
     q += pay[i];
   }
-  let gap = 0;
-  for (let i = 0; i < priorities.length; i++) gap += Math.abs(priorities[i] / p - pay[i] / q);
-  const index = 1 - gap / 2;
-  // Shares that agree to rounding error (a few ulps per objective) are a perfect match.
-  if (index > 1 - 1e-12) return 1;
-  return Math.max(0, index);
+  const shares: [number, number][] = [];
+  for (let i = 0; i < priorities.length; i++) shares.push([priorities[i] / p, pay[i] / q]);
+  return alignmentOfShares(shares);
 }

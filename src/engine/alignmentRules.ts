@@ -10,6 +10,8 @@
 import { pct } from "./figures";
 import { marginalAlignment } from "./marginalAlignment";
 import type { Component, Finding, PlanDesign, Severity } from "./plan";
+import { nameKey } from "./nameKey";
+import { alignmentOfShares } from "./alignment";
 
 export const MAX_METRICS = 3;
 export const WEIGHT_TOLERANCE = 0.0001;
@@ -34,16 +36,13 @@ export interface AlignmentReport {
   findings: Finding[];
 }
 
-const key = (text: string) => text.trim().toLowerCase();
-
 /** Shares in messages, as the pane shows them (src/engine/figures.ts): "61.9%", "99.98%". */
-export const percent = (share: number): string => pct(share);
 
 /** Components grouped by plan (case-insensitive), in Matrix order. */
 export function plansOf(components: readonly Component[]): Map<string, Component[]> {
   const plans = new Map<string, Component[]>();
   for (const c of components) {
-    const k = key(c.plan);
+    const k = nameKey(c.plan);
     if (!plans.has(k)) plans.set(k, []);
     plans.get(k)!.push(c);
   }
@@ -75,8 +74,8 @@ export function designShares(design: PlanDesign): {
     const t = dollars.get(plan)!;
     for (const c of components) {
       payByObjective.set(
-        key(c.objective),
-        (payByObjective.get(key(c.objective)) ?? 0) + t * c.weight
+        nameKey(c.objective),
+        (payByObjective.get(nameKey(c.objective)) ?? 0) + t * c.weight
       );
     }
   }
@@ -84,13 +83,13 @@ export function designShares(design: PlanDesign): {
     objective: o.name,
     priority: o.priority,
     priorityShare: totalPriority > 0 ? o.priority / totalPriority : 0,
-    payShare: totalDollars > 0 ? (payByObjective.get(key(o.name)) ?? 0) / totalDollars : 0,
+    payShare: totalDollars > 0 ? (payByObjective.get(nameKey(o.name)) ?? 0) / totalDollars : 0,
   }));
   const computable = totalPriority > 0 && totalDollars > 0 && design.components.length > 0;
   const index = computable
-    ? objectives.reduce((sum, o) => sum + Math.min(o.priorityShare, o.payShare), 0)
+    ? alignmentOfShares(objectives.map((o) => [o.priorityShare, o.payShare]))
     : null;
-  return { objectives, index: index === null ? null : Math.min(1, Math.max(0, index)) };
+  return { objectives, index };
 }
 
 type RuleContext = {
@@ -107,7 +106,7 @@ const where = (c: Component) => ({
 });
 
 function unknownObjective({ design, add }: RuleContext) {
-  const known = new Set(design.objectives.map((o) => key(o.name)));
+  const known = new Set(design.objectives.map((o) => nameKey(o.name)));
   for (const c of design.components) {
     if (c.objective.trim() === "") {
       add("error", "unknown-objective", {
@@ -115,7 +114,7 @@ function unknownObjective({ design, add }: RuleContext) {
         message: `${c.plan} / ${c.metric} serves no objective: every metric must serve one of the Objectives.`,
         cell: c.cells.objective,
       });
-    } else if (!known.has(key(c.objective))) {
+    } else if (!known.has(nameKey(c.objective))) {
       add("error", "unknown-objective", {
         ...where(c),
         message: `${c.plan} / ${c.metric} serves "${c.objective}", which is not in Objectives.`,
@@ -129,14 +128,14 @@ function duplicateMetric({ plans, add }: RuleContext) {
   for (const components of plans.values()) {
     const seen = new Map<string, Component>();
     for (const c of components) {
-      const first = seen.get(key(c.metric));
+      const first = seen.get(nameKey(c.metric));
       if (first) {
         add("error", "duplicate-metric", {
           ...where(c),
           message: `${c.plan} lists ${c.metric} twice (also at ${first.cells.metric}).`,
           cell: c.cells.metric,
         });
-      } else seen.set(key(c.metric), c);
+      } else seen.set(nameKey(c.metric), c);
     }
   }
 }
@@ -150,7 +149,7 @@ function weightsSum({ plans, add }: RuleContext) {
         plan: first.plan,
         metric: null,
         objective: null,
-        message: `${first.plan}: weights sum to ${percent(sum)}, not 100%.`,
+        message: `${first.plan}: weights sum to ${pct(sum)}, not 100%.`,
         cell: first.cells.weight,
       });
     }
@@ -159,7 +158,7 @@ function weightsSum({ plans, add }: RuleContext) {
 
 function unknownCurve({ design, add }: RuleContext) {
   for (const c of design.components) {
-    const curve = design.curves.get(key(c.curve));
+    const curve = design.curves.get(nameKey(c.curve));
     if (!curve) {
       add("error", "unknown-curve", {
         ...where(c),
@@ -202,7 +201,9 @@ function maxMetrics({ plans, add }: RuleContext) {
 function objectiveUnfunded({ design, add }: RuleContext) {
   for (const o of design.objectives) {
     if (o.priority <= 0) continue;
-    const funded = design.components.some((c) => c.weight > 0 && key(c.objective) === key(o.name));
+    const funded = design.components.some(
+      (c) => c.weight > 0 && nameKey(c.objective) === nameKey(o.name)
+    );
     if (!funded) {
       add("warning", "objective-unfunded", {
         plan: null,
@@ -223,7 +224,7 @@ function priorityPayGap({ design, shares, add }: RuleContext) {
         plan: null,
         metric: null,
         objective: s.objective,
-        message: `"${s.objective}" has ${percent(s.priorityShare)} of strategic priority but ${percent(s.payShare)} of target incentive: the plans pay ${direction} for it than strategy says.`,
+        message: `"${s.objective}" has ${pct(s.priorityShare)} of strategic priority but ${pct(s.payShare)} of target incentive: the plans pay ${direction} for it than strategy says.`,
         cell: design.objectives[i].cells.priority,
       });
     }
@@ -247,7 +248,7 @@ function curveShape({ design, add }: RuleContext) {
         plan: null,
         metric: null,
         objective: null,
-        message: `Curve "${curve.name}" pays ${percent(curve.rates[0])} at its first point and nothing just below it: a cliff invites deal timing games.`,
+        message: `Curve "${curve.name}" pays ${pct(curve.rates[0])} at its first point and nothing just below it: a cliff invites deal timing games.`,
         cell: curve.cell,
       });
     }
@@ -273,14 +274,14 @@ function noReps({ design, add }: RuleContext) {
  * the highest-priority objective the plan funds: reps chase what pays at the margin.
  */
 function marginalMisaligned({ design, plans, add }: RuleContext) {
-  const priority = new Map(design.objectives.map((o) => [key(o.name), o]));
+  const priority = new Map(design.objectives.map((o) => [nameKey(o.name), o]));
   const marginal = marginalAlignment(design, null);
   for (const components of plans.values()) {
     const figures = components
       .map((c) => ({
         c,
         m: marginal[design.components.indexOf(c)],
-        o: priority.get(key(c.objective)),
+        o: priority.get(nameKey(c.objective)),
       }))
       .filter((x) => x.c.weight > 0 && x.m.sharePerPoint !== null && x.o);
     if (figures.length < 2) continue;
@@ -295,7 +296,7 @@ function marginalMisaligned({ design, plans, add }: RuleContext) {
       .sort((a, b) => b.m.sharePerPoint! - a.m.sharePerPoint!)[0];
     add("warning", "marginal-misaligned", {
       ...where(lead.c),
-      message: `${lead.c.plan}: one more point at 100% pays most on ${lead.c.metric} (${percent(lead.m.sharePerPoint!)} of target incentive per point), which serves "${lead.o!.name}", not the plan's top-priority objective "${owed.o!.name}" (${owed.c.metric}: ${percent(owed.m.sharePerPoint!)} per point); reps chase what pays at the margin.`,
+      message: `${lead.c.plan}: one more point at 100% pays most on ${lead.c.metric} (${pct(lead.m.sharePerPoint!)} of target incentive per point), which serves "${lead.o!.name}", not the plan's top-priority objective "${owed.o!.name}" (${owed.c.metric}: ${pct(owed.m.sharePerPoint!)} per point); reps chase what pays at the margin.`,
       cell: lead.c.cells.weight,
     });
   }
@@ -312,8 +313,8 @@ function weightRange({ plans, add }: RuleContext) {
       add("error", "weight-range", {
         ...where(c),
         message: wholePercents
-          ? `${c.plan} / ${c.metric}: Weight ${c.weight} is ${percent(c.weight)} of target incentive; the plan's weights sum to ${+sum.toFixed(4)}, so they look typed as whole percents: type ${+c.weight.toFixed(4)}% (or ${+(c.weight / 100).toFixed(6)}).`
-          : `${c.plan} / ${c.metric}: Weight ${percent(c.weight)} is above 100%: a weight is a share of the plan's target incentive, between 0% and 100%.`,
+          ? `${c.plan} / ${c.metric}: Weight ${c.weight} is ${pct(c.weight)} of target incentive; the plan's weights sum to ${+sum.toFixed(4)}, so they look typed as whole percents: type ${+c.weight.toFixed(4)}% (or ${+(c.weight / 100).toFixed(6)}).`
+          : `${c.plan} / ${c.metric}: Weight ${pct(c.weight)} is above 100%: a weight is a share of the plan's target incentive, between 0% and 100%.`,
         cell: c.cells.weight,
       });
     }
@@ -325,7 +326,7 @@ function negativeWeight({ design, add }: RuleContext) {
     if (!(c.weight < 0)) continue;
     add("error", "negative-weight", {
       ...where(c),
-      message: `${c.plan} / ${c.metric}: Weight ${percent(c.weight)} is negative: a weight is a share of target incentive, 0% or more (the plan's other weights would pay more than 100% of target).`,
+      message: `${c.plan} / ${c.metric}: Weight ${pct(c.weight)} is negative: a weight is a share of target incentive, 0% or more (the plan's other weights would pay more than 100% of target).`,
       cell: c.cells.weight,
     });
   }

@@ -5,7 +5,7 @@
  * Example (docs/domain.md): 3% from 0, 5% from 300k, 7% from 500k; 600k earns
  * 9,000 + 10,000 + 7,000 = 26,000 marginal, 42,000 retroactive.
  */
-import { firstNonAscending, stepIndex } from "./lookup";
+import { firstNegative, notAscending, stepIndex, type ColumnProblem } from "./lookup";
 
 export const COMMISSION_METHODS = ["MARGINAL", "RETROACTIVE"] as const;
 export type CommissionMethod = (typeof COMMISSION_METHODS)[number];
@@ -17,25 +17,13 @@ export interface Tiers {
   readonly cumulative: Float64Array;
 }
 
-export function tiersProblem(
-  bounds: ArrayLike<number>,
-  rates: ArrayLike<number>
-): { index: number; message: string } | null {
+export function tiersProblem(bounds: ArrayLike<number>, rates: ArrayLike<number>): ColumnProblem {
   if (bounds.length === 0) return { index: 0, message: "the rate table has no tiers" };
-  for (let i = 0; i < bounds.length; i++) {
-    if (bounds[i] < 0) return { index: i, message: `tier lower bound ${bounds[i]} is negative` };
-  }
-  const bad = firstNonAscending(bounds);
-  if (bad >= 0) {
-    return {
-      index: bad,
-      message: `tier lower bounds must be strictly ascending (${bounds[bad]} follows ${bounds[bad - 1]})`,
-    };
-  }
-  for (let i = 0; i < rates.length; i++) {
-    if (rates[i] < 0) return { index: i, message: `rate ${rates[i]} is negative` };
-  }
-  return null;
+  return (
+    firstNegative(bounds, "tier lower bound") ??
+    notAscending(bounds, "tier lower bounds") ??
+    firstNegative(rates, "rate")
+  );
 }
 
 /** Tiers with bounds multiplied by `scale` (a quota, when bounds are fractions of quota). */

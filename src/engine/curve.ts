@@ -4,7 +4,13 @@
  * of the highest point reached; beyond the last point CAP holds the last rate and EXTEND (LINEAR
  * only) continues the last segment's slope.
  */
-import { firstNonAscending, fractionBetween, stepIndex } from "./lookup";
+import {
+  firstNegative,
+  fractionBetween,
+  notAscending,
+  stepIndex,
+  type ColumnProblem,
+} from "./lookup";
 
 export const CURVE_METHODS = ["LINEAR", "STEP"] as const;
 export const CURVE_BEYOND = ["CAP", "EXTEND"] as const;
@@ -19,22 +25,9 @@ export interface Curve {
 }
 
 /** Why a list of points and rates is not a curve, with the 0-based offending index; null when it is. */
-export function curveProblem(
-  points: ArrayLike<number>,
-  rates: ArrayLike<number>
-): { index: number; message: string } | null {
+export function curveProblem(points: ArrayLike<number>, rates: ArrayLike<number>): ColumnProblem {
   if (points.length === 0) return { index: 0, message: "the curve has no points" };
-  const bad = firstNonAscending(points);
-  if (bad >= 0) {
-    return {
-      index: bad,
-      message: `attainment points must be strictly ascending (${points[bad]} follows ${points[bad - 1]})`,
-    };
-  }
-  for (let i = 0; i < rates.length; i++) {
-    if (rates[i] < 0) return { index: i, message: `payout rate ${rates[i]} is negative` };
-  }
-  return null;
+  return notAscending(points, "attainment points") ?? firstNegative(rates, "payout rate");
 }
 
 export function makeCurve(

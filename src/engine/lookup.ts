@@ -22,6 +22,27 @@ export function firstNonAscending(values: ArrayLike<number>): number {
   return -1;
 }
 
+/** What is wrong with a table column, at its 0-based index; null when nothing is. */
+export type ColumnProblem = { index: number; message: string } | null;
+
+/** "tier lower bounds must be strictly ascending (3 follows 5)" at the first offender, or null. */
+export function notAscending(values: ArrayLike<number>, what: string): ColumnProblem {
+  const bad = firstNonAscending(values);
+  if (bad < 0) return null;
+  return {
+    index: bad,
+    message: `${what} must be strictly ascending (${values[bad]} follows ${values[bad - 1]})`,
+  };
+}
+
+/** "payout rate -0.5 is negative" at the first negative value, or null. */
+export function firstNegative(values: ArrayLike<number>, what: string): ColumnProblem {
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < 0) return { index: i, message: `${what} ${values[i]} is negative` };
+  }
+  return null;
+}
+
 /**
  * Where x lies between x0 and x1 as a fraction (0 at x0, 1 at x1), without overflowing when
  * the breakpoints are near the ends of the double range.

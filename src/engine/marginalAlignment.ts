@@ -16,6 +16,7 @@
  */
 import { curveRate, makeCurve } from "./curve";
 import type { PlanDesign } from "./plan";
+import { nameKey } from "./nameKey";
 
 export const ONE_POINT = 0.01;
 
@@ -44,8 +45,6 @@ export interface MarginalReps {
   targetIncentive: Float64Array;
   quota: Map<string, Float64Array>;
 }
-
-const key = (text: string) => text.trim().toLowerCase();
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -76,7 +75,7 @@ export function marginalAlignment(design: PlanDesign, reps: MarginalReps | null)
       const values: number[] = [];
       reps.plans.forEach((p, i) => {
         const ti = reps.targetIncentive[i];
-        if (key(p) === plan && Number.isFinite(ti) && ti >= 0) values.push(ti);
+        if (nameKey(p) === plan && Number.isFinite(ti) && ti >= 0) values.push(ti);
       });
       tiByPlan.set(plan, median(values));
     }
@@ -87,12 +86,12 @@ export function marginalAlignment(design: PlanDesign, reps: MarginalReps | null)
     if (!reps || !column) return null;
     const values: number[] = [];
     reps.plans.forEach((p, i) => {
-      if (key(p) === plan && column[i] > 0) values.push(column[i]);
+      if (nameKey(p) === plan && column[i] > 0) values.push(column[i]);
     });
     return median(values);
   };
   return design.components.map((c) => {
-    const definition = design.curves.get(key(c.curve));
+    const definition = design.curves.get(nameKey(c.curve));
     const usable = definition && !definition.problem;
     const curve = usable
       ? makeCurve(definition.points, definition.rates, definition.method, definition.beyond)
@@ -101,8 +100,8 @@ export function marginalAlignment(design: PlanDesign, reps: MarginalReps | null)
     const slopeBelow = curve ? slopeInto(definition!.points, at) : null;
     const slopeAbove = curve ? slopeOutOf(definition!.points, at) : null;
     const perPoint = curve ? (at(1 + ONE_POINT) - at(1)) / ONE_POINT : null;
-    const ti = medianTi(key(c.plan));
-    const quota = medianQuota(key(c.plan), key(c.metric));
+    const ti = medianTi(nameKey(c.plan));
+    const quota = medianQuota(nameKey(c.plan), nameKey(c.metric));
     const sharePerPoint = perPoint === null ? null : c.weight * perPoint * ONE_POINT;
     const perUnit =
       ti !== null && quota !== null && quota > 0 ? (100 * ti * c.weight) / quota : null;

@@ -18,13 +18,15 @@
  *   modifiers (always 0: the Matrix has none). The five-minute rule is broken by more than 3
  *   metrics or more than 5 points on a curve.
  */
-import { MAX_METRICS, percent, plansOf } from "./alignmentRules";
+import { MAX_METRICS, plansOf } from "./alignmentRules";
+import { pct } from "./figures";
 import { curveRate, type CurveBeyond, type CurveMethod } from "./curve";
 import { curveLandmarks, DEFAULT_EXCELLENCE_RATE, type CurveLandmarks } from "./curveLandmarks";
 import { percentilesInc } from "./distribution";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import { amount, describeCurve, money } from "./planExplainFormat";
 import { curveOf } from "./scenarioChanges";
+import { nameKey } from "./nameKey";
 
 /** Attainments of the earnings table, the same on every metric. */
 export const EARNINGS_ATTAINMENTS = [0.5, 0.75, 1, 1.25, 1.5] as const;
@@ -128,8 +130,6 @@ export interface PlanExplanation {
   problems: string[];
 }
 
-const key = (text: string) => text.trim().toLowerCase();
-
 /** PERCENTILE.INC(values, 0.5); null for no values. */
 export function medianOf(values: readonly number[]): number | null {
   return values.length === 0 ? null : percentilesInc(values, [0.5])[0];
@@ -139,7 +139,7 @@ export function medianOf(values: readonly number[]): number | null {
 function targetsByPlan(reps: readonly RepTarget[]): Map<string, number[]> {
   const byPlan = new Map<string, number[]>();
   for (const rep of reps) {
-    const plan = key(rep.plan);
+    const plan = nameKey(rep.plan);
     const ti = rep.targetIncentive;
     if (!plan || !Number.isFinite(ti) || ti < 0) continue;
     if (!byPlan.has(plan)) byPlan.set(plan, []);
@@ -162,7 +162,7 @@ function targetIncentive(
       },
     };
   }
-  const values = targets.get(key(plan)) ?? [];
+  const values = targets.get(nameKey(plan)) ?? [];
   const median = medianOf(values);
   if (median === null) {
     return {
@@ -192,7 +192,7 @@ interface Priced {
 }
 
 function priced(design: PlanDesign, c: Component): Priced {
-  const definition = design.curves.get(key(c.curve)) ?? null;
+  const definition = design.curves.get(nameKey(c.curve)) ?? null;
   if (!definition || definition.problem) {
     const why = !definition
       ? c.curve.trim() === ""
@@ -211,10 +211,10 @@ function priced(design: PlanDesign, c: Component): Priced {
 }
 
 function objectivesOf(design: PlanDesign, components: readonly Component[]): ExplainedObjective[] {
-  const known = new Map(design.objectives.map((o) => [key(o.name), o]));
+  const known = new Map(design.objectives.map((o) => [nameKey(o.name), o]));
   const found = new Map<string, ExplainedObjective>();
   for (const c of components) {
-    const k = key(c.objective);
+    const k = nameKey(c.objective);
     if (!k) continue;
     const existing = found.get(k);
     if (existing) existing.weight += c.weight;
@@ -231,8 +231,8 @@ function behaviorsOf(components: readonly Component[]): string[] {
   const behaviors: string[] = [];
   for (const c of components) {
     const b = c.behavior.trim();
-    if (b && !seen.has(key(b))) {
-      seen.add(key(b));
+    if (b && !seen.has(nameKey(b))) {
+      seen.add(nameKey(b));
       behaviors.push(b);
     }
   }
@@ -352,7 +352,7 @@ function explainPlan(
   const weights = components.reduce((sum, c) => sum + c.weight, 0);
   if (Math.abs(weights - 1) > 0.0001)
     problems.push(
-      `The weights of ${plan} sum to ${percent(weights)}, not 100%, so the amounts are off until that is fixed.`
+      `The weights of ${plan} sum to ${pct(weights)}, not 100%, so the amounts are off until that is fixed.`
     );
   return {
     plan,

@@ -7,9 +7,6 @@ import { curveLandmarks, type CurveLandmarks } from "./curveLandmarks";
 import { pct } from "./figures";
 import type { CurveDefinition } from "./plan";
 
-/** "40%", "12.5%": a share as a percentage in a sentence (src/engine/figures.ts). */
-export { pct };
-
 /** 1234567.8 → "1,234,568"; 37.5 → "37.50": whole units from 100 up, cents below. */
 export function groupedNumber(value: number): string {
   const abs = Math.abs(value);

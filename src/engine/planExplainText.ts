@@ -4,7 +4,8 @@
  * to earn more, and how complex it is. A pure function of the explanation.
  */
 import { inCurrency, type ExplainedMetric, type PlanExplanation } from "./planExplain";
-import { amount, pct } from "./planExplainFormat";
+import { pct } from "./figures";
+import { amount } from "./planExplainFormat";
 
 /** "75% of your target incentive", or "0%: tracked, not paid yet". */
 export function weightPhrase(weight: number): string {

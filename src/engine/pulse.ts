@@ -69,6 +69,8 @@ import {
   type ScenarioFigures,
   type ScenarioResult,
 } from "./scenarioRunner";
+import { nameKey } from "./nameKey";
+import { alignmentOfShares } from "./alignment";
 
 export interface PulseOptions {
   /** The run date as yyyy-mm-dd: its fiscal quarter labels the period when Pulse Settings has no Period. */
@@ -171,7 +173,6 @@ export interface PulseResult {
   settings: PulseSettings;
 }
 
-const key = (text: string) => text.trim().toLowerCase();
 /** Rounded to 9 decimals (keeps ties that floating-point noise would split). */
 const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
@@ -273,17 +274,15 @@ function metricHealth(
   });
   // Matrix order (plans appear in Reps order above).
   const order = new Map(
-    run.design.components.map((c, i) => [`${key(c.plan)}\u0000${key(c.metric)}`, i])
+    run.design.components.map((c, i) => [`${nameKey(c.plan)}\u0000${nameKey(c.metric)}`, i])
   );
-  const at = (r: MetricHealth) => order.get(`${key(r.plan)}\u0000${key(r.metric)}`) ?? Infinity;
+  const at = (r: MetricHealth) =>
+    order.get(`${nameKey(r.plan)}\u0000${nameKey(r.metric)}`) ?? Infinity;
   return rows.sort((a, b) => at(a) - at(b));
 }
 
 const sumIndex = (objectives: ObjectiveDetail[], share: (o: ObjectiveDetail) => number | null) =>
-  Math.min(
-    1,
-    objectives.reduce((s, o) => s + Math.min(o.priorityShare, share(o) ?? 0), 0)
-  );
+  alignmentOfShares(objectives.map((o) => [o.priorityShare, share(o) ?? 0]));
 
 /** A plan's objectives: those its paid components serve, priorities re-based over them. */
 function planObjectives(
@@ -293,13 +292,13 @@ function planObjectives(
   baseline: ScenarioResult
 ): { objectives: ObjectiveDetail[]; design: number | null; realized: number | null } {
   const comps = run.models[0].variants.get(planKey)?.get(ALL) ?? [];
-  const priority = new Map(run.design.objectives.map((o) => [key(o.name), o]));
+  const priority = new Map(run.design.objectives.map((o) => [nameKey(o.name), o]));
   const byObjective = new Map<string, { name: string; weight: number; paid: number }>();
   let totalWeight = 0;
   let totalPaid = 0;
   for (const c of comps) {
     if (!(c.weight > 0)) continue;
-    const k = key(c.objective);
+    const k = nameKey(c.objective);
     const entry = byObjective.get(k) ?? {
       name: priority.get(k)?.name ?? (c.objective || "(no objective)"),
       weight: 0,
@@ -537,7 +536,7 @@ export function pulseFromRun(
       members[g],
       planObjectives(run, planKey, members[g], baseline)
     );
-    const rows = health.filter((h) => key(h.plan) === key(label));
+    const rows = health.filter((h) => nameKey(h.plan) === nameKey(label));
     plans.push({
       plan: label,
       reps: members[g].length,

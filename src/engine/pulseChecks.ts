@@ -10,7 +10,7 @@
  * exactly 10% over plan) is inside it whatever the floating-point noise.
  */
 import { ACT_MARGINS, type PulseBands } from "./pulseSettings";
-import { pct as sentencePct } from "./figures";
+import { pct } from "./figures";
 
 export type PulseStatus = "OK" | "Watch" | "Act" | "Not set" | "Too few reps";
 
@@ -171,9 +171,6 @@ export const statusRank = (s: PulseStatus): number => RANK[s];
 export const worstStatus = (statuses: readonly PulseStatus[]): PulseStatus =>
   statuses.reduce<PulseStatus>((w, s) => (RANK[s] > RANK[w] ? s : w), "OK");
 
-/** Shares in sentences (src/engine/figures.ts): 0.55 → "55%", 0.85606 → "85.6%". */
-export const pct = (x: number): string => sentencePct(x);
-export const pct1 = pct;
 /** 0.8 → "0.80". */
 const coef = (x: number): string => x.toFixed(2);
 
@@ -396,7 +393,7 @@ export function planValueCheck(
   const lo = plan * (1 - b.planTolerance);
   const hi = plan * (1 + b.planTolerance);
   // Cost of sales reads with two decimals (as its value does, formatPulseValue): "3.25%".
-  const p = (x: number) => sentencePct(x, id === "cost-of-sales" ? 2 : undefined);
+  const p = (x: number) => pct(x, id === "cost-of-sales" ? 2 : undefined);
   const band = `${p(lo)}–${p(hi)} (plan ${p(plan)} ± ${pct(b.planTolerance)})`;
   if (value === null) return check(id, "Watch", null, band, text.unmeasurable);
   const deviation = value / plan - 1;
@@ -462,7 +459,7 @@ export function concentrationCheck(
       "Cannot be measured: it needs computed reps with a payout above 0 in total.",
       details
     );
-  const top = `the top 20% of reps earn ${pct1(top20Share)} of payout`;
+  const top = `the top 20% of reps earn ${pct(top20Share)} of payout`;
   const concentrated =
     above(gini, b.giniHigh) || above(top20Share, b.top20ShareHigh)
       ? status === "Act"
@@ -551,9 +548,9 @@ export function thresholdReachCheck(rows: readonly MetricHealth[], b: PulseBands
   const d = worst.detail;
   const message =
     d.status === "Act"
-      ? `${who(d)}: ${pct1(d.share)} of reps reach the threshold (${threshold(d.point)}), so ${pct1(1 - d.share)} earn nothing on it; lower the threshold or fix that metric's quotas now.`
+      ? `${who(d)}: ${pct(d.share)} of reps reach the threshold (${threshold(d.point)}), so ${pct(1 - d.share)} earn nothing on it; lower the threshold or fix that metric's quotas now.`
       : d.status === "Watch"
-        ? `${who(d)}: only ${pct1(d.share)} of reps reach the threshold (${threshold(d.point)}) and ${pct1(1 - d.share)} earn nothing on it; lower the threshold or review that metric's quotas before next period.`
+        ? `${who(d)}: only ${pct(d.share)} of reps reach the threshold (${threshold(d.point)}) and ${pct(1 - d.share)} earn nothing on it; lower the threshold or review that metric's quotas before next period.`
         : "Thresholds are within reach for most reps of every plan: keep them.";
   return check(id, d.status, d.share, band, message, details);
 }
@@ -610,8 +607,8 @@ export function excellenceReachCheck(rows: readonly MetricHealth[], b: PulseBand
       ? "Excellence is reached by a small group of reps, as it should be: keep it."
       : above(d.share, b.excellenceReachHigh)
         ? d.status === "Act"
-          ? `${who(d)}: ${pct1(d.share)} of reps reach excellence (${pct(d.point)} attainment), so excellence is routine; steepen the curve there or raise the quotas now to contain cost.`
-          : `${who(d)}: ${pct1(d.share)} of reps reach excellence (${pct(d.point)} attainment); check the quotas and the curve above target.`
+          ? `${who(d)}: ${pct(d.share)} of reps reach excellence (${pct(d.point)} attainment), so excellence is routine; steepen the curve there or raise the quotas now to contain cost.`
+          : `${who(d)}: ${pct(d.share)} of reps reach excellence (${pct(d.point)} attainment); check the quotas and the curve above target.`
         : `${who(d)}: almost no rep reaches excellence (${pct(d.point)} attainment); make the upper curve reachable so excellence is a real target.`;
   return check(id, d.status, d.share, band, message, details);
 }
@@ -660,9 +657,9 @@ export function cappedRepsCheck(rows: readonly MetricHealth[], b: PulseBands): P
   const d = worst.detail;
   const message =
     d.status === "Act"
-      ? `${who(d)}: ${pct1(d.share)} of reps are at or beyond the cap (${pct(d.point)}); raise or remove the cap before reps start holding deals for next period.`
+      ? `${who(d)}: ${pct(d.share)} of reps are at or beyond the cap (${pct(d.point)}); raise or remove the cap before reps start holding deals for next period.`
       : d.status === "Watch"
-        ? `${who(d)}: ${pct1(d.share)} of reps are at or beyond the cap (${pct(d.point)}) and earn nothing more for more; raise the cap or the top point.`
+        ? `${who(d)}: ${pct(d.share)} of reps are at or beyond the cap (${pct(d.point)}) and earn nothing more for more; raise the cap or the top point.`
         : "Few reps are held at a cap: keep the caps as they are.";
   return check(id, d.status, d.share, band, message, details);
 }
@@ -713,7 +710,7 @@ export function alignmentDriftCheck(
     .filter((o) => o.gap !== null)
     .reduce<ObjectiveDetail | null>((w, o) => (!w || o.gap! < w.gap! ? o : w), null);
   const where = short
-    ? `"${short.objective}" got ${pct1(short.payoutShare!)} of payout against ${pct1(short.priorityShare)} of priority`
+    ? `"${short.objective}" got ${pct(short.payoutShare!)} of payout against ${pct(short.priorityShare)} of priority`
     : "payout went elsewhere than priority";
   return above(drop, b.alignmentDrift * ACT_MARGINS.driftFactor)
     ? check(
@@ -823,7 +820,7 @@ export function priorityPayoutCheck(objectives: ObjectiveDetail[], b: PulseBands
       objectives
     );
   const ratio = top.payoutShare / top.priorityShare;
-  const what = `"${top.objective}" (top priority, ${pct1(top.priorityShare)} of priority) gets ${pct1(top.payoutShare)} of payout`;
+  const what = `"${top.objective}" (top priority, ${pct(top.priorityShare)} of priority) gets ${pct(top.payoutShare)} of payout`;
   if (below(ratio, b.priorityPayoutAct))
     return check(
       id,

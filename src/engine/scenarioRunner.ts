@@ -35,6 +35,8 @@ import {
   type ScenarioModel,
   type VariantComponent,
 } from "./scenarioChanges";
+import { nameKey } from "./nameKey";
+import { alignmentOfShares } from "./alignment";
 
 export const BASELINE = "Baseline";
 
@@ -150,8 +152,6 @@ export interface PreparedRun {
   territories: Groups;
 }
 
-const key = (text: string) => text.trim().toLowerCase();
-
 /** Reps grouped by a text column, ignoring case: each group's key, label, and each rep's group. */
 export interface Groups {
   keys: string[];
@@ -165,7 +165,7 @@ function groupsOf(values: string[], label: (value: string, k: string) => string)
   const labels: string[] = [];
   const of = new Int32Array(values.length);
   values.forEach((value, i) => {
-    const k = key(value);
+    const k = nameKey(value);
     let g = index.get(k);
     if (g === undefined) {
       g = keys.length;
@@ -190,7 +190,7 @@ export function prepareRun(
   const baseline = buildScenario({ name: BASELINE, changes: [] }, design, variants, reps);
   if ("model" in baseline) models.push(baseline.model);
   for (const definition of definitions) {
-    if (key(definition.name) === key(BASELINE)) {
+    if (nameKey(definition.name) === nameKey(BASELINE)) {
       invalidScenarios.push({
         name: definition.name,
         reason: `"${BASELINE}" is the implicit first scenario (no changes); give yours another name`,
@@ -209,15 +209,15 @@ export function prepareRun(
   }
   const metrics: { key: string; name: string }[] = [];
   for (const c of design.components)
-    if (!metrics.some((m) => m.key === key(c.metric)))
-      metrics.push({ key: key(c.metric), name: c.metric });
+    if (!metrics.some((m) => m.key === nameKey(c.metric)))
+      metrics.push({ key: nameKey(c.metric), name: c.metric });
   const { dataIssues, included } = findDataIssues(
     reps,
     models,
     new Map(metrics.map((m) => [m.key, m.name])),
     design.revenueMetrics ?? new Set()
   );
-  const planNames = new Map(design.components.map((c) => [key(c.plan), c.plan]));
+  const planNames = new Map(design.components.map((c) => [nameKey(c.plan), c.plan]));
   const typed = (value: string) => value.trim() || "(blank)";
   return {
     design,
@@ -280,7 +280,7 @@ function findDataIssues(
   ];
   for (let i = 0; i < reps.count; i++) {
     const reasons: string[] = [];
-    const metrics = paid.get(key(reps.plans[i]));
+    const metrics = paid.get(nameKey(reps.plans[i]));
     if (!metrics)
       reasons.push(reps.plans[i] ? `plan "${reps.plans[i]}" is not in Matrix` : "Plan is blank");
     const ti = reps.targetIncentive[i];
@@ -423,9 +423,9 @@ export function computeScenario(
 
   // Objectives by index: the Objectives sheet's, then any other name a component serves.
   const objectiveNames = design.objectives.map((o) => o.name);
-  const objectiveKeys = new Map(objectiveNames.map((name, k) => [key(name), k]));
+  const objectiveKeys = new Map(objectiveNames.map((name, k) => [nameKey(name), k]));
   const objectiveIndex = (objective: string) => {
-    const k = key(objective);
+    const k = nameKey(objective);
     if (!objectiveKeys.has(k)) {
       objectiveKeys.set(k, objectiveNames.length);
       objectiveNames.push(objective || "(no objective)");
@@ -750,13 +750,11 @@ function scenarioFigures(
   const { objectives } = designShares(design);
   const realizedAlignmentIndex =
     totalPayout > 0 && objectives.some((o) => o.priorityShare > 0)
-      ? Math.min(
-          1,
-          objectives.reduce(
-            (s, o) =>
-              s + Math.min(o.priorityShare, (payoutByObjective[o.objective] ?? 0) / totalPayout),
-            0
-          )
+      ? alignmentOfShares(
+          objectives.map((o) => [
+            o.priorityShare,
+            (payoutByObjective[o.objective] ?? 0) / totalPayout,
+          ])
         )
       : null;
   const [p10, p50, p90] =

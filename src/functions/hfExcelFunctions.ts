@@ -220,107 +220,97 @@ function indexShape(
 
 type Method = (this: FunctionPlugin, ast: Ast, state: unknown) => unknown;
 
-const methods: Record<string, Method> = {
-  xmatch(ast, state) {
+/** A plugin method running `impl` on the arguments HyperFormula coerces by `id`'s metadata. */
+function method(id: string, impl: (...args: never[]) => unknown): Method {
+  return function (ast, state) {
     const self = this as unknown as Internals;
-    return self.runFunction(ast.args, state, self.metadata("XMATCH"), ((
-      lookup: Value,
-      range: SimpleRangeValue,
-      matchMode: number,
-      searchMode: number
-    ) => {
+    return self.runFunction(ast.args, state, self.metadata(id), impl as never);
+  };
+}
+
+const methods: Record<string, Method> = {
+  xmatch: method(
+    "XMATCH",
+    (lookup: Value, range: SimpleRangeValue, matchMode: number, searchMode: number) => {
       if (![0, -1, 1, 2].includes(matchMode) || ![1, -1, 2, -2].includes(searchMode))
         return new CellError(ErrorType.VALUE, "Bad match_mode or search_mode");
       const values = vector(range);
       if (!values) return notVector();
       const position = xmatchPosition(raw(lookup), values, matchMode, searchMode);
       return position ? position : notFound();
-    }) as never);
-  },
+    }
+  ),
 
-  lookup(ast, state) {
-    const self = this as unknown as Internals;
-    return self.runFunction(ast.args, state, self.metadata("LOOKUP"), ((
-      lookup: Value,
-      first: SimpleRangeValue,
-      result?: SimpleRangeValue
-    ) => {
-      const data = first.data as Value[][];
-      let keys: Value[];
-      let answers: Value[];
-      if (result !== undefined) {
-        const k = vector(first);
-        const r = vector(result);
-        if (!k || !r) return notVector();
-        keys = k;
-        answers = r;
-      } else if (first.width() > first.height()) {
-        // Array form: search the first row, answer from the last row.
-        keys = data[0];
-        answers = data[data.length - 1];
-      } else {
-        keys = data.map((row) => row[0]);
-        answers = data.map((row) => row[row.length - 1]);
-      }
-      const position = lookupPosition(raw(lookup), keys);
-      if (!position) return notFound();
-      if (position > answers.length) return notFound();
-      const answer = answers[position - 1];
-      return answer === EmptyValue ? 0 : answer;
-    }) as never);
-  },
+  lookup: method("LOOKUP", (lookup: Value, first: SimpleRangeValue, result?: SimpleRangeValue) => {
+    const data = first.data as Value[][];
+    let keys: Value[];
+    let answers: Value[];
+    if (result !== undefined) {
+      const k = vector(first);
+      const r = vector(result);
+      if (!k || !r) return notVector();
+      keys = k;
+      answers = r;
+    } else if (first.width() > first.height()) {
+      // Array form: search the first row, answer from the last row.
+      keys = data[0];
+      answers = data[data.length - 1];
+    } else {
+      keys = data.map((row) => row[0]);
+      answers = data.map((row) => row[row.length - 1]);
+    }
+    const position = lookupPosition(raw(lookup), keys);
+    if (!position) return notFound();
+    if (position > answers.length) return notFound();
+    const answer = answers[position - 1];
+    return answer === EmptyValue ? 0 : answer;
+  }),
 
-  sortby(ast, state) {
-    const self = this as unknown as Internals;
-    return self.runFunction(ast.args, state, self.metadata("SORTBY"), ((
-      array: Value,
-      ...rest: Value[]
-    ) => {
-      const range = asRange(array);
-      const data = range.data as Value[][];
-      const keys: { values: Value[]; order: number; byRow: boolean }[] = [];
-      for (let i = 0; i < rest.length; i += 2) {
-        const by = asRange(rest[i]);
-        const order = rest[i + 1] === undefined ? 1 : Number(raw(scalarOf(rest[i + 1])));
-        if (order !== 1 && order !== -1)
-          return new CellError(ErrorType.VALUE, "sort_order must be 1 or -1");
-        const byRows = by.width() === 1 && by.height() === range.height();
-        const byCols = by.height() === 1 && by.width() === range.width() && !byRows;
-        if (!byRows && !byCols)
-          return new CellError(
-            ErrorType.VALUE,
-            "by_array must be one row or column of the array's size"
-          );
-        keys.push({ values: vector(by)!, order, byRow: byRows });
-      }
-      for (const row of data) for (const value of row) if (value instanceof CellError) return value;
-      const byRow = keys.length === 0 || keys[0].byRow;
-      if (keys.some((k) => k.byRow !== byRow))
-        return new CellError(ErrorType.VALUE, "by_arrays must all be rows or all columns");
-      const count = byRow ? range.height() : range.width();
-      const positions = [...Array(count).keys()];
-      // A stable sort: ties keep the array's order. Blanks go last, as in Excel.
-      positions.sort((a, b) => {
-        for (const key of keys) {
-          const x = key.values[a];
-          const y = key.values[b];
-          const ex = kindOf(x) === "empty";
-          const ey = kindOf(y) === "empty";
-          if (ex || ey) {
-            if (ex !== ey) return ex ? 1 : -1;
-            continue;
-          }
-          const cmp = compareAny(x, y);
-          if (cmp !== 0) return cmp * key.order;
+  sortby: method("SORTBY", (array: Value, ...rest: Value[]) => {
+    const range = asRange(array);
+    const data = range.data as Value[][];
+    const keys: { values: Value[]; order: number; byRow: boolean }[] = [];
+    for (let i = 0; i < rest.length; i += 2) {
+      const by = asRange(rest[i]);
+      const order = rest[i + 1] === undefined ? 1 : Number(raw(scalarOf(rest[i + 1])));
+      if (order !== 1 && order !== -1)
+        return new CellError(ErrorType.VALUE, "sort_order must be 1 or -1");
+      const byRows = by.width() === 1 && by.height() === range.height();
+      const byCols = by.height() === 1 && by.width() === range.width() && !byRows;
+      if (!byRows && !byCols)
+        return new CellError(
+          ErrorType.VALUE,
+          "by_array must be one row or column of the array's size"
+        );
+      keys.push({ values: vector(by)!, order, byRow: byRows });
+    }
+    for (const row of data) for (const value of row) if (value instanceof CellError) return value;
+    const byRow = keys.length === 0 || keys[0].byRow;
+    if (keys.some((k) => k.byRow !== byRow))
+      return new CellError(ErrorType.VALUE, "by_arrays must all be rows or all columns");
+    const count = byRow ? range.height() : range.width();
+    const positions = [...Array(count).keys()];
+    // A stable sort: ties keep the array's order. Blanks go last, as in Excel.
+    positions.sort((a, b) => {
+      for (const key of keys) {
+        const x = key.values[a];
+        const y = key.values[b];
+        const ex = kindOf(x) === "empty";
+        const ey = kindOf(y) === "empty";
+        if (ex || ey) {
+          if (ex !== ey) return ex ? 1 : -1;
+          continue;
         }
-        return a - b;
-      });
-      const sorted = byRow
-        ? positions.map((r) => data[r].slice())
-        : data.map((row) => positions.map((c) => row[c]));
-      return SimpleRangeValue.onlyValues(sorted as never);
-    }) as never);
-  },
+        const cmp = compareAny(x, y);
+        if (cmp !== 0) return cmp * key.order;
+      }
+      return a - b;
+    });
+    const sorted = byRow
+      ? positions.map((r) => data[r].slice())
+      : data.map((row) => positions.map((c) => row[c]));
+    return SimpleRangeValue.onlyValues(sorted as never);
+  }),
 
   sortbySize(ast, state) {
     const self = this as unknown as Internals;
@@ -329,47 +319,31 @@ const methods: Record<string, Method> = {
     return new ArraySize(size.width, size.height);
   },
 
-  concat(ast, state) {
-    const self = this as unknown as Internals;
-    return self.runFunction(ast.args, state, self.metadata("CONCAT"), ((...parts: string[]) =>
-      "".concat(...parts)) as never);
-  },
+  concat: method("CONCAT", (...parts: string[]) => "".concat(...parts)),
 
-  xnpv(ast, state) {
-    const self = this as unknown as Internals;
-    return self.runFunction(ast.args, state, self.metadata("XNPV"), ((
-      rate: number,
-      values: SimpleRangeValue,
-      dates: SimpleRangeValue
-    ) => {
-      // Dates computed by DATE() and the like are rich numbers: read their plain value.
-      const cash = (values.data as Value[][]).flat().map(raw);
-      const days = (dates.data as Value[][]).flat().map(raw);
-      for (const v of [...cash, ...days]) {
-        if (v instanceof CellError) return v;
-        if (typeof v !== "number")
-          return new CellError(ErrorType.VALUE, "Number argument expected");
-      }
-      if (cash.length !== days.length)
-        return new CellError(ErrorType.NUM, "values and dates differ in length");
-      const start = Math.trunc(days[0] as number);
-      let sum = 0;
-      for (let i = 0; i < cash.length; i++) {
-        const day = Math.trunc(days[i] as number);
-        if (day < start) return new CellError(ErrorType.NUM, "A date precedes the first date");
-        sum += (cash[i] as number) / Math.pow(1 + rate, (day - start) / 365);
-      }
-      return sum;
-    }) as never);
-  },
+  xnpv: method("XNPV", (rate: number, values: SimpleRangeValue, dates: SimpleRangeValue) => {
+    // Dates computed by DATE() and the like are rich numbers: read their plain value.
+    const cash = (values.data as Value[][]).flat().map(raw);
+    const days = (dates.data as Value[][]).flat().map(raw);
+    for (const v of [...cash, ...days]) {
+      if (v instanceof CellError) return v;
+      if (typeof v !== "number") return new CellError(ErrorType.VALUE, "Number argument expected");
+    }
+    if (cash.length !== days.length)
+      return new CellError(ErrorType.NUM, "values and dates differ in length");
+    const start = Math.trunc(days[0] as number);
+    let sum = 0;
+    for (let i = 0; i < cash.length; i++) {
+      const day = Math.trunc(days[i] as number);
+      if (day < start) return new CellError(ErrorType.NUM, "A date precedes the first date");
+      sum += (cash[i] as number) / Math.pow(1 + rate, (day - start) / 365);
+    }
+    return sum;
+  }),
 
-  filter(ast, state) {
-    const self = this as unknown as Internals;
-    return self.runFunction(ast.args, state, self.metadata("FILTER"), ((
-      array: SimpleRangeValue,
-      include: SimpleRangeValue,
-      ifEmpty?: Value
-    ) => {
+  filter: method(
+    "FILTER",
+    (array: SimpleRangeValue, include: SimpleRangeValue, ifEmpty?: Value) => {
       const data = array.data as Value[][];
       const marks = include.data as Value[][];
       const byRow = include.width() === 1 && include.height() === array.height();
@@ -393,8 +367,8 @@ const methods: Record<string, Method> = {
       }
       const rows = byRow ? keep.map((i) => data[i]) : data.map((row) => keep.map((j) => row[j]));
       return SimpleRangeValue.onlyValues(rows as never);
-    }) as never);
-  },
+    }
+  ),
 
   filterSize(ast, state) {
     const self = this as unknown as Internals;

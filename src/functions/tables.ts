@@ -10,7 +10,12 @@ import {
 } from "../engine/curve";
 import { makeTiers, tiersProblem, type Tiers } from "../engine/commission";
 import { CompError, valueError } from "../engine/errors";
-import { firstNonAscending } from "../engine/lookup";
+import {
+  firstNegative,
+  firstNonAscending,
+  notAscending,
+  type ColumnProblem,
+} from "../engine/lookup";
 import type { RateMatrix } from "../engine/matrix";
 import type { StepTable } from "../engine/modifier";
 import { fail, isBlank, tableArg, type NumberTable } from "./args";
@@ -18,46 +23,41 @@ import type { Arg, Cell } from "./values";
 
 const column = (table: NumberTable, c: number) => table.rows.map((row) => row[c]);
 
-export function curveArg(arg: Arg, name: string, method: CurveMethod, beyond: CurveBeyond): Curve {
+/**
+ * The two columns of a two-column table, checked by `problemOf`; a problem fails with a
+ * #VALUE! that names the table's row ("curve_table row 3: ...").
+ */
+function checkedColumns(
+  arg: Arg,
+  name: string,
+  problemOf: (first: number[], second: number[]) => ColumnProblem
+): [number[], number[]] {
   const table = tableArg(arg, name, 2);
-  const points = column(table, 0);
-  const rates = column(table, 1);
-  const problem = curveProblem(points, rates);
+  const first = column(table, 0);
+  const second = column(table, 1);
+  const problem = problemOf(first, second);
   if (problem)
     fail(valueError(`${name} row ${table.rowNumbers[problem.index]}: ${problem.message}`));
+  return [first, second];
+}
+
+export function curveArg(arg: Arg, name: string, method: CurveMethod, beyond: CurveBeyond): Curve {
+  const [points, rates] = checkedColumns(arg, name, curveProblem);
   return makeCurve(points, rates, method, beyond);
 }
 
 export function tiersArg(arg: Arg, name: string, scale: number): Tiers {
-  const table = tableArg(arg, name, 2);
-  const bounds = column(table, 0);
-  const rates = column(table, 1);
-  const problem = tiersProblem(bounds, rates);
-  if (problem)
-    fail(valueError(`${name} row ${table.rowNumbers[problem.index]}: ${problem.message}`));
+  const [bounds, rates] = checkedColumns(arg, name, tiersProblem);
   return makeTiers(bounds, rates, scale);
 }
 
 /** (lower bound, value) rows with ascending bounds and non-negative values. */
 export function stepTableArg(arg: Arg, name: string, valueName: string): StepTable {
-  const table = tableArg(arg, name, 2);
-  const bounds = column(table, 0);
-  const values = column(table, 1);
-  const bad = firstNonAscending(bounds);
-  if (bad >= 0) {
-    fail(
-      valueError(
-        `${name} row ${table.rowNumbers[bad]}: lower bounds must be strictly ascending (${bounds[bad]} follows ${bounds[bad - 1]})`
-      )
-    );
-  }
-  const negative = values.findIndex((v) => v < 0);
-  if (negative >= 0)
-    fail(
-      valueError(
-        `${name} row ${table.rowNumbers[negative]}: ${valueName} ${values[negative]} is negative`
-      )
-    );
+  const [bounds, values] = checkedColumns(
+    arg,
+    name,
+    (bounds, values) => notAscending(bounds, "lower bounds") ?? firstNegative(values, valueName)
+  );
   return { bounds: Float64Array.from(bounds), values: Float64Array.from(values) };
 }
 

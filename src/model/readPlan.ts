@@ -27,6 +27,7 @@ import {
   type SheetRow,
   type SheetRows,
 } from "./sheetRows";
+import { nameKey } from "../engine/nameKey";
 
 export const SHEETS = {
   objectives: "Objectives",
@@ -390,13 +391,13 @@ function readTargetIncentive(
       message: `Reps has no rows below its header: scenarios and the pulse check need one row per rep.`,
       cell: rows.headerCell("Plan"),
     });
-  const plans = new Set(components.map((c) => c.plan.trim().toLowerCase()));
+  const plans = new Set(components.map((c) => nameKey(c.plan)));
   const metrics = [...new Set(components.map((c) => c.metric.trim()))];
   const costColumns = ["Base Salary", "Revenue", "Gross Margin"].filter((h) => rows.has(h));
   // A rep is paid on its own plan's metrics only: another plan's columns may be blank.
   const metricColumnsOf = new Map<string, string[]>();
   for (const c of components) {
-    const plan = c.plan.trim().toLowerCase();
+    const plan = nameKey(c.plan);
     const list = metricColumnsOf.get(plan) ?? [];
     for (const h of [`${c.metric.trim()} Quota`, `${c.metric.trim()} Actual`])
       if (rows.has(h) && !list.includes(h)) list.push(h);

@@ -8,6 +8,7 @@
 import type { RepTable } from "../engine/reps";
 import type { SheetData } from "../workbook/port";
 import { describeValue, normaliseHeader, numberCell, sheetRows, text } from "./sheetRows";
+import { nameKey } from "../engine/nameKey";
 
 export function readReps(data: SheetData, metrics: string[]): RepTable {
   const sheet = sheetRows(data);
@@ -28,7 +29,7 @@ export function readReps(data: SheetData, metrics: string[]): RepTable {
   const quota = new Map<string, Float64Array>();
   const actual = new Map<string, Float64Array>();
   for (const metric of metrics) {
-    const k = metric.trim().toLowerCase();
+    const k = nameKey(metric);
     if (sheet.has(`${metric} Quota`)) quota.set(k, column(`${metric} Quota`));
     if (sheet.has(`${metric} Actual`)) actual.set(k, column(`${metric} Actual`));
   }

@@ -7,14 +7,14 @@ import { columnLetters } from "../workbook/a1";
 import { normaliseHeader } from "../workbook/headers";
 import type { CellNote, SheetData, SheetValue } from "../workbook/port";
 import { serialToDate } from "../workbook/excelDate";
+import { sheetRef } from "../workbook/sheetRef";
 
 // One matching rule for readers and WorkbookPort.appendRows (src/workbook/headers.ts).
 export { normaliseHeader };
 
 /** `Matrix!C4`, or `'Alignment View'!C4` when the sheet name needs quotes. */
 export function cellAddress(sheet: string, row: number, col: number): string {
-  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${quoted}!${columnLetters(col)}${row + 1}`;
+  return sheetRef(sheet, `${columnLetters(col)}${row + 1}`);
 }
 
 export interface SheetRow {

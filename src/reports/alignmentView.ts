@@ -11,10 +11,9 @@ import type { Block, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { columnLetters } from "../workbook/a1";
 import { rangeAddress } from "./range";
+import { nameKey } from "../engine/nameKey";
 
 export const ALIGNMENT_VIEW = "Alignment View";
-
-const key = (text: string) => text.trim().toLowerCase();
 
 /** Weight of each plan serving each objective: rows follow `objectives`, columns the plans. */
 function crossTab(
@@ -22,12 +21,12 @@ function crossTab(
   objectives: string[]
 ): { plans: string[]; shares: number[][]; unassigned: number[] } {
   const plans = [...plansOf(design.components).values()];
-  const index = new Map(objectives.map((o, i) => [key(o), i]));
+  const index = new Map(objectives.map((o, i) => [nameKey(o), i]));
   const shares = objectives.map(() => plans.map(() => 0));
   const unassigned = plans.map(() => 0);
   plans.forEach((components, p) => {
     for (const c of components) {
-      const i = index.get(key(c.objective));
+      const i = index.get(nameKey(c.objective));
       if (i === undefined) unassigned[p] += c.weight;
       else shares[i][p] += c.weight;
     }

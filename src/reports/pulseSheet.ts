@@ -11,7 +11,6 @@ import type { PulseResult } from "../engine/pulse";
 import { problemLine, type Problem } from "../engine/problem";
 import {
   PULSE_CHECK_INFO,
-  pct,
   statusRank,
   worstStatus,
   type PulseCheck,
@@ -23,7 +22,7 @@ import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
-import { figures } from "../engine/figures";
+import { figures, pct } from "../engine/figures";
 
 export const PULSE_TAB_PREFIX = "Pulse Check";
 /** Excel's limit on sheet names. */

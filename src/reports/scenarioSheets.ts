@@ -12,6 +12,7 @@ import {
   type ScenarioResult,
   type ScenarioRun,
 } from "../engine/scenarioRunner";
+import { pct } from "../engine/figures";
 import { columnLetters } from "../workbook/a1";
 import type { SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { comparisonHeadline } from "./comparisonHeadline";
@@ -175,7 +176,6 @@ const PROFIT_ROWS: { label: string; format: string; value: (p: Profitability) =>
 export const PAYOUT_BINS = [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5] as const;
 
 export function binLabel(i: number): string {
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
   return i === PAYOUT_BINS.length - 1
     ? `${pct(PAYOUT_BINS[i])}+`
     : `${pct(PAYOUT_BINS[i])}–${pct(PAYOUT_BINS[i + 1])}`;

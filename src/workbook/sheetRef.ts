@@ -13,7 +13,11 @@ export interface SheetRef {
   ref: string;
 }
 
-/** True when Excel needs the sheet name in quotes inside a reference. */
+/**
+ * True when Excel needs the sheet name in quotes inside a reference: anything but a plain
+ * identifier (letters, digits, "_"; not starting with a digit; so spaces, "." and "'" need them),
+ * and identifiers that read as a cell (`Q1`, `XFD3`) or an R1C1 reference (`R`, `C`, `R2C3`).
+ */
 export function needsQuotes(name: string): boolean {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return true;
   // Names that read as a cell (A1, XFD3) or an R1C1 reference (R, C, R2C3) are quoted too.
@@ -24,9 +28,13 @@ export function needsQuotes(name: string): boolean {
   );
 }
 
-/** `Matrix` → `Matrix`, `Alignment View` → `'Alignment View'`, `Bob's` → `'Bob''s'`. */
-export function quoteSheetName(name: string): string {
-  return needsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
+/**
+ * The one sheet-name quoting rule: `Matrix` → `Matrix`, `Alignment View` → `'Alignment View'`,
+ * `Bob's` → `'Bob''s'`, `Q1` → `'Q1'`. With `always`, every name is quoted (`'Matrix'`), as
+ * the calc command writes references for HyperFormula.
+ */
+export function quoteSheetName(name: string, always = false): string {
+  return always || needsQuotes(name) ? `'${name.replace(/'/g, "''")}'` : name;
 }
 
 /** `'Alignment View'!$A$1` from a sheet name and a cell or range. */

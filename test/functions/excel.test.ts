@@ -23,35 +23,21 @@ describe("registration", () => {
   });
 });
 
+/** docs/domain.md: 3% to 300k, 5% to 500k, 7% above. */
+const TIERS = [
+  [0, 0.03],
+  [300000, 0.05],
+  [500000, 0.07],
+];
+
 describe("Excel argument conventions", () => {
   test("scalar parameters arrive bare and omitted optionals as null", () => {
     const commission = associated.COMMISSION;
-    expect(
-      commission(
-        [[600000]],
-        [
-          [0, 0.03],
-          [300000, 0.05],
-          [500000, 0.07],
-        ],
-        null,
-        null
-      )
-    ).toEqual([[26000]]);
-    expect(
-      (
-        commission(
-          [[600000]],
-          [
-            [0, 0.03],
-            [300000, 0.05],
-            [500000, 0.07],
-          ],
-          "retro",
-          null
-        ) as number[][]
-      )[0][0]
-    ).toBeCloseTo(42000, 6);
+    expect(commission([[600000]], TIERS, null, null)).toEqual([[26000]]);
+    expect((commission([[600000]], TIERS, "retro", null) as number[][])[0][0]).toBeCloseTo(
+      42000,
+      6
+    );
     // Bounds as fractions of a 500,000 quota: 0–60% at 3%, above at 5%; 600,000 → 9,000 + 15,000.
     expect(
       commission(

@@ -194,14 +194,16 @@ describe("CONCAT", () => {
 });
 
 describe("functions HyperFormula has, as Microsoft documents them", () => {
+  // Microsoft's example data for VSTACK and HSTACK: A2:C3 and E2:G3.
+  const STACK_DATA = [
+    ["Data"],
+    ["A", "B", "C", null, "AA", "BB", "CC"],
+    ["D", "E", "F", null, "DD", "EE", "FF"],
+  ];
+
   // https://support.microsoft.com/en-us/office/vstack-function-a4b86897-be0f-48fc-adca-fcc10d795a9c
   it("VSTACK(A2:C3,E2:G3) appends the second array below the first", () => {
-    const values = sheet([
-      ["Data"],
-      ["A", "B", "C", null, "AA", "BB", "CC"],
-      ["D", "E", "F", null, "DD", "EE", "FF"],
-      ["=VSTACK(A2:C3,E2:G3)"],
-    ]);
+    const values = sheet([...STACK_DATA, ["=VSTACK(A2:C3,E2:G3)"]]);
     expect(values.slice(3).map((r) => r.slice(0, 3))).toEqual([
       ["A", "B", "C"],
       ["D", "E", "F"],
@@ -212,12 +214,7 @@ describe("functions HyperFormula has, as Microsoft documents them", () => {
 
   // https://support.microsoft.com/en-us/office/hstack-function-98c4ab76-10fe-4b4f-8d5f-af1c125fe8c2
   it("HSTACK(A2:C3,E2:G3) appends the second array beside the first", () => {
-    const values = sheet([
-      ["Data"],
-      ["A", "B", "C", null, "AA", "BB", "CC"],
-      ["D", "E", "F", null, "DD", "EE", "FF"],
-      ["=HSTACK(A2:C3,E2:G3)"],
-    ]);
+    const values = sheet([...STACK_DATA, ["=HSTACK(A2:C3,E2:G3)"]]);
     expect(values.slice(3)).toEqual([
       ["A", "B", "C", "AA", "BB", "CC"],
       ["D", "E", "F", "DD", "EE", "FF"],

@@ -44,6 +44,26 @@ export function comp(name: string, ...args: Plain[]): Result {
   return specOf(name).impl(...args.map(toArg));
 }
 
+/** COMP.<name> as a function of plain arguments: `const CURVE = compFn("CURVE")`. */
+export const compFn =
+  (name: string) =>
+  (...args: Plain[]): Result =>
+    comp(name, ...args);
+
+/** docs/domain.md's commission tiers: 3% from 0, 5% from 300k, 7% from 500k. */
+export const DOMAIN_TIERS: Plain = [
+  [0, 0.03],
+  [300000, 0.05],
+  [500000, 0.07],
+];
+
+/** A payout curve: 50% at 50% attainment, 100% at target, 200% at 150%. */
+export const CURVE_TABLE: Plain = [
+  [0.5, 0.5],
+  [1.0, 1.0],
+  [1.5, 2.0],
+];
+
 /** A CompError standing for an error value in an input cell. */
 export const E = (code: ErrorCode, message = "from the sheet"): CompError =>
   new CompError(code, message);

@@ -7,6 +7,7 @@ import { fail, guarded, isAbsent, numberArg, wordArg } from "../args";
 import { mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
+import { elementParam, rangeParam, valueParam, wordParam } from "../params";
 import { rateMatrixArg, stepTableArg, tiersArg } from "../tables";
 
 export const COMMISSION: FunctionSpec = {
@@ -14,33 +15,17 @@ export const COMMISSION: FunctionSpec = {
   description:
     "Commission on a tiered rate table, MARGINAL (each slice at its tier's rate) or RETROACTIVE (all at the top tier reached).",
   params: [
-    {
-      name: "amount",
-      description: "Credited sales (or other base); a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "rate_table",
-      description: "Two columns: tier lower bound and rate, bounds ascending from 0 or more.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "method",
-      description: '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").',
-      type: "string",
-      dimensionality: "scalar",
-      optional: true,
-    },
-    {
-      name: "quota",
-      description: "When given, tier bounds are fractions of this quota (1 = 100% of quota).",
-      type: "any",
-      dimensionality: "scalar",
-      optional: true,
-    },
+    elementParam("amount", "Credited sales (or other base); a value or a range."),
+    rangeParam(
+      "rate_table",
+      "Two columns: tier lower bound and rate, bounds ascending from 0 or more."
+    ),
+    wordParam("method", '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").'),
+    valueParam(
+      "quota",
+      "When given, tier bounds are fractions of this quota (1 = 100% of quota).",
+      { optional: true }
+    ),
   ],
   result: { dimensionality: "matrix" },
   example: {
@@ -72,35 +57,22 @@ export const MATRIX: FunctionSpec = {
   description:
     "Linked-plan rate looked up on two measures at once in a rate matrix (rows × columns).",
   params: [
-    {
-      name: "row_value",
-      description: "Measure looked up in the first column's breakpoints; a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "col_value",
-      description: "Measure looked up in the first row's breakpoints; a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "matrix_table",
-      description:
-        "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "method",
-      description:
-        '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.',
-      type: "string",
-      dimensionality: "scalar",
-      optional: true,
-    },
+    elementParam(
+      "row_value",
+      "Measure looked up in the first column's breakpoints; a value or a range."
+    ),
+    elementParam(
+      "col_value",
+      "Measure looked up in the first row's breakpoints; a value or a range."
+    ),
+    rangeParam(
+      "matrix_table",
+      "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates."
+    ),
+    wordParam(
+      "method",
+      '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.'
+    ),
   ],
   result: { dimensionality: "matrix" },
   example: { formula: "=COMP.MATRIX(1.1, 1.05, {0,0.9,1;0.9,0.8,1;1,1,1.2})", result: "1.2" },
@@ -127,28 +99,15 @@ export const MODIFIER: FunctionSpec = {
   description:
     "Applies a multiplier looked up (step) on a second measure; below the first bound the multiplier is 0, so one row is a gate.",
   params: [
-    {
-      name: "value",
-      description: "The payout (or other amount) to modify; a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "measure",
-      description:
-        "The measure the multiplier depends on (e.g. gross-margin %); a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "modifier_table",
-      description:
-        "Two columns: lower bound of the measure and multiplier, bounds strictly ascending.",
-      type: "any",
-      dimensionality: "matrix",
-    },
+    elementParam("value", "The payout (or other amount) to modify; a value or a range."),
+    elementParam(
+      "measure",
+      "The measure the multiplier depends on (e.g. gross-margin %); a value or a range."
+    ),
+    rangeParam(
+      "modifier_table",
+      "Two columns: lower bound of the measure and multiplier, bounds strictly ascending."
+    ),
   ],
   result: { dimensionality: "matrix" },
   example: { formula: "=COMP.MODIFIER(10000, 0.42, {0,0.9;0.35,1;0.45,1.1})", result: "10000" },

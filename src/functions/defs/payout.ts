@@ -5,36 +5,26 @@ import { columns, fail, guarded, isBlank, notANumber, shapeOf, wordArg } from ".
 import { finite, mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec, ParamSpec } from "../spec";
+import { elementParam, rangeParam, wordParam } from "../params";
 import { curveArg } from "../tables";
 import type { Arg, Cell } from "../values";
 
 const QUOTA_BLANK = divError("quota is blank");
 
-export const beyondParam: ParamSpec = {
-  name: "beyond",
-  description:
-    'Above the last point: "CAP" (default) holds the last rate, "EXTEND" continues the last slope.',
-  type: "string",
-  dimensionality: "scalar",
-  optional: true,
-};
+export const beyondParam: ParamSpec = wordParam(
+  "beyond",
+  'Above the last point: "CAP" (default) holds the last rate, "EXTEND" continues the last slope.'
+);
 
-export const methodParam: ParamSpec = {
-  name: "method",
-  description:
-    'Between points: "LINEAR" (default) interpolates, "STEP" holds the rate of the highest point reached.',
-  type: "string",
-  dimensionality: "scalar",
-  optional: true,
-};
+export const methodParam: ParamSpec = wordParam(
+  "method",
+  'Between points: "LINEAR" (default) interpolates, "STEP" holds the rate of the highest point reached.'
+);
 
-const curveTableParam: ParamSpec = {
-  name: "curve_table",
-  description:
-    "Two columns: attainment point and payout rate (multiple of target), points strictly ascending.",
-  type: "any",
-  dimensionality: "matrix",
-};
+const curveTableParam: ParamSpec = rangeParam(
+  "curve_table",
+  "Two columns: attainment point and payout rate (multiple of target), points strictly ascending."
+);
 
 const beyondOf = (arg: Arg) => wordArg(arg, "beyond", CURVE_BEYOND, "CAP");
 const methodOf = (arg: Arg) => wordArg(arg, "method", CURVE_METHODS, "LINEAR");
@@ -44,20 +34,8 @@ export const ATTAINMENT: FunctionSpec = {
   description:
     "Attainment: actual divided by quota (1 = 100%). Element-wise: give ranges to spill.",
   params: [
-    {
-      name: "actual",
-      description: "Credited sales or other actual result; a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "quota",
-      description: "Quota for the same period; a value or a range of the same shape.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
+    elementParam("actual", "Credited sales or other actual result; a value or a range."),
+    elementParam("quota", "Quota for the same period; a value or a range of the same shape."),
   ],
   result: { dimensionality: "matrix" },
   example: { formula: "=COMP.ATTAINMENT(115000, 100000)", result: "1.15" },
@@ -86,13 +64,7 @@ export const CURVE: FunctionSpec = {
   name: "CURVE",
   description: "Payout rate (multiple of target) at an attainment, read from a payout curve.",
   params: [
-    {
-      name: "attainment",
-      description: "Attainment (1 = 100%); a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
+    elementParam("attainment", "Attainment (1 = 100%); a value or a range."),
     curveTableParam,
     beyondParam,
     methodParam,
@@ -116,21 +88,12 @@ export const PAYOUT: FunctionSpec = {
   name: "PAYOUT",
   description: "Incentive earned: target incentive × the curve's payout rate at the attainment.",
   params: [
-    {
-      name: "attainment",
-      description: "Attainment (1 = 100%); a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
+    elementParam("attainment", "Attainment (1 = 100%); a value or a range."),
     curveTableParam,
-    {
-      name: "target_incentive",
-      description: "Target incentive (pay at 100%); a value or a range shaped like attainment.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
+    elementParam(
+      "target_incentive",
+      "Target incentive (pay at 100%); a value or a range shaped like attainment."
+    ),
     beyondParam,
     methodParam,
   ],
@@ -192,31 +155,19 @@ export const WEIGHTED: FunctionSpec = {
   description:
     "Weighted plan payout: Σ weight × target incentive × curve(attainment) over the plan's measures.",
   params: [
-    {
-      name: "attainments",
-      description: "One row of k attainments, one per measure (or n rows of k for n people).",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "weights",
-      description: "One row of k weights summing to 100%.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "curve_tables",
-      description:
-        "A 2-column curve shared by all measures, or 2k columns: a (point, rate) pair per measure.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "target_incentive",
-      description: "Target incentive: one value, or a column of n (one per row of attainments).",
-      type: "any",
-      dimensionality: "matrix",
-    },
+    rangeParam(
+      "attainments",
+      "One row of k attainments, one per measure (or n rows of k for n people)."
+    ),
+    rangeParam("weights", "One row of k weights summing to 100%."),
+    rangeParam(
+      "curve_tables",
+      "A 2-column curve shared by all measures, or 2k columns: a (point, rate) pair per measure."
+    ),
+    rangeParam(
+      "target_incentive",
+      "Target incentive: one value, or a column of n (one per row of attainments)."
+    ),
     beyondParam,
     methodParam,
   ],

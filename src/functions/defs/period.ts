@@ -16,6 +16,7 @@ import {
 import { finite, mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
+import { elementParam, rangeParam, valueParam, wordParam } from "../params";
 
 const blankDate = (name: string) => valueError(`${name} is blank`);
 
@@ -30,50 +31,21 @@ export const PRORATE: FunctionSpec = {
   description:
     "Prorates an amount by the share of the period (inclusive dates) the person was active, by days or by months.",
   params: [
-    {
-      name: "amount",
-      description: "Amount to prorate (quota, target incentive, payout); a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "period_start",
-      description: "First day of the period (a date).",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "period_end",
-      description: "Last day of the period (a date, inclusive).",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "active_start",
-      description: "First active day (hire or plan start date); a value or a range.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
-    },
-    {
-      name: "active_end",
-      description: "Last active day; blank or omitted when still active.",
-      type: "any",
-      dimensionality: "matrix",
-      elementwise: true,
+    elementParam(
+      "amount",
+      "Amount to prorate (quota, target incentive, payout); a value or a range."
+    ),
+    elementParam("period_start", "First day of the period (a date)."),
+    elementParam("period_end", "Last day of the period (a date, inclusive)."),
+    elementParam("active_start", "First active day (hire or plan start date); a value or a range."),
+    rangeParam("active_end", "Last active day; blank or omitted when still active.", {
       optional: true,
-    },
-    {
-      name: "basis",
-      description:
-        '"DAYS" (default) or "MONTHS": each calendar month counts one, a partial month by its share of days.',
-      type: "string",
-      dimensionality: "scalar",
-      optional: true,
-    },
+      elementwise: true,
+    }),
+    wordParam(
+      "basis",
+      '"DAYS" (default) or "MONTHS": each calendar month counts one, a partial month by its share of days.'
+    ),
   ],
   result: { dimensionality: "matrix" },
   example: {
@@ -122,34 +94,17 @@ export const DRAW: FunctionSpec = {
   description:
     "Runs a draw over a column of period earnings: what is paid each period, or the unrecovered draw after it.",
   params: [
-    {
-      name: "earnings",
-      description: "Earnings per period, in order: a column (or a row).",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "draw",
-      description: "The draw guaranteed each period.",
-      type: "any",
-      dimensionality: "scalar",
-    },
-    {
-      name: "recoverable",
-      description:
-        "TRUE (default): shortfalls are advanced and repaid from later earnings above the draw; FALSE: a floor, nothing carried.",
-      type: "any",
-      dimensionality: "scalar",
-      optional: true,
-    },
-    {
-      name: "output",
-      description:
-        '"PAID" (default): pay each period; "BALANCE": unrecovered draw after each period.',
-      type: "string",
-      dimensionality: "scalar",
-      optional: true,
-    },
+    rangeParam("earnings", "Earnings per period, in order: a column (or a row)."),
+    valueParam("draw", "The draw guaranteed each period."),
+    valueParam(
+      "recoverable",
+      "TRUE (default): shortfalls are advanced and repaid from later earnings above the draw; FALSE: a floor, nothing carried.",
+      { optional: true }
+    ),
+    wordParam(
+      "output",
+      '"PAID" (default): pay each period; "BALANCE": unrecovered draw after each period.'
+    ),
   ],
   result: { dimensionality: "matrix" },
   example: { formula: "=COMP.DRAW({3000;8000;12000}, 5000)", result: "{5000;6000;12000}" },

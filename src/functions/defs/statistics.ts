@@ -5,6 +5,7 @@ import { divError, naError, numError, valueError } from "../../engine/errors";
 import { fail, guarded, numberArg, numbersArg } from "../args";
 import { singleResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
+import { rangeParam, valueParam } from "../params";
 import type { Arg } from "../values";
 
 /** The numbers of a range that must hold at least one, none negative. */
@@ -20,14 +21,7 @@ export const GINI: FunctionSpec = {
   name: "GINI",
   description:
     "Gini coefficient of payouts (0 = everyone paid the same, towards 1 = one person paid everything).",
-  params: [
-    {
-      name: "values",
-      description: "Non-negative values, e.g. rep payouts; blanks are skipped.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-  ],
+  params: [rangeParam("values", "Non-negative values, e.g. rep payouts; blanks are skipped.")],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.GINI({10;20;30;40})", result: "0.25" },
   errors: [
@@ -44,19 +38,12 @@ export const TOPSHARE: FunctionSpec = {
   description:
     "Share of the total held by the top ceil(n × top_fraction) values (default: the top 20%).",
   params: [
-    {
-      name: "values",
-      description: "Non-negative values, e.g. rep payouts; blanks are skipped.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "top_fraction",
-      description: "Fraction of the values counted as the top, in (0, 1]; default 0.2.",
-      type: "any",
-      dimensionality: "scalar",
-      optional: true,
-    },
+    rangeParam("values", "Non-negative values, e.g. rep payouts; blanks are skipped."),
+    valueParam(
+      "top_fraction",
+      "Fraction of the values counted as the top, in (0, 1]; default 0.2.",
+      { optional: true }
+    ),
   ],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.TOPSHARE({10;20;30;40;100}, 0.2)", result: "0.5" },
@@ -81,18 +68,8 @@ export const ALIGNMENT: FunctionSpec = {
   description:
     "Alignment index Σ min(priority share, pay share): 1 when incentive money is split exactly as strategy says.",
   params: [
-    {
-      name: "priorities",
-      description: "Strategic priority (weight) of each objective.",
-      type: "any",
-      dimensionality: "matrix",
-    },
-    {
-      name: "pay",
-      description: "Incentive dollars serving each objective, in the same order.",
-      type: "any",
-      dimensionality: "matrix",
-    },
+    rangeParam("priorities", "Strategic priority (weight) of each objective."),
+    rangeParam("pay", "Incentive dollars serving each objective, in the same order."),
   ],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.ALIGNMENT({50;30;20}, {700000;200000;100000})", result: "0.8" },

@@ -5,15 +5,14 @@
  */
 import { useEffect, useState } from "react";
 import type { WorkbookAccess } from "../workbookAccess";
+import { sameName } from "../../engine/nameKey";
 
 export function useHasMatrix(access: WorkbookAccess, version: number): boolean | null {
   const [has, setHas] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
     access
-      .run(async (book) =>
-        (await book.sheetNames()).some((n) => n.trim().toLowerCase() === "matrix")
-      )
+      .run(async (book) => (await book.sheetNames()).some((n) => sameName(n, "Matrix")))
       .then((found) => {
         if (live) setHas(found);
       })

@@ -18,7 +18,8 @@ import {
 import type { ReactNode } from "react";
 import type { ExplainedPlan } from "../../actions";
 import { inCurrency } from "../../engine/planExplain";
-import { amount, describeLandmarks, pct } from "../../engine/planExplainFormat";
+import { pct } from "../../engine/figures";
+import { amount, describeLandmarks } from "../../engine/planExplainFormat";
 import { complexityLine, weightPhrase } from "../../engine/planExplainText";
 import { SmallTable } from "./SmallTable";
 

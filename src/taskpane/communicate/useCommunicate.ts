@@ -24,6 +24,7 @@ import {
   type CommunicateError,
   type CommunicateTask,
 } from "./describeCommunicateError";
+import { nameKey } from "../../engine/nameKey";
 
 /** A workbook task the user started. */
 export type UserTask = Exclude<CommunicateTask, "copy">;
@@ -67,7 +68,7 @@ const INITIAL: CommunicateState = {
   copyFailed: false,
 };
 
-const key = (name: string) => name.trim().toLowerCase();
+const key = nameKey;
 
 /** The selection kept where the plan still exists, else the first plan. */
 function reselect(plans: readonly ExplainedPlan[], selected: string | null): string | null {

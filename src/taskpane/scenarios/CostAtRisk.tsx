@@ -18,6 +18,7 @@ import {
 import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
 import type { RiskScenarioResult } from "../../engine/costAtRisk";
 import { chance } from "../../reports/riskSheet";
+import { sheetRef } from "../../workbook/sheetRef";
 import { Notice } from "../alignment/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { formatMoney } from "./format";
@@ -169,7 +170,7 @@ export function CostAtRisk({ access, disabled, yieldControl, compute, onSelect }
             <div>
               <Button
                 appearance="subtle"
-                onClick={() => onSelect(`'${result.sheet.name.replace(/'/g, "''")}'!A1`)}
+                onClick={() => onSelect(sheetRef(result.sheet.name, "A1"))}
               >
                 Show {result.sheet.name}
               </Button>

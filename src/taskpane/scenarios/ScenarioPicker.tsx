@@ -4,6 +4,7 @@
  * with, and the list says so.
  */
 import { Body1, Checkbox, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { nameKey } from "../../engine/nameKey";
 
 export interface ScenarioPickerProps {
   scenarios: readonly string[];
@@ -55,7 +56,7 @@ export function ScenarioPicker({ scenarios, unchecked, disabled, onChange }: Sce
               key={name}
               className={styles.box}
               label={name}
-              checked={!unchecked.includes(name.trim().toLowerCase())}
+              checked={!unchecked.includes(nameKey(name))}
               disabled={disabled}
               onChange={(_, data) => onChange(name, data.checked === true)}
             />

@@ -17,6 +17,7 @@ import { BASELINE } from "../../engine/scenarioRunner";
 import { changeLabel } from "../shared/labels";
 import type { SCENARIO_COLUMNS } from "../../model/readScenarios";
 import type { SheetValue } from "../../workbook/port";
+import { sameName } from "../../engine/nameKey";
 
 /** A Scenarios row by column header (blank cells are null), as `appendRows` would take it. */
 export type ScenarioRow = Record<(typeof SCENARIO_COLUMNS)[number], SheetValue>;
@@ -84,13 +85,12 @@ export interface RowContext {
 
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const has = (list: readonly string[], name: string) => list.some((item) => same(item, name));
+const has = (list: readonly string[], name: string) => list.some((item) => sameName(item, name));
 
 /** Metrics a change on `plan` may name ("" = every plan: any metric in Matrix). */
 export function metricsFor(context: RowContext, plan: string): readonly string[] {
   if (!plan) return context.metrics;
-  const found = [...context.metricsByPlan].find(([name]) => same(name, plan));
+  const found = [...context.metricsByPlan].find(([name]) => sameName(name, plan));
   return found ? found[1] : [];
 }
 
@@ -122,7 +122,7 @@ export function validateDraft(
   const errors: DraftErrors = {};
   const scenario = draft.scenario.trim();
   if (!scenario) errors.scenario = "Scenario name is required.";
-  else if (same(scenario, BASELINE)) {
+  else if (sameName(scenario, BASELINE)) {
     errors.scenario = `"${BASELINE}" is the plan as it is and always runs first; give your scenario another name.`;
   }
 
@@ -148,7 +148,8 @@ export function validateDraft(
     if (!to)
       errors.to = `To is required for “${changeLabel("shift-weight").title}”: the metric that receives the weight.`;
     else if (!has(planMetrics, to)) errors.to = `"${to}" is not a metric of ${where}.`;
-    else if (metric && same(metric, to)) errors.to = "To must be a different metric from Metric.";
+    else if (metric && sameName(metric, to))
+      errors.to = "To must be a different metric from Metric.";
   } else if (needs.to === "curve") {
     if (!to)
       errors.to = `To is required for “${changeLabel("set-curve").title}”: the curve to pay on.`;
@@ -165,7 +166,7 @@ export function validateDraft(
   // in a new scenario (Matrix weights as they are), at least Value of weight on Metric.
   if (change === "shift-weight" && metric && to && !errors.metric && !errors.to) {
     const targets = [...context.weights].filter(
-      ([name, weights]) => (plan ? same(name, plan) : true) && weights.has(metric.toLowerCase())
+      ([name, weights]) => (plan ? sameName(name, plan) : true) && weights.has(metric.toLowerCase())
     );
     const lacking = targets.find(([, weights]) => !weights.has(to.toLowerCase()));
     if (lacking) {

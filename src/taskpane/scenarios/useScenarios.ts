@@ -24,6 +24,7 @@ import { listingOf, type ScenarioListing } from "./listing";
 import type { ScenarioRow } from "./scenarioRow";
 import { runTask } from "../worker/host";
 import type { ScenarioRun } from "../../engine/scenarioRunner";
+import { nameKey } from "../../engine/nameKey";
 
 /** A task the user started: the buttons are disabled until it ends. */
 export type UserTask = Exclude<ScenarioTask, "select">;
@@ -92,7 +93,7 @@ const INITIAL: ScenariosState = {
   focus: null,
 };
 
-const lower = (name: string) => name.trim().toLowerCase();
+const lower = nameKey;
 
 /** The runnable scenarios the user left ticked. */
 export const pickedScenarios = (state: Pick<ScenariosState, "listing" | "unchecked">): string[] =>

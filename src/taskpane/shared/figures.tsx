@@ -11,13 +11,14 @@ import { DEFAULT_FIGURE_SETTINGS, figures, type Figures } from "../../engine/fig
 import { SETTINGS_SHEET, readWorkbookSettings } from "../../model/readWorkbookSettings";
 import type { WorkbookPort } from "../../workbook/port";
 import type { WorkbookAccess } from "../workbookAccess";
+import { sameName } from "../../engine/nameKey";
 
 export const FiguresContext = createContext<Figures>(figures(DEFAULT_FIGURE_SETTINGS));
 
 /** The workbook's settings, read through the port (the Settings sheet, when there is one). */
 export async function readFigureSettings(book: WorkbookPort) {
   const names = await book.sheetNames();
-  const name = names.find((n) => n.trim().toLowerCase() === SETTINGS_SHEET.toLowerCase());
+  const name = names.find((n) => sameName(n, SETTINGS_SHEET));
   const [data] = name ? await book.readSheets([name]) : [null];
   return readWorkbookSettings(data ?? null);
 }

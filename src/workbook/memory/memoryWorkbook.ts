@@ -20,19 +20,12 @@ import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
 import { readSyncCount, type UsedRange } from "../readChunks";
 import {
-  freeSheetName,
   WorkbookError,
   type AppendResult,
   type AppendRow,
-  type ChartSpec,
-  type ColorScaleSpec,
-  type PrintSpec,
   type SheetData,
   type SheetSpec,
   type SheetValue,
-  type TableSpec,
-  type ValidationSpec,
-  type ValueColorSpec,
   type WorkbookPort,
   type WriteResult,
 } from "../port";
@@ -45,15 +38,9 @@ import {
   type DefinedName,
 } from "../ownershipMarks";
 import { layoutSheet, writeBlocks, type SheetModel } from "../sheetModel";
-import { arrangeReport } from "../reportLayout";
+import { arrangeOwnedSpecs, newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
 import { parseSheetRef, sheetRef } from "../sheetRef";
-import {
-  checkSheetName,
-  checkSpec,
-  checkTableHeaders,
-  checkTableNamesFree,
-  deletableSheets,
-} from "../specRules";
+import { checkSheetName, checkSpec, deletableSheets } from "../specRules";
 
 /** What changed, delivered to `onChange` listeners after the change is made. */
 export interface WorkbookChange {
@@ -64,27 +51,17 @@ export interface WorkbookChange {
 
 export type ChangeListener = (change: WorkbookChange) => void;
 
-/** A copy of one sheet for tests: every field as a rectangle over the cells that were written. */
-export interface SheetSnapshot {
-  name: string;
+/**
+ * A copy of one sheet for tests: the sheet model's fields (print setup: owned report tabs get it
+ * from the layout pass), with the cells as rectangles over what was written.
+ */
+export interface SheetSnapshot extends Omit<SheetModel, "cells"> {
   owned: boolean;
   /** From A1 to the last written cell (values, formulas, formats or styles), padded. */
   values: SheetValue[][];
   formulas: (string | null)[][];
   numberFormats: (string | null)[][];
   styles: (CellStyle | null)[][];
-  tables: TableSpec[];
-  validations: ValidationSpec[];
-  colorScales: ColorScaleSpec[];
-  charts: ChartSpec[];
-  columnWidths: number[];
-  freeze: { rows: number; columns: number } | null;
-  tabColor: string | null;
-  wrap: string[];
-  rowHeights: { row: number; points: number }[];
-  valueColors: ValueColorSpec[];
-  /** How the sheet prints (owned report tabs get it from the layout pass), or null. */
-  print: PrintSpec | null;
 }
 
 /** The cell or range last passed to `select`. */
@@ -172,17 +149,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async createSheet(spec: SheetSpec): Promise<WriteResult> {
-    checkSpec(spec);
-    const existing = this.find(spec.name);
-    if (existing) {
-      throw new WorkbookError(
-        "exists",
-        `cannot add sheet "${spec.name}": the workbook has a sheet named "${existing.name}"`
-      );
-    }
-    const sheet = layoutSheet(spec);
-    checkTableHeaders(sheet);
-    checkTableNamesFree(tablesOf([sheet]), this.takenNames(this.sheets));
+    const sheet = newSheet(spec, this.find(spec.name), this.takenNames(this.sheets));
     const requests = packRequests(spec.blocks).length;
     this.sheets.push(sheet);
     this.syncs += requests;
@@ -191,32 +158,20 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
-    given.forEach(checkSpec);
-    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
-    specs.forEach(checkSpec);
-    const seen = new Set<string>();
-    for (const spec of specs) {
-      if (seen.has(lower(spec.name))) {
-        throw new WorkbookError("exists", `sheet "${spec.name}" is written twice in one call`);
-      }
-      seen.add(lower(spec.name));
-    }
+    const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
     const owned = new Set(this.owned().map(lower));
-    const taken = this.sheets.filter((s) => !owned.has(lower(s.name))).map((s) => s.name);
-    const plans = specs.map((spec) => {
-      const free = freeSheetName(spec.name, taken);
-      taken.push(free);
-      // CompAlign's own sheet of that name is rewritten under the name it has.
-      const index = this.sheets.findIndex((s) => lower(s.name) === lower(free));
-      const sheet = layoutSheet(spec, index >= 0 ? this.sheets[index].name : free);
-      checkTableHeaders(sheet);
-      return { sheet, index, requests: packRequests(spec.blocks).length };
-    });
-    const replaced = new Set(plans.map((p) => p.index).filter((i) => i >= 0));
-    checkTableNamesFree(
-      tablesOf(plans.map((p) => p.sheet)),
-      this.takenNames(this.sheets.filter((_, i) => !replaced.has(i)))
-    );
+    const plans = planOwnedSheets(
+      specs,
+      this.sheets,
+      (s) => s.name,
+      (s) => owned.has(lower(s.name)),
+      (spec, name) => layoutSheet(spec, name),
+      (kept) => this.takenNames(kept)
+    ).map(({ spec, sheet, replaces }) => ({
+      sheet,
+      index: replaces ? this.sheets.indexOf(replaces) : -1,
+      requests: packRequests(spec.blocks).length,
+    }));
 
     const results: WriteResult[] = plans.map(({ sheet, index, requests }) => {
       this.syncs += requests;
@@ -414,12 +369,12 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Names a new table may not take: tables on these sheets and the defined names. */
   private takenNames(sheets: readonly SheetModel[]): { name: string; where: string }[] {
-    return [
-      ...sheets.flatMap((s) =>
-        s.tables.map((t) => ({ name: t.name, where: `a table on sheet "${s.name}"` }))
-      ),
-      ...this.names.map((n) => ({ name: n.name, where: "a defined name" })),
-    ];
+    return takenTableNames(
+      sheets,
+      (s) => s.name,
+      (s) => s.tables.map((t) => t.name),
+      this.names
+    );
   }
 
   /** The sheet and cell/range of "Sheet!A1"; WorkbookError when either is missing or malformed. */
@@ -448,10 +403,6 @@ export class MemoryWorkbook implements WorkbookPort {
   private emit(change: WorkbookChange): void {
     for (const listener of [...this.listeners]) listener(change);
   }
-}
-
-function tablesOf(sheets: readonly SheetModel[]): { sheet: string; name: string }[] {
-  return sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name })));
 }
 
 /** The used range (values only) of a grid that starts at A1; null when it holds nothing. */

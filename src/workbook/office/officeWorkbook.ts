@@ -27,7 +27,7 @@ import { noSuchSheet, planAppend } from "../appendRows";
 import { packRequests } from "../chunking";
 import { markRef, nextMarkName } from "../ownershipMarks";
 import { layoutSheet } from "../sheetModel";
-import { arrangeReport } from "../reportLayout";
+import { arrangeOwnedSpecs, planOwnedWrites, refuseTakenName, takenTableNames } from "../writePlan";
 import {
   MAX_READ_CELLS,
   PROBE_COLUMNS,
@@ -54,7 +54,6 @@ import {
   type WorkbookPort,
   type WriteResult,
   WorkbookError,
-  freeSheetName,
   sheetNameProblem,
 } from "../port";
 import { usedRangeStart } from "./addresses";
@@ -280,13 +279,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async createSheet(spec: SheetSpec): Promise<WriteResult> {
     checkSpec(spec);
     const state = await this.bookState();
-    const existing = findSheet(state, spec.name);
-    if (existing) {
-      throw new WorkbookError(
-        "exists",
-        `cannot add sheet "${spec.name}": the workbook has a sheet named "${existing.name}"`
-      );
-    }
+    refuseTakenName(spec, findSheet(state, spec.name));
     const target: Target = { spec, name: spec.name };
     this.checkTables([target], state);
     await this.writeSheet(target, state);
@@ -294,17 +287,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
-    given.forEach(checkSpec);
-    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
-    specs.forEach(checkSpec);
-    const seen = new Set<string>();
-    for (const spec of specs) {
-      const key = spec.name.toLowerCase();
-      if (seen.has(key)) {
-        throw new WorkbookError("exists", `two sheets named "${spec.name}" in one write`);
-      }
-      seen.add(key);
-    }
+    const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
     const state = await this.bookState();
     const targets = this.ownedTargets(specs, state);
     this.checkTables(targets, state);
@@ -394,15 +377,15 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Where each owned spec goes: its own sheet (replaced in place), or a new sheet, suffixed past user sheets. */
   private ownedTargets(specs: SheetSpec[], state: BookState): Target[] {
-    const taken = state.sheets
-      .filter((sheet) => !isOwned(state, sheet.name))
-      .map((sheet) => sheet.name);
     const names = [...state.names];
-    return specs.map((spec) => {
-      const name = freeSheetName(spec.name, taken);
-      taken.push(name);
-      const existing = findSheet(state, name);
-      if (existing) return { spec, name: existing.name, replace: existing };
+    const writes = planOwnedWrites(
+      specs,
+      state.sheets,
+      (sheet) => sheet.name,
+      (sheet) => isOwned(state, sheet.name)
+    );
+    return writes.map(({ spec, name, replaces }) => {
+      if (replaces) return { spec, name, replace: replaces };
       const mark = nextMarkName(names);
       names.push({ name: mark, ref: markRef(name) });
       return { spec, name, mark };
@@ -417,14 +400,12 @@ export class OfficeWorkbook implements WorkbookPort {
     const replaced = new Set(
       targets.map((target) => target.replace).filter((info) => info !== undefined)
     );
-    const taken = [
-      ...state.sheets
-        .filter((sheet) => !replaced.has(sheet))
-        .flatMap((sheet) =>
-          sheet.tables.map((table) => ({ name: table, where: `a table on sheet "${sheet.name}"` }))
-        ),
-      ...state.names.map((name) => ({ name: name.name, where: "a defined name" })),
-    ];
+    const taken = takenTableNames(
+      state.sheets.filter((sheet) => !replaced.has(sheet)),
+      (sheet) => sheet.name,
+      (sheet) => sheet.tables,
+      state.names
+    );
     const newTables = targets.flatMap((target) =>
       (target.spec.tables ?? []).map((table) => ({ sheet: target.name, name: table.name }))
     );

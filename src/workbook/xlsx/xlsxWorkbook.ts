@@ -36,7 +36,6 @@ import {
   type ZipEntry,
 } from "./zipPackage";
 import {
-  freeSheetName,
   WorkbookError,
   type AppendResult,
   type AppendRow,
@@ -48,10 +47,10 @@ import {
   type WriteResult,
 } from "../port";
 import { isOwnershipMark, ownedSheetNames } from "../ownershipMarks";
-import { layoutSheet, viewSheet, type SheetModel } from "../sheetModel";
-import { arrangeReport } from "../reportLayout";
+import { viewSheet, type SheetModel } from "../sheetModel";
+import { arrangeOwnedSpecs, newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
 import { parseSheetRef } from "../sheetRef";
-import { checkSpec, checkTableHeaders, checkTableNamesFree, deletableSheets } from "../specRules";
+import { deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
 import { describeFileProblem, sniffFileProblem } from "../fileProblem";
 import { renderSheet } from "./renderSheet";
@@ -282,47 +281,21 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async createSheet(spec: SheetSpec): Promise<WriteResult> {
-    checkSpec(spec);
-    const existing = this.find(spec.name);
-    if (existing) {
-      throw new WorkbookError(
-        "exists",
-        `cannot add sheet "${spec.name}": the workbook has a sheet named "${existing.name}"`
-      );
-    }
-    const sheet = layoutSheet(spec);
-    checkTableHeaders(sheet);
-    checkTableNamesFree(tablesOf([sheet]), this.takenNames(this.workbook.worksheets));
+    const sheet = newSheet(spec, this.find(spec.name), this.takenNames(this.workbook.worksheets));
     this.add(sheet, true);
     return { name: sheet.name, action: "created" };
   }
 
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
-    given.forEach(checkSpec);
-    const specs = given.map((spec) => arrangeReport(spec, { runDate: this.runDate }));
-    specs.forEach(checkSpec);
-    const seen = new Set<string>();
-    for (const spec of specs) {
-      if (seen.has(lower(spec.name)))
-        throw new WorkbookError("exists", `sheet "${spec.name}" is written twice in one call`);
-      seen.add(lower(spec.name));
-    }
+    const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
     const owned = new Set(this.owned().map(lower));
-    const worksheets = this.workbook.worksheets;
-    const taken = worksheets.filter((w) => !owned.has(lower(w.name))).map((w) => w.name);
-    const plans = specs.map((spec) => {
-      const free = freeSheetName(spec.name, taken);
-      taken.push(free);
-      // CompAlign's own sheet of that name is rewritten under the name it has.
-      const replaces = this.find(free);
-      const sheet = viewSheet(spec, replaces?.name ?? free);
-      checkTableHeaders(sheet);
-      return { sheet, replaces };
-    });
-    const replaced = new Set(plans.map((p) => p.replaces).filter(Boolean));
-    checkTableNamesFree(
-      tablesOf(plans.map((p) => p.sheet)),
-      this.takenNames(worksheets.filter((w) => !replaced.has(w)))
+    const plans = planOwnedSheets(
+      specs,
+      this.workbook.worksheets,
+      (w) => w.name,
+      (w) => owned.has(lower(w.name)),
+      (spec, name) => viewSheet(spec, name),
+      (kept) => this.takenNames(kept)
     );
 
     return plans.map(({ sheet, replaces }) => {
@@ -442,21 +415,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Names a new table may not take: tables on these worksheets and the defined names. */
   private takenNames(worksheets: readonly Worksheet[]): { name: string; where: string }[] {
-    return [
-      ...worksheets.flatMap((w) =>
-        (this.unrendered.has(w)
+    return takenTableNames(
+      worksheets,
+      (w) => w.name,
+      (w) =>
+        this.unrendered.has(w)
           ? this.written.get(w)!.tables.map((t) => t.name)
-          : Object.keys(internals(w).tables ?? {})
-        ).map((name) => ({
-          name,
-          where: `a table on sheet "${w.name}"`,
-        }))
-      ),
-      ...readNames(this.workbook).map((n) => ({ name: n.name, where: "a defined name" })),
-    ];
+          : Object.keys(internals(w).tables ?? {}),
+      readNames(this.workbook)
+    );
   }
-}
-
-function tablesOf(sheets: readonly SheetModel[]): { sheet: string; name: string }[] {
-  return sheets.flatMap((s) => s.tables.map((t) => ({ sheet: s.name, name: t.name })));
 }

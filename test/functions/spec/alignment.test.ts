@@ -3,10 +3,10 @@
  * have the same count (else #VALUE!); blanks count 0; negatives → #NUM!; a zero total → #DIV/0!;
  * result in [0, 1], exactly 1 when the shares are equal.
  */
-import { comp, E, expectError, expectExactly, expectNumber } from "../../helpers/comp";
+import { compFn, E, expectError, expectExactly, expectNumber } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const ALIGNMENT = (...args: Plain[]) => comp("ALIGNMENT", ...args);
+const ALIGNMENT = compFn("ALIGNMENT");
 
 describe("COMP.ALIGNMENT values", () => {
   test.each<[string, Plain, Plain, number]>([

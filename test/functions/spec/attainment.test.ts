@@ -4,10 +4,10 @@
  * decisions: actual blank → 0, negative actual allowed, text/boolean → #VALUE! naming the argument,
  * an error in an input cell propagates to that element.
  */
-import { comp, col, E, expectError, expectMatrix, expectNumber } from "../../helpers/comp";
+import { compFn, col, E, expectError, expectMatrix, expectNumber } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const A = (...args: Plain[]) => comp("ATTAINMENT", ...args);
+const A = compFn("ATTAINMENT");
 
 describe("COMP.ATTAINMENT values", () => {
   test.each<[string, Plain, Plain, number]>([

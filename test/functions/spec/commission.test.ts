@@ -7,7 +7,7 @@
  * quota ≤ 0 → #NUM!; negative amount → #NUM!.
  */
 import {
-  comp,
+  compFn,
   col,
   E,
   expectError,
@@ -15,17 +15,13 @@ import {
   expectNumber,
   lists,
   row,
+  DOMAIN_TIERS,
 } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const COMMISSION = (...args: Plain[]) => comp("COMMISSION", ...args);
+const COMMISSION = compFn("COMMISSION");
 
-/** docs/domain.md: 3% to 300k, 5% to 500k, 7% above. */
-const D: Plain = [
-  [0, 0.03],
-  [300000, 0.05],
-  [500000, 0.07],
-];
+const D = DOMAIN_TIERS; // docs/domain.md: 3% to 300k, 5% to 500k, 7% above
 
 describe("COMP.COMMISSION MARGINAL (default)", () => {
   test.each<[string, Plain, number]>([

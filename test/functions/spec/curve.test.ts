@@ -6,7 +6,7 @@
  * a one-point curve extends flat). Element-wise in attainment.
  */
 import {
-  comp,
+  compFn,
   col,
   E,
   expectError,
@@ -15,17 +15,14 @@ import {
   expectSomeError,
   lists,
   row,
+  CURVE_TABLE,
 } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const CURVE = (...args: Plain[]) => comp("CURVE", ...args);
+const CURVE = compFn("CURVE");
 
 /** Threshold 50% pays 0.5 (a cliff), target 100% pays 1.0, excellence 150% pays 2.0. */
-const C: Plain = [
-  [0.5, 0.5],
-  [1.0, 1.0],
-  [1.5, 2.0],
-];
+const C = CURVE_TABLE;
 
 describe("COMP.CURVE LINEAR (default) with CAP (default)", () => {
   test.each<[string, Plain, number]>([

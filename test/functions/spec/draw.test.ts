@@ -6,10 +6,10 @@
  * Decisions: earnings a column or a row (same orientation out); blank earnings → 0; a text or
  * negative earnings cell makes that row and every later row an error; negative draw → #NUM!.
  */
-import { comp, col, E, expectError, expectMatrix, lists } from "../../helpers/comp";
+import { compFn, col, E, expectError, expectMatrix, lists } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const DRAW = (...args: Plain[]) => comp("DRAW", ...args);
+const DRAW = compFn("DRAW");
 
 // draw 1,500 a period; earnings 500, 3,000, 0, 1,000, 4,000
 //   recoverable:  p1 500 < 1,500 → paid 1,500, balance 1,000

@@ -3,10 +3,10 @@
  * (mean absolute difference / 2·mean = Σ_i Σ_j |x_i − x_j| / (2 n² μ)); blanks skipped; a header
  * row skipped; text elsewhere → #VALUE!; negative → #NUM!; all zero → 0; none → #N/A.
  */
-import { comp, E, expectError, expectNumber } from "../../helpers/comp";
+import { compFn, E, expectError, expectNumber } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const GINI = (...args: Plain[]) => comp("GINI", ...args);
+const GINI = compFn("GINI");
 
 describe("COMP.GINI values", () => {
   test.each<[string, Plain, number]>([

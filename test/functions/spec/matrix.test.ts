@@ -5,10 +5,10 @@
  * LINEAR: bilinear interpolation, held at the last breakpoints. Below either first breakpoint → 0.
  * Element-wise in row_value and col_value. Non-ascending breakpoints / non-numeric body → #VALUE!.
  */
-import { comp, col, E, expectError, expectMatrix, expectNumber, lists } from "../../helpers/comp";
+import { compFn, col, E, expectError, expectMatrix, expectNumber, lists } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const MATRIX = (...args: Plain[]) => comp("MATRIX", ...args);
+const MATRIX = compFn("MATRIX");
 
 //            col: 0.8  1.0  1.2
 const M: Plain = [

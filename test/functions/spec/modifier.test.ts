@@ -4,10 +4,10 @@
  * multiplier is 0 (so a one-row table is a gate). Element-wise in value and measure.
  * Decisions: blank value → 0; negative multiplier → #VALUE!.
  */
-import { comp, col, E, expectError, expectMatrix, expectNumber, row } from "../../helpers/comp";
+import { compFn, col, E, expectError, expectMatrix, expectNumber, row } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const MODIFIER = (...args: Plain[]) => comp("MODIFIER", ...args);
+const MODIFIER = compFn("MODIFIER");
 
 /** Gross-margin modifier: < 30% → 0, 30% → ×0.8, 40% → ×1.0, 50% → ×1.2. */
 const GM: Plain = [

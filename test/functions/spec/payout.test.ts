@@ -4,7 +4,7 @@
  * Decisions: negative target_incentive → #NUM!; blank target_incentive → 0.
  */
 import {
-  comp,
+  compFn,
   col,
   E,
   expectError,
@@ -12,16 +12,13 @@ import {
   expectNumber,
   lists,
   row,
+  CURVE_TABLE,
 } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const PAYOUT = (...args: Plain[]) => comp("PAYOUT", ...args);
+const PAYOUT = compFn("PAYOUT");
 
-const C: Plain = [
-  [0.5, 0.5],
-  [1.0, 1.0],
-  [1.5, 2.0],
-];
+const C = CURVE_TABLE;
 
 describe("COMP.PAYOUT values", () => {
   test.each<[string, Plain[], number]>([

@@ -12,6 +12,9 @@ import { asMatrix, comp, num, serial, single } from "../../helpers/comp";
 import type { Plain } from "../../helpers/comp";
 
 const RUNS = 10_000;
+
+/** Asserts a property over RUNS generated cases. */
+const holds = (property: Parameters<typeof fc.assert>[0]) => fc.assert(property, { numRuns: RUNS });
 const CODES: ErrorCode[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"];
 
 // ---------------------------------------------------------------------------------------------
@@ -187,7 +190,7 @@ describe("(a) junk input never throws and returns only numbers / CompErrors", ()
 
   test.each(catalog.map((spec) => [spec.name, spec] as const))("COMP.%s", (_name, spec) => {
     const argsArb = fc.tuple(...spec.params.map(() => junkArg));
-    fc.assert(
+    holds(
       fc.property(argsArb, (args) => {
         const result = spec.impl(...args);
         checkResult(result);
@@ -200,8 +203,7 @@ describe("(a) junk input never throws and returns only numbers / CompErrors", ()
             );
           }
         }
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 });
@@ -257,6 +259,15 @@ function rateTable(rising: boolean): fc.Arbitrary<number[][]> {
 const method = fc.constantFrom("LINEAR", "STEP");
 const beyond = fc.constantFrom("CAP", "EXTEND");
 
+/** PAYOUT's inputs: curve table, attainment, target incentive, method, beyond. */
+const payoutInputs = [
+  curveTable(false),
+  grid(-1, 5),
+  fc.integer({ min: 0, max: 1_000_000 }),
+  method,
+  beyond,
+] as const;
+
 /** The value a single-number result holds; fails the property on anything else. */
 function value(result: Result, what: string): number {
   const v = num(result);
@@ -272,7 +283,7 @@ const tiny = (scale: number) => 1e-9 * Math.max(1, Math.abs(scale));
 
 describe("CURVE", () => {
   test("(b) non-decreasing in attainment when the rates are (LINEAR and STEP, CAP and EXTEND)", () => {
-    fc.assert(
+    holds(
       fc.property(
         curveTable(true),
         grid(-2, 6),
@@ -284,13 +295,12 @@ describe("CURVE", () => {
           const hi = value(comp("CURVE", a + d, table, b, m), "CURVE(a + d)");
           return hi >= lo - tiny(lo);
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 
   test("(c) CAP never exceeds the table's largest rate, and never goes below 0", () => {
-    fc.assert(
+    holds(
       fc.property(
         curveTable(false),
         fc.double({ min: -1e6, max: 1e6, noNaN: true }),
@@ -300,23 +310,21 @@ describe("CURVE", () => {
           const v = value(comp("CURVE", a, table, "CAP", m), "CURVE");
           return v <= maxRate + tiny(maxRate) && v >= 0;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 
   test("STEP returns one of the table's rates or 0", () => {
-    fc.assert(
+    holds(
       fc.property(curveTable(false), grid(-2, 8), beyond, (table, a, b) => {
         const v = value(comp("CURVE", a, table, b, "STEP"), "CURVE");
         return v === 0 || table.some((r) => r[1] === v);
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
   test("a column of attainments gives the same values as one at a time", () => {
-    fc.assert(
+    holds(
       fc.property(
         curveTable(false),
         fc.array(grid(-1, 6), { minLength: 1, maxLength: 6 }),
@@ -326,28 +334,19 @@ describe("CURVE", () => {
           const spilled = asMatrix(comp("CURVE", as, table, b, m));
           return as.every((a, i) => spilled[i][0] === single(comp("CURVE", a, table, b, m)));
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
 
 describe("PAYOUT", () => {
   test("PAYOUT = target_incentive × CURVE", () => {
-    fc.assert(
-      fc.property(
-        curveTable(false),
-        grid(-1, 5),
-        fc.integer({ min: 0, max: 1_000_000 }),
-        method,
-        beyond,
-        (table, a, ti, m, b) => {
-          const payout = value(comp("PAYOUT", a, table, ti, b, m), "PAYOUT");
-          const rate = value(comp("CURVE", a, table, b, m), "CURVE");
-          return Math.abs(payout - ti * rate) <= tiny(ti * rate);
-        }
-      ),
-      { numRuns: RUNS }
+    holds(
+      fc.property(...payoutInputs, (table, a, ti, m, b) => {
+        const payout = value(comp("PAYOUT", a, table, ti, b, m), "PAYOUT");
+        const rate = value(comp("CURVE", a, table, b, m), "CURVE");
+        return Math.abs(payout - ti * rate) <= tiny(ti * rate);
+      })
     );
   });
 });
@@ -358,18 +357,17 @@ describe("PAYOUT", () => {
 
 describe("COMMISSION", () => {
   test("(d) MARGINAL ≤ RETROACTIVE when rates rise", () => {
-    fc.assert(
+    holds(
       fc.property(rateTable(true), fc.integer({ min: 0, max: 3_000_000 }), (table, amount) => {
         const marginal = value(comp("COMMISSION", amount, table, "MARGINAL"), "MARGINAL");
         const retro = value(comp("COMMISSION", amount, table, "RETROACTIVE"), "RETROACTIVE");
         return marginal <= retro + tiny(retro) && marginal >= 0;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
   test("(e) MARGINAL is continuous: |f(x + ε) − f(x)| ≤ maxRate · ε (any rates ≥ 0)", () => {
-    fc.assert(
+    holds(
       fc.property(
         rateTable(false),
         fc.double({ min: 0, max: 3_000_000, noNaN: true }),
@@ -381,13 +379,12 @@ describe("COMMISSION", () => {
           const f1 = value(comp("COMMISSION", x + eps, table), "f(x + ε)");
           return Math.abs(f1 - f0) <= maxRate * step + tiny(f0);
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 
   test("bounds as fractions of quota equal bounds in amounts", () => {
-    fc.assert(
+    holds(
       fc.property(
         rateTable(false),
         fc.integer({ min: 0, max: 3_000_000 }),
@@ -399,8 +396,7 @@ describe("COMMISSION", () => {
           const plain = value(comp("COMMISSION", amount, table, m), "without quota");
           return Math.abs(withQuota - plain) <= tiny(plain);
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
@@ -419,12 +415,11 @@ const nonNegatives = fc.array(
 
 describe("GINI", () => {
   test("(f) GINI is in [0, 1) for non-negative values", () => {
-    fc.assert(
+    holds(
       fc.property(nonNegatives, (values) => {
         const g = value(comp("GINI", values), "GINI");
         return g >= 0 && g < 1;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
@@ -441,7 +436,7 @@ describe("GINI", () => {
     }
   );
   test("GINI does not change when every value is scaled by a power of two, or reordered", () => {
-    fc.assert(
+    holds(
       fc.property(
         normals.filter((v) => v.some((x) => x > 0)),
         fc.integer({ min: -8, max: 8 }),
@@ -457,15 +452,14 @@ describe("GINI", () => {
           const reversed = value(comp("GINI", [...values].reverse()), "GINI reversed");
           return Math.abs(g - scaled) <= 1e-12 && Math.abs(g - reversed) <= 1e-12;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
 
 describe("TOPSHARE", () => {
   test("TOPSHARE is in (0, 1] and non-decreasing in top_fraction", () => {
-    fc.assert(
+    holds(
       fc.property(
         nonNegatives.filter((v) => v.some((x) => x > 0)),
         fc.double({ min: 1e-6, max: 1, noNaN: true }),
@@ -476,15 +470,14 @@ describe("TOPSHARE", () => {
           const b = value(comp("TOPSHARE", values, hi), "TOPSHARE(hi)");
           return a > 0 && a <= 1 && b > 0 && b <= 1 && a <= b + 1e-12;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
 
 describe("TOPSHARE float guard", () => {
   test("top_fraction = k/n takes exactly the top k values (n × f may be k + ε in floating point)", () => {
-    fc.assert(
+    holds(
       fc.property(
         fc
           .integer({ min: 1, max: 60 })
@@ -496,8 +489,7 @@ describe("TOPSHARE float guard", () => {
           const v = value(comp("TOPSHARE", values, k / n), "TOPSHARE");
           return Math.abs(v - top / total) <= 1e-12;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
@@ -518,17 +510,16 @@ describe("ALIGNMENT", () => {
     .filter(([p, q]) => p.some((x) => x > 1e-300) && q.some((x) => x > 1e-300));
 
   test("(g) ALIGNMENT is in [0, 1]", () => {
-    fc.assert(
+    holds(
       fc.property(pairs, ([p, q]) => {
         const v = value(comp("ALIGNMENT", p, q), "ALIGNMENT");
         return v >= 0 && v <= 1;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
   test("(g) ALIGNMENT is exactly 1 when pay is priorities scaled by a power of two, or identical", () => {
-    fc.assert(
+    holds(
       fc.property(
         fc
           .array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 12 })
@@ -546,19 +537,17 @@ describe("ALIGNMENT", () => {
           );
           return identical === 1 && scaled === 1;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 
   test("ALIGNMENT is symmetric", () => {
-    fc.assert(
+    holds(
       fc.property(pairs, ([p, q]) => {
         const pq = value(comp("ALIGNMENT", p, q), "p,q");
         const qp = value(comp("ALIGNMENT", q, p), "q,p");
         return Math.abs(pq - qp) <= 1e-12;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 });
@@ -581,7 +570,7 @@ describe("DRAW", () => {
   );
 
   test("(h) pays at least the draw each period and never more than earnings plus draws so far", () => {
-    fc.assert(
+    holds(
       fc.property(earningsArb, drawArb, fc.boolean(), (earnings, draw, recoverable) => {
         const paid = asMatrix(comp("DRAW", earnings, draw, recoverable, "PAID")).map((r) => r[0]);
         if (paid.length !== earnings.length) return false;
@@ -597,13 +586,12 @@ describe("DRAW", () => {
           if (cumPaid > cumEarn + (i + 1) * draw + slack) return false;
         }
         return true;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
   test("(h) recoverable: Σ paid = Σ earnings + final balance, balances ≥ 0", () => {
-    fc.assert(
+    holds(
       fc.property(earningsArb, drawArb, (earnings, draw) => {
         const paid = asMatrix(comp("DRAW", earnings, draw, true, "PAID")).map(
           (r) => r[0] as number
@@ -619,19 +607,17 @@ describe("DRAW", () => {
           Math.abs(sumPaid - (sumEarn + last)) <=
             1e-9 * Math.max(1, sumEarn + earnings.length * draw)
         );
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
   test("non-recoverable: paid = max(earnings, draw), balance 0", () => {
-    fc.assert(
+    holds(
       fc.property(earningsArb, drawArb, (earnings, draw) => {
         const paid = asMatrix(comp("DRAW", earnings, draw, false)).map((r) => r[0]);
         const balance = asMatrix(comp("DRAW", earnings, draw, false, "BALANCE")).map((r) => r[0]);
         return earnings.every((e, i) => paid[i] === Math.max(e, draw) && balance[i] === 0);
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 });
@@ -642,7 +628,7 @@ describe("DRAW", () => {
 
 describe("ATTAINMENT", () => {
   test("ATTAINMENT × quota ≈ actual", () => {
-    fc.assert(
+    holds(
       fc.property(
         fc.double({ min: -1e9, max: 1e9, noNaN: true }),
         fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
@@ -650,8 +636,7 @@ describe("ATTAINMENT", () => {
           const a = value(comp("ATTAINMENT", actual, quota), "ATTAINMENT");
           return Math.abs(a * quota - actual) <= 1e-12 * Math.max(1, Math.abs(actual));
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
@@ -659,14 +644,16 @@ describe("ATTAINMENT", () => {
 describe("PRORATE", () => {
   // from 1901 so that start − 400 days is still a valid serial (> 0)
   const date = fc.integer({ min: serial(1901, 3, 1), max: serial(2100, 12, 31) });
+  const spanDays = fc.integer({ min: 0, max: 800 }); // days in the period or the active span
+  const startOffset = fc.integer({ min: -400, max: 1200 }); // active start − period start, days
   test("PRORATE is in [0, amount] for both bases, and the whole period gives the amount", () => {
-    fc.assert(
+    holds(
       fc.property(
         fc.integer({ min: 0, max: 10_000_000 }),
         date,
-        fc.integer({ min: 0, max: 800 }),
-        fc.integer({ min: -400, max: 1200 }),
-        fc.option(fc.integer({ min: 0, max: 800 }), { nil: null }),
+        spanDays,
+        startOffset,
+        fc.option(spanDays, { nil: null }),
         fc.constantFrom("DAYS", "MONTHS"),
         (amount, ps, len, offset, activeLen, basis) => {
           const pe = ps + len;
@@ -676,18 +663,17 @@ describe("PRORATE", () => {
           const whole = value(comp("PRORATE", amount, ps, pe, ps, pe, basis), "PRORATE whole");
           return v >= 0 && v <= amount + tiny(amount) && Math.abs(whole - amount) <= tiny(amount);
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 
   test("PRORATE DAYS = amount × overlap days / period days", () => {
-    fc.assert(
+    holds(
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
         date,
-        fc.integer({ min: 0, max: 800 }),
-        fc.integer({ min: -400, max: 1200 }),
+        spanDays,
+        startOffset,
         fc.integer({ min: 0, max: 800 }),
         (amount, ps, len, offset, activeLen) => {
           const pe = ps + len;
@@ -698,20 +684,18 @@ describe("PRORATE", () => {
           const v = value(comp("PRORATE", amount, ps, pe, as, ae), "PRORATE");
           return Math.abs(v - expected) <= tiny(expected);
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
 
 describe("MODIFIER and MATRIX", () => {
   test("MODIFIER with a one-row gate pays value × multiplier or nothing", () => {
-    fc.assert(
+    holds(
       fc.property(grid(0, 1000), grid(-2, 4), grid(0, 2), grid(0, 3), (v, measure, bound, mult) => {
         const got = value(comp("MODIFIER", v, measure, [[bound, mult]]), "MODIFIER");
         return got === (measure >= bound ? v * mult : 0);
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 
@@ -730,7 +714,7 @@ describe("MODIFIER and MATRIX", () => {
           fc.integer({ min: 0, max: c - 1 })
         )
       );
-    fc.assert(
+    holds(
       fc.property(table, ([dr, dc, body, i, j]) => {
         const rows = dr.map((_, k) => dr.slice(0, k + 1).reduce((s, x) => s + x, 0));
         const cols = dc.map((_, k) => dc.slice(0, k + 1).reduce((s, x) => s + x, 0));
@@ -739,28 +723,19 @@ describe("MODIFIER and MATRIX", () => {
         const linear = value(comp("MATRIX", rows[i], cols[j], m, "LINEAR"), "LINEAR");
         const below = value(comp("MATRIX", rows[0] - 1 / 1024, cols[j], m, "LINEAR"), "below");
         return step === body[i][j] && Math.abs(linear - body[i][j]) <= 1e-12 && below === 0;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 });
 
 describe("WEIGHTED", () => {
   test("WEIGHTED with one measure and weight 1 equals PAYOUT", () => {
-    fc.assert(
-      fc.property(
-        curveTable(false),
-        grid(-1, 5),
-        fc.integer({ min: 0, max: 1_000_000 }),
-        method,
-        beyond,
-        (table, a, ti, m, b) => {
-          const w = value(comp("WEIGHTED", [[a]], [[1]], table, ti, b, m), "WEIGHTED");
-          const p = value(comp("PAYOUT", a, table, ti, b, m), "PAYOUT");
-          return Math.abs(w - p) <= tiny(p);
-        }
-      ),
-      { numRuns: RUNS }
+    holds(
+      fc.property(...payoutInputs, (table, a, ti, m, b) => {
+        const w = value(comp("WEIGHTED", [[a]], [[1]], table, ti, b, m), "WEIGHTED");
+        const p = value(comp("PAYOUT", a, table, ti, b, m), "PAYOUT");
+        return Math.abs(w - p) <= tiny(p);
+      })
     );
   });
 });

@@ -7,7 +7,7 @@
  * element-wise in amount and the dates; serial 1 = 1900-01-01, 61 = 1900-03-01, 45292 = 2024-01-01.
  */
 import {
-  comp,
+  compFn,
   col,
   E,
   expectError,
@@ -19,7 +19,7 @@ import {
 } from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const PRORATE = (...args: Plain[]) => comp("PRORATE", ...args);
+const PRORATE = compFn("PRORATE");
 
 // Q1 2024 (a leap year): Jan 31 + Feb 29 + Mar 31 = 91 days
 const Q1S = serial(2024, 1, 1);

@@ -5,17 +5,22 @@
  * 1 ± 1e-6 (else #VALUE! saying what they sum to); curve_tables: 2 columns (shared) or 2k
  * columns (a pair per measure); target_incentive: one value or n×1. Result n×1 (1×1 when n = 1).
  */
-import { comp, col, E, expectError, expectMatrix, expectNumber, lists } from "../../helpers/comp";
+import {
+  compFn,
+  col,
+  E,
+  expectError,
+  expectMatrix,
+  expectNumber,
+  lists,
+  CURVE_TABLE,
+} from "../../helpers/comp";
 import type { ErrorCode, Plain } from "../../helpers/comp";
 
-const WEIGHTED = (...args: Plain[]) => comp("WEIGHTED", ...args);
+const WEIGHTED = compFn("WEIGHTED");
 
 /** Shared curve: (0.5, 0.5), (1, 1), (1.5, 2). */
-const C: Plain = [
-  [0.5, 0.5],
-  [1.0, 1.0],
-  [1.5, 2.0],
-];
+const C = CURVE_TABLE;
 /** Two curves side by side: measure 1 uses C, measure 2 the ramp (0,0), (1,1), (2,3). */
 const C2: Plain = [
   [0.5, 0.5, 0, 0],
