@@ -6,6 +6,7 @@
  * limits from it (src/taskpane/scenarios/scenarioRow.ts). How to add a kind:
  * docs/architecture.md, "How to add a scenario change kind".
  */
+import { nameKey } from "./nameKey";
 
 /** What a Value means, and how it is typed. */
 export type ValueKind = "share" | "multiplier";
@@ -107,8 +108,7 @@ const BY_ID = new Map<string, ChangeKind>(CHANGE_KINDS.map((k) => [k.id, k]));
 export const isChangeType = (text: string): text is ChangeType => BY_ID.has(text);
 
 /** A kind by its id (as typed: case and spaces ignored), or undefined. */
-export const changeKind = (id: string): ChangeKind | undefined =>
-  BY_ID.get(id.trim().toLowerCase());
+export const changeKind = (id: string): ChangeKind | undefined => BY_ID.get(nameKey(id));
 
 /** Why `value` is outside the range, in the engine's words ("Value 0 must be greater than 0"), or null. */
 export function valueRangeProblem(value: number, range: ValueRange): string | null {
