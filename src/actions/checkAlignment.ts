@@ -9,6 +9,8 @@ import { marginalAlignment, type MarginalMetric } from "../engine/marginalAlignm
 import type { PlanDesign } from "../engine/plan";
 import { readReps } from "../model/readReps";
 import { alignmentViewSheet, ALIGNMENT_VIEW } from "../reports/alignmentView";
+import { inWorkbookCurrency } from "../reports/format";
+import type { FigureSettings } from "../engine/figures";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 
 export interface AlignmentCheck {
@@ -19,15 +21,23 @@ export interface AlignmentCheck {
 }
 
 export async function runAlignmentCheck(book: WorkbookPort): Promise<AlignmentCheck> {
-  const { design, findings, sheets } = await readPlanWorkbook(book);
+  return (await readAndCheck(book)).check;
+}
+
+/** The check, and the workbook's currency and locale for the tab written from it. */
+async function readAndCheck(
+  book: WorkbookPort
+): Promise<{ check: AlignmentCheck; figures: FigureSettings }> {
+  const { design, findings, sheets, figures } = await readPlanWorkbook(book);
   const metrics = [...new Set(design.components.map((c) => c.metric))];
   // Reps without a Plan or Target Incentive column give no medians (readPlan reports the column).
   const reps = sheets.reps && design.targetIncentiveByPlan ? readReps(sheets.reps, metrics) : null;
-  return {
+  const check = {
     design,
     report: checkAlignment(design, findings),
     marginal: marginalAlignment(design, reps),
   };
+  return { check, figures };
 }
 
 export interface AlignmentViewResult extends AlignmentCheck {
@@ -35,9 +45,12 @@ export interface AlignmentViewResult extends AlignmentCheck {
 }
 
 export async function writeAlignmentView(book: WorkbookPort): Promise<AlignmentViewResult> {
-  const check = await runAlignmentCheck(book);
+  const { check, figures } = await readAndCheck(book);
   const [sheet] = await book.writeOwnedSheets([
-    alignmentViewSheet(check.design, check.report, ALIGNMENT_VIEW, check.marginal),
+    inWorkbookCurrency(
+      alignmentViewSheet(check.design, check.report, ALIGNMENT_VIEW, check.marginal, figures),
+      figures
+    ),
   ]);
   return { ...check, sheet };
 }

@@ -16,6 +16,8 @@ import { allTalkingPoints, talkingPoints } from "../engine/planExplainText";
 import { readPulseSettings, PULSE_SETTINGS_SHEET } from "../model/readPulseSettings";
 import { readReps } from "../model/readReps";
 import { planPageSheets } from "../reports/planPage";
+import { inWorkbookCurrency } from "../reports/format";
+import type { FigureSettings } from "../engine/figures";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 
 export interface ExplainedPlan extends PlanExplanation {
@@ -31,6 +33,8 @@ export interface PlanExplanations {
   text: string;
   /** Problems found while reading the sheets (as the alignment check reports them). */
   findings: Finding[];
+  /** The workbook's currency and locale (its Settings sheet): amounts on the plan pages. */
+  figures: FigureSettings;
 }
 
 export interface PlanPagesResult extends PlanExplanations {
@@ -59,11 +63,11 @@ export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations
       targetIncentive: table.targetIncentive[i],
     }));
   }
-  const plans = explain(design, targets, { excellenceRate }).map((p) => ({
+  const plans = explain(design, targets, { excellenceRate, figures: read.figures }).map((p) => ({
     ...p,
     talkingPoints: talkingPoints(p),
   }));
-  return { design, plans, text: allTalkingPoints(plans), findings };
+  return { design, plans, text: allTalkingPoints(plans), findings, figures: read.figures };
 }
 
 /**
@@ -73,7 +77,9 @@ export async function explainPlans(book: WorkbookPort): Promise<PlanExplanations
  */
 export async function writePlanPages(book: WorkbookPort): Promise<PlanPagesResult> {
   const explained = await explainPlans(book);
-  const specs = planPageSheets(explained.plans);
+  const specs = planPageSheets(explained.plans).map((spec) =>
+    inWorkbookCurrency(spec, explained.figures)
+  );
   const sheets: WriteResult[] = [];
   try {
     for (const spec of specs) sheets.push(...(await book.writeOwnedSheets([spec])));

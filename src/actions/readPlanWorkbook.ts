@@ -8,6 +8,8 @@ import type { RepTable } from "../engine/reps";
 import { readPlan, SHEETS, type PlanSheets } from "../model/readPlan";
 import { readReps } from "../model/readReps";
 import { readRevenueMetrics } from "../model/readRevenueMetrics";
+import { readWorkbookSettings, SETTINGS_SHEET } from "../model/readWorkbookSettings";
+import type { FigureSettings } from "../engine/figures";
 import type { SheetData, WorkbookPort } from "../workbook/port";
 import { ActionError } from "./errors";
 
@@ -18,6 +20,8 @@ export interface PlanWorkbook {
   findings: Finding[];
   /** The further sheets asked for, in order (null where missing). */
   extra: (SheetData | null)[];
+  /** The workbook's currency and locale (its Settings sheet; USD, en-US without one). */
+  figures: FigureSettings;
 }
 
 export interface RepsWorkbook extends PlanWorkbook {
@@ -28,11 +32,12 @@ export async function readPlanWorkbook(
   book: WorkbookPort,
   extra: string[] = []
 ): Promise<PlanWorkbook> {
-  const [objectives, matrix, curves, reps, ...rest] = await book.readSheets([
+  const [objectives, matrix, curves, reps, settings, ...rest] = await book.readSheets([
     SHEETS.objectives,
     SHEETS.matrix,
     SHEETS.curves,
     SHEETS.reps,
+    SETTINGS_SHEET,
     ...extra,
   ]);
   if (!matrix) {
@@ -46,7 +51,13 @@ export async function readPlanWorkbook(
   // The Matrix's optional Revenue column (which metrics' actuals are revenue).
   const revenue = readRevenueMetrics(matrix);
   const design = { ...read.design, revenueMetrics: revenue.metrics };
-  return { sheets, design, findings: [...read.findings, ...revenue.findings], extra: rest };
+  return {
+    sheets,
+    design,
+    findings: [...read.findings, ...revenue.findings],
+    extra: rest,
+    figures: readWorkbookSettings(settings).figures,
+  };
 }
 
 /**

@@ -24,6 +24,8 @@ import type { Problem } from "../engine/problem";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { riskSheet } from "../reports/riskSheet";
+import { inWorkbookCurrency } from "../reports/format";
+import type { FigureSettings } from "../engine/figures";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
 import { ActionError } from "./errors";
 import { assertPlanHasNoErrors } from "./planGate";
@@ -35,6 +37,8 @@ export interface RiskPreparation {
   settings: RiskSettings;
   /** Problems reading Risk Settings (defaults were used), each with its cell. */
   warnings: Problem[];
+  /** The workbook's currency and locale (its Settings sheet) for the tab and its sentences. */
+  figures: FigureSettings;
   dataIssues: DataIssue[];
   invalidScenarios: InvalidScenario[];
 }
@@ -45,6 +49,7 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     design,
     findings,
     reps,
+    figures,
     extra: [scenarioSheet, settingsSheet],
   } = await readRepsWorkbook(book, "cost at risk is simulated rep by rep", [
     SCENARIOS_SHEET,
@@ -58,6 +63,7 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     model: buildRiskModel(run),
     settings,
     warnings,
+    figures,
     dataIssues: run.dataIssues,
     invalidScenarios: [
       ...run.invalidScenarios,
@@ -77,6 +83,7 @@ export interface RiskComputation extends Omit<RiskPreparation, "model"> {
 const withoutModel = (p: RiskPreparation): Omit<RiskPreparation, "model"> => ({
   settings: p.settings,
   warnings: p.warnings,
+  figures: p.figures,
   dataIssues: p.dataIssues,
   invalidScenarios: p.invalidScenarios,
 });
@@ -102,12 +109,16 @@ export async function writeRiskSheet(
   computation: RiskComputation
 ): Promise<WriteResult> {
   const [sheet] = await book.writeOwnedSheets([
-    riskSheet({
-      result: computation.result,
-      warnings: computation.warnings,
-      dataIssues: computation.dataIssues,
-      invalidScenarios: computation.invalidScenarios,
-    }),
+    inWorkbookCurrency(
+      riskSheet({
+        result: computation.result,
+        warnings: computation.warnings,
+        dataIssues: computation.dataIssues,
+        invalidScenarios: computation.invalidScenarios,
+        figures: computation.figures,
+      }),
+      computation.figures
+    ),
   ]);
   return sheet;
 }

@@ -15,6 +15,8 @@ import {
 } from "../engine/scenarioRunner";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { comparisonSheet, scenarioDetailSheet } from "../reports/scenarioSheets";
+import { inWorkbookCurrency } from "../reports/format";
+import { DEFAULT_FIGURE_SETTINGS } from "../engine/figures";
 import { isOtherReportTab, uniqueTableName, uniqueTabNames } from "../reports/tabNames";
 import {
   TableNameTakenError,
@@ -68,6 +70,7 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
   prepared.invalidScenarios.push(
     ...read.problems.map(({ message, cell }) => ({ name: SCENARIOS_SHEET, reason: message, cell }))
   );
+  prepared.figures = plan.figures;
   return prepared;
 }
 
@@ -126,9 +129,12 @@ export async function runScenarioAction(
         `CompAlignScenario_${tabNames[i]}${attempt > 1 ? `_${attempt}` : ""}`,
         tableNames
       );
-      return { ...scenarioDetailSheet(run, s, table), name: tabNames[i] };
+      return inWorkbookCurrency(
+        { ...scenarioDetailSheet(run, s, table), name: tabNames[i] },
+        run.figures ?? DEFAULT_FIGURE_SETTINGS
+      );
     }),
-    () => comparisonSheet(run),
+    () => inWorkbookCurrency(comparisonSheet(run), run.figures ?? DEFAULT_FIGURE_SETTINGS),
   ];
   if (signal?.aborted) throw cancelled();
   const sheets: WriteResult[] = [];

@@ -78,18 +78,40 @@ const orNA =
  * puts it: "$#,##0" (USD, en-US), "€#,##0" (EUR, en-US), "#,##0 €" (EUR, de-DE).
  */
 export function moneyFormatCode(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS): string {
+  const { symbol, before, gap } = currencySymbol(settings);
+  const quoted = symbol === "$" ? "$" : `"${symbol}"`;
+  return before ? `${quoted}${gap}#,##0` : `#,##0${gap}${quoted}`;
+}
+
+/**
+ * The currency's symbol as the locale writes it ("$", "€", "CHF"), whether it goes before the
+ * number, and the gap between them ("" or " ").
+ */
+export function currencySymbol(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS): {
+  symbol: string;
+  before: boolean;
+  gap: string;
+} {
   const parts = new Intl.NumberFormat(settings.locale, {
     style: "currency",
     currency: settings.currency,
     maximumFractionDigits: 0,
   }).formatToParts(1000);
   const symbol = parts.find((p) => p.type === "currency")?.value ?? settings.currency;
-  const quoted = symbol === "$" ? "$" : `"${symbol}"`;
   const symbolAt = parts.findIndex((p) => p.type === "currency");
   const integerAt = parts.findIndex((p) => p.type === "integer");
   const spaced = parts.some((p) => p.type === "literal" && /\s/.test(p.value));
-  const gap = spaced ? " " : "";
-  return symbolAt < integerAt ? `${quoted}${gap}#,##0` : `#,##0${gap}${quoted}`;
+  return { symbol, before: symbolAt < integerAt, gap: spaced ? " " : "" };
+}
+
+/** A money amount written with the currency's symbol where the locale puts it: "$24.1M", "24.1M €". */
+export function withCurrencySymbol(
+  amount: string,
+  negative: boolean,
+  settings: FigureSettings = DEFAULT_FIGURE_SETTINGS
+): string {
+  const { symbol, before, gap } = currencySymbol(settings);
+  return `${negative ? "-" : ""}${before ? `${symbol}${gap}${amount}` : `${amount}${gap}${symbol}`}`;
 }
 
 const cache = new Map<string, Figures>();

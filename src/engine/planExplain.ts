@@ -23,6 +23,7 @@ import { pct } from "./figures";
 import { curveRate, type CurveBeyond, type CurveMethod } from "./curve";
 import { curveLandmarks, DEFAULT_EXCELLENCE_RATE, type CurveLandmarks } from "./curveLandmarks";
 import { percentilesInc } from "./distribution";
+import { DEFAULT_FIGURE_SETTINGS, type FigureSettings } from "./figures";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import { amount, describeCurve, money } from "./planExplainFormat";
 import { curveOf } from "./scenarioChanges";
@@ -116,6 +117,8 @@ export interface Complexity {
 
 export interface PlanExplanation {
   plan: string;
+  /** The workbook's currency and locale: amounts in words are written in it (default USD). */
+  figures?: FigureSettings;
   objectives: ExplainedObjective[];
   /** Distinct non-blank behaviours of the plan's metrics, in Matrix order. */
   behaviors: string[];
@@ -150,7 +153,8 @@ function targetsByPlan(reps: readonly RepTarget[]): Map<string, number[]> {
 
 function targetIncentive(
   plan: string,
-  targets: Map<string, number[]> | null
+  targets: Map<string, number[]> | null,
+  figures: FigureSettings
 ): { median: number; basis: TargetIncentiveBasis } {
   if (!targets) {
     return {
@@ -179,7 +183,7 @@ function targetIncentive(
     basis: {
       source: "reps",
       reps: values.length,
-      note: `Amounts are for the median target incentive of the ${values.length} ${values.length === 1 ? "rep" : "reps"} on ${plan}: ${money(median)}.`,
+      note: `Amounts are for the median target incentive of the ${values.length} ${values.length === 1 ? "rep" : "reps"} on ${plan}: ${money(median, figures)}.`,
     },
   };
 }
@@ -259,7 +263,11 @@ export function bestMarginal(
   return best;
 }
 
-function howToEarnMore(metrics: readonly ExplainedMetric[], inCurrency: boolean): HowToEarnMore {
+function howToEarnMore(
+  metrics: readonly ExplainedMetric[],
+  inCurrency: boolean,
+  figures: FigureSettings
+): HowToEarnMore {
   const best = bestMarginal(metrics);
   if (best < 0) {
     return {
@@ -274,7 +282,7 @@ function howToEarnMore(metrics: readonly ExplainedMetric[], inCurrency: boolean)
   const m = metrics[best];
   const others = metrics
     .filter((o, i) => i !== best)
-    .map((o) => `${amount(o.perPointAtTarget, inCurrency)} on ${o.metric}`);
+    .map((o) => `${amount(o.perPointAtTarget, inCurrency, figures)} on ${o.metric}`);
   const list =
     others.length > 1
       ? `${others.slice(0, -1).join(", ")} and ${others[others.length - 1]}`
@@ -284,7 +292,7 @@ function howToEarnMore(metrics: readonly ExplainedMetric[], inCurrency: boolean)
     perPoint: m.perPointAtTarget,
     message:
       `At target (100% on every metric), each extra point of ${m.metric} attainment pays ` +
-      `${amount(m.perPointAtTarget, inCurrency)} more: the most of any metric in this plan` +
+      `${amount(m.perPointAtTarget, inCurrency, figures)} more: the most of any metric in this plan` +
       (others.length > 0 ? ` (one more point pays ${list}).` : "."),
   };
 }
@@ -321,10 +329,11 @@ function explainPlan(
   design: PlanDesign,
   components: readonly Component[],
   targets: Map<string, number[]> | null,
-  excellenceRate: number
+  excellenceRate: number,
+  figures: FigureSettings
 ): PlanExplanation {
   const plan = components[0].plan;
-  const { median, basis } = targetIncentive(plan, targets);
+  const { median, basis } = targetIncentive(plan, targets, figures);
   const inCurrency = basis.source === "reps";
   const rows = components.map((c) => priced(design, c));
   const metrics: ExplainedMetric[] = rows.map(({ component: c, definition, problem, rate }) => ({
@@ -362,9 +371,10 @@ function explainPlan(
     medianTargetIncentive: median,
     targetIncentiveBasis: basis,
     earnings,
-    howToEarnMore: howToEarnMore(metrics, inCurrency),
+    howToEarnMore: howToEarnMore(metrics, inCurrency, figures),
     complexity: complexityOf(plan, metrics),
     problems,
+    figures,
   };
 }
 
@@ -376,12 +386,13 @@ function explainPlan(
 export function explainPlans(
   design: PlanDesign,
   reps: readonly RepTarget[] | null,
-  options: { excellenceRate?: number } = {}
+  options: { excellenceRate?: number; figures?: FigureSettings } = {}
 ): PlanExplanation[] {
   const targets = reps ? targetsByPlan(reps) : null;
   const rate = options.excellenceRate ?? DEFAULT_EXCELLENCE_RATE;
+  const figures = options.figures ?? DEFAULT_FIGURE_SETTINGS;
   return [...plansOf(design.components).values()].map((components) =>
-    explainPlan(design, components, targets, rate)
+    explainPlan(design, components, targets, rate, figures)
   );
 }
 

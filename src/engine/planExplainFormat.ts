@@ -4,7 +4,7 @@
  * plain descriptions of payout curves. Pure: no locale, no clock.
  */
 import { curveLandmarks, type CurveLandmarks } from "./curveLandmarks";
-import { pct } from "./figures";
+import { DEFAULT_FIGURE_SETTINGS, pct, withCurrencySymbol, type FigureSettings } from "./figures";
 import type { CurveDefinition } from "./plan";
 
 /** 1234567.8 → "1,234,568"; 37.5 → "37.50": whole units from 100 up, cents below. */
@@ -18,16 +18,22 @@ export function groupedNumber(value: number): string {
   return `${sign}${grouped}${cents ? `.${cents}` : ""}`;
 }
 
-/** "$1,234": currency as the sheets format it ("$#,##0"), with cents below $100. */
-export const money = (value: number): string =>
-  value < 0 ? `-$${groupedNumber(-value)}` : `$${groupedNumber(value)}`;
+/**
+ * "$1,234": currency as the sheets format it ("$#,##0"), with cents below 100; in the workbook's
+ * currency where its symbol goes ("1,234 €" for EUR in de-DE).
+ */
+export const money = (value: number, figures: FigureSettings = DEFAULT_FIGURE_SETTINGS): string =>
+  withCurrencySymbol(groupedNumber(Math.abs(value)), value < 0, figures);
 
 /**
  * An amount of pay: currency when `inCurrency`, else (a target incentive of 1) a share of
  * target incentive, e.g. "140% of target incentive".
  */
-export const amount = (value: number, inCurrency: boolean): string =>
-  inCurrency ? money(value) : `${pct(value)} of target incentive`;
+export const amount = (
+  value: number,
+  inCurrency: boolean,
+  figures: FigureSettings = DEFAULT_FIGURE_SETTINGS
+): string => (inCurrency ? money(value, figures) : `${pct(value)} of target incentive`);
 
 /**
  * What a curve pays, in one sentence for a rep: the threshold, the shape between points, and

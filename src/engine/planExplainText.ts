@@ -25,7 +25,7 @@ export function earningsPhrase(
   row: PlanExplanation["earnings"][number]
 ): string {
   return inCurrency(plan)
-    ? `${amount(row.earnings, true)} (${pct(row.rate)} of target incentive)`
+    ? `${amount(row.earnings, true, plan.figures)} (${pct(row.rate)} of target incentive)`
     : amount(row.earnings, false);
 }
 

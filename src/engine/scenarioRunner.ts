@@ -22,6 +22,7 @@ import {
   type Grouping,
   type LevelStats,
 } from "./groupFigures";
+import type { FigureSettings } from "./figures";
 import type { PlanDesign } from "./plan";
 import type { RepTable } from "./reps";
 import { overflowDetail, overflowReason } from "./scenarioOverflow";
@@ -150,6 +151,8 @@ export interface PreparedRun {
   plans: Groups;
   segments: Groups;
   territories: Groups;
+  /** The workbook's currency and locale for the tabs written from the run (absent: USD, en-US). */
+  figures?: FigureSettings;
 }
 
 /** Reps grouped by a text column, ignoring case: each group's key, label, and each rep's group. */

@@ -9,6 +9,7 @@ import type { MarginalMetric } from "../engine/marginalAlignment";
 import type { PlanDesign } from "../engine/plan";
 import type { Block, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { currencySymbol, DEFAULT_FIGURE_SETTINGS, type FigureSettings } from "../engine/figures";
 import { columnLetters } from "../workbook/a1";
 import { rangeAddress } from "./range";
 import { nameKey } from "../engine/nameKey";
@@ -38,7 +39,8 @@ export function alignmentViewSheet(
   design: PlanDesign,
   report: AlignmentReport,
   name = ALIGNMENT_VIEW,
-  marginal: MarginalMetric[] = []
+  marginal: MarginalMetric[] = [],
+  figures: FigureSettings = DEFAULT_FIGURE_SETTINGS
 ): SheetSpec {
   const objectives = report.objectives.map((o) => o.objective);
   const { plans, shares, unassigned } = crossTab(design, objectives);
@@ -136,7 +138,7 @@ export function alignmentViewSheet(
     "Objective",
     "Weight",
     "% of TI per point",
-    "$ per point (median TI)",
+    `${currencySymbol(figures).symbol} per point (median TI)`,
     "¢ per quota unit at target",
     "¢ per quota unit below quota",
     "¢ per quota unit above quota",

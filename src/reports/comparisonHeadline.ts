@@ -12,7 +12,7 @@ import { rangeAddress } from "./range";
 
 /** Signed formats: "+" and "-" shown, zero plain. */
 export const SIGNED_FORMATS = {
-  currency: "+$#,##0;-$#,##0;$0",
+  currency: FORMATS.signedCurrency,
   percent1: "+0.0%;-0.0%;0.0%",
   percent2: "+0.00%;-0.00%;0.00%",
 } as const;

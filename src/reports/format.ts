@@ -3,19 +3,74 @@
  * figures' formats come from src/engine/figures.ts, the one formatter the pane and the CLI use
  * too, so a figure has the same digits on a sheet and in the pane. `percent` (whole percent) is
  * for plan inputs (weights, priorities); measured shares use `percent1`.
+ *
+ * Money is in the workbook's currency (its Settings sheet, src/model/readWorkbookSettings.ts):
+ * report specs are built with the default formats below (USD) and `inWorkbookCurrency` turns
+ * every money format of a spec into the workbook's before it is written, so no report can keep
+ * a "$" on a EUR workbook by forgetting to pass the settings down.
  */
-import { COUNT_FORMAT, INDEX_FORMAT, PERCENT_FORMAT, moneyFormatCode } from "../engine/figures";
+import {
+  COUNT_FORMAT,
+  DEFAULT_FIGURE_SETTINGS,
+  INDEX_FORMAT,
+  PERCENT_FORMAT,
+  moneyFormatCode,
+  type FigureSettings,
+} from "../engine/figures";
+import type { SheetSpec } from "../workbook/port";
+
+/** The money formats for a currency: whole units, signed whole units, and 3 decimals (a rate per unit of money). */
+export function moneyFormats(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS) {
+  const currency = moneyFormatCode(settings);
+  return {
+    /** "$#,##0", "#,##0 "€"" */
+    currency,
+    /** "+" and "-" shown, zero plain: "+$#,##0;-$#,##0;$0". */
+    signedCurrency: `+${currency};-${currency};${currency.replace("#,##0", "0")}`,
+    /** Money per unit of money (incentive cost per gross-margin dollar): "$0.000". */
+    currencyPerUnit: currency.replace("#,##0", "0.000"),
+  };
+}
+
+const DEFAULT_MONEY = moneyFormats();
 
 export const FORMATS = {
   percent: "0%",
   percent1: PERCENT_FORMAT,
-  /** Whole units of the default currency (USD); `moneyFormatCode(settings)` for another. */
-  currency: moneyFormatCode(),
+  /** Whole units of the default currency (USD); `inWorkbookCurrency` turns it into the workbook's. */
+  currency: DEFAULT_MONEY.currency,
+  signedCurrency: DEFAULT_MONEY.signedCurrency,
+  currencyPerUnit: DEFAULT_MONEY.currencyPerUnit,
   number: COUNT_FORMAT,
   decimal: INDEX_FORMAT,
   index: INDEX_FORMAT,
   text: "@",
 } as const;
+
+/**
+ * The spec with every money format in the workbook's currency and locale (the same spec when
+ * that is the default). Other formats (percent, index, count) do not depend on the currency.
+ */
+export function inWorkbookCurrency(spec: SheetSpec, settings: FigureSettings): SheetSpec {
+  const to = moneyFormats(settings);
+  if (to.currency === DEFAULT_MONEY.currency) return spec;
+  const swap = new Map<string, string>([
+    [DEFAULT_MONEY.currency, to.currency],
+    [DEFAULT_MONEY.signedCurrency, to.signedCurrency],
+    [DEFAULT_MONEY.currencyPerUnit, to.currencyPerUnit],
+  ]);
+  return {
+    ...spec,
+    blocks: spec.blocks.map((block) =>
+      block.numberFormats
+        ? {
+            ...block,
+            numberFormats: block.numberFormats.map((f) => (f === null ? null : (swap.get(f) ?? f))),
+          }
+        : block
+    ),
+  };
+}
 
 export const COLORS = {
   brand: "#0F6CBD",

@@ -10,6 +10,11 @@ import type { DataIssue } from "../engine/scenarioRunner";
 import { problemLine, type Problem } from "../engine/problem";
 import { columnLetters } from "../workbook/a1";
 import type { SheetSpec, SheetValue } from "../workbook/port";
+import {
+  DEFAULT_FIGURE_SETTINGS,
+  withCurrencySymbol,
+  type FigureSettings,
+} from "../engine/figures";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
@@ -17,14 +22,21 @@ import { SheetLayout } from "./sheetLayout";
 export const RISK_TAB = "Plan Cost at Risk";
 export const RISK_TABLE = "CompAlignCostAtRisk";
 
-/** "$24.1M", "$850K", "$1.25B", "$420". */
-export function money(v: number): string {
-  const sign = v < 0 ? "-" : "";
+/**
+ * "$24.1M", "$850K", "$1.25B", "$420"; in the workbook's currency where the locale puts its
+ * symbol ("24.1M €" for EUR in de-DE).
+ */
+export function money(v: number, figures: FigureSettings = DEFAULT_FIGURE_SETTINGS): string {
   const a = Math.abs(v);
-  if (a >= 1e9) return `${sign}$${+(a / 1e9).toFixed(2)}B`;
-  if (a >= 1e6) return `${sign}$${+(a / 1e6).toFixed(1)}M`;
-  if (a >= 1e4) return `${sign}$${+(a / 1e3).toFixed(0)}K`;
-  return `${sign}$${Math.round(a).toLocaleString("en-US")}`;
+  const amount =
+    a >= 1e9
+      ? `${+(a / 1e9).toFixed(2)}B`
+      : a >= 1e6
+        ? `${+(a / 1e6).toFixed(1)}M`
+        : a >= 1e4
+          ? `${+(a / 1e3).toFixed(0)}K`
+          : Math.round(a).toLocaleString("en-US");
+  return withCurrencySymbol(amount, v < 0, figures);
 }
 
 /** A chance in words: "23%", "less than 1%", "more than 99%". */
@@ -35,16 +47,22 @@ export function chance(p: number): string {
 }
 
 /** One sentence per scenario, for a budget owner. */
-export function riskSentence(s: RiskScenarioResult, budget: number | null, trials: number): string {
-  const cost = `In 9 years out of 10 this plan costs less than ${money(s.totalPayout.p90)} (P90); in a typical year about ${money(s.totalPayout.p50)} (P50)`;
+export function riskSentence(
+  s: RiskScenarioResult,
+  budget: number | null,
+  trials: number,
+  figures: FigureSettings = DEFAULT_FIGURE_SETTINGS
+): string {
+  const amount = (v: number) => money(v, figures);
+  const cost = `In 9 years out of 10 this plan costs less than ${amount(s.totalPayout.p90)} (P90); in a typical year about ${amount(s.totalPayout.p50)} (P50)`;
   if (budget === null || s.probabilityOverBudget === null)
     return `${cost}. No budget is set (add Budget to Risk Settings), so the chance of exceeding it is not computed.`;
   const p = s.probabilityOverBudget;
   if (p === 0)
-    return `${cost}; none of the ${trials.toLocaleString("en-US")} simulated years exceeds the ${money(budget)} budget.`;
+    return `${cost}; none of the ${trials.toLocaleString("en-US")} simulated years exceeds the ${amount(budget)} budget.`;
   if (p === 1)
-    return `${cost}; every one of the ${trials.toLocaleString("en-US")} simulated years exceeds the ${money(budget)} budget.`;
-  return `${cost}; there is a ${chance(p)} chance it exceeds the ${money(budget)} budget.`;
+    return `${cost}; every one of the ${trials.toLocaleString("en-US")} simulated years exceeds the ${amount(budget)} budget.`;
+  return `${cost}; there is a ${chance(p)} chance it exceeds the ${amount(budget)} budget.`;
 }
 
 export interface RiskSheetInput {
@@ -52,6 +70,8 @@ export interface RiskSheetInput {
   warnings: readonly Problem[];
   dataIssues: readonly DataIssue[];
   invalidScenarios: readonly { name: string; reason: string }[];
+  /** The workbook's currency and locale for the sentences and bins (default USD, en-US). */
+  figures?: FigureSettings;
 }
 
 const CHART_ROWS = 18;
@@ -101,9 +121,10 @@ export function riskSheet(input: RiskSheetInput): SheetSpec {
   }
 
   summaryBlock(layout, result);
-  sentencesBlock(layout, result);
+  const figures = input.figures ?? DEFAULT_FIGURE_SETTINGS;
+  sentencesBlock(layout, result, figures);
   byPlanBlock(layout, result);
-  histogramBlock(layout, result);
+  histogramBlock(layout, result, figures);
   issuesBlock(layout, input);
 
   return {
@@ -190,11 +211,11 @@ function summaryBlock(layout: SheetLayout, result: RiskResult) {
   layout.gap();
 }
 
-function sentencesBlock(layout: SheetLayout, result: RiskResult) {
+function sentencesBlock(layout: SheetLayout, result: RiskResult, figures: FigureSettings) {
   layout.add({ values: [["In plain words"]], style: "header" });
   layout.add({
     values: result.scenarios.map((s) => [
-      `${s.name}: ${riskSentence(s, result.settings.budget, result.settings.trials)}`,
+      `${s.name}: ${riskSentence(s, result.settings.budget, result.settings.trials, figures)}`,
     ]),
   });
   layout.gap();
@@ -218,7 +239,7 @@ function byPlanBlock(layout: SheetLayout, result: RiskResult) {
   layout.gap();
 }
 
-function histogramBlock(layout: SheetLayout, result: RiskResult) {
+function histogramBlock(layout: SheetLayout, result: RiskResult, figures: FigureSettings) {
   const start = layout.add({
     values: [["Share of simulated years by total payout"]],
     style: "header",
@@ -234,7 +255,10 @@ function histogramBlock(layout: SheetLayout, result: RiskResult) {
     style: "header",
   });
   layout.add({
-    values: bins.map((b, k) => [`${money(b.from)}–${money(b.to)}`, ...shares.map((row) => row[k])]),
+    values: bins.map((b, k) => [
+      `${money(b.from, figures)}–${money(b.to, figures)}`,
+      ...shares.map((row) => row[k]),
+    ]),
     numberFormats: [null, ...result.scenarios.map(() => FORMATS.percent1)],
   });
   const col = Math.max(4, result.scenarios.length + 2);

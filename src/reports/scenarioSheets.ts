@@ -120,7 +120,7 @@ export const FIGURE_ROWS: FigureRow[] = [
   { label: "Compensation cost of sales", format: "0.00%", value: (f) => f.costOfSales },
   {
     label: "Incentive cost per gross-margin dollar",
-    format: "$0.000",
+    format: FORMATS.currencyPerUnit,
     value: (f) => f.incentiveCostPerGrossMarginDollar,
   },
   {
@@ -161,7 +161,7 @@ const PROFIT_ROWS: { label: string; format: string; value: (p: Profitability) =>
   [
     {
       label: "Incentive cost per gross-margin dollar",
-      format: "$0.000",
+      format: FORMATS.currencyPerUnit,
       value: (p) => p.incentiveCostPerGrossMarginDollar,
     },
     { label: "Incentive cost of sales", format: "0.00%", value: (p) => p.incentiveCostOfSales },

@@ -85,13 +85,21 @@ async function expectLayout(page: Page, width: number) {
       }
       return false;
     };
+    let who = "";
     for (const child of el.querySelectorAll("*")) {
       const r = child.getBoundingClientRect();
-      if (r.width > 0 && !clipped(child)) widest = Math.max(widest, r.right);
+      if (r.width > 0 && !clipped(child) && r.right > widest) {
+        widest = r.right;
+        who = `${child.tagName.toLowerCase()} "${(child.textContent ?? "").slice(0, 40)}"`;
+      }
     }
-    return { scroll: el.scrollWidth, client: el.clientWidth, widest };
+    return { scroll: el.scrollWidth, client: el.clientWidth, widest, who };
   });
-  expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+  // On failure the message names the widest element.
+  expect({ scroll: overflow.scroll, who: overflow.who }).toEqual({
+    scroll: Math.min(overflow.scroll, overflow.client),
+    who: overflow.who,
+  });
   expect(overflow.widest).toBeLessThanOrEqual(width + 0.5);
   const tops = await page
     .getByRole("tablist", { name: "CompAlign sections" })
@@ -168,6 +176,11 @@ describe.each(WIDTHS)("the pane at %i × 800", (width) => {
     await page.getByRole("button", { name: "Run scenarios" }).click();
     await page.getByRole("heading", { name: "Results" }).waitFor({ timeout: 90_000 });
     figures[`scenarioRunMs@${width}`] = Date.now() - t0;
+    // The answer first: the headline deltas and the next action are visible without scrolling.
+    const scenarioSummary = page.getByRole("region", { name: "Scenario summary" });
+    await scenarioSummary.waitFor();
+    expect(await bottomFromPane(page, scenarioSummary)).toBeLessThanOrEqual(FOLD);
+    await screenshot(page, SUITE, `${width}-scenarios-summary`);
     const table = page.getByRole("table", { name: "Scenario comparison", exact: true });
     await table.scrollIntoViewIfNeeded();
     const rows = await table.locator("tbody tr").evaluateAll((trs) =>
@@ -245,13 +258,25 @@ describe.each(WIDTHS)("the pane at %i × 800", (width) => {
     expect(await bottomFromPane(page, search)).toBeLessThanOrEqual(FOLD);
     await search.fill("cap");
     await page.getByRole("listitem", { name: "COMP.CURVE" }).waitFor();
-    // Examples wrap only between arguments: no piece is split over two lines.
-    const split = await page
-      .locator("code[data-formula] > span")
-      .evaluateAll((spans) =>
-        spans.filter((s) => s.getClientRects().length > 1).map((s) => s.textContent)
+    // Examples wrap only between arguments: no piece is split over two lines, unless the piece
+    // alone is wider than the example's box (it then wraps inside it, never past the pane).
+    const splitPieces = () =>
+      page.locator("code[data-formula] > span").evaluateAll((spans) =>
+        spans
+          .filter((s) => {
+            const code = s.parentElement!;
+            const line = parseFloat(getComputedStyle(code).lineHeight);
+            const r = s.getBoundingClientRect();
+            return r.height > line * 1.5 && r.width < code.clientWidth - 1;
+          })
+          .map((s) => s.textContent)
       );
-    expect(split).toEqual([]);
+    expect(await splitPieces()).toEqual([]);
+    await expectLayout(page, width);
+    // Every function listed (no search): still no overflow, no piece split.
+    await search.fill("");
+    await page.getByRole("listitem", { name: "COMP.COMMISSION" }).waitFor();
+    expect(await splitPieces()).toEqual([]);
     await expectLayout(page, width);
     await paneAxe(page);
     await screenshot(page, SUITE, `${width}-functions`);
@@ -262,6 +287,68 @@ describe.each(WIDTHS)("the pane at %i × 800", (width) => {
     await expectNoIds(page);
     await paneAxe(page);
     await screenshot(page, SUITE, `${width}-communicate`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("Scenarios on an empty workbook: Set up workbook, the Alignment tab's action, is the one primary action above the fold", async () => {
+    const { page, errors } = await open(width, "?empty=1");
+    await sections(page).getByRole("tab", { name: "Scenarios" }).click();
+    const panel = page.getByRole("region", { name: "Plan scenarios" });
+    await panel.getByRole("group", { name: "No Matrix sheet" }).waitFor({ timeout: 30_000 });
+    const primary = panel.locator('[data-primary="true"]');
+    expect(await primary.allInnerTexts()).toEqual(["Set up workbook"]);
+    expect(await bottomFromPane(page, primary)).toBeLessThanOrEqual(FOLD);
+    await expectLayout(page, width);
+    await expectNoIds(page);
+    await paneAxe(page);
+    await screenshot(page, SUITE, `${width}-scenarios-empty`);
+    // The same action as on the Alignment tab: the starter sheets, then Run is the next step.
+    await primary.click();
+    await panel.getByRole("group", { name: "Workbook set up" }).waitFor({ timeout: 30_000 });
+    await panel.getByRole("group", { name: "Scenarios to run" }).waitFor({ timeout: 30_000 });
+    expect(await panel.locator('[data-primary="true"]').allInnerTexts()).toEqual(["Run scenarios"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("Communicate: the summary (plans ready to share) and the actions above the fold; it agrees with every plan's page", async () => {
+    const { page, errors } = await open(width);
+    await sections(page).getByRole("tab", { name: "Communicate" }).click();
+    const summary = page.getByRole("region", { name: "Communicate summary" });
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await bottomFromPane(page, summary)).toBeLessThanOrEqual(FOLD);
+    const write = page.getByRole("button", { name: "Write plan pages" });
+    expect(await bottomFromPane(page, write)).toBeLessThanOrEqual(FOLD);
+    expect(
+      await bottomFromPane(page, page.getByRole("combobox", { name: "Plan" }))
+    ).toBeLessThanOrEqual(FOLD);
+    await expectLayout(page, width);
+    await expectNoIds(page);
+    await paneAxe(page);
+    // "N of M plans ready to share", and each plan's page shows a warning exactly when the
+    // summary lists it under "Needs work first".
+    const title = await summary.getByRole("heading").innerText();
+    const [, ready, total] = /^(\d+) of (\d+) plans ready to share$/.exec(title)!;
+    const plans = await page
+      .getByRole("combobox", { name: "Plan" })
+      .locator("option")
+      .allInnerTexts();
+    expect(plans).toHaveLength(Number(total));
+    const needsWork = /Needs work first: (.*) \(see/.exec(await summary.innerText())?.[1] ?? "";
+    let warned = 0;
+    for (const plan of plans) {
+      await page.getByRole("combobox", { name: "Plan" }).selectOption(plan);
+      const page_ = page.getByRole("article", { name: new RegExp(plan) });
+      await page_.waitFor();
+      const warning = await page_
+        .getByText(/Before you share this page|Breaks the five-minute rule/)
+        .count();
+      expect([plan, warning > 0]).toEqual([plan, needsWork.includes(plan)]);
+      if (warning > 0) warned++;
+    }
+    expect(plans.length - warned).toBe(Number(ready));
+    await screenshot(page, SUITE, `${width}-communicate-summary`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -289,6 +376,23 @@ describe.each(WIDTHS)("the pane at %i × 800", (width) => {
     expect(track).not.toBe("rgb(0, 0, 0)");
     await paneAxe(page);
     await screenshot(page, SUITE, `${width}-dark`);
+    // Every other tab renders dark too: the pane's background stays dark, axe (contrast) clean.
+    const shown: [string, Locator][] = [
+      ["Scenarios", page.getByRole("button", { name: "Run scenarios" })],
+      ["Pulse", page.getByRole("button", { name: "Run pulse check" })],
+      ["Communicate", page.getByRole("button", { name: "Read plans" })],
+      ["Functions", page.getByRole("searchbox", { name: "Search functions" })],
+    ];
+    for (const [name, ready] of shown) {
+      await sections(page).getByRole("tab", { name }).click();
+      await ready.waitFor({ timeout: 30_000 });
+      const bg = await pane(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const [r2, g2, b2] = (bg.match(/\d+/g) ?? []).map(Number);
+      expect([name, (r2 + g2 + b2) / 3 < 60]).toEqual([name, true]);
+      await expectLayout(page, width);
+      await paneAxe(page);
+      await screenshot(page, SUITE, `${width}-dark-${name.toLowerCase()}`);
+    }
     figures[`longestTaskMs@${width}`] = await page.evaluate(
       () => (window as unknown as { __longest: number }).__longest
     );

@@ -203,7 +203,7 @@ describe("Pulse tab", () => {
     await user.click(await runButton());
     const bar = await screen.findByRole("group", { name: "No Reps sheet" }, WAIT);
     expect(bar).toHaveTextContent(/computed rep by rep on the period's actuals/);
-    expect(bar).toHaveTextContent(/Set up workbook on the Alignment tab/);
+    expect(bar).toHaveTextContent(/Set up workbook \(Alignment or Scenarios tab\)/);
     expect(await book.ownedSheets()).toEqual([]);
     expect(screen.queryByRole("list", { name: /Pulse checks/ })).toBeNull();
   });

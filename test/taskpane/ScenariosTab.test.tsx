@@ -84,17 +84,44 @@ describe("Scenarios tab", () => {
     await expectNoAxeViolations(container);
   });
 
-  it("in an empty workbook, says there is no Matrix and offers Insert sample data (no axe violations)", async () => {
+  it("in an empty workbook, says there is no Matrix; Set up workbook is the one primary action (no axe violations)", async () => {
     const { container } = renderTab(memoryAccess(new MemoryWorkbook()).access);
 
     const bar = await screen.findByRole("group", { name: "No Matrix sheet" });
     expect(bar).toHaveTextContent("Insert sample data");
-    expect(bar).toHaveTextContent("Set up workbook");
+    expect(bar).toHaveTextContent("Set up workbook for a starter plan");
     // Not a blank pane: the actions and what they do are there; Run waits for a plan.
     expect(button("Insert sample data")).toBeInTheDocument();
     expect(button("Run scenarios")).toHaveAttribute("aria-disabled", "true");
-    expect(tab()).toHaveTextContent("Insert sample data adds a sample plan");
+    // One primary action for the state: Set up workbook, as on the Alignment tab.
+    const primary = Array.from(container.querySelectorAll('[data-primary="true"]'));
+    expect(primary.map((b) => b.textContent)).toEqual(["Set up workbook"]);
+    expect(button("Run scenarios")).not.toHaveAttribute("data-primary");
+    expect(tab()).toHaveTextContent("Set up workbook adds them with a starter plan");
+    expect(tab()).toHaveTextContent("Insert sample data adds a finished example instead");
     await expectNoAxeViolations(container);
+  });
+
+  it("Set up workbook here is the Alignment tab's action: the starter sheets, then the list", async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook();
+    renderTab(memoryAccess(book).access);
+    await screen.findByRole("group", { name: "No Matrix sheet" });
+
+    await user.click(button("Set up workbook"));
+
+    const bar = await screen.findByRole("group", { name: "Workbook set up" });
+    const starter = ["Objectives", "Matrix", "Curves", "Reps", "Scenarios"];
+    expect(await book.sheetNames()).toEqual(starter);
+    expect(bar).toHaveTextContent(
+      "Added Objectives, Matrix, Curves, Reps and Scenarios with a starter plan."
+    );
+    expect(bar).toHaveTextContent("select Run scenarios");
+    expect(screen.queryByRole("group", { name: "No Matrix sheet" })).toBeNull();
+    await screen.findByRole("group", { name: "Scenarios to run" });
+    // With a plan listed, Run scenarios is the primary action again.
+    expect(button("Run scenarios")).toHaveAttribute("data-primary", "true");
+    expect(button("Set up workbook")).not.toHaveAttribute("data-primary");
   });
 
   it("Insert sample data adds the six input sheets and lists the sample's scenarios", async () => {
@@ -290,7 +317,9 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Run scenarios"));
     await waitFor(() =>
-      expect(progress()).toHaveAccessibleDescription(`Computed ${SAMPLE_SCENARIOS[SAMPLE_SCENARIOS.length - 1]}`)
+      expect(progress()).toHaveAccessibleDescription(
+        `Computed ${SAMPLE_SCENARIOS[SAMPLE_SCENARIOS.length - 1]}`
+      )
     );
     expect(button("Cancel")).toHaveAttribute("aria-disabled", "true");
     expect(tab()).toHaveTextContent("a run can be cancelled until it starts writing");
@@ -310,7 +339,9 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Run scenarios"));
     await waitFor(() => {
-      const tabs = screen.getByRole("list", { name: `Tabs written (${SAMPLE_SCENARIOS.length + 2})` });
+      const tabs = screen.getByRole("list", {
+        name: `Tabs written (${SAMPLE_SCENARIOS.length + 2})`,
+      });
       for (const item of within(tabs).getAllByRole("listitem"))
         expect(item).toHaveTextContent("(refreshed)");
     });

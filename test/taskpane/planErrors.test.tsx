@@ -68,14 +68,14 @@ test("Scenarios tab: the errors block the run, each with its cell, and a button 
   expect(screen.getByRole("tab", { name: "Alignment" })).toHaveAttribute("aria-selected", "true");
 });
 
-test("the pane's comparison states the actuals assumption", async () => {
-  const { ScenarioCompare } = await import("../../src/taskpane/scenarios/ScenarioCompare");
+test("the pane's scenario summary states the actuals assumption", async () => {
+  const { ScenarioSummary } = await import("../../src/taskpane/scenarios/ScenarioSummary");
   const { ACTUALS_ASSUMPTION } = await import("../../src/engine/scenarioRunner");
   const { runScenarioAction } = await import("../../src/actions");
   const book = new MemoryWorkbook();
   await setupWorkbook(book);
-  const { run, sheets } = await runScenarioAction(book);
-  render(<ScenarioCompare scenarios={run.scenarios} sheets={sheets} onSelect={() => undefined} />);
+  const { run } = await runScenarioAction(book);
+  render(<ScenarioSummary scenarios={run.scenarios} />);
   const summary = screen.getByRole("region", { name: "Scenario summary" });
   expect(within(summary).getByText(ACTUALS_ASSUMPTION)).toBeVisible();
 });

@@ -161,7 +161,7 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
           }
           rows={plan.earnings.map((e) =>
             currency
-              ? [pct(e.attainment), amount(e.earnings, true), pct(e.rate)]
+              ? [pct(e.attainment), amount(e.earnings, true, plan.figures), pct(e.rate)]
               : [pct(e.attainment), pct(e.earnings)]
           )}
         />

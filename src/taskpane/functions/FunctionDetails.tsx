@@ -30,7 +30,9 @@ const useStyles = makeStyles({
     display: "block",
     maxWidth: "100%",
   },
-  piece: { whiteSpace: "nowrap" },
+  // A piece moves to the next line whole; only one wider than the pane itself (a long array
+  // constant at 320 px) wraps inside its own box rather than running past the pane's edge.
+  piece: { display: "inline-block", maxWidth: "100%", overflowWrap: "anywhere" },
 });
 
 export function ParamList({ params, label }: { params: readonly ParamSpec[]; label: string }) {

@@ -96,8 +96,8 @@ export function SheetPreview({ book, selection, onDownload }: SheetPreviewProps)
       </Caption1>
       {names === null ? null : names.length === 0 ? (
         <Body1 as="p" className={styles.empty}>
-          The workbook has no sheets yet. Set up workbook (Alignment tab) or Insert sample data
-          (Scenarios tab) adds them.
+          The workbook has no sheets yet. Set up workbook (Alignment or Scenarios tab) adds them
+          with a starter plan; Insert sample data (Scenarios tab) adds a finished example.
         </Body1>
       ) : (
         <>

@@ -38,7 +38,7 @@ const WORKBOOK_NEXT = workbookAdvice({
 });
 
 const GET_SHEETS =
-  "Select Set up workbook on the Alignment tab for a starter plan, or Insert sample data on the Scenarios tab for a sample with reps; both keep the sheets you already have.";
+  "Select Set up workbook (Alignment or Scenarios tab) for a starter plan to fill in, or Insert sample data on the Scenarios tab for a finished example with reps; both keep the sheets you already have.";
 
 export function describePulseError(error: unknown, task: PulseTask): PulseError {
   if (error instanceof ActionError && error.kind === "no-matrix")

@@ -55,7 +55,8 @@ export const RunControls = forwardRef<HTMLButtonElement, RunControlsProps>(funct
       <div className={styles.buttons}>
         <Button
           ref={runButton}
-          appearance="primary"
+          appearance={listed ? "primary" : "secondary"}
+          data-primary={listed || undefined}
           icon={<PlayRegular />}
           disabledFocusable={disabled || running}
           onClick={onRun}

@@ -1,5 +1,5 @@
 /**
- * The last finished run: the headline deltas and one scenario against Baseline (ScenarioCompare), the tabs it wrote, and the scenarios it skipped
+ * The last finished run (its headline deltas are ScenarioSummary, at the top of the tab): one scenario against Baseline (ScenarioCompare), the tabs it wrote, and the scenarios it skipped
  * and reps it left out. The heading takes focus when a run ends, so keyboard and screen-reader
  * users land on the answer.
  */

@@ -1,21 +1,31 @@
 /**
- * The Scenarios tab's workbook actions: Insert sample data (the sample plan, reps and
- * scenarios, added beside the sheets already there) and Refresh list (read the Scenarios sheet
- * again), with a spinner saying what is running. Disabled while any task runs.
+ * The Scenarios tab's workbook actions: Set up workbook (the starter plan to fill in: the same
+ * action, name and icon as on the Alignment tab; primary while the workbook has no plan), Insert
+ * sample data (a finished example — sample plan, reps and scenarios — added beside the sheets
+ * already there) and Refresh list (read the Scenarios sheet again), with a spinner saying what is
+ * running. Disabled while any task runs.
  */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowSyncRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
+import {
+  ArrowSyncRegular,
+  DocumentTableArrowRightRegular,
+  TableAddRegular,
+} from "@fluentui/react-icons";
 import type { UserTask } from "./useScenarios";
 
 export interface ScenarioActionsProps {
   busy: UserTask | null;
   refreshing: boolean;
+  /** The workbook has no plan to run yet: Set up workbook is the next step (primary). */
+  needsSetup?: boolean;
+  onSetUp: () => void;
   onInsertSample: () => void;
   onRefresh: () => void;
 }
 
 const RUNNING: Partial<Record<UserTask, string>> = {
   load: "Reading the scenarios…",
+  setup: "Setting up the workbook…",
   sample: "Inserting the sample data…",
   add: "Adding the row…",
 };
@@ -29,6 +39,8 @@ const useStyles = makeStyles({
 export function ScenarioActions({
   busy,
   refreshing,
+  needsSetup = false,
+  onSetUp,
   onInsertSample,
   onRefresh,
 }: ScenarioActionsProps) {
@@ -38,6 +50,15 @@ export function ScenarioActions({
   return (
     <div className={styles.root}>
       <div className={styles.buttons} role="group" aria-label="Scenario workbook actions">
+        <Button
+          appearance={needsSetup ? "primary" : "secondary"}
+          data-primary={needsSetup || undefined}
+          icon={<TableAddRegular />}
+          disabledFocusable={disabled}
+          onClick={onSetUp}
+        >
+          Set up workbook
+        </Button>
         <Button
           icon={<DocumentTableArrowRightRegular />}
           disabledFocusable={disabled}

@@ -1,24 +1,15 @@
 /**
- * The run's answer at pane width (320–350 px): first a summary card with each scenario's
- * headline delta against Baseline (Δ total payout), then one scenario at a time against
+ * The run's details at pane width (320–350 px; the summary card with each scenario's headline
+ * delta is ScenarioSummary, at the top of the tab): one scenario at a time against
  * Baseline, picked in a drop-down, as a three-column table — every figure's label stays
  * visible next to its two values, column headers take at most two lines (the full name is in
  * the picker and the header's title), nothing scrolls sideways — and a link that opens the
  * Scenario Comparison sheet with every scenario side by side.
  */
 import { useState } from "react";
-import {
-  Body1,
-  Button,
-  Field,
-  Select,
-  Subtitle2,
-  makeStyles,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
+import { Button, Field, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { OpenRegular } from "@fluentui/react-icons";
-import { ACTUALS_ASSUMPTION, type ScenarioResult } from "../../engine/scenarioRunner";
+import type { ScenarioResult } from "../../engine/scenarioRunner";
 import { SCENARIO_COMPARISON } from "../../reports/scenarioSheets";
 import { cellAddress } from "../../model/sheetRows";
 import type { WriteResult } from "../../workbook/port";
@@ -42,32 +33,6 @@ const twoLines = {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  title: { margin: 0 },
-  deltas: {
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-  },
-  delta: {
-    display: "flex",
-    justifyContent: "space-between",
-    columnGap: tokens.spacingHorizontalS,
-    fontVariantNumeric: "tabular-nums",
-  },
-  deltaName: { minWidth: 0, overflowWrap: "anywhere" },
-  deltaValue: { whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold },
   table: {
     width: "100%",
     tableLayout: "fixed",
@@ -118,28 +83,6 @@ export function ScenarioCompare({ scenarios, sheets, onSelect }: ScenarioCompare
 
   return (
     <div className={styles.root}>
-      <section className={styles.card} aria-label="Scenario summary" data-summary="scenarios">
-        <Subtitle2 as="h4" className={styles.title}>
-          Total payout vs Baseline
-        </Subtitle2>
-        {others.length === 0 ? (
-          <Body1 as="p">Only Baseline ran: pick scenarios to compare with it.</Body1>
-        ) : (
-          <ul className={styles.deltas}>
-            {others.map((s) => (
-              <li key={s.name} className={styles.delta}>
-                <span className={styles.deltaName}>{s.name}</span>
-                <span className={styles.deltaValue}>
-                  {fig.signedMoney(s.figures.deltaVsBaseline)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <Body1 as="p">Baseline total payout: {fig.money(baseline.figures.totalPayout)}</Body1>
-        <Body1 as="p">{ACTUALS_ASSUMPTION}</Body1>
-      </section>
-
       {others.length > 1 && (
         <Field label={{ children: "Compare with Baseline", htmlFor: pickerId }}>
           <Select id={pickerId} value={other?.name} onChange={(_, d) => setPicked(d.value)}>

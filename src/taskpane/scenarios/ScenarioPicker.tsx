@@ -42,7 +42,7 @@ export function ScenarioPicker({ scenarios, unchecked, disabled, onChange }: Sce
       {scenarios.length === 0 ? (
         <Body1 as="p" className={styles.note}>
           The Scenarios sheet has no scenario that can run yet, so a run computes Baseline only. Add
-          a change below, or select Insert sample data for five scenarios to try.
+          a change below, or select Insert sample data for an example with five scenarios to try.
         </Body1>
       ) : (
         <div

@@ -19,6 +19,7 @@ import { InvalidScenarios } from "./InvalidScenarios";
 import { PlanErrors } from "./PlanErrors";
 import { RunControls } from "./RunControls";
 import { RunResults } from "./RunResults";
+import { ScenarioSummary } from "./ScenarioSummary";
 import { ScenarioActions } from "./ScenarioActions";
 import { ScenarioForm } from "./ScenarioForm";
 import { ScenarioPicker } from "./ScenarioPicker";
@@ -51,6 +52,7 @@ type Area = "top" | "run" | "add";
 
 const AREA_OF_TASK: Record<ScenarioError["task"], Area> = {
   load: "top",
+  setup: "top",
   sample: "top",
   select: "top",
   run: "run",
@@ -71,7 +73,7 @@ function Notices({
 }) {
   const { error, outcome } = state;
   const outcomeArea: Area | null = outcome
-    ? outcome.task === "sample"
+    ? outcome.task === "sample" || outcome.task === "setup"
       ? "top"
       : outcome.task === "cancelled"
         ? "run"
@@ -143,10 +145,14 @@ export function ScenarioWorkspace({
   return (
     <AriaLiveAnnouncer>
       <div className={styles.root}>
+        {/* The answer first: the last run's headline deltas, above the fold at pane width. */}
+        {state.result && <ScenarioSummary scenarios={state.result.run.scenarios} />}
         <div className={styles.block}>
           <ScenarioActions
             busy={state.busy}
             refreshing={state.refreshing}
+            needsSetup={listing === null && state.error?.missingSheet === true}
+            onSetUp={() => void controls.setUp()}
             onInsertSample={() => void controls.insertSample()}
             onRefresh={() => void controls.load()}
           />
@@ -168,7 +174,9 @@ export function ScenarioWorkspace({
           state.busy !== "load" && (
             <Body1 as="p" className={styles.empty}>
               Scenarios read the Matrix, Curves, Reps and Scenarios sheets. Starting from an empty
-              workbook? Insert sample data adds a sample plan with its reps and five scenarios.
+              workbook? Set up workbook adds them with a starter plan to fill in with your own;
+              Insert sample data adds a finished example instead (360 reps, five scenarios) to
+              explore.
             </Body1>
           )
         )}

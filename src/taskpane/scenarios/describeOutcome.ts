@@ -1,12 +1,14 @@
 /**
- * What a finished Scenarios-tab task did, in words for a message bar: the sample sheets added
- * and kept, a row added to the Scenarios sheet, a run cancelled.
+ * What a finished Scenarios-tab task did, in words for a message bar: the starter (Set up
+ * workbook) or sample sheets added and kept, a row added to the Scenarios sheet, a run cancelled.
  */
+import { describeSetup } from "../alignment/describeOutcome";
 import { listOf } from "../alignment/format";
 import { cellText, changeLabel } from "../shared/labels";
 import type { SetupResult } from "../../actions";
 
 export type ScenarioOutcome =
+  | { task: "setup"; result: SetupResult }
   | { task: "sample"; result: SetupResult }
   | { task: "add"; scenario: string; change: string; range: string }
   | { task: "cancelled"; message: string };
@@ -22,6 +24,12 @@ const they = (n: number) => (n === 1 ? "it was" : "they were");
 
 export function describeOutcome(outcome: ScenarioOutcome): OutcomeMessage {
   switch (outcome.task) {
+    case "setup":
+      // The same action as the Alignment tab's, in the same words; only the next step differs.
+      return describeSetup(
+        outcome.result,
+        "Edit the plan and its scenarios, then pick the scenarios and select Run scenarios."
+      );
     case "sample": {
       const { created, kept } = outcome.result;
       if (created.length === 0) {

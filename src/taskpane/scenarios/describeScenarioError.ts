@@ -18,7 +18,7 @@ import {
 } from "../shared/workbookErrorAdvice";
 
 /** What the Scenarios tab was doing. */
-export type ScenarioTask = "load" | "sample" | "run" | "add" | "select";
+export type ScenarioTask = "load" | "setup" | "sample" | "run" | "add" | "select";
 
 export interface ScenarioError {
   task: ScenarioTask;
@@ -27,7 +27,7 @@ export interface ScenarioError {
   next: string | null;
   /** A state of the workbook to fix (a missing sheet) rather than a failure. */
   intent: "error" | "warning";
-  /** True when the next step is Insert sample data or Set up workbook. */
+  /** True when the next step is Set up workbook (or Insert sample data). */
   missingSheet: boolean;
   /** The plan's error findings, when those are what stopped the task (listed with their cells). */
   findings?: Finding[];
@@ -35,6 +35,7 @@ export interface ScenarioError {
 
 const FAILED: Record<ScenarioTask, string> = {
   load: "Could not read the scenarios",
+  setup: "Could not set up the workbook",
   sample: "Could not insert the sample data",
   run: "Could not run the scenarios",
   add: "Could not add the row",
@@ -49,7 +50,7 @@ const WORKBOOK_NEXT = workbookAdvice({
 });
 
 const GET_SHEETS =
-  "Select Insert sample data to load a sample plan with reps and five scenarios, or Set up workbook on the Alignment tab for a starter plan to fill in with your own.";
+  "Select Set up workbook for a starter plan to fill in with your own (the same as on the Alignment tab), or Insert sample data for a finished example plan with 360 reps and five scenarios to explore.";
 
 export function describeScenarioError(error: unknown, task: ScenarioTask): ScenarioError {
   const base = { task, intent: "error" as const, missingSheet: false };

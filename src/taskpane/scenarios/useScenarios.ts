@@ -19,7 +19,7 @@ import {
   type ScenarioTask,
 } from "./describeScenarioError";
 import type { ScenarioOutcome } from "./describeOutcome";
-import { insertSampleData } from "../../actions";
+import { insertSampleData, setupWorkbook } from "../../actions";
 import { listingOf, type ScenarioListing } from "./listing";
 import type { ScenarioRow } from "./scenarioRow";
 import { runTask } from "../worker/host";
@@ -67,6 +67,8 @@ export interface ScenarioControls {
   state: ScenariosState;
   load(): Promise<void>;
   reload(): void;
+  /** "Set up workbook": the starter plan, the same action as on the Alignment tab. */
+  setUp(): Promise<void>;
   insertSample(): Promise<void>;
   setChecked(name: string, checked: boolean): void;
   /** Runs these scenarios after Baseline, which always runs first. */
@@ -167,14 +169,14 @@ export function useScenarios(
     void load();
   }, [load]);
 
-  const insertSample = useCallback(
-    () =>
-      perform("sample", async () => {
+  const addSheets = useCallback(
+    (task: "setup" | "sample") =>
+      perform(task, async () => {
         try {
-          const result = await access.run(insertSampleData);
+          const result = await access.run(task === "setup" ? setupWorkbook : insertSampleData);
           update((s) => ({
             ...s,
-            outcome: { task: "sample", result },
+            outcome: { task, result },
             tablesVersion: result.created.length > 0 ? s.tablesVersion + 1 : s.tablesVersion,
           }));
         } finally {
@@ -192,6 +194,8 @@ export function useScenarios(
       }),
     [access, perform, readListing, showListing, update]
   );
+  const setUp = useCallback(() => addSheets("setup"), [addSheets]);
+  const insertSample = useCallback(() => addSheets("sample"), [addSheets]);
 
   const setChecked = useCallback(
     (name: string, checked: boolean) =>
@@ -316,5 +320,5 @@ export function useScenarios(
     [access, update]
   );
 
-  return { state, load, reload, insertSample, setChecked, run, cancel, addRow, select };
+  return { state, load, reload, setUp, insertSample, setChecked, run, cancel, addRow, select };
 }
