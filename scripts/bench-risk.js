@@ -203,6 +203,6 @@ function printRisk(r) {
   );
 }
 
-module.exports = { benchRisk, printRisk };
+module.exports = { benchRisk, printRisk, design, reps };
 
 if (require.main === module) printRisk(benchRisk({ large: !process.argv.includes("--small") }));

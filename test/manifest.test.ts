@@ -116,126 +116,131 @@ describe("the manifest checks catch what they claim to", () => {
     );
   });
 
-  it("requires every resid to resolve, in the right resource table", () => {
-    const missing = replaceOnce(
-      MANIFEST,
+  /** [what is broken, the check that must name it among its problems, find, replace, the problem]. */
+  const NAMED: [string, string, string, string, RegExp][] = [
+    [
+      "a resid defined nowhere",
+      "resids",
       '<Label resid="CommandsGroup.Label"/>',
-      '<Label resid="Nowhere.Label"/>'
-    );
-    expect(problemsOf("resids", missing).join("\n")).toMatch(
-      /resid "Nowhere.Label" is not defined in <bt:ShortStrings>/
-    );
-    const wrongKind = replaceOnce(
-      MANIFEST,
+      '<Label resid="Nowhere.Label"/>',
+      /resid "Nowhere.Label" is not defined in <bt:ShortStrings>/,
+    ],
+    [
+      "a resid in the wrong resource table",
+      "resids",
       '<Label resid="CommandsGroup.Label"/>',
-      '<Label resid="TaskpaneButton.Tooltip"/>'
-    );
-    expect(problemsOf("resids", wrongKind).join("\n")).toMatch(
-      /is a LongStrings resource, expected ShortStrings/
-    );
-    const duplicate = replaceOnce(
-      MANIFEST,
+      '<Label resid="TaskpaneButton.Tooltip"/>',
+      /is a LongStrings resource, expected ShortStrings/,
+    ],
+    [
+      "a resource id defined twice",
+      "resids",
       "</bt:ShortStrings>",
-      '  <bt:String id="CommandsGroup.Label" DefaultValue="Again"/>\n      </bt:ShortStrings>'
-    );
-    expect(problemsOf("resids", duplicate).join("\n")).toMatch(
-      /ShortStrings id "CommandsGroup.Label" is defined twice/
-    );
+      '  <bt:String id="CommandsGroup.Label" DefaultValue="Again"/>\n      </bt:ShortStrings>',
+      /ShortStrings id "CommandsGroup.Label" is defined twice/,
+    ],
+    [
+      "a URL that is not https",
+      "urls",
+      '"https://localhost:3000/functions.json"',
+      '"http://localhost:3000/functions.json"',
+      /"http:\/\/localhost:3000\/functions.json" is not https/,
+    ],
+    [
+      "URLs on two origins",
+      "urls",
+      '"https://localhost:3000/functions.json"',
+      '"https://cdn.example.com/functions.json"',
+      /URLs span 2 origins/,
+    ],
+  ];
+  it.each(NAMED)("%s: the %s check names it", (_, check, from, to, problem) => {
+    expect(problemsOf(check, replaceOnce(MANIFEST, from, to)).join("\n")).toMatch(problem);
   });
 
-  it("requires https URLs on one origin", () => {
-    const http = replaceOnce(
-      MANIFEST,
-      '"https://localhost:3000/functions.json"',
-      '"http://localhost:3000/functions.json"'
-    );
-    expect(problemsOf("urls", http).join("\n")).toMatch(
-      /"http:\/\/localhost:3000\/functions.json" is not https/
-    );
-    const elsewhere = replaceOnce(
-      MANIFEST,
-      '"https://localhost:3000/functions.json"',
-      '"https://cdn.example.com/functions.json"'
-    );
-    expect(problemsOf("urls", elsewhere).join("\n")).toMatch(/URLs span 2 origins/);
-  });
-
-  it("requires the SharedRuntime requirement, the COMP namespace and ReadWriteDocument", () => {
-    const noShared = replaceOnce(MANIFEST, /\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/, "");
-    expect(problemsOf("requirements", noShared)).toEqual([
+  /** [what is broken, the check that must say so, find, replace, its one problem]. */
+  const BROKEN: [string, string, string | RegExp, string, string | RegExp][] = [
+    [
+      "no SharedRuntime requirement",
+      "requirements",
+      /\s*<Set Name="SharedRuntime" MinVersion="1.1"\/>/,
+      "",
       '<Requirements> does not include <Set Name="SharedRuntime" MinVersion="1.1"/>',
-    ]);
-    const otherNamespace = replaceOnce(
-      MANIFEST,
+    ],
+    [
+      "another namespace than COMP",
+      "customFunctions",
       '<bt:String id="Functions.Namespace" DefaultValue="COMP"/>',
-      '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>'
-    );
-    expect(problemsOf("customFunctions", otherNamespace)).toEqual([
+      '<bt:String id="Functions.Namespace" DefaultValue="CONTOSO"/>',
       'custom functions namespace resolves to "CONTOSO", expected "COMP"',
-    ]);
-    const readOnly = replaceOnce(
-      MANIFEST,
+    ],
+    [
+      "read-only permission",
+      "permission",
       "<Permissions>ReadWriteDocument</Permissions>",
-      "<Permissions>ReadDocument</Permissions>"
-    );
-    expect(problemsOf("permission", readOnly)).toEqual([
+      "<Permissions>ReadDocument</Permissions>",
       '<Permissions> is "ReadDocument", expected "ReadWriteDocument"',
-    ]);
-  });
-
-  it("requires CustomFunctionsRuntime 1.3 (ErrorCode values) and ExcelApi 1.8", () => {
-    const oldCf = replaceOnce(
-      MANIFEST,
+    ],
+    [
+      "CustomFunctionsRuntime below 1.3 (ErrorCode values)",
+      "requirements",
       '<Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
-      '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>'
-    );
-    expect(problemsOf("requirements", oldCf)).toEqual([
+      '<Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>',
       '<Requirements> does not include <Set Name="CustomFunctionsRuntime" MinVersion="1.3"/>',
-    ]);
-    const noExcel = replaceOnce(MANIFEST, /\s*<Set Name="ExcelApi" MinVersion="1.8"\/>/, "");
-    expect(problemsOf("requirements", noExcel)).toEqual([
+    ],
+    [
+      "no ExcelApi 1.8",
+      "requirements",
+      /\s*<Set Name="ExcelApi" MinVersion="1.8"\/>/,
+      "",
       '<Requirements> does not include <Set Name="ExcelApi" MinVersion="1.8"/>',
-    ]);
-  });
-
-  it("follows the add-in-only schema's child sequences (Runtimes first in Host, Resources order, Set attributes)", () => {
-    const runtimesLast = replaceOnce(
-      MANIFEST,
+    ],
+    [
+      "Runtimes after DesktopFormFactor in Host (the add-in-only schema's child sequence)",
+      "schema",
       /(\s*<Runtimes>[\s\S]*?<\/Runtimes>)([\s\S]*?<\/DesktopFormFactor>)/,
-      "$2$1"
-    );
-    expect(problemsOf("schema", runtimesLast)).toEqual([
-      expect.stringMatching(
-        /^<Runtimes> must come before <DesktopFormFactor> in <Host> \(line \d+\)$/
-      ),
-    ]);
-    const urlsFirst = replaceOnce(
-      MANIFEST,
+      "$2$1",
+      /^<Runtimes> must come before <DesktopFormFactor> in <Host> \(line \d+\)$/,
+    ],
+    [
+      "Urls before Images in Resources",
+      "schema",
       /(\s*<bt:Images>[\s\S]*?<\/bt:Images>)(\s*<bt:Urls>[\s\S]*?<\/bt:Urls>)/,
-      "$2$1"
-    );
-    expect(problemsOf("schema", urlsFirst)).toEqual([
-      expect.stringMatching(/^<bt:Images> must come before <bt:Urls> in <Resources>/),
-    ]);
-    const pageFirst = replaceOnce(
-      MANIFEST,
+      "$2$1",
+      /^<bt:Images> must come before <bt:Urls> in <Resources>/,
+    ],
+    [
+      "Page before Script in ExtensionPoint",
+      "schema",
       /(\s*<Script>[\s\S]*?<\/Script>)(\s*<Page>[\s\S]*?<\/Page>)/,
-      "$2$1"
-    );
-    expect(problemsOf("schema", pageFirst)).toEqual([
-      expect.stringMatching(/^<Script> must come before <Page> in <ExtensionPoint>/),
-    ]);
-    const stray = replaceOnce(MANIFEST, "<Runtimes>", "<Runtimes><Shortcuts/>");
-    expect(problemsOf("schema", stray)).toEqual([
-      expect.stringMatching(/^<Shortcuts> is not a valid child of <Runtimes>/),
-    ]);
-    const badLifetime = replaceOnce(MANIFEST, 'lifetime="long"', 'lifetime="forever"');
-    expect(problemsOf("schema", badLifetime)).toEqual([
-      expect.stringMatching(/lifetime "forever" is not short or long$/),
-    ]);
-    const badVersion = replaceOnce(MANIFEST, 'MinVersion="1.8"', 'MinVersion="1.8.0"');
-    expect(problemsOf("schema", badVersion)).toEqual([
-      expect.stringMatching(/MinVersion "1.8.0" is not of the form 1.8$/),
+      "$2$1",
+      /^<Script> must come before <Page> in <ExtensionPoint>/,
+    ],
+    [
+      "a stray child in Runtimes",
+      "schema",
+      "<Runtimes>",
+      "<Runtimes><Shortcuts/>",
+      /^<Shortcuts> is not a valid child of <Runtimes>/,
+    ],
+    [
+      "a runtime lifetime that is not short or long",
+      "schema",
+      'lifetime="long"',
+      'lifetime="forever"',
+      /lifetime "forever" is not short or long$/,
+    ],
+    [
+      "a Set MinVersion not of the form 1.8",
+      "schema",
+      'MinVersion="1.8"',
+      'MinVersion="1.8.0"',
+      /MinVersion "1.8.0" is not of the form 1.8$/,
+    ],
+  ];
+  it.each(BROKEN)("%s: the %s check names it", (_, check, from, to, problem) => {
+    expect(problemsOf(check, replaceOnce(MANIFEST, from, to))).toEqual([
+      typeof problem === "string" ? problem : expect.stringMatching(problem),
     ]);
   });
 

@@ -24,6 +24,7 @@ import {
   type WorkbookPort,
   type WriteResult,
 } from "../workbook/port";
+import { arrangeReport } from "../workbook/reportLayout";
 import { nonFiniteReason, requireComputable } from "./computable";
 import { ActionError } from "./errors";
 import { assertPlanHasNoErrors } from "./planGate";
@@ -42,8 +43,14 @@ export interface ScenarioRunOptions {
    * Runs the compute part (`computeScenarioRun` by default); the task pane passes one that runs
    * it in a Web Worker.
    */
-  compute?: (book: WorkbookPort, options: ScenarioRunOptions) => Promise<ScenarioRun>;
+  compute?: (book: WorkbookPort, options: ScenarioRunOptions) => Promise<ComputedScenarioRun>;
 }
+
+/**
+ * What `compute` returns: the run, and optionally its tabs already built and laid out
+ * (`layOutScenarioTabs`, table names of the first attempt), which are then written as they are.
+ */
+export type ComputedScenarioRun = ScenarioRun & { tabs?: SheetSpec[] };
 
 export interface ScenarioRunResult {
   run: ScenarioRun;
@@ -89,6 +96,12 @@ export async function computeScenarioRun(
   requireComputable(prepared);
   const total = prepared.models.length * 2 + 1;
   let done = 0;
+  const first = prepared.models[0]?.name ?? "Baseline";
+  onProgress?.(
+    0,
+    total,
+    `Read ${prepared.reps.count.toLocaleString("en-US")} reps; computing ${first}…`
+  );
   const scenarios: ScenarioResult[] = [];
   for (const model of prepared.models) {
     if (signal?.aborted) throw cancelled();
@@ -110,32 +123,21 @@ export async function runScenarioAction(
 ): Promise<ScenarioRunResult> {
   const { signal, onProgress } = options;
   const pause = options.yieldControl ?? (() => Promise.resolve());
-  const run = await (options.compute ?? computeScenarioRun)(book, options);
+  const computed: ComputedScenarioRun = await (options.compute ?? computeScenarioRun)(
+    book,
+    options
+  );
+  const { tabs: laidOut, ...run } = computed;
   const { scenarios } = run;
   const total = scenarios.length * 2 + 1;
   let done = scenarios.length;
-  // Each tab is laid out just before it is written, so the host gets a breath between tabs.
-  // Tabs never lost (tabNames.ts): distinct, valid names that are not another report's tab, and
-  // table names a stale tab of an earlier run (renamed or deleted scenario) does not hold.
-  const tabNames = uniqueTabNames(
-    scenarios.map((s) => s.name),
-    "Scenario",
-    isOtherReportTab
-  );
-  const tableNames: string[] = [];
-  const specs: ((attempt: number) => SheetSpec)[] = [
-    ...scenarios.map((s, i) => (attempt: number) => {
-      const table = uniqueTableName(
-        `CompAlignScenario_${tabNames[i]}${attempt > 1 ? `_${attempt}` : ""}`,
-        tableNames
-      );
-      return inWorkbookCurrency(
-        { ...scenarioDetailSheet(run, s, table), name: tabNames[i] },
-        run.figures ?? DEFAULT_FIGURE_SETTINGS
-      );
-    }),
-    () => inWorkbookCurrency(comparisonSheet(run), run.figures ?? DEFAULT_FIGURE_SETTINGS),
-  ];
+  // Each tab is built and laid out just before it is written, so the host gets a breath between
+  // tabs; or where the run was computed (the pane's worker), then written as it came.
+  const builders = scenarioTabBuilders(run);
+  const specs = builders.map((build, i) => (attempt: number) => {
+    const ready = attempt === 1 ? laidOut?.[i] : undefined;
+    return ready ?? build(attempt);
+  });
   if (signal?.aborted) throw cancelled();
   const sheets: WriteResult[] = [];
   try {
@@ -152,6 +154,67 @@ export async function runScenarioAction(
     throw e;
   }
   return { run, sheets };
+}
+
+/**
+ * The tabs a run writes, in order (one per computed scenario, then the Scenario Comparison),
+ * each as a builder taking the table-name attempt (1 first; a later attempt when an earlier
+ * run's stale tab holds the table name). Tabs are never lost (tabNames.ts): distinct, valid
+ * names that are not another report's tab, and table names a stale tab of an earlier run
+ * (renamed or deleted scenario) does not hold.
+ */
+export function scenarioTabBuilders(run: ScenarioRun): ((attempt: number) => SheetSpec)[] {
+  const { scenarios } = run;
+  const tabNames = uniqueTabNames(
+    scenarios.map((s) => s.name),
+    "Scenario",
+    isOtherReportTab
+  );
+  const tableNames: string[] = [];
+  return [
+    ...scenarios.map((s, i) => (attempt: number) => {
+      const table = uniqueTableName(
+        `CompAlignScenario_${tabNames[i]}${attempt > 1 ? `_${attempt}` : ""}`,
+        tableNames
+      );
+      return inWorkbookCurrency(
+        { ...scenarioDetailSheet(run, s, table), name: tabNames[i] },
+        run.figures ?? DEFAULT_FIGURE_SETTINGS
+      );
+    }),
+    () => inWorkbookCurrency(comparisonSheet(run), run.figures ?? DEFAULT_FIGURE_SETTINGS),
+  ];
+}
+
+export interface LayOutOptions {
+  /** The date the adapter prints in the tabs' page header (its `runDate`); null: Excel's &D. */
+  runDate?: string | null;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number, label: string) => void;
+  yieldControl?: () => Promise<void>;
+}
+
+/**
+ * The tabs of a run, built and laid out (arrangeReport, with the adapter's run date) exactly as
+ * the adapter would lay them out when writing them; the adapter then writes them as they are.
+ * The task pane does this in its worker, so the main thread only writes.
+ */
+export async function layOutScenarioTabs(
+  run: ScenarioRun,
+  options: LayOutOptions = {}
+): Promise<SheetSpec[]> {
+  const { signal, onProgress } = options;
+  const pause = options.yieldControl ?? (() => Promise.resolve());
+  const total = run.scenarios.length * 2 + 1;
+  const tabs: SheetSpec[] = [];
+  for (const build of scenarioTabBuilders(run)) {
+    if (signal?.aborted) throw cancelled();
+    const tab = arrangeReport(build(1), { runDate: options.runDate ?? null });
+    tabs.push(tab);
+    onProgress?.(run.scenarios.length, total, `Laid out ${tab.name}`);
+    await pause();
+  }
+  return tabs;
 }
 
 /** Table-name attempts before giving up (each collision is a stale tab of an earlier run). */

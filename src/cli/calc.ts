@@ -4,7 +4,6 @@
  * and/or writes a copy of the workbook with the values cached in its formula cells. The input
  * file is only ever read.
  */
-import { evaluateFormulaBook } from "../calc/hfWorkbook";
 import { formatA1 } from "../workbook/a1";
 import {
   isErrorConstant,
@@ -106,6 +105,9 @@ export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
   const started = Date.now();
   const workbook = await readInput(command, options.input, loadXlsx);
   const book = formulaBook(workbook);
+  // HyperFormula and the calc layer load only for this command: every other command (and the
+  // scenario engine's write path) would pay ~16% of a 20,000-rep `scenarios --out` to load them.
+  const { evaluateFormulaBook } = await import("../calc/hfWorkbook");
   const { results, warnings, unsupportedCounts } = evaluateFormulaBook(book);
   for (const warning of warnings) io.stderr(`warning: ${warning}`);
   io.stderr(

@@ -73,6 +73,24 @@ export interface FlatCurves {
   rates: Float64Array;
   /** The curves themselves (for the generic path). */
   curves: Curve[];
+  /**
+   * 1 when curve k is evaluated from its segment table below (STEP, or LINEAR without EXTEND,
+   * and not generic): every rate is then one formula with no data-dependent branch.
+   */
+  segmented: Uint8Array;
+  /**
+   * Segment tables: curve k with n points has n + 1 segments from segOffset[k]; segment j is
+   * chosen by j = the number of points ≤ a, and the rate is
+   * segR0[j] + ((a − segP0[j]) / segSpan[j]) × segDr[j]. Segment 0 (below the first point)
+   * gives 0, segment n (at or beyond the last point) gives the last rate, a STEP segment its
+   * rate (each with segSpan 1 and segDr 0, so the fraction adds an exact zero), a LINEAR
+   * segment between points i and i + 1 interpolates with the same operations as `curveRate`.
+   */
+  segOffset: Int32Array;
+  segR0: Float64Array;
+  segP0: Float64Array;
+  segSpan: Float64Array;
+  segDr: Float64Array;
 }
 
 /** One scenario resolved to one slot per (computed rep, plan component), in rep order. */
@@ -101,8 +119,9 @@ export interface RiskModel {
   scenarios: RiskScenarioModel[];
 }
 
-function flattenCurves(curves: Curve[]): FlatCurves {
+export function flattenCurves(curves: Curve[]): FlatCurves {
   const total = curves.reduce((s, c) => s + c.points.length, 0);
+  const segments = total + curves.length;
   const flat: FlatCurves = {
     offset: new Int32Array(curves.length),
     length: new Int32Array(curves.length),
@@ -113,7 +132,14 @@ function flattenCurves(curves: Curve[]): FlatCurves {
     points: new Float64Array(total),
     rates: new Float64Array(total),
     curves,
+    segmented: new Uint8Array(curves.length),
+    segOffset: new Int32Array(curves.length),
+    segR0: new Float64Array(segments),
+    segP0: new Float64Array(segments),
+    segSpan: new Float64Array(segments).fill(1),
+    segDr: new Float64Array(segments),
   };
+  let seg = 0;
   let at = 0;
   curves.forEach((c, k) => {
     const n = c.points.length;
@@ -128,6 +154,20 @@ function flattenCurves(curves: Curve[]): FlatCurves {
     if (n > 1)
       flat.slope[k] = (c.rates[n - 1] - c.rates[n - 2]) / (c.points[n - 1] - c.points[n - 2]);
     at += n;
+    flat.segOffset[k] = seg;
+    const step = flat.step[k] === 1;
+    flat.segmented[k] = !flat.generic[k] && n > 0 && (step || !flat.extend[k] || n === 1) ? 1 : 0;
+    // Segment 0 stays (R0 0, P0 0, span 1, dr 0): rate 0.
+    for (let i = 0; i < n; i++) {
+      const j = seg + 1 + i;
+      flat.segR0[j] = c.rates[i];
+      flat.segP0[j] = c.points[i];
+      if (!step && i < n - 1) {
+        flat.segSpan[j] = c.points[i + 1] - c.points[i];
+        flat.segDr[j] = c.rates[i + 1] - c.rates[i];
+      }
+    }
+    seg += n + 1;
   });
   return flat;
 }
@@ -136,7 +176,14 @@ function flattenCurves(curves: Curve[]): FlatCurves {
  * The payout rate of curve k at attainment a: exactly `curveRate` (same operations in the same
  * order, so the same bits), on the flattened arrays.
  */
-export function flatRate(f: FlatCurves, k: number, a: number): number {
+export function flatRate(
+  f: Pick<
+    FlatCurves,
+    "offset" | "length" | "step" | "extend" | "slope" | "generic" | "points" | "rates" | "curves"
+  >,
+  k: number,
+  a: number
+): number {
   const off = f.offset[k];
   const points = f.points;
   if (a < points[off]) return 0;
@@ -154,6 +201,24 @@ export function flatRate(f: FlatCurves, k: number, a: number): number {
   const r0 = rates[off + i];
   const p0 = points[off + i];
   return r0 + ((a - p0) / (points[off + i + 1] - p0)) * (rates[off + i + 1] - r0);
+}
+
+/**
+ * The payout rate of curve k at attainment a, from its segment table when it has one (see
+ * FlatCurves.segOffset) and a is finite, else by `flatRate`: the same bits as `curveRate`
+ * either way. Counting the points at or below a has no data-dependent branch, where a search
+ * mispredicts on attainments spread over the segments (the trial loop's hot spot).
+ */
+export function segmentedRate(f: FlatCurves, k: number, a: number): number {
+  if (f.segmented[k] === 1 && a - a === 0) {
+    const off = f.offset[k];
+    const n = f.length[k];
+    const points = f.points;
+    let j = f.segOffset[k];
+    for (let q = 0; q < n; q++) j += +(a >= points[off + q]);
+    return f.segR0[j] + ((a - f.segP0[j]) / f.segSpan[j]) * f.segDr[j];
+  }
+  return flatRate(f, k, a);
 }
 
 /** The component list of a (plan, segment) pair in a scenario: its segment's variant, else the plan's. */
@@ -273,20 +338,62 @@ class ScenarioSimulation {
     const rng = this.rng;
     const planAcc = this.planAcc;
     const plans = planAcc.length;
+    // xoshiro128** (random.ts) inlined, its state in locals, written back after the block.
+    const state = rng.state;
+    let s0 = state[0];
+    let s1 = state[1];
+    let s2 = state[2];
+    let s3 = state[3];
+    let u = 0;
     for (let t = this.done; t < end; t++) {
-      const common = 1 + sc * normalFromUint32(rng.nextUint32());
+      {
+        const m = Math.imul(s1, 5);
+        u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+        const t9 = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t9;
+        s3 = (s3 << 11) | (s3 >>> 21);
+      }
+      const common = 1 + sc * normalFromUint32(u);
       planAcc.fill(0);
       let total = 0;
       for (let r = 0; r < reps; r++) {
-        const base = common + su * normalFromUint32(rng.nextUint32());
+        {
+          const m = Math.imul(s1, 5);
+          u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+          const t9 = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t9;
+          s3 = (s3 << 11) | (s3 >>> 21);
+        }
+        const base = common + su * normalFromUint32(u);
         const to = slotStart[r + 1];
         let repTotal = 0;
         for (let s = slotStart[r]; s < to; s++) {
-          const v = normalFromUint32(rng.nextUint32());
+          {
+            const m = Math.imul(s1, 5);
+            u = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+            const t9 = s1 << 9;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t9;
+            s3 = (s3 << 11) | (s3 >>> 21);
+          }
+          const v = normalFromUint32(u);
           const w = weightedTi[s];
           if (w === 0) continue;
           const shock = base + sv * v;
-          repTotal += w * flatRate(curves, curve[s], attainment[s] * (shock > 0 ? shock : 0));
+          const a = attainment[s] * (shock > 0 ? shock : 0);
+          const rate = segmentedRate(curves, curve[s], a);
+          repTotal += w * rate;
         }
         total += repTotal;
         planAcc[repPlan[r]] += repTotal;
@@ -299,6 +406,10 @@ class ScenarioSimulation {
         this.costOfSales[t] = sales > 0 ? total / sales : Infinity;
       }
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.done = end;
   }
 }

@@ -37,28 +37,17 @@ import { gini, percentilesInc, spearman, topShare } from "./distribution";
 import type { PlanDesign } from "./plan";
 import {
   JUDGED_STATUSES,
-  PULSE_CHECK_IDS,
-  alignmentDriftCheck,
-  cappedRepsCheck,
-  concentrationCheck,
-  excellenceReachCheck,
-  leverageP10Check,
-  leverageP90Check,
-  payForOutcomesCheck,
-  payForPerformanceCheck,
-  payMixCheck,
-  planValueCheck,
-  priorityPayoutCheck,
-  shareAtQuotaCheck,
+  PULSE_CHECKS,
+  PULSE_CHECK_COMPUTE,
   statusRank,
-  thresholdReachCheck,
   worstStatus,
+  type GroupMeasures,
   type MetricHealth,
   type ObjectiveDetail,
   type PulseCheck,
   type PulseCheckId,
 } from "./pulseChecks";
-import type { PulseSettings } from "./pulseSettings";
+import { GENERAL_PULSE_SETTINGS, type PulseSettings } from "./pulseSettings";
 import type { RepTable } from "./reps";
 import { ALL } from "./scenarioChanges";
 import {
@@ -82,28 +71,23 @@ export const ATTAINMENT_BIN_EDGES = [0.5, 0.75, 1, 1.25, 1.5] as const;
 
 /**
  * Checks whose company status is the worst of the plans' (each plan has its own reps, quotas
- * and curves, so pooling them would hide a plan outside its band).
+ * and curves, so pooling them would hide a plan outside its band): `perPlan` in PULSE_CHECKS.
  */
-export const PER_PLAN_CHECKS: readonly PulseCheckId[] = [
-  "share-at-quota",
-  "pay-for-performance",
-  "leverage-p90",
-  "leverage-p10",
-  "concentration",
-  "threshold-reach",
-  "excellence-reach",
-  "capped-reps",
-  "pay-for-outcomes",
-  "pay-mix",
-];
-
-/** Checks measured on the company's totals (one budget, one set of priorities); plans show theirs. */
-export const COMPANY_CHECKS: readonly PulseCheckId[] = PULSE_CHECK_IDS.filter(
-  (id) => !PER_PLAN_CHECKS.includes(id)
+export const PER_PLAN_CHECKS: readonly PulseCheckId[] = PULSE_CHECKS.filter((c) => c.perPlan).map(
+  (c) => c.id
 );
 
-/** Checks "Too few reps" never replaces: pay mix is policy, not a statistic of the reps. */
-const NOT_STATISTICAL: readonly PulseCheckId[] = ["pay-mix"];
+/** Checks measured on the company's totals (one budget, one set of priorities); plans show theirs. */
+export const COMPANY_CHECKS: readonly PulseCheckId[] = PULSE_CHECKS.filter((c) => !c.perPlan).map(
+  (c) => c.id
+);
+
+/** Checks "Too few reps" never replaces (pay mix is policy, not a statistic of the reps). */
+const NOT_STATISTICAL: readonly PulseCheckId[] = PULSE_CHECKS.filter((c) => !c.statistical).map(
+  (c) => c.id
+);
+
+export type { GroupMeasures };
 
 export interface HistogramBin {
   label: string;
@@ -120,25 +104,6 @@ export interface PulsePoint {
   plan: string;
   weightedAttainment: number;
   payoutPctOfTarget: number;
-}
-
-/** What one group (a plan, or the company) measured. */
-export interface GroupMeasures {
-  reps: number;
-  shareAtQuota: number | null;
-  spearman: number | null;
-  p10: number | null;
-  p90: number | null;
-  payoutToTarget: number | null;
-  incentiveCostOfSales: number | null;
-  /** Gini and top-20% share of payout % of target. */
-  gini: number | null;
-  top20Share: number | null;
-  payMix: number | null;
-  payForOutcomes: number | null;
-  designAlignmentIndex: number | null;
-  realizedAlignmentIndex: number | null;
-  objectives: ObjectiveDetail[];
 }
 
 export interface PlanPulse {
@@ -399,30 +364,21 @@ function measure(
   };
 }
 
-/** Every check of one group, in PULSE_CHECK_IDS order. */
+/** Every check of one group, in PULSE_CHECKS order. */
 function groupChecks(
-  m: GroupMeasures,
+  measures: GroupMeasures,
   health: MetricHealth[],
   settings: PulseSettings,
   reps: RepTable
 ): PulseCheck[] {
-  const b = settings.bands;
-  return [
-    shareAtQuotaCheck(m.shareAtQuota, b),
-    payForPerformanceCheck(m.spearman, b),
-    leverageP90Check(m.p90, b),
-    leverageP10Check(m.p10, b),
-    planValueCheck("payout-to-target", m.payoutToTarget, settings.planPayoutToTarget, b),
-    planValueCheck("cost-of-sales", m.incentiveCostOfSales, settings.planIncentiveCostOfSales, b),
-    concentrationCheck(m.gini, m.top20Share, b),
-    thresholdReachCheck(health, b),
-    excellenceReachCheck(health, b),
-    cappedRepsCheck(health, b),
-    alignmentDriftCheck(m.designAlignmentIndex, m.realizedAlignmentIndex, m.objectives, b),
-    payForOutcomesCheck(m.payForOutcomes, !!reps.grossMargin && !!reps.revenue, b),
-    payMixCheck(m.payMix, settings.payMixLow, settings.payMixHigh, !!reps.baseSalary),
-    priorityPayoutCheck(m.objectives, b),
-  ];
+  const columns = {
+    baseSalary: !!reps.baseSalary,
+    revenue: !!reps.revenue,
+    grossMargin: !!reps.grossMargin,
+  };
+  return PULSE_CHECKS.map((c) =>
+    PULSE_CHECK_COMPUTE[c.id]({ measures, health, settings, columns })
+  );
 }
 
 const judged = (c: PulseCheck) => JUDGED_STATUSES.includes(c.status);
@@ -603,3 +559,31 @@ export function runPulse(
   const baseline = computeScenario(run, run.models[0], null);
   return pulseFromRun(run, baseline, settings, options);
 }
+
+/** One check as the CLI's help and the docs describe it. */
+export interface PulseCheckSummary {
+  id: PulseCheckId;
+  title: string;
+  explanation: string;
+  /** The Pulse Settings rows it reads (its own, then shared ones), by their names. */
+  settings: string[];
+}
+
+const SETTING_NAMES = new Map<string, string>([
+  ...GENERAL_PULSE_SETTINGS.map((s): [string, string] => [s.field, s.name]),
+  ...PULSE_CHECKS.flatMap((d) => d.settings.map((s): [string, string] => [s.field, s.name])),
+]);
+
+/**
+ * Every check, in PULSE_CHECKS order, with the names of the Pulse Settings it reads: what
+ * `compalign pulse --help` lists.
+ */
+export const PULSE_CHECK_SUMMARIES: readonly PulseCheckSummary[] = PULSE_CHECKS.map((c) => {
+  const shared: readonly string[] = "alsoReads" in c ? c.alsoReads : [];
+  return {
+    id: c.id,
+    title: c.title,
+    explanation: c.explanation,
+    settings: [...c.settings.map((s) => s.name), ...shared.map((f) => SETTING_NAMES.get(f)!)],
+  };
+});

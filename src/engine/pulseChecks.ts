@@ -9,8 +9,28 @@
  * value exactly on a band's edge (70% of reps at quota, a Spearman of exactly 0.8, a payout
  * exactly 10% over plan) is inside it whatever the floating-point noise.
  */
-import { ACT_MARGINS, type PulseBands } from "./pulseSettings";
 import { pct } from "./figures";
+import type { PulseSettings } from "./pulseSettings";
+
+/**
+ * How far beyond a Watch band a value must lie to be "Act" (the issue fixes Act only for pay for
+ * performance; these are CompAlign's choices, documented in docs/workbook.md):
+ * - shares of reps (at quota, threshold, excellence, held at a cap) and the concentration
+ *   measures: 15 points outside the band (at quota below 40% or above 85% by default);
+ * - p90 of payout % of target: 50 points under the band or 100 points over it (130% / 400%);
+ *   p10: 30 points over its limit (80%);
+ * - payout to target and incentive cost of sales: twice the tolerance (±20% of plan);
+ * - alignment: a drop of twice the drift (0.2).
+ * They move with the bands when Pulse Settings overrides those.
+ */
+export const ACT_MARGINS = Object.freeze({
+  share: 0.15,
+  p90Below: 0.5,
+  p90Above: 1,
+  p10Above: 0.3,
+  planToleranceFactor: 2,
+  driftFactor: 2,
+});
 
 export type PulseStatus = "OK" | "Watch" | "Act" | "Not set" | "Too few reps";
 
@@ -26,59 +46,455 @@ export const PULSE_STATUSES: readonly PulseStatus[] = [
 /** Statuses that are a judgement of a measured value against a band. */
 export const JUDGED_STATUSES: readonly PulseStatus[] = ["OK", "Watch", "Act"];
 
-/** The checks, in their stable order (JSON, the sheet and the pane all list them so). */
-export const PULSE_CHECK_IDS = [
-  "share-at-quota",
-  "pay-for-performance",
-  "leverage-p90",
-  "leverage-p10",
-  "payout-to-target",
-  "cost-of-sales",
-  "concentration",
-  "threshold-reach",
-  "excellence-reach",
-  "capped-reps",
-  "alignment-drift",
-  "pay-for-outcomes",
-  "pay-mix",
-  "priority-payout",
-] as const;
-export type PulseCheckId = (typeof PULSE_CHECK_IDS)[number];
+/**
+ * How a setting's Value is read (src/model/readPulseSettings.ts checks the range and names the
+ * cell when a value is outside it).
+ */
+export type PulseSettingKind =
+  /** Text as typed (a date typed in the cell reads as yyyy-mm-dd). */
+  | "text"
+  /** A fraction between 0 and 1 (a share of reps, a rate, a correlation). */
+  | "share"
+  /** A number above 0 (a multiple of target, a cost ratio, a tolerance). */
+  | "positive"
+  /** A share above 0 and at most 1. */
+  | "period-share"
+  /** A whole number from 2 up. */
+  | "count"
+  /** A whole number from 1 to 12. */
+  | "month";
+
+/** One row a check reads from the Pulse Settings sheet. */
+export interface PulseCheckSetting {
+  /** The name as written in the Setting column. */
+  readonly name: string;
+  /** What it means, for docs and messages. */
+  readonly meaning: string;
+  readonly kind: PulseSettingKind;
+  /** Where it goes: a band (`settings.bands[field]`) or, with default null, a plan value (`settings[field]`). */
+  readonly field: string;
+  /** A number: a band with this default. null: a plan value, not set unless the workbook gives it. */
+  readonly default: number | null;
+}
+
+/** How a check's value reads: a share or rate as a percentage ("53.2%"; percent2: "3.25%") or a coefficient ("0.80"). */
+export type PulseValueFormat = "percent" | "percent2" | "coefficient";
+
+/**
+ * One pulse check as the rest of CompAlign sees it. Its compute function sits in
+ * PULSE_CHECK_COMPUTE (below, same file), keyed by id; a check missing there is a type error.
+ */
+export interface PulseCheckDefinition {
+  readonly id: string;
+  /** The title on the tab, in the pane and on the CLI. */
+  readonly title: string;
+  /** One sentence of what it tells, for the pane and the CLI's help. */
+  readonly explanation: string;
+  readonly valueFormat: PulseValueFormat;
+  /**
+   * true: judged plan by plan, the company status being the worst plan's (each plan has its own
+   * reps, quotas and curves). false: measured on the company's totals (one budget, one set of
+   * priorities); plans show theirs.
+   */
+  readonly perPlan: boolean;
+  /** false: "Too few reps" never replaces its status (a policy, not a statistic of the reps). */
+  readonly statistical: boolean;
+  /** Its name in a sentence ("payout to target"). */
+  readonly shortName: string;
+  /** The Pulse Settings rows it owns (docs/workbook.md lists each with its default). */
+  readonly settings: readonly PulseCheckSetting[];
+  /** Fields of settings owned by another check or general settings that it also reads. */
+  readonly alsoReads?: readonly string[];
+  /** Setting fields [lower, upper] whose order must hold (else both fall back). */
+  readonly ordered?: readonly (readonly [string, string])[];
+}
+
+const band = <const F extends string>(
+  name: string,
+  field: F,
+  kind: PulseSettingKind,
+  defaultValue: number,
+  meaning: string
+) => ({ name, field, kind, default: defaultValue, meaning }) as const;
+const planValue = <const F extends string>(
+  name: string,
+  field: F,
+  kind: PulseSettingKind,
+  meaning: string
+) => ({ name, field, kind, default: null, meaning }) as const;
+
+/**
+ * The pulse checks, in their stable order (JSON, the sheet and the pane all list them so). The
+ * ids, the bands and their defaults, the Pulse Settings rows, the pane's labels, the sheet's value
+ * formats and the CLI's help all derive from this list: adding a check is one entry here, its
+ * compute function in PULSE_CHECK_COMPUTE, its test, and its rows in docs/workbook.md and the
+ * README (docs/architecture.md, "How to add a pulse check").
+ */
+export const PULSE_CHECKS = [
+  {
+    id: "share-at-quota",
+    title: "Reps at or above quota",
+    explanation: "How many reps reach quota: too few or too many means quotas are off.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: true,
+    shortName: "share at quota",
+    settings: [
+      band(
+        "Share At Quota Low",
+        "shareAtQuotaLow",
+        "share",
+        0.55,
+        "low end of the healthy share of reps at quota"
+      ),
+      band(
+        "Share At Quota High",
+        "shareAtQuotaHigh",
+        "share",
+        0.7,
+        "high end of the healthy share of reps at quota"
+      ),
+    ],
+    ordered: [["shareAtQuotaLow", "shareAtQuotaHigh"]],
+  },
+  {
+    id: "pay-for-performance",
+    title: "Payout follows attainment (rank correlation; true by design)",
+    explanation: "Whether reps who attain more are paid more.",
+    valueFormat: "coefficient",
+    perPlan: true,
+    statistical: true,
+    shortName: "pay for performance",
+    settings: [
+      band(
+        "Pay For Performance Watch",
+        "payForPerformanceWatch",
+        "share",
+        0.8,
+        "rank correlation below which pay for performance is Watch"
+      ),
+      band(
+        "Pay For Performance Act",
+        "payForPerformanceAct",
+        "share",
+        0.6,
+        "rank correlation below which it is Act"
+      ),
+    ],
+    ordered: [["payForPerformanceAct", "payForPerformanceWatch"]],
+  },
+  {
+    id: "leverage-p90",
+    title: "Payout % of target, 90th percentile",
+    explanation: "What top performers earn against their target incentive.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: true,
+    shortName: "90th percentile of payout % of target",
+    settings: [
+      band(
+        "P90 Low",
+        "p90Low",
+        "positive",
+        1.8,
+        "low end of the healthy 90th percentile of payout % of target"
+      ),
+      band(
+        "P90 High",
+        "p90High",
+        "positive",
+        3,
+        "high end of the healthy 90th percentile of payout % of target"
+      ),
+    ],
+    ordered: [["p90Low", "p90High"]],
+  },
+  {
+    id: "leverage-p10",
+    title: "Payout % of target, 10th percentile",
+    explanation: "What the lowest performers still earn against their target incentive.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: true,
+    shortName: "10th percentile of payout % of target",
+    settings: [
+      band(
+        "P10 High",
+        "p10High",
+        "positive",
+        0.5,
+        "highest healthy 10th percentile of payout % of target"
+      ),
+    ],
+  },
+  {
+    id: "payout-to-target",
+    title: "Payout to target vs plan",
+    explanation: "Total payout against total target incentive, compared with plan.",
+    valueFormat: "percent",
+    perPlan: false,
+    statistical: true,
+    shortName: "payout to target",
+    settings: [
+      planValue(
+        "Plan Payout To Target",
+        "planPayoutToTarget",
+        "positive",
+        "planned total payout ÷ total target incentive"
+      ),
+      band(
+        "Plan Tolerance",
+        "planTolerance",
+        "positive",
+        0.1,
+        "relative tolerance around the plan values"
+      ),
+    ],
+  },
+  {
+    id: "cost-of-sales",
+    title: "Incentive cost of sales vs plan",
+    explanation: "Incentive cost as a share of revenue, compared with plan.",
+    valueFormat: "percent2",
+    perPlan: false,
+    statistical: true,
+    shortName: "incentive cost of sales",
+    settings: [
+      planValue(
+        "Plan Incentive Cost Of Sales",
+        "planIncentiveCostOfSales",
+        "positive",
+        "planned total payout ÷ total revenue"
+      ),
+    ],
+    alsoReads: ["planTolerance"],
+  },
+  {
+    id: "concentration",
+    title: "Earnings concentration (Gini)",
+    explanation: "How evenly earnings are spread across reps.",
+    valueFormat: "coefficient",
+    perPlan: true,
+    statistical: true,
+    shortName: "concentration",
+    settings: [
+      band("Gini Low", "giniLow", "share", 0.15, "low end of the healthy Gini of payouts"),
+      band("Gini High", "giniHigh", "share", 0.45, "high end of the healthy Gini of payouts"),
+      band(
+        "Top 20% Share High",
+        "top20ShareHigh",
+        "share",
+        0.5,
+        "highest healthy share of payout earned by the top 20% of reps"
+      ),
+    ],
+    ordered: [["giniLow", "giniHigh"]],
+  },
+  {
+    id: "threshold-reach",
+    title: "Reps paid above 0 on a metric (threshold, worst metric)",
+    explanation: "How many reps get past the point where a metric starts paying.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: true,
+    shortName: "threshold reach",
+    settings: [
+      band(
+        "Threshold Reach Low",
+        "thresholdReachLow",
+        "share",
+        0.9,
+        "lowest healthy share of a plan's reps reaching a metric's threshold"
+      ),
+    ],
+  },
+  {
+    id: "excellence-reach",
+    title: "Reps at the excellence rate below the cap (worst metric)",
+    explanation: "How many reps reach the excellence rate before the cap.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: true,
+    shortName: "excellence reach",
+    settings: [
+      band(
+        "Excellence Reach Low",
+        "excellenceReachLow",
+        "share",
+        0.05,
+        "low end of the healthy share reaching a metric's top point"
+      ),
+      band(
+        "Excellence Reach High",
+        "excellenceReachHigh",
+        "share",
+        0.2,
+        "high end of the healthy share reaching a metric's top point"
+      ),
+    ],
+    alsoReads: ["excellenceRate"],
+    ordered: [["excellenceReachLow", "excellenceReachHigh"]],
+  },
+  {
+    id: "capped-reps",
+    title: "Reps held at a cap (worst metric)",
+    explanation: "How many reps are held at a cap, where extra effort earns nothing.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: true,
+    shortName: "capped reps",
+    settings: [
+      band(
+        "Capped Reps High",
+        "cappedRepsHigh",
+        "share",
+        0.15,
+        "highest healthy share of a plan's reps held at a cap"
+      ),
+    ],
+  },
+  {
+    id: "alignment-drift",
+    title: "Realized vs design alignment index",
+    explanation: "Whether paid-out pay still follows strategic priority as designed.",
+    valueFormat: "coefficient",
+    perPlan: false,
+    statistical: true,
+    shortName: "alignment drift",
+    settings: [
+      band(
+        "Alignment Drift",
+        "alignmentDrift",
+        "share",
+        0.1,
+        "largest healthy drop of the realized alignment index below the design index"
+      ),
+    ],
+  },
+  {
+    id: "pay-for-outcomes",
+    title: "Pay for outcomes (payout % of target vs Gross Margin %, rank correlation)",
+    explanation: "Whether reps with better margins are paid more.",
+    valueFormat: "coefficient",
+    perPlan: true,
+    statistical: true,
+    shortName: "pay for outcomes",
+    settings: [
+      band(
+        "Pay For Outcomes Watch",
+        "payForOutcomesWatch",
+        "share",
+        0.3,
+        "rank correlation of payout % of target and Gross Margin % below which it is Watch"
+      ),
+      band(
+        "Pay For Outcomes Act",
+        "payForOutcomesAct",
+        "share",
+        0,
+        "that correlation below which it is Act"
+      ),
+    ],
+    ordered: [["payForOutcomesAct", "payForOutcomesWatch"]],
+  },
+  {
+    id: "pay-mix",
+    title: "Pay mix (base ÷ (base + target incentive))",
+    explanation: "The share of pay that is fixed base rather than target incentive.",
+    valueFormat: "percent",
+    perPlan: true,
+    statistical: false,
+    shortName: "pay mix",
+    settings: [
+      planValue(
+        "Pay Mix Low",
+        "payMixLow",
+        "share",
+        "low end of the healthy base ÷ (base + target incentive)"
+      ),
+      planValue(
+        "Pay Mix High",
+        "payMixHigh",
+        "share",
+        "high end of the healthy base ÷ (base + target incentive)"
+      ),
+    ],
+    ordered: [["payMixLow", "payMixHigh"]],
+  },
+  {
+    id: "priority-payout",
+    title: "Top-priority objective's payout share ÷ its priority share",
+    explanation: "Whether the top-priority objective gets its share of actual payout.",
+    valueFormat: "percent",
+    perPlan: false,
+    statistical: true,
+    shortName: "priority payout",
+    settings: [
+      band(
+        "Priority Payout Watch",
+        "priorityPayoutWatch",
+        "share",
+        0.75,
+        "top-priority objective's payout share ÷ priority share below which priority-payout is Watch"
+      ),
+      band(
+        "Priority Payout Act",
+        "priorityPayoutAct",
+        "share",
+        0.5,
+        "that ratio below which it is Act"
+      ),
+    ],
+    ordered: [["priorityPayoutAct", "priorityPayoutWatch"]],
+  },
+] as const satisfies readonly PulseCheckDefinition[];
+
+export type PulseCheckId = (typeof PULSE_CHECKS)[number]["id"];
+/** The check ids in their stable order. */
+export const PULSE_CHECK_IDS: readonly PulseCheckId[] = PULSE_CHECKS.map((c) => c.id);
+
+type OwnedSetting = (typeof PULSE_CHECKS)[number]["settings"][number];
+/** A band's field: a setting with a numeric default. */
+export type PulseBandField = Extract<OwnedSetting, { default: number }>["field"];
+/** A plan value's field: a setting with no default (not set unless the workbook gives it). */
+export type PulsePlanValueField = Extract<OwnedSetting, { default: null }>["field"];
+
+/** Healthy bands of every check (Pulse Settings overrides each; defaults in PULSE_CHECKS). */
+export type PulseBands = Record<PulseBandField, number>;
+/** The plan's own values (budget, pay-mix policy): null when the workbook does not give them. */
+export type PulsePlanValues = Record<PulsePlanValueField, number | null>;
+
+const ALL_SETTINGS: readonly PulseCheckSetting[] = PULSE_CHECKS.flatMap(
+  (c): readonly PulseCheckSetting[] => c.settings
+);
+
+export const DEFAULT_PULSE_BANDS: Readonly<PulseBands> = Object.freeze(
+  Object.fromEntries(
+    ALL_SETTINGS.filter((s) => s.default !== null).map((s) => [s.field, s.default])
+  ) as PulseBands
+);
+
+/** Every plan value, not set. */
+export const noPlanValues = (): PulsePlanValues =>
+  Object.fromEntries(
+    ALL_SETTINGS.filter((s) => s.default === null).map((s) => [s.field, null])
+  ) as PulsePlanValues;
+
+/** The definition of a check by id. */
+export const pulseCheckDefinition = (id: PulseCheckId): PulseCheckDefinition =>
+  PULSE_CHECKS.find((c) => c.id === id)!;
 
 /** How a check's value reads: a share or rate (as a percentage) or a coefficient (0.00). */
 export type PulseUnit = "percent" | "coefficient";
 
-export const PULSE_CHECK_INFO: Record<PulseCheckId, { title: string; unit: PulseUnit }> = {
-  "share-at-quota": { title: "Reps at or above quota", unit: "percent" },
-  "pay-for-performance": {
-    title: "Payout follows attainment (rank correlation; true by design)",
-    unit: "coefficient",
-  },
-  "leverage-p90": { title: "Payout % of target, 90th percentile", unit: "percent" },
-  "leverage-p10": { title: "Payout % of target, 10th percentile", unit: "percent" },
-  "payout-to-target": { title: "Payout to target vs plan", unit: "percent" },
-  "cost-of-sales": { title: "Incentive cost of sales vs plan", unit: "percent" },
-  concentration: { title: "Earnings concentration (Gini)", unit: "coefficient" },
-  "threshold-reach": {
-    title: "Reps paid above 0 on a metric (threshold, worst metric)",
-    unit: "percent",
-  },
-  "excellence-reach": {
-    title: "Reps at the excellence rate below the cap (worst metric)",
-    unit: "percent",
-  },
-  "capped-reps": { title: "Reps held at a cap (worst metric)", unit: "percent" },
-  "alignment-drift": { title: "Realized vs design alignment index", unit: "coefficient" },
-  "pay-for-outcomes": {
-    title: "Pay for outcomes (payout % of target vs Gross Margin %, rank correlation)",
-    unit: "coefficient",
-  },
-  "pay-mix": { title: "Pay mix (base ÷ (base + target incentive))", unit: "percent" },
-  "priority-payout": {
-    title: "Top-priority objective's payout share ÷ its priority share",
-    unit: "percent",
-  },
-};
+/** Title and unit by id (read from PULSE_CHECKS). */
+export const PULSE_CHECK_INFO: Readonly<Record<PulseCheckId, { title: string; unit: PulseUnit }>> =
+  Object.fromEntries(
+    PULSE_CHECKS.map((c) => [
+      c.id,
+      { title: c.title, unit: c.valueFormat === "coefficient" ? "coefficient" : "percent" },
+    ])
+  ) as Record<PulseCheckId, { title: string; unit: PulseUnit }>;
 
 /** One plan component's health over the plan's computed reps (the metric checks' input). */
 export interface MetricHealth {
@@ -891,3 +1307,59 @@ export function payForOutcomesCheck(
     }
   );
 }
+
+/** What one group (a plan, or the company) measured (src/engine/pulse.ts measures it). */
+export interface GroupMeasures {
+  reps: number;
+  shareAtQuota: number | null;
+  spearman: number | null;
+  p10: number | null;
+  p90: number | null;
+  payoutToTarget: number | null;
+  incentiveCostOfSales: number | null;
+  /** Gini and top-20% share of payout % of target. */
+  gini: number | null;
+  top20Share: number | null;
+  payMix: number | null;
+  payForOutcomes: number | null;
+  designAlignmentIndex: number | null;
+  realizedAlignmentIndex: number | null;
+  objectives: ObjectiveDetail[];
+}
+
+/** What a group's checks are computed from. */
+export interface PulseCheckInput {
+  measures: GroupMeasures;
+  /** The group's paid metrics: threshold, excellence and cap counts. */
+  health: readonly MetricHealth[];
+  settings: PulseSettings;
+  /** Which optional Reps columns the workbook has. */
+  columns: { baseSalary: boolean; revenue: boolean; grossMargin: boolean };
+}
+
+/** Each check's compute function, by id (a check of PULSE_CHECKS missing here is a type error). */
+export const PULSE_CHECK_COMPUTE: {
+  readonly [K in PulseCheckId]: (input: PulseCheckInput) => PulseCheck;
+} = {
+  "share-at-quota": ({ measures: m, settings: s }) => shareAtQuotaCheck(m.shareAtQuota, s.bands),
+  "pay-for-performance": ({ measures: m, settings: s }) =>
+    payForPerformanceCheck(m.spearman, s.bands),
+  "leverage-p90": ({ measures: m, settings: s }) => leverageP90Check(m.p90, s.bands),
+  "leverage-p10": ({ measures: m, settings: s }) => leverageP10Check(m.p10, s.bands),
+  "payout-to-target": ({ measures: m, settings: s }) =>
+    planValueCheck("payout-to-target", m.payoutToTarget, s.planPayoutToTarget, s.bands),
+  "cost-of-sales": ({ measures: m, settings: s }) =>
+    planValueCheck("cost-of-sales", m.incentiveCostOfSales, s.planIncentiveCostOfSales, s.bands),
+  concentration: ({ measures: m, settings: s }) =>
+    concentrationCheck(m.gini, m.top20Share, s.bands),
+  "threshold-reach": ({ health, settings: s }) => thresholdReachCheck(health, s.bands),
+  "excellence-reach": ({ health, settings: s }) => excellenceReachCheck(health, s.bands),
+  "capped-reps": ({ health, settings: s }) => cappedRepsCheck(health, s.bands),
+  "alignment-drift": ({ measures: m, settings: s }) =>
+    alignmentDriftCheck(m.designAlignmentIndex, m.realizedAlignmentIndex, m.objectives, s.bands),
+  "pay-for-outcomes": ({ measures: m, settings: s, columns }) =>
+    payForOutcomesCheck(m.payForOutcomes, columns.grossMargin && columns.revenue, s.bands),
+  "pay-mix": ({ measures: m, settings: s, columns }) =>
+    payMixCheck(m.payMix, s.payMixLow, s.payMixHigh, columns.baseSalary),
+  "priority-payout": ({ measures: m, settings: s }) => priorityPayoutCheck(m.objectives, s.bands),
+};

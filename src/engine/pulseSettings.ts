@@ -1,104 +1,30 @@
 /**
- * What a pulse check holds the period's results against: the healthy bands of each check (the
- * defaults below, overridable from the workbook's Pulse Settings sheet) and the plan's own
- * budget values (payout to target, incentive cost of sales), which have no default.
+ * What a pulse check holds the period's results against: the healthy bands of each check and the
+ * plan's own values (payout to target, incentive cost of sales, pay mix), which have no default.
+ * Both are declared check by check in PULSE_CHECKS (src/engine/pulseChecks.ts), with their
+ * Pulse Settings names and defaults; the general settings (period, pacing, minimum reps,
+ * excellence rate) are below.
  *
  * Shares and rates are fractions (55% is 0.55), as everywhere in CompAlign.
  */
 import { DEFAULT_EXCELLENCE_RATE } from "./curveLandmarks";
+import {
+  ACT_MARGINS,
+  DEFAULT_PULSE_BANDS,
+  noPlanValues,
+  type PulseBands,
+  type PulseCheckSetting,
+  type PulsePlanValues,
+} from "./pulseChecks";
 
-export interface PulseBands {
-  /** Healthy band of the share of reps with weighted attainment ≥ 100%. */
-  shareAtQuotaLow: number;
-  shareAtQuotaHigh: number;
-  /** Spearman rank correlation of weighted attainment and payout % of TI: Watch below, Act below. */
-  payForPerformanceWatch: number;
-  payForPerformanceAct: number;
-  /** Healthy band of the 90th percentile of payout % of TI. */
-  p90Low: number;
-  p90High: number;
-  /** Highest healthy 10th percentile of payout % of TI. */
-  p10High: number;
-  /** Relative tolerance around the plan values (0.1: within ±10% of plan). */
-  planTolerance: number;
-  /** Healthy band of the Gini coefficient of rep payouts. */
-  giniLow: number;
-  giniHigh: number;
-  /** Highest healthy share of total payout earned by the top 20% of reps. */
-  top20ShareHigh: number;
-  /** Lowest healthy share of a plan's reps reaching a metric's first curve point. */
-  thresholdReachLow: number;
-  /** Healthy band of the share of a plan's reps reaching a metric's last curve point. */
-  excellenceReachLow: number;
-  excellenceReachHigh: number;
-  /** Highest healthy share of a plan's reps at or beyond a capped curve's last point. */
-  cappedRepsHigh: number;
-  /** Largest healthy drop of the realized alignment index below the design index. */
-  alignmentDrift: number;
-  /** Top-priority objective's payout share ÷ priority share below which it is Watch / Act. */
-  priorityPayoutWatch: number;
-  priorityPayoutAct: number;
-  /** Rank correlation of payout % of target and Gross Margin % below which it is Watch / Act. */
-  payForOutcomesWatch: number;
-  payForOutcomesAct: number;
-}
-
-export const DEFAULT_PULSE_BANDS: Readonly<PulseBands> = Object.freeze({
-  shareAtQuotaLow: 0.55,
-  shareAtQuotaHigh: 0.7,
-  payForPerformanceWatch: 0.8,
-  payForPerformanceAct: 0.6,
-  p90Low: 1.8,
-  p90High: 3,
-  p10High: 0.5,
-  planTolerance: 0.1,
-  giniLow: 0.15,
-  giniHigh: 0.45,
-  top20ShareHigh: 0.5,
-  thresholdReachLow: 0.9,
-  excellenceReachLow: 0.05,
-  excellenceReachHigh: 0.2,
-  cappedRepsHigh: 0.15,
-  alignmentDrift: 0.1,
-  priorityPayoutWatch: 0.75,
-  priorityPayoutAct: 0.5,
-  payForOutcomesWatch: 0.3,
-  payForOutcomesAct: 0,
-});
+export { ACT_MARGINS, DEFAULT_PULSE_BANDS, type PulseBands };
 
 /** Fewest computed reps a plan needs for its checks to be judged (else "Too few reps"). */
 export const DEFAULT_MIN_REPS = 10;
 
-/**
- * How far beyond a Watch band a value must lie to be "Act" (the issue fixes Act only for pay for
- * performance; these are CompAlign's choices, documented in docs/workbook.md):
- * - shares of reps (at quota, threshold, excellence, held at a cap) and the concentration
- *   measures: 15 points outside the band (at quota below 40% or above 85% by default);
- * - p90 of payout % of target: 50 points under the band or 100 points over it (130% / 400%);
- *   p10: 30 points over its limit (80%);
- * - payout to target and incentive cost of sales: twice the tolerance (±20% of plan);
- * - alignment: a drop of twice the drift (0.2).
- * They move with the bands when Pulse Settings overrides those.
- */
-export const ACT_MARGINS = Object.freeze({
-  share: 0.15,
-  p90Below: 0.5,
-  p90Above: 1,
-  p10Above: 0.3,
-  planToleranceFactor: 2,
-  driftFactor: 2,
-});
-
-export interface PulseSettings {
+export interface PulseSettings extends PulsePlanValues {
   /** The period's label for the tab name ("Q1 2026"); null: the caller's "today". */
   period: string | null;
-  /** Planned total payout ÷ total target incentive (1 = 100%); null when not set. */
-  planPayoutToTarget: number | null;
-  /** Planned total payout ÷ total revenue; null when not set. */
-  planIncentiveCostOfSales: number | null;
-  /** Healthy band of base ÷ (base + target incentive); null when not set (pay-mix is Not set). */
-  payMixLow: number | null;
-  payMixHigh: number | null;
   /**
    * Share of the quota year the actuals cover (0.5 for half-year-to-date actuals against
    * annual quotas). Quotas, target incentives and base salaries are multiplied by it before any
@@ -114,12 +40,49 @@ export interface PulseSettings {
   bands: PulseBands;
 }
 
+/** A Pulse Settings row that is no check's own: it applies to every check. */
+export interface GeneralPulseSetting extends Omit<PulseCheckSetting, "field" | "default"> {
+  readonly field: "period" | "periodShare" | "fiscalYearStartMonth" | "minReps" | "excellenceRate";
+}
+
+/** The general settings, in the order docs/workbook.md lists them (before the checks' own). */
+export const GENERAL_PULSE_SETTINGS: readonly GeneralPulseSetting[] = [
+  {
+    name: "Period",
+    meaning: "label of the period, used in the tab name",
+    kind: "text",
+    field: "period",
+  },
+  {
+    name: "Period Share Of Year",
+    meaning:
+      "share of the quota year the actuals cover (0.5 for half-year-to-date actuals against annual quotas); quotas, target incentives and base salaries are multiplied by it",
+    kind: "period-share",
+    field: "periodShare",
+  },
+  {
+    name: "Fiscal Year Start Month",
+    meaning: "month the fiscal year starts in (1 = January), for the default Period label",
+    kind: "month",
+    field: "fiscalYearStartMonth",
+  },
+  {
+    name: "Min Reps Per Plan",
+    meaning: "fewest computed reps a plan needs for its checks to be judged",
+    kind: "count",
+    field: "minReps",
+  },
+  {
+    name: "Excellence Payout Rate",
+    meaning: "payout rate (multiple of target) that marks a curve's excellence point",
+    kind: "positive",
+    field: "excellenceRate",
+  },
+];
+
 export const defaultPulseSettings = (): PulseSettings => ({
   period: null,
-  planPayoutToTarget: null,
-  planIncentiveCostOfSales: null,
-  payMixLow: null,
-  payMixHigh: null,
+  ...noPlanValues(),
   periodShare: 1,
   fiscalYearStartMonth: 1,
   minReps: DEFAULT_MIN_REPS,

@@ -23,38 +23,43 @@ function splitmix32(state: { x: number }): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/**
+ * One xoshiro128** step on a state of four 32-bit words: advances the state, returns the next
+ * 32-bit unsigned output. An Int32Array holds the words unboxed (object fields holding 32-bit
+ * values above 2^30 would be heap numbers, one allocation per step); small enough to be inlined
+ * into a hot loop.
+ */
+function xoshiroNext(s: Int32Array): number {
+  const s1 = s[1];
+  const m = Math.imul(s1, 5);
+  const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+  const t = s1 << 9;
+  s[2] ^= s[0];
+  s[3] ^= s1;
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = (s[3] << 11) | (s[3] >>> 21);
+  return result;
+}
+
 /** xoshiro128**: 32-bit outputs, period 2^128 − 1. */
 export class Xoshiro128 {
-  s0: number;
-  s1: number;
-  s2: number;
-  s3: number;
+  /** The state: four 32-bit words (see `xoshiroNext`). */
+  readonly state = new Int32Array(4);
 
   /** `seed`: a whole number from 0 to 4,294,967,295 (taken modulo 2^32). */
   constructor(seed: number) {
-    const state = { x: seed >>> 0 };
-    this.s0 = splitmix32(state) | 0;
-    this.s1 = splitmix32(state) | 0;
-    this.s2 = splitmix32(state) | 0;
-    this.s3 = splitmix32(state) | 0;
+    const mix = { x: seed >>> 0 };
+    for (let i = 0; i < 4; i++) this.state[i] = splitmix32(mix) | 0;
     // The all-zero state is the one state xoshiro must avoid; splitmix32 never gives four zeros,
     // but guard anyway.
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    if ((this.state[0] | this.state[1] | this.state[2] | this.state[3]) === 0) this.state[0] = 1;
   }
 
   /** The next 32-bit unsigned integer. */
   nextUint32(): number {
-    const s1 = this.s1;
-    const m = Math.imul(s1, 5);
-    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
-    return result;
+    return xoshiroNext(this.state);
   }
 
   /** A uniform in (0, 1): (k + 0.5) / 2^32. */

@@ -5,8 +5,10 @@
  * given twice or a band whose ends cross is a warning naming its cell, and the default is used
  * for it: nothing is silently ignored. A blank Value means "not set".
  */
+import { PULSE_CHECKS, type PulseCheckSetting } from "../engine/pulseChecks";
 import {
   DEFAULT_PULSE_BANDS,
+  GENERAL_PULSE_SETTINGS,
   defaultPulseSettings,
   type PulseBands,
   type PulseSettings,
@@ -19,247 +21,43 @@ import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
 export const PULSE_SETTINGS_SHEET = "Pulse Settings";
 export const PULSE_SETTINGS_COLUMNS = ["Setting", "Value"] as const;
 
-type Kind =
-  /** Text as typed (a date typed in the cell reads as yyyy-mm-dd). */
-  | "text"
-  /** A fraction between 0 and 1 (a share of reps, a rate, a correlation). */
-  | "share"
-  /** A number above 0 (a multiple of target, a cost ratio, a tolerance). */
-  | "positive"
-  /** A share above 0 and at most 1. */
-  | "period-share"
-  /** A whole number from 2 up. */
-  | "count"
-  /** A whole number from 1 to 12. */
-  | "month";
+/** One setting the sheet may hold (general, or a check's own from PULSE_CHECKS). */
+export type SettingSpec = Pick<PulseCheckSetting, "name" | "meaning" | "kind" | "field">;
 
-export interface SettingSpec {
-  /** The name as written in the Setting column. */
-  name: string;
-  /** What it means, for docs and messages. */
-  meaning: string;
-  kind: Kind;
-  /** Where it goes. */
-  field: keyof PulseBands | OtherField;
-}
+/** A check's own settings: a band (numeric default) or a plan value (default null). */
+const CHECK_SETTINGS: readonly PulseCheckSetting[] = PULSE_CHECKS.flatMap(
+  (c): readonly PulseCheckSetting[] => c.settings
+);
+const GENERAL: readonly string[] = GENERAL_PULSE_SETTINGS.map((s) => s.field);
+/** Plan values: not set unless the workbook gives them. */
+const NULLABLE: readonly string[] = CHECK_SETTINGS.filter((s) => s.default === null).map(
+  (s) => s.field
+);
+const OTHER: readonly string[] = [...NULLABLE, ...GENERAL];
 
-/** Settings that are not bands: they have no default (null) or a default of their own. */
-type OtherField =
-  | "planPayoutToTarget"
-  | "planIncentiveCostOfSales"
-  | "period"
-  | "payMixLow"
-  | "payMixHigh"
-  | "periodShare"
-  | "fiscalYearStartMonth"
-  | "minReps"
-  | "excellenceRate";
-
-const NULLABLE: readonly string[] = [
-  "planPayoutToTarget",
-  "planIncentiveCostOfSales",
-  "payMixLow",
-  "payMixHigh",
-];
-const OTHER: readonly string[] = [
-  ...NULLABLE,
-  "period",
-  "periodShare",
-  "fiscalYearStartMonth",
-  "minReps",
-  "excellenceRate",
-];
-
-/** Every setting the sheet may hold, in the order docs/workbook.md lists them. */
+/**
+ * Every setting the sheet may hold: the general ones, then each check's own in PULSE_CHECKS
+ * order (docs/workbook.md lists each; test/pulse/registry.test.ts holds the two together).
+ */
 export const PULSE_SETTINGS: readonly SettingSpec[] = [
-  {
-    name: "Period",
-    meaning: "label of the period, used in the tab name",
-    kind: "text",
-    field: "period",
-  },
-  {
-    name: "Plan Payout To Target",
-    meaning: "planned total payout ÷ total target incentive",
-    kind: "positive",
-    field: "planPayoutToTarget",
-  },
-  {
-    name: "Plan Incentive Cost Of Sales",
-    meaning: "planned total payout ÷ total revenue",
-    kind: "positive",
-    field: "planIncentiveCostOfSales",
-  },
-  {
-    name: "Period Share Of Year",
-    meaning:
-      "share of the quota year the actuals cover (0.5 for half-year-to-date actuals against annual quotas); quotas, target incentives and base salaries are multiplied by it",
-    kind: "period-share",
-    field: "periodShare",
-  },
-  {
-    name: "Fiscal Year Start Month",
-    meaning: "month the fiscal year starts in (1 = January), for the default Period label",
-    kind: "month",
-    field: "fiscalYearStartMonth",
-  },
-  {
-    name: "Min Reps Per Plan",
-    meaning: "fewest computed reps a plan needs for its checks to be judged",
-    kind: "count",
-    field: "minReps",
-  },
-  {
-    name: "Excellence Payout Rate",
-    meaning: "payout rate (multiple of target) that marks a curve's excellence point",
-    kind: "positive",
-    field: "excellenceRate",
-  },
-  {
-    name: "Pay Mix Low",
-    meaning: "low end of the healthy base ÷ (base + target incentive)",
-    kind: "share",
-    field: "payMixLow",
-  },
-  {
-    name: "Pay Mix High",
-    meaning: "high end of the healthy base ÷ (base + target incentive)",
-    kind: "share",
-    field: "payMixHigh",
-  },
-  {
-    name: "Share At Quota Low",
-    meaning: "low end of the healthy share of reps at quota",
-    kind: "share",
-    field: "shareAtQuotaLow",
-  },
-  {
-    name: "Share At Quota High",
-    meaning: "high end of the healthy share of reps at quota",
-    kind: "share",
-    field: "shareAtQuotaHigh",
-  },
-  {
-    name: "Pay For Performance Watch",
-    meaning: "rank correlation below which pay for performance is Watch",
-    kind: "share",
-    field: "payForPerformanceWatch",
-  },
-  {
-    name: "Pay For Performance Act",
-    meaning: "rank correlation below which it is Act",
-    kind: "share",
-    field: "payForPerformanceAct",
-  },
-  {
-    name: "P90 Low",
-    meaning: "low end of the healthy 90th percentile of payout % of target",
-    kind: "positive",
-    field: "p90Low",
-  },
-  {
-    name: "P90 High",
-    meaning: "high end of the healthy 90th percentile of payout % of target",
-    kind: "positive",
-    field: "p90High",
-  },
-  {
-    name: "P10 High",
-    meaning: "highest healthy 10th percentile of payout % of target",
-    kind: "positive",
-    field: "p10High",
-  },
-  {
-    name: "Plan Tolerance",
-    meaning: "relative tolerance around the plan values",
-    kind: "positive",
-    field: "planTolerance",
-  },
-  {
-    name: "Gini Low",
-    meaning: "low end of the healthy Gini of payouts",
-    kind: "share",
-    field: "giniLow",
-  },
-  {
-    name: "Gini High",
-    meaning: "high end of the healthy Gini of payouts",
-    kind: "share",
-    field: "giniHigh",
-  },
-  {
-    name: "Top 20% Share High",
-    meaning: "highest healthy share of payout earned by the top 20% of reps",
-    kind: "share",
-    field: "top20ShareHigh",
-  },
-  {
-    name: "Threshold Reach Low",
-    meaning: "lowest healthy share of a plan's reps reaching a metric's threshold",
-    kind: "share",
-    field: "thresholdReachLow",
-  },
-  {
-    name: "Excellence Reach Low",
-    meaning: "low end of the healthy share reaching a metric's top point",
-    kind: "share",
-    field: "excellenceReachLow",
-  },
-  {
-    name: "Excellence Reach High",
-    meaning: "high end of the healthy share reaching a metric's top point",
-    kind: "share",
-    field: "excellenceReachHigh",
-  },
-  {
-    name: "Capped Reps High",
-    meaning: "highest healthy share of a plan's reps held at a cap",
-    kind: "share",
-    field: "cappedRepsHigh",
-  },
-  {
-    name: "Alignment Drift",
-    meaning: "largest healthy drop of the realized alignment index below the design index",
-    kind: "share",
-    field: "alignmentDrift",
-  },
-  {
-    name: "Priority Payout Watch",
-    meaning:
-      "top-priority objective's payout share ÷ priority share below which priority-payout is Watch",
-    kind: "share",
-    field: "priorityPayoutWatch",
-  },
-  {
-    name: "Priority Payout Act",
-    meaning: "that ratio below which it is Act",
-    kind: "share",
-    field: "priorityPayoutAct",
-  },
-  {
-    name: "Pay For Outcomes Watch",
-    meaning: "rank correlation of payout % of target and Gross Margin % below which it is Watch",
-    kind: "share",
-    field: "payForOutcomesWatch",
-  },
-  {
-    name: "Pay For Outcomes Act",
-    meaning: "that correlation below which it is Act",
-    kind: "share",
-    field: "payForOutcomesAct",
-  },
+  ...GENERAL_PULSE_SETTINGS,
+  ...CHECK_SETTINGS,
 ];
 
-/** Band ends that must keep their order: [lower, upper]. */
-const ORDERED: [keyof PulseBands, keyof PulseBands][] = [
-  ["shareAtQuotaLow", "shareAtQuotaHigh"],
-  ["payForPerformanceAct", "payForPerformanceWatch"],
-  ["p90Low", "p90High"],
-  ["giniLow", "giniHigh"],
-  ["excellenceReachLow", "excellenceReachHigh"],
-  ["priorityPayoutAct", "priorityPayoutWatch"],
-  ["payForOutcomesAct", "payForOutcomesWatch"],
-];
+/** Setting fields that must keep their order: [lower, upper] (PULSE_CHECKS `ordered`). */
+const ORDERED = PULSE_CHECKS.flatMap((c): readonly (readonly [string, string])[] =>
+  "ordered" in c ? c.ordered : []
+);
+/** Band ends that must keep their order. */
+const ORDERED_BANDS = ORDERED.filter(([low]) => !NULLABLE.includes(low)) as [
+  keyof PulseBands,
+  keyof PulseBands,
+][];
+/** Plan values that must keep their order (both are treated as not set when they cross). */
+const ORDERED_PLAN_VALUES = ORDERED.filter(([low]) => NULLABLE.includes(low)) as [
+  keyof PulseSettings,
+  keyof PulseSettings,
+][];
 
 export interface PulseSettingsRead {
   settings: PulseSettings;
@@ -366,8 +164,8 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
       set.add(spec.field);
     }
   }
-  const label = (field: keyof PulseBands) => PULSE_SETTINGS.find((s) => s.field === field)!.name;
-  for (const [low, high] of ORDERED) {
+  const label = (field: string) => PULSE_SETTINGS.find((s) => s.field === field)!.name;
+  for (const [low, high] of ORDERED_BANDS) {
     if (settings.bands[low] > settings.bands[high] && (set.has(low) || set.has(high))) {
       warnings.push({
         message: `${data.name}: ${label(low)} (${settings.bands[low]}) is above ${label(high)} (${settings.bands[high]}); the defaults ${DEFAULT_PULSE_BANDS[low]} and ${DEFAULT_PULSE_BANDS[high]} are used for both.`,
@@ -377,17 +175,18 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
       settings.bands[high] = DEFAULT_PULSE_BANDS[high];
     }
   }
-  if (
-    settings.payMixLow !== null &&
-    settings.payMixHigh !== null &&
-    settings.payMixLow > settings.payMixHigh
-  ) {
-    warnings.push({
-      message: `${data.name}: Pay Mix Low (${settings.payMixLow}) is above Pay Mix High (${settings.payMixHigh}); both are treated as not set.`,
-      cell: null,
-    });
-    settings.payMixLow = null;
-    settings.payMixHigh = null;
+  const values = settings as unknown as Record<string, number | null>;
+  for (const [low, high] of ORDERED_PLAN_VALUES) {
+    const lo = values[low];
+    const hi = values[high];
+    if (lo !== null && hi !== null && lo > hi) {
+      warnings.push({
+        message: `${data.name}: ${label(low)} (${lo}) is above ${label(high)} (${hi}); both are treated as not set.`,
+        cell: null,
+      });
+      values[low] = null;
+      values[high] = null;
+    }
   }
   return { settings, warnings };
 }

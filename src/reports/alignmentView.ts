@@ -12,9 +12,10 @@ import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { currencySymbol, DEFAULT_FIGURE_SETTINGS, type FigureSettings } from "../engine/figures";
 import { columnLetters } from "../workbook/a1";
 import { rangeAddress } from "./range";
+import { REPORT_TABS } from "./tabNames";
 import { nameKey } from "../engine/nameKey";
 
-export const ALIGNMENT_VIEW = "Alignment View";
+export const ALIGNMENT_VIEW = REPORT_TABS.alignmentView.name;
 
 /** Weight of each plan serving each objective: rows follow `objectives`, columns the plans. */
 function crossTab(

@@ -11,10 +11,10 @@ import { inCurrency, type PlanExplanation } from "../engine/planExplain";
 import { complexityLine } from "../engine/planExplainText";
 import { describeLandmarks } from "../engine/planExplainFormat";
 import type { Block, ChartSpec, SheetSpec, SheetValue } from "../workbook/port";
-import { cleanTabName } from "./tabNames";
+import { REPORT_TABS, cleanTabName } from "./tabNames";
 import { COLORS, FORMATS } from "./format";
 
-export const PLAN_PAGE_PREFIX = "Plan - ";
+export const PLAN_PAGE_PREFIX = REPORT_TABS.planPage.prefix;
 const MAX_SHEET_NAME = 31;
 
 /** Headers of the page's tables, for readers and tests. */

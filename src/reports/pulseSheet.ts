@@ -9,8 +9,13 @@
  */
 import type { PulseResult } from "../engine/pulse";
 import { problemLine, type Problem } from "../engine/problem";
+import type { PulseSettings } from "../engine/pulseSettings";
+import { COMPANY_CHECKS } from "../engine/pulse";
 import {
+  PULSE_CHECKS,
   PULSE_CHECK_INFO,
+  pulseCheckDefinition,
+  type PulseValueFormat,
   statusRank,
   worstStatus,
   type PulseCheck,
@@ -19,12 +24,12 @@ import {
 } from "../engine/pulseChecks";
 import type { SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
-import { cleanTabName } from "./tabNames";
+import { REPORT_TABS, cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
 import { figures, pct } from "../engine/figures";
 
-export const PULSE_TAB_PREFIX = "Pulse Check";
+export const PULSE_TAB_PREFIX = REPORT_TABS.pulseCheck.prefix;
 /** Excel's limit on sheet names. */
 const MAX_SHEET_NAME = 31;
 
@@ -49,31 +54,44 @@ export function pulseTableName(tabName: string, attempt = 1): string {
   return attempt > 1 ? `${base}_${attempt}` : base;
 }
 
-/** Excel number format of each check's value. */
-export const PULSE_VALUE_FORMATS: Record<PulseCheckId, string> = {
-  "share-at-quota": FORMATS.percent1,
-  "pay-for-performance": FORMATS.decimal,
-  "leverage-p90": FORMATS.percent1,
-  "leverage-p10": FORMATS.percent1,
-  "payout-to-target": FORMATS.percent1,
-  "cost-of-sales": "0.00%",
-  concentration: FORMATS.decimal,
-  "threshold-reach": FORMATS.percent1,
-  "excellence-reach": FORMATS.percent1,
-  "capped-reps": FORMATS.percent1,
-  "alignment-drift": FORMATS.index,
-  "pay-for-outcomes": FORMATS.decimal,
-  "pay-mix": FORMATS.percent1,
-  "priority-payout": FORMATS.percent1,
+/** Excel number format of each kind of check value (PULSE_CHECKS `valueFormat`). */
+const EXCEL_FORMATS: Record<PulseValueFormat, string> = {
+  percent: FORMATS.percent1,
+  percent2: "0.00%",
+  coefficient: FORMATS.decimal,
 };
+
+/** Excel number format of each check's value. */
+export const PULSE_VALUE_FORMATS: Record<PulseCheckId, string> = Object.fromEntries(
+  PULSE_CHECKS.map((c) => [c.id, EXCEL_FORMATS[c.valueFormat]])
+) as Record<PulseCheckId, string>;
 
 /** A check's value as text, as the sheet's number format shows it ("n/a" when not measured). */
 export function formatPulseValue(id: PulseCheckId, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return "n/a";
-  if (id === "cost-of-sales") return `${(value * 100).toFixed(2)}%`;
+  const format = pulseCheckDefinition(id).valueFormat;
+  if (format === "percent2") return `${(value * 100).toFixed(2)}%`;
   const fig = figures();
-  return PULSE_CHECK_INFO[id].unit === "percent" ? fig.percent(value) : fig.index(value);
+  return format === "percent" ? fig.percent(value) : fig.index(value);
 }
+
+/**
+ * The plan values the checks read from Pulse Settings, in words: "payout to target 100%, …,
+ * pay mix not set" (a pair of values, low and high, reads as a band).
+ */
+function planValuesText(settings: PulseSettings): string {
+  const values = settings as unknown as Record<string, number | null>;
+  return PULSE_CHECKS.flatMap((c) => {
+    const own = c.settings.filter((s) => s.default === null).map((s) => values[s.field]);
+    if (own.length === 0) return [];
+    const text = own.some((v) => v === null) ? "not set" : own.map((v) => pct(v!)).join("–");
+    return [`${c.shortName} ${text}`];
+  }).join(", ");
+}
+
+/** "a, b and c". */
+const listed = (items: readonly string[]) =>
+  items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 /** "2 Act, 3 Watch, 6 OK" (Not set and Too few reps only when there are some). */
 export function statusCounts(statuses: readonly PulseStatus[]): string {
@@ -122,7 +140,6 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
 
   layout.add({ values: [[name]], style: "title" });
   layout.add({ values: [[PULSE_PERIOD_CELL_LABEL, result.label]], style: "plain" });
-  const notSet = (x: number | null) => (x === null ? "not set" : pct(x));
   layout.add({
     values: [
       [
@@ -134,10 +151,10 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
           : `Pacing: the actuals cover ${pct(settings.periodShare)} of the quota year, so quotas, target incentives and base salaries were multiplied by ${settings.periodShare} before any check.`,
       ],
       [
-        `Plan values from Pulse Settings: payout to target ${notSet(settings.planPayoutToTarget)}, incentive cost of sales ${notSet(settings.planIncentiveCostOfSales)}, pay mix ${settings.payMixLow === null || settings.payMixHigh === null ? "not set" : `${pct(settings.payMixLow)}–${pct(settings.payMixHigh)}`}. Bands are CompAlign's defaults unless Pulse Settings overrides them.`,
+        `Plan values from Pulse Settings: ${planValuesText(settings)}. Bands are CompAlign's defaults unless Pulse Settings overrides them.`,
       ],
       [
-        `Company status: the worst plan's for checks that are judged plan by plan; company totals for payout to target, cost of sales, alignment drift and priority payout. Summary: ${statusCounts(result.checks.map((c) => c.status))}.`,
+        `Company status: the worst plan's for checks that are judged plan by plan; company totals for ${listed(COMPANY_CHECKS.map((id) => pulseCheckDefinition(id).shortName))}. Summary: ${statusCounts(result.checks.map((c) => c.status))}.`,
       ],
     ],
     style: "note",

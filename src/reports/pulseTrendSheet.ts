@@ -24,8 +24,9 @@ import {
   PULSE_TABLE_HEADER,
   PULSE_VALUE_FORMATS,
 } from "./pulseSheet";
+import { REPORT_TABS } from "./tabNames";
 
-export const PULSE_TREND_SHEET = "Pulse Trend";
+export const PULSE_TREND_SHEET = REPORT_TABS.pulseTrend.name;
 
 export interface PulsePeriodRecord {
   period: string;

@@ -18,8 +18,9 @@ import {
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
+import { REPORT_TABS } from "./tabNames";
 
-export const RISK_TAB = "Plan Cost at Risk";
+export const RISK_TAB = REPORT_TABS.costAtRisk.name;
 export const RISK_TABLE = "CompAlignCostAtRisk";
 
 /**

@@ -19,8 +19,9 @@ import { comparisonHeadline } from "./comparisonHeadline";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
+import { REPORT_TABS } from "./tabNames";
 
-export const SCENARIO_COMPARISON = "Scenario Comparison";
+export const SCENARIO_COMPARISON = REPORT_TABS.scenarioComparison.name;
 
 /** A tab name from a scenario name: Excel's forbidden characters dropped, at most 31 characters. */
 export function scenarioTabName(name: string): string {

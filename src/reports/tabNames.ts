@@ -105,17 +105,28 @@ export function uniqueTableName(base: string, taken: Iterable<string>): string {
 }
 
 /**
+ * Every report tab CompAlign writes besides the scenario tabs (whose names come from the
+ * Scenarios sheet), by fixed name or by prefix. The report modules take their names from here,
+ * so a scenario tab can never take (and a later run replace) another report's tab: adding an
+ * output tab adds its line here (docs/architecture.md, "How to add an output tab").
+ */
+export const REPORT_TABS = {
+  alignmentView: { name: "Alignment View" },
+  scenarioComparison: { name: "Scenario Comparison" },
+  planPage: { prefix: "Plan - " },
+  pulseCheck: { prefix: "Pulse Check" },
+  pulseTrend: { name: "Pulse Trend" },
+  costAtRisk: { name: "Plan Cost at Risk" },
+} as const satisfies Record<string, { name: string } | { prefix: string }>;
+
+/**
  * Whether a name is one of CompAlign's other report tabs (which a scenario tab must not replace):
- * the Scenario Comparison, the Alignment View, a plan page or a pulse check tab, ignoring case.
- * (Literal names: the report modules import this one.)
+ * any tab of REPORT_TABS, ignoring case.
  */
 export function isOtherReportTab(name: string): boolean {
   // With the " (2)" the port adds when a user's sheet holds the plain name.
   const n = name.toLowerCase().replace(/ \(\d+\)$/, "");
-  return (
-    n === "scenario comparison" ||
-    n === "alignment view" ||
-    n.startsWith("plan - ") ||
-    n.startsWith("pulse check")
+  return Object.values(REPORT_TABS).some((tab) =>
+    "name" in tab ? n === tab.name.toLowerCase() : n.startsWith(tab.prefix.toLowerCase())
   );
 }

@@ -50,6 +50,38 @@ export class CellStore {
     Object.assign(cell, change);
   }
 
+  /**
+   * What a block writes into one cell, in one step: the value and formula when `withValue`, the
+   * number format and style when not null (as `update` with those fields, without the copies).
+   */
+  write(
+    row: number,
+    col: number,
+    withValue: boolean,
+    value: SheetValue,
+    formula: string | null,
+    numberFormat: string | null,
+    style: CellStyle | null
+  ): void {
+    const cells = this.rows[row] ?? (this.rows[row] = []);
+    const cell = cells[col];
+    if (cell === undefined) {
+      cells[col] = {
+        value: withValue ? value : null,
+        formula: withValue ? formula : null,
+        numberFormat,
+        style,
+      };
+      return;
+    }
+    if (withValue) {
+      cell.value = value;
+      cell.formula = formula;
+    }
+    if (numberFormat !== null) cell.numberFormat = numberFormat;
+    if (style !== null) cell.style = style;
+  }
+
   /** Every written cell, row by row, left to right. */
   forEach(visit: (cell: Readonly<CellState>, row: number, col: number) => void): void {
     this.rows.forEach((cells, row) => cells.forEach((cell, col) => visit(cell, row, col)));

@@ -51,10 +51,29 @@ export function rowPayloadBytes(
   formatBytes = formatRowBytes(block)
 ): number {
   const values = block.values[r];
-  let bytes = utf8Length(JSON.stringify(values)) + 1;
+  let bytes = jsonArrayBytes(values) + 1;
   for (const value of values) if (typeof value === "string") bytes += 1;
-  if (block.formulas) bytes += utf8Length(JSON.stringify(block.formulas[r])) + 1;
+  if (block.formulas) bytes += jsonArrayBytes(block.formulas[r]) + 1;
   return bytes + formatBytes;
+}
+
+/** Text JSON writes as the string's characters between quotes (printable ASCII, no " or \\). */
+const PLAIN_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * `utf8Length(JSON.stringify(row))` for a row of cell values, without building the row's JSON
+ * (a 20,000-row tab is estimated cell by cell; most cells are numbers or plain text).
+ */
+function jsonArrayBytes(row: readonly unknown[]): number {
+  let bytes = 2 + Math.max(0, row.length - 1);
+  for (const value of row) {
+    if (typeof value === "number") bytes += Number.isFinite(value) ? String(value).length : 4;
+    else if (typeof value === "string")
+      bytes += PLAIN_TEXT.test(value) ? value.length + 2 : utf8Length(JSON.stringify(value));
+    else if (value === null || value === undefined) bytes += 4;
+    else bytes += utf8Length(JSON.stringify(value) ?? "null");
+  }
+  return bytes;
 }
 
 /** Bytes a block costs whatever its rows: the brackets around each array it sends. */
@@ -90,9 +109,14 @@ function rowsOf(block: Block, start: number, end: number): Block {
  * piece. Throws WorkbookError("too-large") when one row alone is over the limit.
  */
 export function chunkRows(block: Block, limitBytes = REQUEST_LIMIT_BYTES): Block[] {
+  return sizedChunks(block, limitBytes).map((c) => c.block);
+}
+
+/** chunkRows, with each chunk's estimated bytes (blockPayloadBytes), counted once. */
+function sizedChunks(block: Block, limitBytes: number): { block: Block; bytes: number }[] {
   const formatBytes = formatRowBytes(block);
   const overhead = blockOverheadBytes(block);
-  const chunks: Block[] = [];
+  const chunks: { block: Block; bytes: number }[] = [];
   let start = 0;
   let size = overhead;
   for (let r = 0; r < block.values.length; r++) {
@@ -104,14 +128,14 @@ export function chunkRows(block: Block, limitBytes = REQUEST_LIMIT_BYTES): Block
       );
     }
     if (size + bytes > limitBytes) {
-      chunks.push(rowsOf(block, start, r));
+      chunks.push({ block: rowsOf(block, start, r), bytes: size });
       start = r;
       size = overhead;
     }
     size += bytes;
   }
-  if (start === 0) return [block];
-  chunks.push(rowsOf(block, start, block.values.length));
+  if (start === 0) return [{ block, bytes: size }];
+  chunks.push({ block: rowsOf(block, start, block.values.length), bytes: size });
   return chunks;
 }
 
@@ -127,8 +151,7 @@ export function packRequests(
   const requests: Block[][] = [[]];
   let size = 0;
   for (const block of blocks) {
-    for (const chunk of chunkRows(block, limitBytes)) {
-      const bytes = blockPayloadBytes(chunk);
+    for (const { block: chunk, bytes } of sizedChunks(block, limitBytes)) {
       const current = requests[requests.length - 1];
       if (current.length > 0 && size + bytes > limitBytes) {
         requests.push([chunk]);

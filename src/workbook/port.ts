@@ -184,6 +184,11 @@ export interface WriteResult {
 }
 
 export interface WorkbookPort {
+  /**
+   * The date report tabs print in their page header (arrangeReport's runDate; null or absent:
+   * Excel's print date &D). Read by whoever lays a tab out before handing it to the adapter.
+   */
+  readonly runDate?: string | null;
   /** Every sheet's name, in tab order. */
   sheetNames(): Promise<string[]>;
   /**

@@ -30,7 +30,7 @@ import { columnLetters, formatRange, parseRange } from "./a1";
 import type { CellState } from "./cellStore";
 import { displayText } from "./displayText";
 import type { ChartSpec, PrintSpec, SheetSpec } from "./port";
-import { layoutSheet } from "./sheetModel";
+import { viewSheet } from "./sheetModel";
 
 export interface ReportLayoutOptions {
   /** The date the report was run, as it should print ("2026-12-06"); null prints Excel's &D. */
@@ -91,11 +91,14 @@ const headerText = (text: string) => text.replace(/&/g, "&&");
 export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}): SheetSpec {
   if (spec.print) return spec;
   spec = closeGaps(spec);
-  const model = layoutSheet(spec);
+  // Cells read from the spec, not stored one by one (a detail tab is a million cells).
+  const model = viewSheet(spec);
   const cells = model.cells;
 
   // Which cells may run on (one-column title / note / section label blocks) and which are headers.
   const runOn = new Set<string>();
+  // Rows holding a run-on cell: most rows hold none, so most cells skip the string key.
+  const runOnRows = new Set<number>();
   const key = (r: number, c: number) => `${r},${c}`;
   const headerRanges: { row: number; col: number; cols: number }[] = [];
   for (const block of spec.blocks) {
@@ -104,7 +107,10 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     if (cols === 1 && block.style && block.style !== "plain") {
       block.values.forEach((_, r) => {
         const right = cells.get(at.row + r, at.col + 1);
-        if (right.value === null && right.formula === null) runOn.add(key(at.row + r, at.col));
+        if (right.value === null && right.formula === null) {
+          runOn.add(key(at.row + r, at.col));
+          runOnRows.add(at.row + r);
+        }
       });
     } else if (cols > 1 && block.style === "header") {
       block.values.forEach((_, r) => headerRanges.push({ row: at.row + r, col: at.col, cols }));
@@ -114,34 +120,40 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     const t = parseRange(table.range)!;
     headerRanges.push({ row: t.start.row, col: t.start.col, cols: t.cols });
   }
+  const headerRows = new Set(headerRanges.map((h) => h.row));
   const isHeader = (r: number, c: number) =>
-    headerRanges.some((h) => h.row === r && c >= h.col && c < h.col + h.cols);
+    headerRows.has(r) && headerRanges.some((h) => h.row === r && c >= h.col && c < h.col + h.cols);
+  const isRunOn = (r: number, c: number) => runOnRows.has(r) && runOn.has(key(r, c));
 
   // Widest displayed text per column; numbers by their extremes (length grows with magnitude).
-  const extent = cells.extent(false);
+  // One pass over the cells: also the rows any written cell reaches and the title rows.
+  let extentRows = 0;
+  const titleRows: number[] = [];
   let lastRow = -1;
   let lastCol = -1;
   const need: number[] = [];
   const longText = new Set<number>();
-  const numeric = new Map<
-    string,
-    { max: number; min: number; format: string | null; col: number }
-  >();
+  // Per column, by number format.
+  const numeric: Map<string, { max: number; min: number; format: string | null; col: number }>[] =
+    [];
   const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
   const cellText: { row: number; col: number; text: string; header: boolean }[] = [];
   const isBlank = (c: Readonly<CellState>) =>
     (c.value === null || c.value === "") && c.formula === null;
   cells.forEach((cell, row, col) => {
+    if (row >= extentRows) extentRows = row + 1;
+    if (cell.style === "title") titleRows.push(row);
     if (isBlank(cell)) return;
     lastRow = Math.max(lastRow, row);
     lastCol = Math.max(lastCol, col);
-    if (runOn.has(key(row, col))) return;
+    if (isRunOn(row, col)) return;
     const header = isHeader(row, col);
     if (typeof cell.value === "number" && !header) {
-      const k = `${col}|${cell.numberFormat ?? ""}`;
-      const seen = numeric.get(k);
+      const k = cell.numberFormat ?? "";
+      const byFormat = numeric[col] ?? (numeric[col] = new Map());
+      const seen = byFormat.get(k);
       if (!seen)
-        numeric.set(k, { max: cell.value, min: cell.value, format: cell.numberFormat, col });
+        byFormat.set(k, { max: cell.value, min: cell.value, format: cell.numberFormat, col });
       else {
         seen.max = Math.max(seen.max, cell.value);
         seen.min = Math.min(seen.min, cell.value);
@@ -158,7 +170,7 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     need[col] = Math.max(need[col] ?? 0, chars);
     if (header || chars >= WRAP_WIDTH) cellText.push({ row, col, text, header });
   });
-  for (const { max, min, format, col } of numeric.values()) {
+  for (const { max, min, format, col } of numeric.flatMap((m) => (m ? [...m.values()] : []))) {
     const chars = Math.max(displayText(max, format).length, displayText(min, format).length);
     need[col] = Math.max(need[col] ?? 0, Math.min(chars, MAX_WIDTH));
   }
@@ -179,7 +191,7 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
   for (const h of headerRanges)
     wrap.push(formatRange({ start: { row: h.row, col: h.col }, rows: 1, cols: h.cols }));
   // A row holding long text wraps (and tops) every cell of it, so the row reads from its top.
-  const usable = (r: number, c: number) => !isBlank(cells.get(r, c)) && !runOn.has(key(r, c));
+  const usable = (r: number, c: number) => !isBlank(cells.get(r, c)) && !isRunOn(r, c);
   let run: { start: number; rows: number; col: number; cols: number } | null = null;
   const flushRun = () => {
     if (run)
@@ -188,8 +200,9 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
       );
     run = null;
   };
-  for (let r = 0; r <= extent.rows; r++) {
-    if (![...longText].some((c) => usable(r, c))) {
+  const longCols = [...longText];
+  for (let r = 0; longCols.length > 0 && r <= extentRows; r++) {
+    if (!longCols.some((c) => usable(r, c))) {
       flushRun();
       continue;
     }
@@ -218,9 +231,7 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
   // Row heights (points): titles taller, wrapped cells by their lines.
   const rowPoints: number[] = [];
   const heightOf = (r: number) => rowPoints[r] ?? ROW_POINTS;
-  cells.forEach((cell, row) => {
-    if (cell.style === "title") rowPoints[row] = Math.max(heightOf(row), TITLE_POINTS);
-  });
+  for (const row of titleRows) rowPoints[row] = Math.max(heightOf(row), TITLE_POINTS);
   for (const { row, col, text } of cellText) {
     const perLine = Math.max(1, (widthOf(col) - 1) / FONT_SLACK);
     const lines = text

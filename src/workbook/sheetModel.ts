@@ -66,25 +66,23 @@ export function writeBlocks(cells: CellStore, spec: SheetSpec): void {
   for (const block of spec.blocks) {
     const anchor = parseA1(block.at)!;
     const style: CellStyle | null = block.style && block.style !== "plain" ? block.style : null;
-    block.values.forEach((row, r) =>
-      row.forEach((given, c) => {
-        const at = { row: anchor.row + r, col: anchor.col + c };
+    const { formulas, numberFormats } = block;
+    // One write per cell and no other allocation (a large block is a million cells).
+    for (let r = 0; r < block.values.length; r++) {
+      const row = block.values[r];
+      for (let c = 0; c < row.length; c++) {
+        if (!(c in row)) continue;
+        const given = row[c];
         const value = given === "" ? null : given;
-        const formula = block.formulas?.[r]?.[c] ?? null;
-        const numberFormat = block.numberFormats?.[c] ?? null;
-        // One update per cell (a large block is a million cells).
-        const change: Partial<CellState> = {};
-        if (value !== null || formula !== null || cells.has(at.row, at.col)) {
-          change.value = value;
-          change.formula = formula;
-        }
-        if (numberFormat !== null) change.numberFormat = numberFormat;
-        if (style !== null) change.style = style;
-        if (change.value !== undefined || numberFormat !== null || style !== null) {
-          cells.update(at.row, at.col, change);
-        }
-      })
-    );
+        const formula = formulas?.[r]?.[c] ?? null;
+        const numberFormat = numberFormats?.[c] ?? null;
+        const at = anchor.row + r;
+        const col = anchor.col + c;
+        const withValue = value !== null || formula !== null || cells.has(at, col);
+        if (withValue || numberFormat !== null || style !== null)
+          cells.write(at, col, withValue, value, formula, numberFormat, style);
+      }
+    }
   }
 }
 

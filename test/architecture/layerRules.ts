@@ -32,47 +32,18 @@ export const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
 
 /** Packages a layer may not use (the file system, Office, a spreadsheet library, React). */
 const NODE_ONLY = ["fs", "path", "os", "child_process", "zlib", "worker_threads"];
+const UI = ["react", "react-dom", "@fluentui/react-components"];
+/** The pure layers: no spreadsheet library, no UI, no Node. */
+const PURE = ["exceljs", "hyperformula", "jszip", ...UI, ...NODE_ONLY];
 export const FORBIDDEN_PACKAGES: Record<Layer, readonly string[]> = {
-  engine: [
-    "exceljs",
-    "hyperformula",
-    "jszip",
-    "react",
-    "react-dom",
-    "@fluentui/react-components",
-    ...NODE_ONLY,
-  ],
-  functions: ["exceljs", "jszip", "react", "react-dom", "@fluentui/react-components", ...NODE_ONLY],
-  calc: ["react", "react-dom", "@fluentui/react-components"],
-  workbook: ["hyperformula", "react", "react-dom", "@fluentui/react-components"],
-  model: [
-    "exceljs",
-    "hyperformula",
-    "jszip",
-    "react",
-    "react-dom",
-    "@fluentui/react-components",
-    ...NODE_ONLY,
-  ],
-  reports: [
-    "exceljs",
-    "hyperformula",
-    "jszip",
-    "react",
-    "react-dom",
-    "@fluentui/react-components",
-    ...NODE_ONLY,
-  ],
-  actions: [
-    "exceljs",
-    "hyperformula",
-    "jszip",
-    "react",
-    "react-dom",
-    "@fluentui/react-components",
-    ...NODE_ONLY,
-  ],
-  cli: ["react", "react-dom", "@fluentui/react-components"],
+  engine: PURE,
+  functions: PURE.filter((p) => p !== "hyperformula"),
+  calc: UI,
+  workbook: ["hyperformula", ...UI],
+  model: PURE,
+  reports: PURE,
+  actions: PURE,
+  cli: UI,
   taskpane: ["hyperformula", ...NODE_ONLY],
 };
 

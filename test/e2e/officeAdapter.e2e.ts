@@ -23,12 +23,10 @@ import {
   screenshot,
   type OpenBrowser,
 } from "./support/browser";
+import { RUN, SKIP } from "./support/sample";
 import { FAKE_EXCEL } from "./support/build";
 
 const SUITE = "office-adapter";
-const RUN = ["Shift 20% to multi-product deals", "Cloud weight 40%"];
-/** The sample's other scenarios, unchecked before the run. */
-const SKIP = ["Cloud accelerator curve", "Quotas +10%", "Cloud weight 40% + accelerator"];
 
 let browser: OpenBrowser;
 
@@ -202,6 +200,14 @@ function actionContexts(state: PageState, before: number) {
   return state.contexts.slice(before).filter((c) => !c.watch && !isSheetListProbe(c));
 }
 
+/** The pane's action ran in one Excel.run of `count` syncs (as many as the memory workbook counts); its syncs. */
+function oneRun(state: PageState, before: number, count: number): SyncInfo[] {
+  const runs = actionContexts(state, before);
+  expect(runs).toHaveLength(1);
+  expect(runs[0].syncs).toHaveLength(count);
+  return runs[0].syncs;
+}
+
 /** Every request that wrote suspended calculation first; none failed. */
 function expectWriteDiscipline(syncs: SyncInfo[]) {
   for (const sync of syncs) {
@@ -250,10 +256,8 @@ describe("the task pane on a recording fake of Excel, through the Office.js adap
     }
     const matrix = state.sheets.find((s) => s.name === "Matrix")!;
     expect(matrix.formats.E2).toBe("0%");
-    let runs = actionContexts(state, before);
-    expect(runs).toHaveLength(1);
-    expect(runs[0].syncs).toHaveLength(setup.syncs);
-    expectWriteDiscipline(runs[0].syncs);
+    let syncs = oneRun(state, before, setup.syncs);
+    expectWriteDiscipline(syncs);
     await screenshot(page, SUITE, "set-up");
 
     // Check alignment: one read, nothing written.
@@ -265,10 +269,8 @@ describe("the task pane on a recording fake of Excel, through the Office.js adap
     const check = await memorySyncs(memory, runAlignmentCheck);
     expect(check.result.report.findings.filter((f) => f.severity === "error")).toEqual([]);
     state = await fakeState(page);
-    runs = actionContexts(state, before);
-    expect(runs).toHaveLength(1);
-    expect(runs[0].syncs).toHaveLength(check.syncs);
-    expect(runs[0].syncs.every((s) => s.writes === 0)).toBe(true);
+    syncs = oneRun(state, before, check.syncs);
+    expect(syncs.every((s) => s.writes === 0)).toBe(true);
 
     // After a check the pane follows the input tables (Table.onChanged).
     await page.waitForFunction(() =>
@@ -291,9 +293,7 @@ describe("the task pane on a recording fake of Excel, through the Office.js adap
     const finding = page.getByRole("button", { name: /Weights do not add up to 100%/ });
     await expect(finding.textContent()).resolves.toContain(weights.message);
     state = await fakeState(page);
-    runs = actionContexts(state, before);
-    expect(runs).toHaveLength(1);
-    expect(runs[0].syncs).toHaveLength(recheck.syncs);
+    syncs = oneRun(state, before, recheck.syncs);
     await screenshot(page, SUITE, "weights-sum");
 
     // Go to the cell: Excel selects Matrix!E2.
@@ -320,11 +320,9 @@ describe("the task pane on a recording fake of Excel, through the Office.js adap
     expect(state.names).toEqual([
       { name: "CompAlign_Owned_1", sheet: "Alignment View", visible: false },
     ]);
-    runs = actionContexts(state, before);
-    expect(runs).toHaveLength(1);
-    expect(runs[0].syncs).toHaveLength(view.syncs);
+    syncs = oneRun(state, before, view.syncs);
     expect(view.syncs).toBe(2); // one read, one write (docs/architecture.md)
-    expectWriteDiscipline(runs[0].syncs);
+    expectWriteDiscipline(syncs);
 
     // Again: the same sheet is refreshed in place, still one mark.
     before = state.contexts.length;
@@ -334,10 +332,8 @@ describe("the task pane on a recording fake of Excel, through the Office.js adap
     state = await fakeState(page);
     expect(state.sheets.map((s) => s.name)).toEqual(["Sheet1", ...inputs, "Alignment View"]);
     expect(state.names).toHaveLength(1);
-    runs = actionContexts(state, before);
-    expect(runs).toHaveLength(1);
-    expect(runs[0].syncs).toHaveLength(again.syncs);
-    expectWriteDiscipline(runs[0].syncs);
+    syncs = oneRun(state, before, again.syncs);
+    expectWriteDiscipline(syncs);
     await screenshot(page, SUITE, "alignment-view");
     expect(errors).toEqual([]);
     await page.close();
@@ -376,10 +372,8 @@ describe("the task pane on a recording fake of Excel, through the Office.js adap
     expect(state.names.filter((n) => n.name.startsWith("CompAlign_Owned_"))).toHaveLength(
       expectedNames.length
     );
-    const runs = actionContexts(state, before);
-    expect(runs).toHaveLength(1);
-    expect(runs[0].syncs).toHaveLength(run.syncs);
-    expectWriteDiscipline(runs[0].syncs);
+    const syncs = oneRun(state, before, run.syncs);
+    expectWriteDiscipline(syncs);
     await screenshot(page, SUITE, "scenarios");
     expect(errors).toEqual([]);
     await page.close();

@@ -36,12 +36,10 @@ import {
   tabTo,
   type OpenBrowser,
 } from "./support/browser";
+import { RUN, SKIP } from "./support/sample";
 import { ARTIFACTS, DIST } from "./support/build";
 
 const SUITE = "playground";
-const RUN = ["Shift 20% to multi-product deals", "Cloud weight 40%"];
-/** The sample's other scenarios, unchecked before the run. */
-const SKIP = ["Cloud accelerator curve", "Quotas +10%", "Cloud weight 40% + accelerator"];
 
 let browser: OpenBrowser;
 

@@ -18,18 +18,14 @@ import {
 import { CliError, type Io } from "../../src/cli/io";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { SHEETS, type Sheet } from "./fixture";
+import { writeXlsxBook } from "../helpers/xlsxBook";
+import { PLAN_NAMES, SHEETS, type Sheet } from "./fixture";
 
 let dir: string;
 const path = (name: string) => join(dir, name);
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
-async function writeBook(file: string, sheets: Sheet[]) {
-  const book = XlsxWorkbook.empty();
-  for (const { name, values } of sheets)
-    await book.createSheet({ name, blocks: [{ at: "A1", values }] });
-  await book.writeFile(path(file));
-}
+const writeBook = (file: string, sheets: Sheet[]) => writeXlsxBook(path(file), sheets);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "compalign-explain-"));
@@ -87,14 +83,7 @@ describe("runExplainCommand", () => {
     expect(io.out).toHaveLength(1);
     const json = JSON.parse(io.out[0]);
     expect(Object.keys(json)).toEqual(["plans"]);
-    expect(json.plans.map((p: { plan: string }) => p.plan)).toEqual([
-      "AE",
-      "SDR",
-      "Pair",
-      "Busy",
-      "Wiggly",
-      "Steps",
-    ]);
+    expect(json.plans.map((p: { plan: string }) => p.plan)).toEqual(PLAN_NAMES);
     const ae = json.plans[0];
     expect(Object.keys(ae)).toEqual([
       "plan",

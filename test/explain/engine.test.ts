@@ -18,6 +18,7 @@ import { allTalkingPoints, talkingPoints } from "../../src/engine/planExplainTex
 import { readPlan } from "../../src/model/readPlan";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { CURVES, MATRIX, OBJECTIVES, SHEETS } from "./fixture";
+import { matrixSheet } from "../helpers/planSheets";
 
 async function explained() {
   return explainAction(MemoryWorkbook.fromSheets(SHEETS));
@@ -35,29 +36,39 @@ describe("median target incentive (PERCENTILE.INC at 0.5)", () => {
     expect(medianOf([])).toBeNull();
   });
 
-  it("per plan from Reps: plan names match ignoring case, unusable TI cells are left out", async () => {
-    const { plans } = await explained();
-    const ae = byName(plans, "AE");
+  it.each([
     // Ann 10,000, Bo ("ae") 30,000, Cy 20,000; Di "n/a" left out → median of 3 = 20,000.
-    expect(ae.medianTargetIncentive).toBe(20000);
-    expect(ae.targetIncentiveBasis).toEqual({
-      source: "reps",
-      reps: 3,
-      note: "Amounts are for the median target incentive of the 3 reps on AE: $20,000.",
-    });
+    [
+      "AE",
+      20000,
+      {
+        source: "reps",
+        reps: 3,
+        note: "Amounts are for the median target incentive of the 3 reps on AE: $20,000.",
+      },
+    ],
+    [
+      "Pair",
+      1,
+      {
+        source: "no-reps-on-plan",
+        reps: 0,
+        note: "No rep in Reps is on Pair, so amounts are shown as a share of target incentive (a target incentive of 1).",
+      },
+    ],
+  ])(
+    "%s: median target incentive %d from Reps (names ignoring case, unusable cells left out), and its basis",
+    async (plan, median, basis) => {
+      const { plans } = await explained();
+      expect(byName(plans, plan).medianTargetIncentive).toBe(median);
+      expect(byName(plans, plan).targetIncentiveBasis).toEqual(basis);
+    }
+  );
+
+  it("SDR's median of four reps; a workbook without Reps uses 1 and says so", async () => {
+    const { plans } = await explained();
     expect(byName(plans, "SDR").medianTargetIncentive).toBe(7000);
     expect(byName(plans, "SDR").targetIncentiveBasis.reps).toBe(4);
-  });
-
-  it("a plan without reps, or a workbook without Reps, uses 1 and says so", async () => {
-    const { plans } = await explained();
-    const pair = byName(plans, "Pair");
-    expect(pair.medianTargetIncentive).toBe(1);
-    expect(pair.targetIncentiveBasis).toEqual({
-      source: "no-reps-on-plan",
-      reps: 0,
-      note: "No rep in Reps is on Pair, so amounts are shown as a share of target incentive (a target incentive of 1).",
-    });
     const { design } = readPlan({
       objectives: OBJECTIVES,
       matrix: MATRIX,
@@ -227,14 +238,10 @@ describe("what the page says", () => {
   it("an unknown curve and weights off 100% are problems, and the metric pays nothing", () => {
     const { design } = readPlan({
       objectives: OBJECTIVES,
-      matrix: {
-        name: "Matrix",
-        values: [
-          ["Plan", "Metric", "Objective", "Weight", "Curve"],
-          ["Odd", "A", "Keep core", 0.5, "Ramp"],
-          ["Odd", "B", "Keep core", 0.4, "Nope"],
-        ],
-      },
+      matrix: matrixSheet(
+        ["Odd", "A", "Keep core", 0.5, "Ramp"],
+        ["Odd", "B", "Keep core", 0.4, "Nope"]
+      ),
       curves: CURVES,
       reps: null,
     });

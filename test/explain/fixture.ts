@@ -19,8 +19,9 @@
  *   Steps   one metric on Five (keeps the rule: exactly 5 points)
  */
 import type { SheetValue } from "../../src/workbook/port";
+import { curveRows, curvesSheet, type Sheet } from "../helpers/planSheets";
 
-export type Sheet = { name: string; values: SheetValue[][] };
+export type { Sheet };
 
 export const OBJECTIVES: Sheet = {
   name: "Objectives",
@@ -78,32 +79,47 @@ export const MATRIX: Sheet = {
   ],
 };
 
-export const CURVES: Sheet = {
-  name: "Curves",
-  values: [
-    ["Curve", "Attainment", "Payout", "Method", "Beyond"],
-    ["Ramp", 0.5, 0, "LINEAR", "CAP"],
-    ["Ramp", 1, 1, null, null],
-    ["Ramp", 1.5, 2, null, null],
-    ["Cliff", 0.8, 0.5, null, null],
-    ["Cliff", 1, 1, null, null],
-    ["Cliff", 1.1, 1.5, null, null],
-    ["Steep", 0.5, 0, null, null],
-    ["Steep", 1, 1, null, null],
-    ["Steep", 1.25, 2, null, null],
-    ["Five", 0.5, 0, "STEP", null],
-    ["Five", 0.75, 0.5, null, null],
-    ["Five", 1, 1, null, null],
-    ["Five", 1.25, 1.5, null, null],
-    ["Five", 1.5, 2, null, null],
-    ["Six", 0.5, 0, null, null],
-    ["Six", 0.75, 0.5, null, null],
-    ["Six", 1, 1, null, null],
-    ["Six", 1.1, 1.2, null, null],
-    ["Six", 1.25, 1.5, null, null],
-    ["Six", 1.5, 2, null, null],
-  ],
-};
+export const CURVES: Sheet = curvesSheet(
+  curveRows(
+    "Ramp",
+    [
+      [0.5, 0],
+      [1, 1],
+      [1.5, 2],
+    ],
+    "LINEAR",
+    "CAP"
+  ),
+  curveRows("Cliff", [
+    [0.8, 0.5],
+    [1, 1],
+    [1.1, 1.5],
+  ]),
+  curveRows("Steep", [
+    [0.5, 0],
+    [1, 1],
+    [1.25, 2],
+  ]),
+  curveRows(
+    "Five",
+    [
+      [0.5, 0],
+      [0.75, 0.5],
+      [1, 1],
+      [1.25, 1.5],
+      [1.5, 2],
+    ],
+    "STEP"
+  ),
+  curveRows("Six", [
+    [0.5, 0],
+    [0.75, 0.5],
+    [1, 1],
+    [1.1, 1.2],
+    [1.25, 1.5],
+    [1.5, 2],
+  ])
+);
 
 export const REPS: Sheet = {
   name: "Reps",
@@ -119,5 +135,8 @@ export const REPS: Sheet = {
     ["Hy", "SDR", 8000],
   ],
 };
+
+/** The plans, in Matrix order (the order of the JSON, the pages and the pane's picker). */
+export const PLAN_NAMES = ["AE", "SDR", "Pair", "Busy", "Wiggly", "Steps"];
 
 export const SHEETS: Sheet[] = [OBJECTIVES, MATRIX, CURVES, REPS];

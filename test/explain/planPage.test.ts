@@ -26,16 +26,9 @@ import {
 } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
-import { SHEETS } from "./fixture";
+import { PLAN_NAMES, SHEETS } from "./fixture";
 
-const PAGES = [
-  "Plan - AE",
-  "Plan - SDR",
-  "Plan - Pair",
-  "Plan - Busy",
-  "Plan - Wiggly",
-  "Plan - Steps",
-];
+const PAGES = PLAN_NAMES.map((plan) => `Plan - ${plan}`);
 
 /** 0-based row of the first row whose column A holds `text`, at or after `from`. */
 const rowOf = (values: SheetValue[][], text: string, from = 0) => {

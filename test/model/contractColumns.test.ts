@@ -162,6 +162,12 @@ test.each(cases.map(([sheet, header, s]) => [sheet, header, s.label, s] as const
   }
 );
 
+/** A scenario of one scale-ti change (Scenarios row `row`, optionally for one segment). */
+const scaleTi = (name: string, value: number, row: number, segment = "") => ({
+  name,
+  changes: [{ change: "scale-ti" as const, plan: "", metric: "", to: "", value, segment, row }],
+});
+
 describe("rules that know comp plans", () => {
   const rules = (book: Book) => {
     const { design, findings } = readPlan(book);
@@ -208,20 +214,21 @@ describe("rules that know comp plans", () => {
   });
 
   test("a date in a number column is a warning (in Reps the rep is left out)", () => {
-    const book = base();
-    book.objectives.values[1][1] = 45658;
-    book.objectives.notes = { "1,1": "date" };
-    expect(rules(book).find((f) => f.rule === "date-in-number")).toMatchObject({
+    /** The book with 2025-01-01 typed as a date in one cell of one sheet. */
+    const withDate = (sheet: "objectives" | "reps", row: number, col: number) => {
+      const book = base();
+      book[sheet].values[row][col] = 45658;
+      book[sheet].notes = { [`${row},${col}`]: "date" };
+      return book;
+    };
+    const warningAt = (book: ReturnType<typeof base>) =>
+      rules(book).find((f) => f.rule === "date-in-number");
+    expect(warningAt(withDate("objectives", 1, 1))).toMatchObject({
       severity: "warning",
       cell: "Objectives!B2",
     });
-    const reps = base();
-    reps.reps.values[1][8] = 45658;
-    reps.reps.notes = { "1,8": "date" };
-    expect(rules(reps).find((f) => f.rule === "date-in-number")).toMatchObject({
-      severity: "warning",
-      cell: "Reps!I2",
-    });
+    const reps = withDate("reps", 1, 8);
+    expect(warningAt(reps)).toMatchObject({ severity: "warning", cell: "Reps!I2" });
     const run = prepareRun(
       readPlan(reps).design,
       readReps(reps.reps, ["Bookings", "Renewals"]),
@@ -250,18 +257,8 @@ describe("rules that know comp plans", () => {
     const { design } = readPlan(book);
     const reps = readReps(book.reps, ["Bookings", "Renewals"]);
     const run = prepareRun(design, reps, [
-      {
-        name: "Typo",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "Eats", row: 2 },
-        ],
-      },
-      {
-        name: "Ok",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "east", row: 3 },
-        ],
-      },
+      scaleTi("Typo", 2, 2, "Eats"),
+      scaleTi("Ok", 2, 3, "east"),
     ]);
     expect(run.invalidScenarios).toEqual([
       {
@@ -289,20 +286,7 @@ describe("huge and non-finite values", () => {
     const book = base();
     const { design } = readPlan(book);
     const reps = readReps(book.reps, ["Bookings", "Renewals"]);
-    const run = runScenarios(design, reps, [
-      {
-        name: "Huge",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 1e308, segment: "", row: 2 },
-        ],
-      },
-      {
-        name: "Double",
-        changes: [
-          { change: "scale-ti", plan: "", metric: "", to: "", value: 2, segment: "", row: 3 },
-        ],
-      },
-    ]);
+    const run = runScenarios(design, reps, [scaleTi("Huge", 1e308, 2), scaleTi("Double", 2, 3)]);
     expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Double"]);
     expect(run.invalidScenarios).toEqual([
       {

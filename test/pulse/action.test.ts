@@ -14,7 +14,10 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetValue } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
-import { SETTINGS, tinySheets } from "./fixture";
+import { SETTINGS, TINY_HISTOGRAM, tinySheets } from "./fixture";
+
+/** The status table's header (a contract: the Pulse Trend tab reads earlier tabs by it). */
+const STATUS_HEADER = ["Check", "Status", "Value", "Band", "What to do", "Id"];
 
 const TODAY = { today: "2026-04-02" };
 const TAB = "Pulse Check Q1 2026";
@@ -64,14 +67,7 @@ describe("on the in-memory workbook", () => {
     // fourteen checks below, worst first, an Excel table over them.
     const top = rowOf(sheet.values, "Check");
     expect(top).toBe(7);
-    expect(sheet.values[top].slice(0, 6)).toEqual([
-      "Check",
-      "Status",
-      "Value",
-      "Band",
-      "What to do",
-      "Id",
-    ]);
+    expect(sheet.values[top].slice(0, 6)).toEqual([...STATUS_HEADER]);
     expect(sheet.values.slice(top + 1, top + 15).map((r) => [r[0], r[1]])).toEqual(STATUS_ROWS);
     expect(sheet.values.slice(top + 1, top + 15).map((r) => r[5])).toEqual(
       STATUS_IDS.map(([id]) => id)
@@ -140,12 +136,7 @@ describe("on the in-memory workbook", () => {
     const bins = rowOf(values, "Weighted attainment");
     expect(values.slice(bins, bins + 7).map((r) => r.slice(0, 2))).toEqual([
       ["Weighted attainment", "Reps"],
-      ["<50%", 1],
-      ["50%–75%", 2],
-      ["75%–100%", 1],
-      ["100%–125%", 4],
-      ["125%–150%", 1],
-      ["≥150%", 1],
+      ...TINY_HISTOGRAM,
     ]);
 
     const issues = rowOf(values, "Data issues (reps left out of every check)");
@@ -281,12 +272,7 @@ describe("through the exceljs adapter", () => {
       ["CompAlignPulse_Q1_2026", "A8:F22"],
     ]);
     expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(8).getCell(c).value)).toEqual([
-      "Check",
-      "Status",
-      "Value",
-      "Band",
-      "What to do",
-      "Id",
+      ...STATUS_HEADER,
     ]);
     const rows: unknown[][] = [];
     for (let r = 9; r <= 22; r++) rows.push([ws.getCell(`A${r}`).value, ws.getCell(`B${r}`).value]);

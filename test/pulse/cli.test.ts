@@ -17,8 +17,8 @@ import {
   runPulseCommand,
 } from "../../src/cli/pulse";
 import { PULSE_CHECK_IDS } from "../../src/engine/pulseChecks";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { chartsFromXlsx } from "../../src/workbook/xlsx/charts";
+import { writeXlsxBook } from "../helpers/xlsxBook";
 import { tinySheets } from "./fixture";
 
 function capture(): Io & { out: string[]; err: string[] } {
@@ -30,12 +30,7 @@ function capture(): Io & { out: string[]; err: string[] } {
 let dir: string;
 const path = (name: string) => join(dir, name);
 
-async function writeBook(file: string, sheets = tinySheets()) {
-  const book = XlsxWorkbook.empty();
-  for (const { name, values } of sheets)
-    await book.createSheet({ name, blocks: [{ at: "A1", values }] });
-  await book.writeFile(path(file));
-}
+const writeBook = (file: string, sheets = tinySheets()) => writeXlsxBook(path(file), sheets);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "compalign-pulse-"));

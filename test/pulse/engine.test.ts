@@ -2,42 +2,20 @@
  * The pulse check on the tiny world of fixture.ts, every value computed by hand, and each status
  * boundary just inside and just outside.
  */
-import { runPulse, attainmentHistogram, type PulseResult } from "../../src/engine/pulse";
+import { attainmentHistogram } from "../../src/engine/pulse";
+import * as checks from "../../src/engine/pulseChecks";
 import {
-  alignmentDriftCheck,
-  cappedRepsCheck,
-  concentrationCheck,
-  excellenceReachCheck,
-  leverageP10Check,
-  leverageP90Check,
-  payForPerformanceCheck,
-  planValueCheck,
   PULSE_CHECK_IDS,
-  shareAtQuotaCheck,
-  thresholdReachCheck,
   type MetricHealth,
   type PulseCheck,
   type PulseCheckId,
 } from "../../src/engine/pulseChecks";
-import { DEFAULT_PULSE_BANDS, defaultPulseSettings } from "../../src/engine/pulseSettings";
-import { readPlan } from "../../src/model/readPlan";
-import { readPulseSettings } from "../../src/model/readPulseSettings";
-import { readReps } from "../../src/model/readReps";
-import { ACTUALS, CURVES, MATRIX, OBJECTIVES, repsSheet, SETTINGS, type Actuals } from "./fixture";
+import { DEFAULT_PULSE_BANDS } from "../../src/engine/pulseSettings";
+import { ACTUALS, TINY_HISTOGRAM, tinyPulse } from "./fixture";
 
-function pulseOf(actuals: Actuals = ACTUALS, today = "2026-04-02"): PulseResult {
-  const reps = { name: "Reps", values: repsSheet(actuals) };
-  const { design } = readPlan({
-    objectives: { name: "Objectives", values: OBJECTIVES },
-    matrix: { name: "Matrix", values: MATRIX },
-    curves: { name: "Curves", values: CURVES },
-    reps,
-  });
-  const table = readReps(reps, ["Cloud", "Core", "Meetings"]);
-  const { settings, warnings } = readPulseSettings({ name: "Pulse Settings", values: SETTINGS });
-  expect(warnings).toEqual([]);
-  return runPulse(design, table, settings, { today });
-}
+const pulseOf = tinyPulse;
+/** "OK Watch Act" → ["OK", "Watch", "Act"]. */
+const statuses = (words: string) => words.split(" ");
 
 const B = DEFAULT_PULSE_BANDS;
 
@@ -250,36 +228,23 @@ describe("the tiny world, by hand", () => {
     expect(pulse.designAlignmentIndex).toBeCloseTo(450 / 1100 + 0.4, 12);
     expect(c.value).toBeCloseTo(400 / 940 + 0.4, 12);
     expect(c.band).toBe("≥ 0.709 (design 0.809 − 0.10)");
+    const objective = (name: string, priority: number, design: number, payout: number) => ({
+      kind: "objective",
+      objective: name,
+      priorityShare: priority,
+      designPayShare: expect.closeTo(design, 12),
+      payoutShare: expect.closeTo(payout, 12),
+      gap: expect.closeTo(payout - priority, 12),
+    });
     expect(c.details).toEqual([
-      {
-        kind: "objective",
-        objective: "Cloud",
-        priorityShare: 0.6,
-        designPayShare: expect.closeTo(450 / 1100, 12),
-        payoutShare: expect.closeTo(400 / 940, 12),
-        gap: expect.closeTo(400 / 940 - 0.6, 12),
-      },
-      {
-        kind: "objective",
-        objective: "Core",
-        priorityShare: 0.4,
-        designPayShare: expect.closeTo(650 / 1100, 12),
-        payoutShare: expect.closeTo(540 / 940, 12),
-        gap: expect.closeTo(540 / 940 - 0.4, 12),
-      },
+      objective("Cloud", 0.6, 450 / 1100, 400 / 940),
+      objective("Core", 0.4, 650 / 1100, 540 / 940),
     ]);
   });
 
   test("histogram of weighted attainment: r1 at exactly 50% goes in 50–75%", () => {
     // WA: s2 .4 | r1 .5, r2 .7 | r3 .9 | r4 r5 r6 1.0, s1 1.05 | r7 1.3 | r8 2.0
-    expect(pulse.histogram.map((b) => [b.label, b.reps])).toEqual([
-      ["<50%", 1],
-      ["50%–75%", 2],
-      ["75%–100%", 1],
-      ["100%–125%", 4],
-      ["125%–150%", 1],
-      ["≥150%", 1],
-    ]);
+    expect(pulse.histogram.map((b) => [b.label, b.reps])).toEqual(TINY_HISTOGRAM);
   });
 
   test("scatter points: every computed rep with a target, x = WA, y = payout ÷ TI", () => {
@@ -295,7 +260,7 @@ describe("the tiny world, by hand", () => {
 
 describe("moving reps across boundaries in the workbook", () => {
   test("share at quota per plan: AE 5 of 8 (62.5%) is OK, 6 of 8 (75%) is Watch and drives the company", () => {
-    const ae = (p: PulseResult) => p.plans[0].checks[0];
+    const ae = (p: ReturnType<typeof pulseOf>) => p.plans[0].checks[0];
     expect(ae(pulseOf())).toMatchObject({ value: 0.625, status: "OK" });
     // r3 to Cloud 110: WA 0.55 + 0.45 = 1 → 6 of 8 on AE; SDR stays at 1 of 2 (50%, Watch).
     const six = pulseOf({ ...ACTUALS, r3: [110, 90] });
@@ -307,19 +272,7 @@ describe("moving reps across boundaries in the workbook", () => {
   });
 
   test("without Pulse Settings the label is today's and plan values say so", () => {
-    const reps = { name: "Reps", values: repsSheet() };
-    const { design } = readPlan({
-      objectives: { name: "Objectives", values: OBJECTIVES },
-      matrix: { name: "Matrix", values: MATRIX },
-      curves: { name: "Curves", values: CURVES },
-      reps,
-    });
-    const pulse = runPulse(
-      design,
-      readReps(reps, ["Cloud", "Core", "Meetings"]),
-      defaultPulseSettings(),
-      { today: "2026-04-02" }
-    );
+    const pulse = tinyPulse(ACTUALS, "2026-04-02", null);
     // The fiscal quarter of the date passed in, not the date.
     expect(pulse.label).toBe("2026 Q2");
     const plan = pulse.checks.filter(
@@ -341,30 +294,33 @@ describe("status boundaries, just inside and just outside", () => {
   test("share at quota 55%–70%, Act 15 points outside", () => {
     expect(
       [0.3999, 0.4, 0.5499, 0.55, 0.7, 0.7001, 0.85, 0.8501].map((v) =>
-        status(shareAtQuotaCheck(v, B))
+        status(checks.shareAtQuotaCheck(v, B))
       )
     ).toEqual(["Act", "Watch", "Watch", "OK", "OK", "Watch", "Watch", "Act"]);
-    expect(shareAtQuotaCheck(7 / 10, B).status).toBe("OK");
-    expect(shareAtQuotaCheck(0.5, B).message).not.toBe(shareAtQuotaCheck(0.75, B).message);
-    expect(shareAtQuotaCheck(null, B)).toMatchObject({ status: "Watch", value: null });
+    expect(checks.shareAtQuotaCheck(7 / 10, B).status).toBe("OK");
+    expect(checks.shareAtQuotaCheck(0.5, B).message).not.toBe(
+      checks.shareAtQuotaCheck(0.75, B).message
+    );
+    expect(checks.shareAtQuotaCheck(null, B)).toMatchObject({ status: "Watch", value: null });
   });
 
   test("pay for performance: Watch below 0.8, Act below 0.6", () => {
-    expect([0.8, 0.7999, 0.6, 0.5999].map((v) => status(payForPerformanceCheck(v, B)))).toEqual([
-      "OK",
-      "Watch",
-      "Watch",
-      "Act",
-    ]);
-    expect(payForPerformanceCheck(null, B).status).toBe("Watch");
+    expect(
+      [0.8, 0.7999, 0.6, 0.5999].map((v) => status(checks.payForPerformanceCheck(v, B)))
+    ).toEqual(["OK", "Watch", "Watch", "Act"]);
+    expect(checks.payForPerformanceCheck(null, B).status).toBe("Watch");
   });
 
   test("p90 180%–300% (Act under 130% or over 400%), p10 ≤ 50% (Act over 80%)", () => {
     expect(
-      [1.2999, 1.3, 1.7999, 1.8, 3, 3.0001, 4, 4.0001].map((v) => status(leverageP90Check(v, B)))
+      [1.2999, 1.3, 1.7999, 1.8, 3, 3.0001, 4, 4.0001].map((v) =>
+        status(checks.leverageP90Check(v, B))
+      )
     ).toEqual(["Act", "Watch", "Watch", "OK", "OK", "Watch", "Watch", "Act"]);
-    expect(leverageP90Check(1.7, B).message).not.toBe(leverageP90Check(3.2, B).message);
-    expect([0.5, 0.5001, 0.8, 0.8001].map((v) => status(leverageP10Check(v, B)))).toEqual([
+    expect(checks.leverageP90Check(1.7, B).message).not.toBe(
+      checks.leverageP90Check(3.2, B).message
+    );
+    expect([0.5, 0.5001, 0.8, 0.8001].map((v) => status(checks.leverageP10Check(v, B)))).toEqual([
       "OK",
       "Watch",
       "Watch",
@@ -373,44 +329,39 @@ describe("status boundaries, just inside and just outside", () => {
   });
 
   test("plan values: ±10% relative is OK, beyond is Watch, beyond ±20% is Act", () => {
-    const ptt = (v: number) => status(planValueCheck("payout-to-target", v, 1, B));
-    expect([0.7999, 0.8, 0.8999, 0.9, 1.1, 1.1001, 1.2, 1.2001].map(ptt)).toEqual([
-      "Act",
-      "Watch",
-      "Watch",
-      "OK",
-      "OK",
-      "Watch",
-      "Watch",
-      "Act",
-    ]);
-    const cos = (v: number) => status(planValueCheck("cost-of-sales", v, 0.08, B));
+    const ptt = (v: number) => status(checks.planValueCheck("payout-to-target", v, 1, B));
+    expect([0.7999, 0.8, 0.8999, 0.9, 1.1, 1.1001, 1.2, 1.2001].map(ptt)).toEqual(
+      statuses("Act Watch Watch OK OK Watch Watch Act")
+    );
+    const cos = (v: number) => status(checks.planValueCheck("cost-of-sales", v, 0.08, B));
     expect([0.0719, 0.072, 0.088, 0.0881].map(cos)).toEqual(["Watch", "OK", "OK", "Watch"]);
-    const over = planValueCheck("payout-to-target", 1.15, 1, B).message;
-    const under = planValueCheck("payout-to-target", 0.85, 1, B).message;
+    const over = checks.planValueCheck("payout-to-target", 1.15, 1, B).message;
+    const under = checks.planValueCheck("payout-to-target", 0.85, 1, B).message;
     expect(over).toMatch(/above plan/);
     expect(under).toMatch(/below plan/);
-    expect(planValueCheck("cost-of-sales", null, 0.08, B)).toMatchObject({
+    expect(checks.planValueCheck("cost-of-sales", null, 0.08, B)).toMatchObject({
       status: "Watch",
       value: null,
     });
-    expect(planValueCheck("cost-of-sales", null, 0.08, B).message).toMatch(/add a Revenue column/);
+    expect(checks.planValueCheck("cost-of-sales", null, 0.08, B).message).toMatch(
+      /add a Revenue column/
+    );
   });
 
   test("concentration: Gini 0.15–0.45 (Act over 0.60), top-20% ≤ 50% (Act over 65%)", () => {
-    expect(concentrationCheck(0.45, 0.5, B).status).toBe("OK");
-    expect(concentrationCheck(0.4501, 0.4, B).status).toBe("Watch");
-    expect(concentrationCheck(0.3, 0.5001, B).status).toBe("Watch");
-    expect(concentrationCheck(0.6001, 0.4, B).status).toBe("Act");
-    expect(concentrationCheck(0.3, 0.6501, B).status).toBe("Act");
-    expect(concentrationCheck(0.1499, 0.3, B)).toMatchObject({
+    expect(checks.concentrationCheck(0.45, 0.5, B).status).toBe("OK");
+    expect(checks.concentrationCheck(0.4501, 0.4, B).status).toBe("Watch");
+    expect(checks.concentrationCheck(0.3, 0.5001, B).status).toBe("Watch");
+    expect(checks.concentrationCheck(0.6001, 0.4, B).status).toBe("Act");
+    expect(checks.concentrationCheck(0.3, 0.6501, B).status).toBe("Act");
+    expect(checks.concentrationCheck(0.1499, 0.3, B)).toMatchObject({
       status: "Watch",
       message: expect.stringMatching(/nearly equal/),
     });
   });
 
   test("realized alignment: a drop of exactly 0.1 is OK, more is Watch, more than 0.2 is Act", () => {
-    const drift = (realized: number) => status(alignmentDriftCheck(0.8, realized, [], B));
+    const drift = (realized: number) => status(checks.alignmentDriftCheck(0.8, realized, [], B));
     expect([0.7, 0.6999, 0.6, 0.5999, 0.9].map(drift)).toEqual([
       "OK",
       "Watch",
@@ -436,10 +387,10 @@ describe("status boundaries, just inside and just outside", () => {
         gap: 0.3,
       },
     ];
-    expect(alignmentDriftCheck(0.9, 0.7, objectives, B).message).toMatch(
+    expect(checks.alignmentDriftCheck(0.9, 0.7, objectives, B).message).toMatch(
       /"Cloud" got 30% of payout against 60% of priority/
     );
-    expect(alignmentDriftCheck(null, 0.7, objectives, B)).toMatchObject({
+    expect(checks.alignmentDriftCheck(null, 0.7, objectives, B)).toMatchObject({
       status: "Watch",
       band: "no design index",
     });
@@ -465,24 +416,23 @@ describe("status boundaries, just inside and just outside", () => {
 
   test("threshold reach ≥ 90% (Act under 75%), excellence 5%–20% (Act over 35%), capped ≤ 15% (Act over 30%)", () => {
     const t = (reached: number) =>
-      status(thresholdReachCheck([row({ reached, top: 0.1, cap: 0.1 })], B));
+      status(checks.thresholdReachCheck([row({ reached, top: 0.1, cap: 0.1 })], B));
     expect([0.9, 0.8999, 0.75, 0.7499].map(t)).toEqual(["OK", "Watch", "Watch", "Act"]);
-    const e = (top: number) => status(excellenceReachCheck([row({ reached: 1, top, cap: 0 })], B));
-    expect([0.0499, 0.05, 0.2, 0.2001, 0.35, 0.3501].map(e)).toEqual([
-      "Watch",
-      "OK",
-      "OK",
-      "Watch",
-      "Watch",
-      "Act",
-    ]);
-    const c = (cap: number) => status(cappedRepsCheck([row({ reached: 1, top: cap, cap })], B));
+    const e = (top: number) =>
+      status(checks.excellenceReachCheck([row({ reached: 1, top, cap: 0 })], B));
+    expect([0.0499, 0.05, 0.2, 0.2001, 0.35, 0.3501].map(e)).toEqual(
+      statuses("Watch OK OK Watch Watch Act")
+    );
+    const c = (cap: number) =>
+      status(checks.cappedRepsCheck([row({ reached: 1, top: cap, cap })], B));
     expect([0.15, 0.1501, 0.3, 0.3001].map(c)).toEqual(["OK", "Watch", "Watch", "Act"]);
-    expect(cappedRepsCheck([row({ reached: 1, top: 0.5, cap: 0.5 }, false)], B)).toMatchObject({
+    expect(
+      checks.cappedRepsCheck([row({ reached: 1, top: 0.5, cap: 0.5 }, false)], B)
+    ).toMatchObject({
       status: "OK",
       value: 0,
     });
-    expect(thresholdReachCheck([], B)).toMatchObject({ status: "Watch", value: null });
+    expect(checks.thresholdReachCheck([], B)).toMatchObject({ status: "Watch", value: null });
   });
 });
 

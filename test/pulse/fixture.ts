@@ -24,6 +24,10 @@
  * Pulse Settings: Period "Q1 2026", Plan Payout To Target 1 (100%), Plan Incentive Cost Of
  * Sales 0.08 (8%), Min Reps Per Plan 2 (so both plans are judged).
  */
+import { runPulse, type PulseResult } from "../../src/engine/pulse";
+import { readPlan } from "../../src/model/readPlan";
+import { readPulseSettings } from "../../src/model/readPulseSettings";
+import { readReps } from "../../src/model/readReps";
 import type { SheetValue } from "../../src/workbook/port";
 
 export const OBJECTIVES: SheetValue[][] = [
@@ -141,6 +145,16 @@ export const SETTINGS: SheetValue[][] = [
   ["Min Reps Per Plan", 2],
 ];
 
+/** The tiny world's reps by weighted attainment: s2 .4 | r1 .5, r2 .7 | r3 .9 | r4 r5 r6 1.0, s1 1.05 | r7 1.3 | r8 2.0. */
+export const TINY_HISTOGRAM: [string, number][] = [
+  ["<50%", 1],
+  ["50%–75%", 2],
+  ["75%–100%", 1],
+  ["100%–125%", 4],
+  ["125%–150%", 1],
+  ["≥150%", 1],
+];
+
 /** The input sheets, as MemoryWorkbook.fromSheets and XlsxWorkbook.createSheet take them. */
 export function tinySheets({
   actuals = ACTUALS,
@@ -153,4 +167,28 @@ export function tinySheets({
     { name: "Reps", values: repsSheet(actuals) },
     ...(settings ? [{ name: "Pulse Settings", values: settings }] : []),
   ];
+}
+
+/**
+ * The pulse of the tiny world, with its Pulse Settings (which must read without a warning) or,
+ * with `settingsSheet` null, without that sheet.
+ */
+export function tinyPulse(
+  actuals: Actuals = ACTUALS,
+  today = "2026-04-02",
+  settingsSheet: SheetValue[][] | null = SETTINGS
+): PulseResult {
+  const reps = { name: "Reps", values: repsSheet(actuals) };
+  const { design } = readPlan({
+    objectives: { name: "Objectives", values: OBJECTIVES },
+    matrix: { name: "Matrix", values: MATRIX },
+    curves: { name: "Curves", values: CURVES },
+    reps,
+  });
+  const table = readReps(reps, ["Cloud", "Core", "Meetings"]);
+  const { settings, warnings } = readPulseSettings(
+    settingsSheet && { name: "Pulse Settings", values: settingsSheet }
+  );
+  expect(warnings).toEqual([]);
+  return runPulse(design, table, settings, { today });
 }

@@ -18,6 +18,7 @@ import { sampleSheets } from "../../src/reports/sampleWorkbook";
 import { starterSheets } from "../../src/reports/starterWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetValue } from "../../src/workbook/port";
+import { curveRows, curvesSheet, matrixSheet, objectivesSheet } from "../helpers/planSheets";
 
 jest.setTimeout(60_000);
 
@@ -85,31 +86,22 @@ describe("regression: the threshold of a STEP curve is its first paying point", 
   const attainments = [0.4, 0.55, 0.7, 0.75, 0.8, 0.9, 1, 1.1, 1.3, 1.6];
   const reps = { name: "Reps", values: values(attainments) };
   const { design } = readPlan({
-    objectives: {
-      name: "Objectives",
-      values: [
-        ["Objective", "Priority"],
-        ["Multi", 1],
-      ],
-    },
-    matrix: {
-      name: "Matrix",
-      values: [
-        ["Plan", "Metric", "Objective", "Weight", "Curve"],
-        ["Inside Sales", "Deals", "Multi", 1, "Multi-product Step"],
-      ],
-    },
-    curves: {
-      name: "Curves",
-      values: [
-        ["Curve", "Attainment", "Payout", "Method", "Beyond"],
-        ["Multi-product Step", 0.5, 0, "STEP", "CAP"],
-        ["Multi-product Step", 0.75, 0.5, null, null],
-        ["Multi-product Step", 1, 1, null, null],
-        ["Multi-product Step", 1.25, 1.5, null, null],
-        ["Multi-product Step", 1.5, 2, null, null],
-      ],
-    },
+    objectives: objectivesSheet(["Multi", 1]),
+    matrix: matrixSheet(["Inside Sales", "Deals", "Multi", 1, "Multi-product Step"]),
+    curves: curvesSheet(
+      curveRows(
+        "Multi-product Step",
+        [
+          [0.5, 0],
+          [0.75, 0.5],
+          [1, 1],
+          [1.25, 1.5],
+          [1.5, 2],
+        ],
+        "STEP",
+        "CAP"
+      )
+    ),
     reps,
   });
   const pulse = runPulse(design, readReps(reps, ["Deals"]), defaultPulseSettings(), {

@@ -43,10 +43,23 @@ import { readReps } from "../../src/model/readReps";
 import { sampleSheets } from "../../src/reports/sampleWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { SheetValue } from "../../src/workbook/port";
+import { curveRows, curvesSheet, matrixSheet, objectivesSheet } from "../helpers/planSheets";
 
 jest.setTimeout(60_000);
 
 const B = DEFAULT_PULSE_BANDS;
+
+/** Linear from 50% (pays 0) to 150% (pays 2× target), capped. */
+const STD_CURVE = curveRows(
+  "Std",
+  [
+    [0.5, 0],
+    [1, 1],
+    [1.5, 2],
+  ],
+  "LINEAR",
+  "CAP"
+);
 
 const health = (share: { reached?: number; excellence?: number; cap?: number }): MetricHealth[] => [
   {
@@ -84,8 +97,39 @@ const objectives = (payoutShare: number): ObjectiveDetail[] => [
   },
 ];
 
+type Row = [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null];
+
+/** A plan-value check's row: the value against the plan value (null: not set). */
+const planRow = (
+  id: "payout-to-target" | "cost-of-sales",
+  label: string,
+  value: number,
+  plan: number | null,
+  status: PulseStatus
+): Row => [id, label, () => planValueCheck(id, value, plan, B), status, value];
+
+const METRIC_CHECKS = {
+  "threshold-reach": thresholdReachCheck,
+  "excellence-reach": excellenceReachCheck,
+  "capped-reps": cappedRepsCheck,
+};
+
+/** A per-metric check's row: one metric with `share` of its reps past a landmark. */
+const metricRow = (
+  id: keyof typeof METRIC_CHECKS,
+  landmark: "reached" | "excellence" | "cap",
+  share: number,
+  status: PulseStatus
+): Row => [
+  id,
+  `${Math.round(share * 100)}%`,
+  () => METRIC_CHECKS[id](health({ [landmark]: share }), B),
+  status,
+  share,
+];
+
 /** [check, case, the check computed, status, value]: every status each check can give. */
-const TABLE: [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null][] = [
+const TABLE: Row[] = [
   ["share-at-quota", "62%", () => shareAtQuotaCheck(0.62, B), "OK", 0.62],
   ["share-at-quota", "50%", () => shareAtQuotaCheck(0.5, B), "Watch", 0.5],
   ["share-at-quota", "90%", () => shareAtQuotaCheck(0.9, B), "Act", 0.9],
@@ -98,89 +142,23 @@ const TABLE: [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null
   ["leverage-p10", "0.3", () => leverageP10Check(0.3, B), "OK", 0.3],
   ["leverage-p10", "0.6", () => leverageP10Check(0.6, B), "Watch", 0.6],
   ["leverage-p10", "0.9", () => leverageP10Check(0.9, B), "Act", 0.9],
-  [
-    "payout-to-target",
-    "105% vs 100%",
-    () => planValueCheck("payout-to-target", 1.05, 1, B),
-    "OK",
-    1.05,
-  ],
-  [
-    "payout-to-target",
-    "115% vs 100%",
-    () => planValueCheck("payout-to-target", 1.15, 1, B),
-    "Watch",
-    1.15,
-  ],
-  [
-    "payout-to-target",
-    "125% vs 100%",
-    () => planValueCheck("payout-to-target", 1.25, 1, B),
-    "Act",
-    1.25,
-  ],
-  [
-    "payout-to-target",
-    "no plan value",
-    () => planValueCheck("payout-to-target", 1.124, null, B),
-    "Not set",
-    1.124,
-  ],
-  ["cost-of-sales", "5% vs 5%", () => planValueCheck("cost-of-sales", 0.05, 0.05, B), "OK", 0.05],
-  [
-    "cost-of-sales",
-    "4.4% vs 5%",
-    () => planValueCheck("cost-of-sales", 0.044, 0.05, B),
-    "Watch",
-    0.044,
-  ],
-  [
-    "cost-of-sales",
-    "3.5% vs 5%",
-    () => planValueCheck("cost-of-sales", 0.035, 0.05, B),
-    "Act",
-    0.035,
-  ],
-  [
-    "cost-of-sales",
-    "no plan value",
-    () => planValueCheck("cost-of-sales", 0.055, null, B),
-    "Not set",
-    0.055,
-  ],
+  planRow("payout-to-target", "105% vs 100%", 1.05, 1, "OK"),
+  planRow("payout-to-target", "115% vs 100%", 1.15, 1, "Watch"),
+  planRow("payout-to-target", "125% vs 100%", 1.25, 1, "Act"),
+  planRow("payout-to-target", "no plan value", 1.124, null, "Not set"),
+  planRow("cost-of-sales", "5% vs 5%", 0.05, 0.05, "OK"),
+  planRow("cost-of-sales", "4.4% vs 5%", 0.044, 0.05, "Watch"),
+  planRow("cost-of-sales", "3.5% vs 5%", 0.035, 0.05, "Act"),
+  planRow("cost-of-sales", "no plan value", 0.055, null, "Not set"),
   ["concentration", "Gini 0.3", () => concentrationCheck(0.3, 0.4, B), "OK", 0.3],
   ["concentration", "Gini 0.5", () => concentrationCheck(0.5, 0.45, B), "Watch", 0.5],
   ["concentration", "Gini 0.65", () => concentrationCheck(0.65, 0.45, B), "Act", 0.65],
-  ["threshold-reach", "95%", () => thresholdReachCheck(health({ reached: 0.95 }), B), "OK", 0.95],
-  [
-    "threshold-reach",
-    "83%",
-    () => thresholdReachCheck(health({ reached: 0.83 }), B),
-    "Watch",
-    0.83,
-  ],
-  ["threshold-reach", "70%", () => thresholdReachCheck(health({ reached: 0.7 }), B), "Act", 0.7],
-  [
-    "excellence-reach",
-    "10%",
-    () => excellenceReachCheck(health({ excellence: 0.1 }), B),
-    "OK",
-    0.1,
-  ],
-  [
-    "excellence-reach",
-    "25%",
-    () => excellenceReachCheck(health({ excellence: 0.25 }), B),
-    "Watch",
-    0.25,
-  ],
-  [
-    "excellence-reach",
-    "40%",
-    () => excellenceReachCheck(health({ excellence: 0.4 }), B),
-    "Act",
-    0.4,
-  ],
+  metricRow("threshold-reach", "reached", 0.95, "OK"),
+  metricRow("threshold-reach", "reached", 0.83, "Watch"),
+  metricRow("threshold-reach", "reached", 0.7, "Act"),
+  metricRow("excellence-reach", "excellence", 0.1, "OK"),
+  metricRow("excellence-reach", "excellence", 0.25, "Watch"),
+  metricRow("excellence-reach", "excellence", 0.4, "Act"),
   [
     "excellence-reach",
     "no excellence below the cap",
@@ -188,9 +166,9 @@ const TABLE: [PulseCheckId, string, () => PulseCheck, PulseStatus, number | null
     "Not set",
     null,
   ],
-  ["capped-reps", "10%", () => cappedRepsCheck(health({ cap: 0.1 }), B), "OK", 0.1],
-  ["capped-reps", "20%", () => cappedRepsCheck(health({ cap: 0.2 }), B), "Watch", 0.2],
-  ["capped-reps", "35%", () => cappedRepsCheck(health({ cap: 0.35 }), B), "Act", 0.35],
+  metricRow("capped-reps", "cap", 0.1, "OK"),
+  metricRow("capped-reps", "cap", 0.2, "Watch"),
+  metricRow("capped-reps", "cap", 0.35, "Act"),
   ["alignment-drift", "−0.05", () => alignmentDriftCheck(0.9, 0.85, [], B), "OK", 0.85],
   ["alignment-drift", "−0.15", () => alignmentDriftCheck(0.9, 0.75, [], B), "Watch", 0.75],
   ["alignment-drift", "−0.25", () => alignmentDriftCheck(0.9, 0.65, [], B), "Act", 0.65],
@@ -277,31 +255,13 @@ function world(share = 1, pulseSettings: SheetValue[][] = []) {
   add("Tiny", 50_000, 100_000, [0.8, 1, 1.2]);
   const reps = { name: "Reps", values: rows };
   const { design } = readPlan({
-    objectives: {
-      name: "Objectives",
-      values: [
-        ["Objective", "Priority"],
-        ["Grow", 1],
-      ],
-    },
-    matrix: {
-      name: "Matrix",
-      values: [
-        ["Plan", "Metric", "Objective", "Weight", "Curve"],
-        ["Hunters", "Sales", "Grow", 1, "Std"],
-        ["Farmers", "Sales", "Grow", 1, "Std"],
-        ["Tiny", "Sales", "Grow", 1, "Std"],
-      ],
-    },
-    curves: {
-      name: "Curves",
-      values: [
-        ["Curve", "Attainment", "Payout", "Method", "Beyond"],
-        ["Std", 0.5, 0, "LINEAR", "CAP"],
-        ["Std", 1, 1, null, null],
-        ["Std", 1.5, 2, null, null],
-      ],
-    },
+    objectives: objectivesSheet(["Grow", 1]),
+    matrix: matrixSheet(
+      ["Hunters", "Sales", "Grow", 1, "Std"],
+      ["Farmers", "Sales", "Grow", 1, "Std"],
+      ["Tiny", "Sales", "Grow", 1, "Std"]
+    ),
+    curves: curvesSheet(STD_CURVE),
     reps,
   });
   const { settings, warnings } = readPulseSettings({

@@ -97,17 +97,30 @@ test("every problem is a warning naming its cell, and the default (or not set) i
   expect(settings.bands).toEqual(DEFAULT_PULSE_BANDS);
 });
 
-test("band ends that cross fall back to both defaults, with a warning", () => {
-  const { settings, warnings } = read([
-    ["Setting", "Value"],
-    ["Excellence Reach Low", 0.3],
-    ["Pay For Performance Act", 0.9],
-  ]);
-  expect(warnings.map(problemLine)).toEqual([
-    "Pulse Settings: Pay For Performance Act (0.9) is above Pay For Performance Watch (0.8); the defaults 0.6 and 0.8 are used for both.",
-    "Pulse Settings: Excellence Reach Low (0.3) is above Excellence Reach High (0.2); the defaults 0.05 and 0.2 are used for both.",
-  ]);
-  expect(settings.bands).toEqual(DEFAULT_PULSE_BANDS);
+test.each([
+  [
+    "band ends fall back to both defaults",
+    [
+      ["Excellence Reach Low", 0.3],
+      ["Pay For Performance Act", 0.9],
+    ],
+    [
+      "Pulse Settings: Pay For Performance Act (0.9) is above Pay For Performance Watch (0.8); the defaults 0.6 and 0.8 are used for both.",
+      "Pulse Settings: Excellence Reach Low (0.3) is above Excellence Reach High (0.2); the defaults 0.05 and 0.2 are used for both.",
+    ],
+  ],
+  [
+    "pay-mix ends are both not set",
+    [
+      ["Pay Mix Low", 0.8],
+      ["Pay Mix High", 0.6],
+    ],
+    ["Pulse Settings: Pay Mix Low (0.8) is above Pay Mix High (0.6); both are treated as not set."],
+  ],
+])("ends that cross: %s, with a warning", (_, rows, expected) => {
+  const { settings, warnings } = read([["Setting", "Value"], ...(rows as SheetValue[][])]);
+  expect(warnings.map(problemLine)).toEqual(expected);
+  expect(settings).toEqual(defaultPulseSettings());
 });
 
 test("a sheet without the Setting or Value column: every default, one warning", () => {
@@ -187,16 +200,4 @@ test.each([
   ]);
   expect(warnings.map(problemLine)).toEqual([`'Pulse Settings'!B2: ${name} ${message}`]);
   expect(settings).toEqual(defaultPulseSettings());
-});
-
-test("pay-mix ends that cross are both not set, with a warning", () => {
-  const { settings, warnings } = read([
-    ["Setting", "Value"],
-    ["Pay Mix Low", 0.8],
-    ["Pay Mix High", 0.6],
-  ]);
-  expect(warnings.map(problemLine)).toEqual([
-    "Pulse Settings: Pay Mix Low (0.8) is above Pay Mix High (0.6); both are treated as not set.",
-  ]);
-  expect([settings.payMixLow, settings.payMixHigh]).toEqual([null, null]);
 });

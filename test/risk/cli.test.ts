@@ -17,6 +17,10 @@ const { path, dir } = tempFolder("compalign-risk-", starterPlan);
 const variant = (name: string, edit: (wb: ExcelJS.Workbook) => void) =>
   editedCopy(path("plan.xlsx"), path(name), edit);
 
+/** A copy of the sample plan with a Risk Settings sheet of these rows. */
+const withRiskSettings = (name: string, rows: [string, unknown][]) =>
+  variant(name, withSettings(rows));
+
 function withSettings(rows: [string, unknown][]) {
   return (wb: ExcelJS.Workbook) => {
     const ws = wb.addWorksheet("Risk Settings");
@@ -26,14 +30,11 @@ function withSettings(rows: [string, unknown][]) {
 }
 
 test("--json prints the contract's object, the same bytes on every run with the same seed", async () => {
-  const file = await variant(
-    "small.xlsx",
-    withSettings([
-      ["Trials", 2000],
-      ["Seed", 7],
-      ["Budget", 500000],
-    ])
-  );
+  const file = await withRiskSettings("small.xlsx", [
+    ["Trials", 2000],
+    ["Seed", 7],
+    ["Budget", 500000],
+  ]);
   const a = compalign("risk", file, "--json");
   const b = compalign("risk", file, "--json");
   expect(a.status).toBe(0);
@@ -84,13 +85,10 @@ test("--json prints the contract's object, the same bytes on every run with the 
   const other = JSON.parse(
     compalign(
       "risk",
-      await variant(
-        "seed8.xlsx",
-        withSettings([
-          ["Trials", 2000],
-          ["Seed", 8],
-        ])
-      ),
+      await withRiskSettings("seed8.xlsx", [
+        ["Trials", 2000],
+        ["Seed", 8],
+      ]),
       "--json"
     ).stdout
   );
@@ -99,13 +97,10 @@ test("--json prints the contract's object, the same bytes on every run with the 
 });
 
 test("a bad Risk Settings value is a warning naming its cell, and the default is used", async () => {
-  const file = await variant(
-    "badsettings.xlsx",
-    withSettings([
-      ["Trials", 5],
-      ["common volatility", "high"],
-    ])
-  );
+  const file = await withRiskSettings("badsettings.xlsx", [
+    ["Trials", 5],
+    ["common volatility", "high"],
+  ]);
   const run = compalign("risk", file, "--json");
   expect(run.status).toBe(0);
   expect(run.stderr).toMatch(
@@ -156,13 +151,10 @@ test("exit 2 with one line: unreadable file, no Reps sheet, --out equal to input
 });
 
 test("--out adds the Plan Cost at Risk tab with its histogram chart", async () => {
-  const file = await variant(
-    "out-in.xlsx",
-    withSettings([
-      ["Trials", 1000],
-      ["Budget", 450000],
-    ])
-  );
+  const file = await withRiskSettings("out-in.xlsx", [
+    ["Trials", 1000],
+    ["Budget", 450000],
+  ]);
   const run = compalign("risk", file, "--out", path("risk.xlsx"));
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/Baseline\s+\$[\d.]+K?\s+\$/);

@@ -11,9 +11,12 @@ import {
   buildRiskModel,
   DEFAULT_RISK_SETTINGS,
   flatRate,
+  flattenCurves,
+  segmentedRate,
   payoutHistogram,
   simulateCostAtRisk,
   simulateCostAtRiskSync,
+  type RiskModel,
   type RiskSettings,
 } from "../../src/engine/costAtRisk";
 import { curveRate, makeCurve } from "../../src/engine/curve";
@@ -317,20 +320,23 @@ test("closed form: σi = 0 and a linear curve without threshold or cap make tota
   expect(s.incentiveCostOfSales!.p90).toBeCloseTo(t0 / 19000, 12);
 });
 
+/** One metric on a 50%–150% ramp (pays 0 to 2× target) and two reps: world's first four arguments. */
+const TWO_REPS_ON_A_RAMP: [string[], number[], SheetValue[][], number[][]] = [
+  ["Sales"],
+  [1],
+  [
+    [0.5, 0, null, null],
+    [1, 1, null, null],
+    [1.5, 2, null, null],
+  ],
+  [
+    [100, 1000, 100, 95],
+    [200, 1000, 100, 130],
+  ],
+];
+
 test("determinism: the same seed repeats every bit; another seed draws differently", () => {
-  const run = world(
-    ["Sales"],
-    [1],
-    [
-      [0.5, 0, null, null],
-      [1, 1, null, null],
-      [1.5, 2, null, null],
-    ],
-    [
-      [100, 1000, 100, 95],
-      [200, 1000, 100, 130],
-    ]
-  );
+  const run = world(...TWO_REPS_ON_A_RAMP);
   const model = buildRiskModel(run);
   const a = simulateCostAtRiskSync(model, settings({ trials: 500, seed: 9 }));
   const b = simulateCostAtRiskSync(model, settings({ trials: 500, seed: 9 }));
@@ -343,20 +349,7 @@ test("determinism: the same seed repeats every bit; another seed draws different
 });
 
 test("every scenario sees the same draws: a scenario that only scales target incentive scales every trial", () => {
-  const run = world(
-    ["Sales"],
-    [1],
-    [
-      [0.5, 0, null, null],
-      [1, 1, null, null],
-      [1.5, 2, null, null],
-    ],
-    [
-      [100, 1000, 100, 95],
-      [200, 1000, 100, 130],
-    ],
-    [["TI x2", "scale-ti", null, null, null, 2, null]]
-  );
+  const run = world(...TWO_REPS_ON_A_RAMP, [["TI x2", "scale-ti", null, null, null, 2, null]]);
   const { scenarios } = simulateCostAtRiskSync(buildRiskModel(run), settings({ trials: 300 }));
   scenarios[0].totals.forEach((v, t) => expect(scenarios[1].totals[t]).toBeCloseTo(2 * v, 9));
 });
@@ -430,4 +423,108 @@ test("a year with no simulated revenue has no incentive cost of sales: a percent
   ).scenarios[0];
   expect(s.incentiveCostOfSales!.p50).toBeCloseTo(0.1, 12);
   expect(s.incentiveCostOfSales!.p90).toBeNull();
+});
+
+describe("the trial loop's segment tables (speed) keep curveRate's bits", () => {
+  const curveArb = fc
+    .record({
+      steps: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+      start: fc.double({ min: 0, max: 1, noNaN: true }),
+      rates: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), {
+        minLength: 6,
+        maxLength: 6,
+      }),
+      method: fc.constantFrom("LINEAR" as const, "STEP" as const),
+      beyond: fc.constantFrom("CAP" as const, "EXTEND" as const),
+    })
+    .map(({ steps, start, rates, method, beyond }) => {
+      const points: number[] = [];
+      let at = start;
+      for (const s of steps) points.push((at += s));
+      return makeCurve(points, rates.slice(0, points.length), method, beyond);
+    });
+
+  test("segmentedRate equals curveRate bit for bit on every kind of curve, at any attainment (NaN: flatRate's)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(curveArb, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.double({ min: -2, max: 8, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (curves, as) => {
+          const flat = flattenCurves(curves);
+          curves.forEach((curve, k) => {
+            const edges = [Infinity, -Infinity, 0, -0, ...curve.points];
+            for (const a of [...as, ...edges])
+              expect(Object.is(segmentedRate(flat, k, a), curveRate(curve, a))).toBe(true);
+            // No attainment (NaN) as the trial loop always treated it: flatRate's answer.
+            expect(Object.is(segmentedRate(flat, k, NaN), flatRate(flat, k, NaN))).toBe(true);
+          });
+        }
+      )
+    );
+  });
+
+  test("LINEAR + CAP and STEP use the tables; EXTEND (its own formula past the last point) does not", () => {
+    const flat = flattenCurves([
+      makeCurve([0.5, 1, 1.5], [0, 1, 2], "LINEAR", "CAP"),
+      makeCurve([0.5, 1], [0.2, 1], "STEP", "EXTEND"),
+      makeCurve([0.5, 1], [0, 1], "LINEAR", "EXTEND"),
+    ]);
+    expect(Array.from(flat.segmented)).toEqual([1, 1, 0]);
+    // Curve 0: below 0.5 → 0; 0.75 → 0.5; 1.25 → 1.5; from 1.5 on → 2.
+    expect([0.2, 0.75, 1.25, 1.5, 9].map((a) => segmentedRate(flat, 0, a))).toEqual([
+      0, 0.5, 1.5, 2, 2,
+    ]);
+  });
+
+  /** The trial loop as first written (draw order of the docs, flatRate per slot). */
+  function referenceTotals(model: RiskModel, s: RiskSettings, scenario = 0): Float64Array {
+    const rng = new Xoshiro128(s.seed);
+    const su = s.individualVolatility * Math.sqrt(s.metricCorrelation);
+    const sv = s.individualVolatility * Math.sqrt(1 - s.metricCorrelation);
+    const { attainment, weightedTi, curve } = model.scenarios[scenario];
+    const totals = new Float64Array(s.trials);
+    for (let t = 0; t < s.trials; t++) {
+      const common = 1 + s.commonVolatility * normalFromUint32(rng.nextUint32());
+      let total = 0;
+      for (let r = 0; r < model.reps; r++) {
+        const base = common + su * normalFromUint32(rng.nextUint32());
+        let repTotal = 0;
+        for (let k = model.slotStart[r]; k < model.slotStart[r + 1]; k++) {
+          const v = normalFromUint32(rng.nextUint32());
+          if (weightedTi[k] === 0) continue;
+          const shock = base + sv * v;
+          repTotal +=
+            weightedTi[k] *
+            flatRate(model.curves, curve[k], attainment[k] * (shock > 0 ? shock : 0));
+        }
+        total += repTotal;
+      }
+      totals[t] = total;
+    }
+    return totals;
+  }
+
+  test.each([
+    ["LINEAR with a threshold and a cap", [0.5, 0, "LINEAR", "CAP"], [1, 1], [1.5, 2]],
+    ["LINEAR extended past its last point", [0.5, 0, "LINEAR", "EXTEND"], [1, 1], [1.5, 2.5]],
+    ["STEP", [0.5, 0.25, "STEP", "CAP"], [1, 1], [1.5, 2]],
+  ])("every trial total is the first-written loop's, bit for bit: %s", (_label, ...curveRows) => {
+    const run = world(["A", "B"], [0.6, 0.4], curveRows as SheetValue[][], [
+      [1000, 5000, 100, 40, 80, 85],
+      [2000, 8000, 200, 210, 50, 90],
+      [1500, 6000, 100, 100, 40, 55],
+      [800, 3000, 100, 150, 100, 0],
+    ]);
+    const model = buildRiskModel(run);
+    const s = settings({ trials: 2_000, seed: 9, commonVolatility: 0.15 });
+    const { totals } = simulateCostAtRiskSync(model, s).scenarios[0];
+    const want = referenceTotals(model, s);
+    expect(totals.length).toBe(want.length);
+    let same = 0;
+    for (let t = 0; t < want.length; t++) if (Object.is(totals[t], want[t])) same++;
+    expect(same).toBe(want.length);
+  });
 });

@@ -15,6 +15,7 @@ import { readReps } from "../../src/model/readReps";
 import { readScenarios } from "../../src/model/readScenarios";
 import { runScenarios } from "../../src/engine/scenarioRunner";
 import type { SheetValue } from "../../src/workbook/port";
+import { REPS_HEADER } from "./sixReps";
 
 const objectives: SheetValue[][] = [
   ["Objective", "Priority", "Why"],
@@ -35,20 +36,7 @@ const curves: SheetValue[][] = [
   ["Step", 1, 1, null, null],
 ];
 const repsSheet: SheetValue[][] = [
-  [
-    "Rep",
-    "Plan",
-    "Segment",
-    "Territory",
-    "Target Incentive",
-    "Base Salary",
-    "Revenue",
-    "Gross Margin",
-    "Cloud Quota",
-    "Cloud Actual",
-    "Core Quota",
-    "Core Actual",
-  ],
+  REPS_HEADER,
   ["r1", "AE", "Ent", "W", 100, 50, 1000, 300, 100, 120, 100, 60],
   ["r2", "AE", "Ent", "E", 200, 50, 2000, 600, 100, 50, 200, 300],
   ["r3", "AE", "SMB", "W", 100, 50, 1000, 400, 100, 150, 100, 100],

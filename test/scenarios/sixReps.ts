@@ -16,6 +16,22 @@
  */
 import type { SheetValue } from "../../src/workbook/port";
 
+/** Reps with every optional column and two metrics, Cloud and Core. */
+export const REPS_HEADER = [
+  "Rep",
+  "Plan",
+  "Segment",
+  "Territory",
+  "Target Incentive",
+  "Base Salary",
+  "Revenue",
+  "Gross Margin",
+  "Cloud Quota",
+  "Cloud Actual",
+  "Core Quota",
+  "Core Actual",
+];
+
 export const SIX = {
   objectives: [
     ["Objective", "Priority", "Why"],
@@ -39,20 +55,7 @@ export const SIX = {
     ["Acc", 2, 3, null, null],
   ] as SheetValue[][],
   reps: [
-    [
-      "Rep",
-      "Plan",
-      "Segment",
-      "Territory",
-      "Target Incentive",
-      "Base Salary",
-      "Revenue",
-      "Gross Margin",
-      "Cloud Quota",
-      "Cloud Actual",
-      "Core Quota",
-      "Core Actual",
-    ],
+    REPS_HEADER,
     ["r1", "AE", "Ent", "W", 100, 50, 180, 126, 100, 120, 100, 60],
     ["r2", "AE", "Ent", "E", 200, 50, 350, 280, 100, 50, 200, 300],
     ["r3", "AE", "SMB", "W", 100, 50, 250, 150, 100, 150, 100, 100],

@@ -4,7 +4,9 @@
  */
 import { runScenarioAction, setupWorkbook, writeAlignmentView } from "../../src/actions";
 import {
+  REPORT_TABS,
   cleanTabName,
+  isOtherReportTab,
   uniqueTableName,
   uniqueTabName,
   uniqueTabNames,
@@ -87,13 +89,7 @@ test("re-runs after a scenario is renamed or deleted, and over earlier results, 
   const book = await bookWith(["One", "Two", "Three"]);
   await runScenarioAction(book);
   const again = await runScenarioAction(book);
-  expect(again.sheets.map((s) => s.action)).toEqual([
-    "replaced",
-    "replaced",
-    "replaced",
-    "replaced",
-    "replaced",
-  ]);
+  expect(again.sheets.map((s) => s.action)).toEqual(Array(5).fill("replaced"));
   // Rename "Two" to "Deux" and delete "Three" in the Scenarios sheet: the stale tabs stay, the run works.
   const renamed = await bookWith(["One", "Deux"]);
   book.removeSheet("Scenarios");
@@ -155,5 +151,30 @@ describe("the naming helpers", () => {
     );
     expect(uniqueTableName("A1", [])).toBe("A1_");
     expect(uniqueTableName("T", ["t", "T_2"])).toBe("T_3");
+  });
+});
+
+describe("every report tab of REPORT_TABS is kept from scenario tabs", () => {
+  const tabs = Object.values(REPORT_TABS).map((t) => ("name" in t ? t.name : `${t.prefix}East`));
+  test.each(tabs)("%s, also with a (2) and in other case, is another report's tab", (tab) => {
+    expect(isOtherReportTab(tab)).toBe(true);
+    expect(isOtherReportTab(`${tab.toUpperCase()} (2)`)).toBe(true);
+  });
+
+  test("a scenario named like a report tab gets its own tab; the report tab is not replaced", async () => {
+    const { sheets } = await runScenarioAction(
+      await bookWith(["Pulse Trend", "Plan Cost at Risk"])
+    );
+    expect(sheets.map((s) => s.name)).toEqual([
+      "Baseline",
+      "Scenario Pulse Trend",
+      "Scenario Plan Cost at Risk",
+      "Scenario Comparison",
+    ]);
+  });
+
+  test("a scenario's own name is not a report tab", () => {
+    expect(isOtherReportTab("Quotas up")).toBe(false);
+    expect(isOtherReportTab("Plan")).toBe(false);
   });
 });

@@ -131,27 +131,21 @@ describe("profitability figures a CFO uses (Baseline, six reps)", () => {
 
   test("by plan, segment and territory", async () => {
     const f = (await runOf()).scenarios[0].figures;
+    /** A group's figures from its reps, payout, revenue, gross margin and rank correlation. */
+    const group = (reps: number, payout: number, revenue: number, gm: number, rho: number) => ({
+      reps,
+      payout: expect.closeTo(payout, 9),
+      revenue,
+      grossMargin: gm,
+      incentiveCostOfSales: expect.closeTo(payout / revenue, 12),
+      incentiveCostPerGrossMarginDollar: expect.closeTo(payout / gm, 12),
+      spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(rho, 12),
+    });
     expect(f.profitabilityByPlan).toEqual({
       // AE: payout 90+250+125, revenue 180+350+250, GM 126+280+150; ranks (1, 2.5, 2.5) vs (2, 3, 1) → 0.
-      AE: {
-        reps: 3,
-        payout: expect.closeTo(465, 9),
-        revenue: 780,
-        grossMargin: 556,
-        incentiveCostOfSales: expect.closeTo(465 / 780, 12),
-        incentiveCostPerGrossMarginDollar: expect.closeTo(465 / 556, 12),
-        spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(0, 12),
-      },
+      AE: group(3, 465, 780, 556, 0),
       // SE: payout 92+49+168, revenue 280+200+230, GM 210+100+207; ranks (1, 2, 3) vs (2, 1, 3) → 0.5.
-      SE: {
-        reps: 3,
-        payout: expect.closeTo(309, 9),
-        revenue: 710,
-        grossMargin: 517,
-        incentiveCostOfSales: expect.closeTo(309 / 710, 12),
-        incentiveCostPerGrossMarginDollar: expect.closeTo(309 / 517, 12),
-        spearmanPayoutPctOfTargetVsGrossMarginPct: expect.closeTo(0.5, 12),
-      },
+      SE: group(3, 309, 710, 517, 0.5),
     });
     // Ent: r1, r2, r5 (payout 389, GM 506); SMB: r3, r4, r6 (385, 567).
     expect(f.profitabilityBySegment!.Ent.incentiveCostPerGrossMarginDollar).toBeCloseTo(

@@ -5,7 +5,13 @@
  * scenario run through either gives the same figures and tabs as the action alone.
  */
 import { setupWorkbook } from "../../src/actions";
-import { computeScenarioRun, runScenarioAction } from "../../src/actions/runScenarios";
+import {
+  computeScenarioRun,
+  runScenarioAction,
+  scenarioTabBuilders,
+  type ComputedScenarioRun,
+} from "../../src/actions/runScenarios";
+import { arrangeReport } from "../../src/workbook/reportLayout";
 import type { ScenarioRun } from "../../src/engine/scenarioRunner";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { toCloneable, type FromWorker, type ToWorker } from "../../src/taskpane/worker/protocol";
@@ -17,11 +23,15 @@ class StandInWorker {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly scopeListeners = new Set<Listener>();
   readonly sent: ToWorker[] = [];
+  /** Types of the messages the worker posted, in order. */
+  readonly received: string[] = [];
 
   constructor() {
     const scope = {
-      postMessage: (message: FromWorker) =>
-        setTimeout(() => this.emit("message", structuredClone(message)), 0),
+      postMessage: (message: FromWorker) => {
+        this.received.push(message.type);
+        setTimeout(() => this.emit("message", structuredClone(message)), 0);
+      },
       addEventListener: (_: string, listener: Listener) => this.scopeListeners.add(listener),
     };
     const previous = (globalThis as { self?: unknown }).self;
@@ -117,7 +127,8 @@ describe("runTask", () => {
       }
     );
     expect(figuresOf(run)).toEqual(figuresOf(await computeScenarioRun(await starterBook())));
-    expect(progress[0]).toBe("1/9 Computed Baseline");
+    expect(progress[0]).toMatch(/^0\/9 Read \d+ reps; computing Baseline…$/);
+    expect(progress[1]).toBe("1/9 Computed Baseline");
     expect(standIn).toBeNull();
   });
 
@@ -141,12 +152,13 @@ describe("runTask", () => {
         onProgress: (done) => progress.push(done),
       }
     );
+    // Read, two scenarios computed, then their two tabs and the comparison laid out (step 2).
     expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Quotas up 10%"]);
     expect(figuresOf(run)).toEqual(
       figuresOf(await computeScenarioRun(await starterBook(), { only: ["Quotas up 10%"] }))
     );
     expect(reads).toEqual([["Objectives", "Matrix", "Curves", "Reps", "Scenarios"]]);
-    expect(progress).toEqual([1, 2]);
+    expect(progress).toEqual([0, 1, 2, 2, 2, 2]);
     expect(standIn!.sent.map((m) => m.type)).toEqual(["start", "reply"]);
     expect(standIn!.sent[0]).toMatchObject({ type: "start", kind: "scenarios" });
   });
@@ -155,15 +167,88 @@ describe("runTask", () => {
     (globalThis as { Worker?: unknown }).Worker = StandInWorker;
     const { runTask } = await import("../../src/taskpane/worker/host");
     const viaWorker = await starterBook();
+    viaWorker.runDate = "2026-12-06";
     const result = await runScenarioAction(viaWorker, {
       compute: (port, options) =>
-        runTask<ScenarioRun>("scenarios", { only: options.only }, { book: port }),
+        runTask<ComputedScenarioRun>(
+          "scenarios",
+          { only: options.only, runDate: port.runDate },
+          { book: port }
+        ),
     });
     const direct = await starterBook();
+    direct.runDate = "2026-12-06";
     const expected = await runScenarioAction(direct);
+    expect(viaWorker.snapshot("Baseline").print?.header).toContain("Run 2026-12-06");
     expect(result.sheets).toEqual(expected.sheets);
     for (const { name } of expected.sheets)
       expect(viaWorker.snapshot(name)).toEqual(direct.snapshot(name));
+  });
+
+  it("lays the tabs out in the worker: the adapter writes them as they come", async () => {
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask } = await import("../../src/taskpane/worker/host");
+    const computed = await runTask<ComputedScenarioRun>(
+      "scenarios",
+      { runDate: "2026-12-06" },
+      { book: await starterBook() }
+    );
+    const run = await computeScenarioRun(await starterBook());
+    const expected = scenarioTabBuilders(run).map((build) =>
+      arrangeReport(build(1), { runDate: "2026-12-06" })
+    );
+    expect(computed.tabs!.map((t) => t.name)).toEqual(expected.map((t) => t.name));
+    // Each tab crossed in a message of its own, before the result.
+    const posted = standIn!.received.filter((type) => type !== "progress" && type !== "read");
+    expect(posted).toEqual([...expected.map(() => "part"), "result"]);
+    expect(computed.tabs).toEqual(JSON.parse(JSON.stringify(expected)));
+    // Laid out already: the adapter's own layout pass returns each tab as it is.
+    for (const tab of computed.tabs!) expect(arrangeReport(tab)).toBe(tab);
+    // The main thread lays out nothing: writing the laid-out tabs does not call the builders.
+    const book = await starterBook();
+    const written: string[] = [];
+    const write = book.writeOwnedSheets.bind(book);
+    book.writeOwnedSheets = (specs) => {
+      specs.forEach((spec) => expect(spec.print).toBeDefined());
+      written.push(...specs.map((spec) => spec.name));
+      return write(specs);
+    };
+    await runScenarioAction(book, { compute: async () => computed });
+    expect(written).toEqual(expected.map((t) => t.name));
+  });
+
+  it("progress arrives in order, the same through the worker and on the main thread", async () => {
+    const trace = async () => {
+      const { runTask } = await import("../../src/taskpane/worker/host");
+      const steps: string[] = [];
+      await runScenarioAction(await starterBook(), {
+        compute: (port, options) =>
+          runTask<ComputedScenarioRun>(
+            "scenarios",
+            { only: options.only },
+            { book: port, onProgress: options.onProgress }
+          ),
+        onProgress: (done, total, label) => steps.push(`${done}/${total} ${label}`),
+      });
+      return steps;
+    };
+    const onMain = await trace();
+    jest.resetModules();
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const inWorker = await trace();
+    expect(standIn).not.toBeNull();
+    expect(inWorker).toEqual(onMain);
+    const names = (await computeScenarioRun(await starterBook())).scenarios.map((s) => s.name);
+    const n = names.length;
+    const reps = (await computeScenarioRun(await starterBook())).reps.count;
+    expect(onMain).toEqual([
+      `0/${2 * n + 1} Read ${reps} reps; computing Baseline…`,
+      ...names.map((name, i) => `${i + 1}/${2 * n + 1} Computed ${name}`),
+      ...names.map((name) => `${n}/${2 * n + 1} Laid out ${name}`),
+      `${n}/${2 * n + 1} Laid out Scenario Comparison`,
+      ...names.map((name, i) => `${n + i + 1}/${2 * n + 1} Wrote ${name}`),
+      `${2 * n + 1}/${2 * n + 1} Wrote Scenario Comparison`,
+    ]);
   });
 
   it("cancel aborts the task in the worker and rejects with Cancelled", async () => {

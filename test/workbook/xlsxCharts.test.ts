@@ -39,6 +39,7 @@ import {
   resolveTarget,
 } from "../../src/workbook/xlsx/charts/opc";
 import { escapeAttr, escapeText, scanRoot, unescapeXml } from "../../src/workbook/xlsx/charts/xml";
+import { convertWithLibreOffice } from "../helpers/libreOffice";
 
 // ----- a strict XML parser (sax, already a dev dependency) into a small tree ------------------
 
@@ -873,20 +874,7 @@ describe("LibreOffice", () => {
     () => {
       const file = join(dir, "charts.xlsx");
       writeFileSync(file, output);
-      const run = spawnSync(
-        "soffice",
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${join(dir, "profile")}`,
-          "--convert-to",
-          "pdf",
-          "--outdir",
-          dir,
-          file,
-        ],
-        { encoding: "utf8", timeout: 120_000 }
-      );
+      const run = convertWithLibreOffice(file, "pdf", dir, 120_000);
       expect(run.status).toBe(0);
       const pdf = join(dir, "charts.pdf");
       expect(existsSync(pdf)).toBe(true);
@@ -923,20 +911,7 @@ describe("LibreOffice", () => {
       const file = join(dir, "again.xlsx");
       writeFileSync(file, output);
       const outDir = join(dir, "resaved");
-      const run = spawnSync(
-        "soffice",
-        [
-          "--headless",
-          "--norestore",
-          `-env:UserInstallation=file://${join(dir, "profile2")}`,
-          "--convert-to",
-          "xlsx:Calc MS Excel 2007 XML",
-          "--outdir",
-          outDir,
-          file,
-        ],
-        { encoding: "utf8", timeout: 120_000 }
-      );
+      const run = convertWithLibreOffice(file, "xlsx:Calc MS Excel 2007 XML", outDir, 120_000);
       expect(run.status).toBe(0);
       return chartsFromXlsx(new Uint8Array(readFileSync(join(outDir, "again.xlsx")))).then(
         (sheets) => {

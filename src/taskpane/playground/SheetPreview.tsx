@@ -140,6 +140,7 @@ export function SheetPreview({ book, selection, onDownload }: SheetPreviewProps)
               <SheetGrid
                 key={sheet.name}
                 sheet={sheet}
+                version={version}
                 owned={owned.has(lower(sheet.name))}
                 selected={outlined}
                 labelledBy={shownIndex >= 0 ? tabId(shownIndex) : undefined}

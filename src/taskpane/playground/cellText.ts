@@ -33,6 +33,25 @@ function dateText(serial: number, format: string): string {
   return `${y}-${pad(m + 1)}-${pad(d)}`;
 }
 
+/**
+ * `toLocaleString("en-US", …)` with one formatter per option set: the preview formats every
+ * visible cell on each render, and toLocaleString builds a new formatter on every call.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormatter(decimals: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${decimals}|${grouping}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      useGrouping: grouping,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A number under a numeric format such as "$#,##0", "0.0%", "#,##0.00" or "0.000". */
 function numberText(value: number, format: string): string {
   const sections = format.split(";");
@@ -54,11 +73,7 @@ function numberText(value: number, format: string): string {
   const decimals = (body.split(".")[1] ?? "").replace(/[^0#?]/g, "").length;
   const grouping = body.includes(",");
   const shown = Math.abs(value) * (percent ? 100 : 1);
-  const text = shown.toLocaleString("en-US", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: grouping,
-  });
+  const text = numberFormatter(decimals, grouping).format(shown);
   const sign = negative && sections.length === 1 && Number(text.replace(/[^0-9.]/g, "")) !== 0;
   return `${sign ? "-" : ""}${prefix}${text}${suffix}`;
 }

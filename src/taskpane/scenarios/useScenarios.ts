@@ -23,8 +23,8 @@ import { insertSampleData, setupWorkbook } from "../../actions";
 import { listingOf, type ScenarioListing } from "./listing";
 import type { ScenarioRow } from "./scenarioRow";
 import { runTask } from "../worker/host";
-import type { ScenarioRun } from "../../engine/scenarioRunner";
 import { nameKey } from "../../engine/nameKey";
+import type { ComputedScenarioRun } from "../../actions";
 
 /** A task the user started: the buttons are disabled until it ends. */
 export type UserTask = Exclude<ScenarioTask, "select">;
@@ -227,11 +227,12 @@ export function useScenarios(
               only,
               signal: controller.signal,
               yieldControl,
-              // The computation runs in the pane's Web Worker (main thread where there is none).
+              // The computation and the tabs' layout run in the pane's Web Worker (main thread
+              // where there is none); the tabs come back laid out, ready to write.
               compute: (port, options) =>
-                runTask<ScenarioRun>(
+                runTask<ComputedScenarioRun>(
                   "scenarios",
-                  { only: options.only },
+                  { only: options.only, runDate: port.runDate ?? null },
                   {
                     book: port,
                     signal: options.signal,

@@ -6,7 +6,7 @@
  */
 import { PAY_GAP_LIMIT } from "../../engine/alignmentRules";
 import { CHANGE_KINDS, CHANGE_TYPES, type ChangeType } from "../../engine/changeKinds";
-import { PULSE_CHECK_IDS, PULSE_CHECK_INFO, type PulseCheckId } from "../../engine/pulseChecks";
+import { PULSE_CHECKS, PULSE_CHECK_IDS, type PulseCheckId } from "../../engine/pulseChecks";
 
 export interface Label {
   title: string;
@@ -137,28 +137,8 @@ export const CHANGE_LABELS: Readonly<Record<ChangeType, Label>> = Object.fromEnt
   CHANGE_KINDS.map((kind) => [kind.id, { title: kind.title, explain: kind.explain }])
 ) as Record<ChangeType, Label>;
 
-const PULSE_EXPLAIN: Record<PulseCheckId, string> = {
-  "share-at-quota": "How many reps reach quota: too few or too many means quotas are off.",
-  "pay-for-performance": "Whether reps who attain more are paid more.",
-  "leverage-p90": "What top performers earn against their target incentive.",
-  "leverage-p10": "What the lowest performers still earn against their target incentive.",
-  "payout-to-target": "Total payout against total target incentive, compared with plan.",
-  "cost-of-sales": "Incentive cost as a share of revenue, compared with plan.",
-  concentration: "How evenly earnings are spread across reps.",
-  "threshold-reach": "How many reps get past the point where a metric starts paying.",
-  "excellence-reach": "How many reps reach the excellence rate before the cap.",
-  "capped-reps": "How many reps are held at a cap, where extra effort earns nothing.",
-  "alignment-drift": "Whether paid-out pay still follows strategic priority as designed.",
-  "pay-for-outcomes": "Whether reps with better margins are paid more.",
-  "pay-mix": "The share of pay that is fixed base rather than target incentive.",
-  "priority-payout": "Whether the top-priority objective gets its share of actual payout.",
-};
-
 export const PULSE_CHECK_LABELS: Readonly<Record<PulseCheckId, Label>> = Object.fromEntries(
-  PULSE_CHECK_IDS.map((id) => [
-    id,
-    { title: PULSE_CHECK_INFO[id].title, explain: PULSE_EXPLAIN[id] },
-  ])
+  PULSE_CHECKS.map((c) => [c.id, { title: c.title, explain: c.explanation }])
 ) as Record<PulseCheckId, Label>;
 
 /** "weights-sum" → "Weights sum": a readable fallback for an id added after this table. */

@@ -105,6 +105,8 @@ function runInWorker<T>(
 ): Promise<T> {
   const id = nextId++;
   const { book, signal, onProgress } = options;
+  /** Output arrays that crossed one element per message (protocol.ts, `part`). */
+  const parts = new Map<string, unknown[]>();
   return new Promise<T>((resolve, reject) => {
     const post = (message: ToWorker) => worker.postMessage(message);
     const onAbort = () => {
@@ -141,9 +143,19 @@ function runInWorker<T>(
           );
           return;
         }
+        case "part": {
+          const list = parts.get(message.key) ?? [];
+          list[message.index] = message.value;
+          parts.set(message.key, list);
+          return;
+        }
         case "result":
           finish();
-          resolve(message.output as T);
+          resolve(
+            (parts.size > 0
+              ? { ...(message.output as object), ...Object.fromEntries(parts) }
+              : message.output) as T
+          );
           return;
         case "error":
           finish();

@@ -4,7 +4,10 @@
  * pane → worker: `start {id, kind, input}` runs the task registered under `kind` (tasks.ts);
  *                `cancel {id}` aborts it; `reply {id, call, result | error}` answers a read.
  * worker → pane: `progress {id, done, total, label}`, then one of `result {id, output}` or
- *                `error {id, error}`; meanwhile `read {id, call, method, args}` asks the pane to
+ *                `error {id, error}`; an output's `tabs` (laid-out sheet specs, tens of MB for a
+ *                big roster) cross first, one `part {id, key, index, value}` per tab, so the
+ *                pane copies each in a task of its own rather than all at once;
+ *                meanwhile `read {id, call, method, args}` asks the pane to
  *                read the workbook through its port (a worker has no Office.js: reads go
  *                through the pane, writes stay there).
  *
@@ -29,9 +32,13 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: "progress"; id: number; done: number; total: number; label: string }
+  | { type: "part"; id: number; key: string; index: number; value: unknown }
   | { type: "result"; id: number; output: unknown }
   | { type: "error"; id: number; error: SerializedError }
   | { type: "read"; id: number; call: number; method: ReadMethod; args: unknown[] };
+
+/** Array properties of a task's output that cross one element per message. */
+export const SPLIT_OUTPUT_KEYS = ["tabs"] as const;
 
 /** A copy of `value` that structured clone accepts: functions dropped, everything else kept. */
 export function toCloneable(value: unknown, seen = new Map<object, unknown>()): unknown {

@@ -5,7 +5,7 @@
  * same table runs on the main thread where there is no Worker.
  */
 import { computeRisk, type RiskPreparation } from "../../actions";
-import { computeScenarioRun } from "../../actions";
+import { computeScenarioRun, layOutScenarioTabs } from "../../actions";
 import type { WorkbookPort } from "../../workbook/port";
 
 export interface TaskContext {
@@ -21,6 +21,8 @@ export type TaskHandler = (input: never, context: TaskContext) => Promise<unknow
 
 export interface ScenariosTaskInput {
   only?: string[];
+  /** The run date the pane's adapter prints in page headers (WorkbookPort.runDate). */
+  runDate?: string | null;
 }
 
 export interface RiskTaskInput {
@@ -30,14 +32,21 @@ export interface RiskTaskInput {
 }
 
 export const TASKS: Record<string, TaskHandler> = {
-  /** "Run scenarios", compute part: the ScenarioRun (see actions/runScenarios.ts). */
-  scenarios: ((input: ScenariosTaskInput, ctx: TaskContext) =>
-    computeScenarioRun(ctx.book, {
+  /**
+   * "Run scenarios", compute part: the ScenarioRun, with its tabs built and laid out
+   * (ComputedScenarioRun, see actions/runScenarios.ts), so the pane's thread only writes them.
+   */
+  scenarios: (async (input: ScenariosTaskInput, ctx: TaskContext) => {
+    const options = {
       only: input.only,
       signal: ctx.signal,
       onProgress: ctx.progress,
       yieldControl: ctx.yieldControl,
-    })) as TaskHandler,
+    };
+    const run = await computeScenarioRun(ctx.book, options);
+    const tabs = await layOutScenarioTabs(run, { ...options, runDate: input.runDate ?? null });
+    return { ...run, tabs };
+  }) as TaskHandler,
   /** "Cost at risk", compute part: the Monte Carlo simulation (see actions/runRisk.ts); no reads. */
   risk: ((input: RiskTaskInput, ctx: TaskContext) =>
     computeRisk(input.prepared, {

@@ -5,6 +5,7 @@
 import { WorkbookError, type WorkbookPort } from "../../workbook/port";
 import {
   serializeError,
+  SPLIT_OUTPUT_KEYS,
   toCloneable,
   type FromWorker,
   type ReadMethod,
@@ -77,7 +78,21 @@ scope.addEventListener("message", (event) => {
     yieldControl,
   })
     .then(
-      (output) => scope.postMessage({ type: "result", id, output: toCloneable(output) }),
+      (output) => {
+        const cloneable = toCloneable(output);
+        if (cloneable === null || typeof cloneable !== "object" || Array.isArray(cloneable))
+          return scope.postMessage({ type: "result", id, output: cloneable });
+        const rest = { ...(cloneable as Record<string, unknown>) };
+        for (const key of SPLIT_OUTPUT_KEYS) {
+          const list = rest[key];
+          if (!Array.isArray(list)) continue;
+          delete rest[key];
+          list.forEach((value, index) =>
+            scope.postMessage({ type: "part", id, key, index, value })
+          );
+        }
+        scope.postMessage({ type: "result", id, output: rest });
+      },
       (error) => scope.postMessage({ type: "error", id, error: serializeError(error) })
     )
     .finally(() => running.delete(id));

@@ -145,22 +145,46 @@ export interface SheetPartOptions {
   level?: number;
 }
 
-function cellXml(ref: string, cell: Readonly<CellState>, styleIndex: number): string {
-  const s = styleIndex > 0 ? ` s="${styleIndex}"` : "";
+/**
+ * A cell's XML after its opening `<c r="A1" s="3"` (the caller builds that once per row and
+ * column); text is escaped.
+ */
+function cellXmlRest(cell: Readonly<CellState>): string {
   const value = cell.value;
   if (cell.formula !== null) {
-    const f = `<f>${escapeText(cell.formula.slice(1))}</f>`;
-    if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
-    if (typeof value === "number") return `<c r="${ref}"${s}>${f}<v>${value}</v></c>`;
-    if (typeof value === "boolean")
-      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${s} t="str">${f}<v>${escapeText(value)}</v></c>`;
+    const f = `><f>${escapeText(cell.formula.slice(1))}</f>`;
+    if (value === null) return `${f}</c>`;
+    if (typeof value === "number") return `${f}<v>${value}</v></c>`;
+    if (typeof value === "boolean") return ` t="b"${f}<v>${value ? 1 : 0}</v></c>`;
+    return ` t="str"${f}<v>${escapeText(value)}</v></c>`;
   }
-  if (value === null) return `<c r="${ref}"${s}/>`;
-  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value === null) return "/>";
+  if (typeof value === "number") return `><v>${value}</v></c>`;
+  if (typeof value === "boolean") return ` t="b"><v>${value ? 1 : 0}</v></c>`;
   const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeText(value)}</t></is></c>`;
+  return ` t="inlineStr"><is><t${space}>${escapeText(value)}</t></is></c>`;
+}
+
+/** Block styles as small numbers, for the style lookup below. */
+const STYLE_CODE = { title: 1, header: 2, note: 3 } as const;
+
+/**
+ * The ` s="n"` attribute of a (number format, block style, wrapped) combination: looked up in
+ * the registry once per combination, not once per cell (a detail tab is a million cells).
+ */
+function styleAttributes(styles: StyleRegistry) {
+  const byFormat = new Map<string | null, string[]>();
+  return (numberFormat: string | null, style: CellState["style"], wrapped: boolean): string => {
+    let slots = byFormat.get(numberFormat);
+    if (!slots) byFormat.set(numberFormat, (slots = []));
+    const slot = (style === null ? 0 : STYLE_CODE[style]) * 2 + (wrapped ? 1 : 0);
+    let attr = slots[slot];
+    if (attr === undefined) {
+      const index = styles.index(numberFormat, style, wrapped);
+      attr = slots[slot] = index > 0 ? ` s="${index}"` : "";
+    }
+    return attr;
+  };
 }
 
 function tableXml(id: number, sheet: SheetModel, table: SheetModel["tables"][number]): string {
@@ -258,8 +282,12 @@ export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): Wr
     }
     if (heightOnly[nextHeightOnly] === r) nextHeightOnly++;
   };
+  const styleAttr = styleAttributes(options.styles);
   let currentRow = -1;
+  // The open row's cells as one string, its reference number and the wrap ranges crossing it.
   let row: string[] = [];
+  let rowNumber = "";
+  let rowWrap: RangePosition[] = [];
   const flushRow = () => {
     if (currentRow >= 0) out.write(`${rowOpen(currentRow)}${row.join("")}</row>`);
     row = [];
@@ -269,14 +297,12 @@ export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): Wr
       flushRow();
       emptyRowsBefore(r);
       currentRow = r;
+      rowNumber = String(r + 1);
+      rowWrap = wrap.length > 0 ? wrap.filter((range) => inside(range, r, range.start.col)) : [];
     }
-    const wrapped = wrap.length > 0 && wrap.some((range) => inside(range, r, c));
+    const wrapped = rowWrap.length > 0 && rowWrap.some((range) => inside(range, r, c));
     row.push(
-      cellXml(
-        `${letter(c)}${r + 1}`,
-        cell,
-        options.styles.index(cell.numberFormat, cell.style, wrapped)
-      )
+      `<c r="${letter(c)}${rowNumber}"${styleAttr(cell.numberFormat, cell.style, wrapped)}${cellXmlRest(cell)}`
     );
   });
   flushRow();

@@ -871,12 +871,7 @@ class FakeRange extends ClientObject<RangeTarget> {
   }
 
   set values(values: unknown[][]) {
-    this.write(`range.values (${values.length} rows)`, arrayBytes(values), (t) => {
-      this.record("values", t, values);
-      checkShape(values, t.range, "values").forEach((row, r) =>
-        row.forEach((v, c) => t.sheet.typeIn(t.range.start.row + r, t.range.start.col + c, v))
-      );
-    });
+    this.typeGrid("values", values);
   }
 
   get formulas(): unknown[][] {
@@ -884,10 +879,15 @@ class FakeRange extends ClientObject<RangeTarget> {
   }
 
   set formulas(formulas: unknown[][]) {
-    this.write(`range.formulas (${formulas.length} rows)`, arrayBytes(formulas), (t) => {
-      this.record("formulas", t, formulas);
-      checkShape(formulas, t.range, "formulas").forEach((row, r) =>
-        row.forEach((f, c) => t.sheet.typeIn(t.range.start.row + r, t.range.start.col + c, f))
+    this.typeGrid("formulas", formulas);
+  }
+
+  /** Values and formulas are typed in cell by cell, as a user would (a formula starts with =). */
+  private typeGrid(property: "values" | "formulas", grid: unknown[][]): void {
+    this.write(`range.${property} (${grid.length} rows)`, arrayBytes(grid), (t) => {
+      this.record(property, t, grid);
+      checkShape(grid, t.range, property).forEach((row, r) =>
+        row.forEach((v, c) => t.sheet.typeIn(t.range.start.row + r, t.range.start.col + c, v))
       );
     });
   }
