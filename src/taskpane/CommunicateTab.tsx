@@ -5,45 +5,27 @@
  * Works on the workbook from `useWorkbook()`; without one (outside Excel) it says it needs
  * Excel. The workspace is a separate chunk, loaded the first time the tab is shown.
  */
-import { Suspense, lazy } from "react";
-import { Body1, Spinner, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { CommunicateNeedsExcel } from "./communicate/CommunicateNeedsExcel";
-import { useWorkbook } from "./workbookAccess";
+import { lazy } from "react";
+import { TabShell } from "./shared/TabShell";
 
 const CommunicateWorkspace = lazy(
   () => import(/* webpackChunkName: "communicate" */ "./communicate/CommunicateWorkspace")
 );
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  intro: { margin: 0 },
-  loading: { justifyContent: "flex-start" },
-});
-
 export function CommunicateTab() {
-  const styles = useStyles();
-  const access = useWorkbook();
-  const headingId = useId("communicate-heading-");
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Plan on a page
-      </Subtitle2>
-      <Body1 as="p" className={styles.intro}>
-        What each plan asks of a rep and why, in five minutes: the objectives behind it, the
-        behaviours that count, what it pays and where one more point pays most. Copy the kickoff
-        talking points, or write a page per plan for reps.
-      </Body1>
-      {access ? (
-        <Suspense
-          fallback={<Spinner className={styles.loading} size="tiny" label="Loading plan pages…" />}
-        >
-          <CommunicateWorkspace access={access} />
-        </Suspense>
-      ) : (
-        <CommunicateNeedsExcel />
-      )}
-    </section>
+    <TabShell
+      title="Plan on a page"
+      idPrefix="communicate-heading-"
+      intro="What each plan asks of a rep and why, in five minutes: the objectives behind it, the behaviours that count, what it pays and where one more point pays most. Copy the kickoff talking points, or write a page per plan for reps."
+      needsExcel={{
+        title: "Open CompAlign in Excel to explain your plans",
+        message:
+          "The plan on a page reads the Objectives, Matrix, Curves and Reps sheets of the workbook open in Excel, and there is none here.",
+      }}
+      loading="Loading plan pages…"
+    >
+      {(access) => <CommunicateWorkspace access={access} />}
+    </TabShell>
   );
 }

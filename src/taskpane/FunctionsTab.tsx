@@ -17,6 +17,7 @@ import type { FunctionSpec } from "../functions/spec";
 import { FunctionItem } from "./FunctionItem";
 import { useWorkbook } from "./workbookAccess";
 import { filterFunctions } from "./filterFunctions";
+import { plainList, stack } from "./shared/styles";
 
 export interface FunctionsTabProps {
   namespace: string;
@@ -24,22 +25,11 @@ export interface FunctionsTabProps {
 }
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-  },
+  root: stack(tokens.spacingVerticalM),
   heading: { margin: 0 },
   intro: { margin: 0 },
   status: { color: tokens.colorNeutralForeground3, minHeight: tokens.lineHeightBase200 },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList(tokens.spacingVerticalS),
 });
 
 const plural = (n: number) => `${n} function${n === 1 ? "" : "s"}`;

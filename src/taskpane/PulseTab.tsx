@@ -4,10 +4,8 @@
  * says its action needs Excel. The workspace (the scenario engine behind the checks) is a
  * separate chunk, loaded the first time the tab is shown.
  */
-import { Suspense, lazy } from "react";
-import { Body1, Spinner, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { PulseNeedsExcel } from "./pulse/PulseNeedsExcel";
-import { useWorkbook } from "./workbookAccess";
+import { lazy } from "react";
+import { TabShell } from "./shared/TabShell";
 
 const PulseWorkspace = lazy(() => import(/* webpackChunkName: "pulse" */ "./pulse/PulseWorkspace"));
 
@@ -16,38 +14,20 @@ export interface PulseTabProps {
   today?: () => string;
 }
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  intro: { margin: 0 },
-  loading: { justifyContent: "flex-start" },
-});
-
 export function PulseTab({ today }: PulseTabProps) {
-  const styles = useStyles();
-  const access = useWorkbook();
-  const headingId = useId("pulse-heading-");
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Pulse check
-      </Subtitle2>
-      <Body1 as="p" className={styles.intro}>
-        Is the plan doing what it was designed to do this period? Reps at quota, leverage, cost
-        against plan, concentration, thresholds, caps, alignment, pay for outcomes, pay mix and
-        priority payout, plan by plan, each OK, Watch or Act with what to do.
-      </Body1>
-      {access ? (
-        <Suspense
-          fallback={
-            <Spinner className={styles.loading} size="tiny" label="Loading the pulse check…" />
-          }
-        >
-          <PulseWorkspace access={access} today={today} />
-        </Suspense>
-      ) : (
-        <PulseNeedsExcel />
-      )}
-    </section>
+    <TabShell
+      title="Pulse check"
+      idPrefix="pulse-heading-"
+      intro="Is the plan doing what it was designed to do this period? Reps at quota, leverage, cost against plan, concentration, thresholds, caps, alignment, pay for outcomes, pay mix and priority payout, plan by plan, each OK, Watch or Act with what to do."
+      needsExcel={{
+        title: "Open CompAlign in Excel to run the pulse check",
+        message:
+          "The pulse check reads the plan and the period's actuals from the workbook open in Excel and writes its tab back to it, and there is no workbook here.",
+      }}
+      loading="Loading the pulse check…"
+    >
+      {(access) => <PulseWorkspace access={access} today={today} />}
+    </TabShell>
   );
 }

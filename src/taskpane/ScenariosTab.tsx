@@ -4,11 +4,9 @@
  * The workspace (the scenario engine, the sample workbook) is a separate chunk, loaded the first
  * time the tab is shown.
  */
-import { Suspense, lazy } from "react";
-import { Body1, Spinner, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { ScenariosNeedExcel } from "./scenarios/ScenariosNeedExcel";
+import { lazy } from "react";
 import type { ScenarioRow } from "./scenarios/scenarioRow";
-import { useWorkbook } from "./workbookAccess";
+import { TabShell } from "./shared/TabShell";
 
 const ScenarioWorkspace = lazy(
   () => import(/* webpackChunkName: "scenarios" */ "./scenarios/ScenarioWorkspace")
@@ -27,41 +25,27 @@ export interface ScenariosTabProps {
   onShowAlignment?: () => void;
 }
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-  intro: { margin: 0 },
-  loading: { justifyContent: "flex-start" },
-});
-
 export function ScenariosTab({ onAddRow, yieldControl, onShowAlignment }: ScenariosTabProps) {
-  const styles = useStyles();
-  const access = useWorkbook();
-  const headingId = useId("scenarios-heading-");
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Plan scenarios
-      </Subtitle2>
-      <Body1 as="p" className={styles.intro}>
-        What would a plan change cost, who would earn what, and would the money follow the strategy?
-        Each scenario is computed rep by rep against Baseline, the plan as it is, and written back
-        as tabs managers can read.
-      </Body1>
-      {access ? (
-        <Suspense
-          fallback={<Spinner className={styles.loading} size="tiny" label="Loading scenarios…" />}
-        >
-          <ScenarioWorkspace
-            access={access}
-            onAddRow={onAddRow}
-            yieldControl={yieldControl}
-            onShowAlignment={onShowAlignment}
-          />
-        </Suspense>
-      ) : (
-        <ScenariosNeedExcel />
+    <TabShell
+      title="Plan scenarios"
+      idPrefix="scenarios-heading-"
+      intro="What would a plan change cost, who would earn what, and would the money follow the strategy? Each scenario is computed rep by rep against Baseline, the plan as it is, and written back as tabs managers can read."
+      needsExcel={{
+        title: "Open CompAlign in Excel to run scenarios",
+        message:
+          "Scenarios read the plan, reps and scenarios from the workbook open in Excel and write their tabs back to it, and there is no workbook here.",
+      }}
+      loading="Loading scenarios…"
+    >
+      {(access) => (
+        <ScenarioWorkspace
+          access={access}
+          onAddRow={onAddRow}
+          yieldControl={yieldControl}
+          onShowAlignment={onShowAlignment}
+        />
       )}
-    </section>
+    </TabShell>
   );
 }

@@ -2,27 +2,19 @@
 import "@testing-library/jest-dom";
 import "../setup/dom";
 import "./structuredClone";
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { setupWorkbook } from "../../src/actions";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { AlignmentTab } from "../../src/taskpane/AlignmentTab";
-import { WorkbookProvider } from "../../src/taskpane/workbookAccess";
 import { memoryAccess } from "../helpers/memoryAccess";
 import { expectNoAxeViolations } from "../helpers/axe";
+import { renderInPane } from "./paneTest";
 
 jest.setTimeout(60_000);
 
-function renderTab(book: MemoryWorkbook) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <WorkbookProvider access={memoryAccess(book).access}>
-        <AlignmentTab />
-      </WorkbookProvider>
-    </FluentProvider>
-  );
-}
+const renderTab = (book: MemoryWorkbook) =>
+  renderInPane(<AlignmentTab />, memoryAccess(book).access);
 
 const summary = () => screen.getByRole("region", { name: "Alignment summary" });
 const primaries = () =>

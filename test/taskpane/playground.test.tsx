@@ -41,6 +41,9 @@ const REPORT: SheetSpec = {
   charts: [{ type: "column", title: "Shares", dataRange: "A2:B2", at: "D1" }],
 };
 
+/** The sheets of the sample workbook, in order. */
+const SAMPLE_SHEETS = ["Objectives", "Matrix", "Curves", "Reps", "Scenarios", "Pulse Settings"];
+
 describe("cellText: a cell as the preview shows it", () => {
   it.each([
     [null, null, ""],
@@ -67,14 +70,7 @@ describe("cellText: a cell as the preview shows it", () => {
 
 describe("the playground's workbook access", () => {
   it("starts from the sample, or empty", async () => {
-    expect(await (await createPlaygroundBook()).sheetNames()).toEqual([
-      "Objectives",
-      "Matrix",
-      "Curves",
-      "Reps",
-      "Scenarios",
-      "Pulse Settings",
-    ]);
+    expect(await (await createPlaygroundBook()).sheetNames()).toEqual(SAMPLE_SHEETS);
     expect(await (await createPlaygroundBook({ empty: true })).sheetNames()).toEqual([]);
     expect(wantsEmpty("?empty=1")).toBe(true);
     expect(wantsEmpty("?empty")).toBe(true);
@@ -167,14 +163,7 @@ describe("the playground shell", () => {
     const book = await sampleBook();
     render(<PlaygroundShell book={book} download={jest.fn()} />);
     const tabs = await within(preview()).findAllByRole("tab");
-    expect(tabs.map((t) => t.getAttribute("data-sheet"))).toEqual([
-      "Objectives",
-      "Matrix",
-      "Curves",
-      "Reps",
-      "Scenarios",
-      "Pulse Settings",
-    ]);
+    expect(tabs.map((t) => t.getAttribute("data-sheet"))).toEqual(SAMPLE_SHEETS);
     const table = within(preview()).getByRole("table");
     expect(
       within(table)

@@ -157,7 +157,7 @@ describe("runTask", () => {
     expect(figuresOf(run)).toEqual(
       figuresOf(await computeScenarioRun(await starterBook(), { only: ["Quotas up 10%"] }))
     );
-    expect(reads).toEqual([["Objectives", "Matrix", "Curves", "Reps", "Scenarios"]]);
+    expect(reads).toEqual([["Objectives", "Matrix", "Curves", "Reps", "Settings", "Scenarios"]]);
     expect(progress).toEqual([0, 1, 2, 2, 2, 2]);
     expect(standIn!.sent.map((m) => m.type)).toEqual(["start", "reply"]);
     expect(standIn!.sent[0]).toMatchObject({ type: "start", kind: "scenarios" });

@@ -3,12 +3,13 @@
  * disabled while one runs. Only the state's next step is primary (Set up workbook on an empty
  * workbook, Check alignment when ready; none while errors wait: Go to the first error is).
  */
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import {
   CheckmarkStarburstRegular,
   TableAddRegular,
   TableSimpleRegular,
 } from "@fluentui/react-icons";
+import { ActionBar, PrimaryButton } from "../shared/ActionBar";
 import type { UserTask } from "./useAlignment";
 
 export interface AlignmentActionsProps {
@@ -26,12 +27,6 @@ const RUNNING: Record<UserTask, string> = {
   view: "Writing the alignment view…",
 };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  spinner: { justifyContent: "flex-start" },
-});
-
 export function AlignmentActions({
   busy,
   onSetUp,
@@ -39,34 +34,28 @@ export function AlignmentActions({
   onWriteView,
   primary = "check",
 }: AlignmentActionsProps) {
-  const styles = useStyles();
   const disabled = busy !== null;
   return (
-    <div className={styles.root}>
-      <div className={styles.buttons} role="group" aria-label="Alignment actions">
-        <Button
-          appearance={primary === "setup" ? "primary" : "secondary"}
-          data-primary={primary === "setup" || undefined}
-          icon={<TableAddRegular />}
-          disabledFocusable={disabled}
-          onClick={onSetUp}
-        >
-          Set up workbook
-        </Button>
-        <Button
-          appearance={primary === "check" ? "primary" : "secondary"}
-          data-primary={primary === "check" || undefined}
-          icon={<CheckmarkStarburstRegular />}
-          disabledFocusable={disabled}
-          onClick={onCheck}
-        >
-          Check alignment
-        </Button>
-        <Button icon={<TableSimpleRegular />} disabledFocusable={disabled} onClick={onWriteView}>
-          Alignment view
-        </Button>
-      </div>
-      {busy && <Spinner className={styles.spinner} size="tiny" label={RUNNING[busy]} />}
-    </div>
+    <ActionBar label="Alignment actions" running={busy && RUNNING[busy]}>
+      <PrimaryButton
+        primary={primary === "setup"}
+        icon={<TableAddRegular />}
+        disabledFocusable={disabled}
+        onClick={onSetUp}
+      >
+        Set up workbook
+      </PrimaryButton>
+      <PrimaryButton
+        primary={primary === "check"}
+        icon={<CheckmarkStarburstRegular />}
+        disabledFocusable={disabled}
+        onClick={onCheck}
+      >
+        Check alignment
+      </PrimaryButton>
+      <Button icon={<TableSimpleRegular />} disabledFocusable={disabled} onClick={onWriteView}>
+        Alignment view
+      </Button>
+    </ActionBar>
   );
 }

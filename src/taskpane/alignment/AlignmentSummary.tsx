@@ -5,11 +5,12 @@
  * and the one next step for that state (Go to the first error when there are errors). The
  * other actions stay in the row below, as secondary buttons.
  */
-import { Body1, Button, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowRightRegular } from "@fluentui/react-icons";
 import type { AlignmentReport } from "../../engine/alignmentRules";
 import { cellText } from "../shared/labels";
 import { useFigures } from "../shared/figures";
+import { SummaryCard } from "../shared/SummaryCard";
 import { count, listOf } from "./format";
 
 /** Which state the tab is in, and so which action is the primary one. */
@@ -31,15 +32,6 @@ export interface AlignmentSummaryProps {
 }
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   errors: {
     borderLeftWidth: tokens.strokeWidthThickest,
     borderLeftColor: tokens.colorStatusDangerBorder2,
@@ -48,7 +40,6 @@ const useStyles = makeStyles({
     borderLeftWidth: tokens.strokeWidthThickest,
     borderLeftColor: tokens.colorBrandStroke1,
   },
-  title: { margin: 0 },
   line: { margin: 0 },
   action: { alignSelf: "flex-start", maxWidth: "100%" },
 });
@@ -80,15 +71,13 @@ export function AlignmentSummary({ stage, report, onSelect }: AlignmentSummaryPr
       line = `No errors; ${listOf([count(of("warning"), "warning"), count(of("info"), "note")])}.`;
       break;
   }
-  const className = [
-    styles.card,
-    stage === "errors" ? styles.errors : stage === "ready" ? styles.ready : "",
-  ].join(" ");
   return (
-    <section className={className} aria-label="Alignment summary" data-summary="alignment">
-      <Subtitle2 as="h3" className={styles.title}>
-        {title}
-      </Subtitle2>
+    <SummaryCard
+      label="Alignment summary"
+      summary="alignment"
+      title={title}
+      className={stage === "errors" ? styles.errors : stage === "ready" ? styles.ready : undefined}
+    >
       <Body1 as="p" className={styles.line}>
         {line}
       </Body1>
@@ -105,6 +94,6 @@ export function AlignmentSummary({ stage, report, onSelect }: AlignmentSummaryPr
           Go to the first error
         </Button>
       )}
-    </section>
+    </SummaryCard>
   );
 }

@@ -10,10 +10,10 @@ import { AlignmentSummary, alignmentStage } from "./AlignmentSummary";
 import { useHasMatrix } from "./useHasMatrix";
 import { AlignmentResults } from "./AlignmentResults";
 import { describeOutcome } from "./describeOutcome";
-import { Notice } from "./Notice";
+import { ErrorNotice, Notice } from "../shared/Notice";
 import { ResultsSummary } from "./ResultsSummary";
 import { useAlignment } from "./useAlignment";
-import { useTableWatch } from "./useTableWatch";
+import { useTableWatch } from "../shared/useTableWatch";
 
 /** The tables whose edits change the check (Reps only weighs plans, and is not watched). */
 export const WATCHED_TABLES = ["Objectives", "Matrix", "Curves"] as const;
@@ -57,15 +57,7 @@ export function AlignmentWorkspace({ access }: AlignmentWorkspaceProps) {
           onCheck={() => void check()}
           onWriteView={() => void writeView()}
         />
-        {error && (
-          <Notice
-            key={`${error.title}|${error.message}`}
-            intent="error"
-            title={error.title}
-            message={error.message}
-            next={[error.next, stale].filter(Boolean).join(" ")}
-          />
-        )}
+        {error && <ErrorNotice error={error} stale={stale} />}
         {!error && outcome && <Notice key={`${outcome.title}|${outcome.message}`} {...outcome} />}
         <ResultsSummary findings={state.check?.report.findings ?? null} />
         {state.check ? (

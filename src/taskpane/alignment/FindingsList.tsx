@@ -1,8 +1,8 @@
 /**
  * The findings of a check, grouped by severity: Errors, Warnings, Notes, each with its count.
  */
-import { Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../engine/plan";
+import { Section } from "../shared/Section";
 import { FindingGroup } from "./FindingGroup";
 
 export interface FindingsListProps {
@@ -16,19 +16,9 @@ const GROUPS: { severity: Severity; heading: string }[] = [
   { severity: "info", heading: "Notes" },
 ];
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  heading: { margin: 0 },
-});
-
 export function FindingsList({ findings, onSelect }: FindingsListProps) {
-  const styles = useStyles();
-  const headingId = useId("findings-");
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        Findings
-      </Subtitle2>
+    <Section title="Findings" gap="M" idPrefix="findings-">
       {GROUPS.map(({ severity, heading }) => (
         <FindingGroup
           key={severity}
@@ -38,6 +28,6 @@ export function FindingsList({ findings, onSelect }: FindingsListProps) {
           onSelect={onSelect}
         />
       ))}
-    </section>
+    </Section>
   );
 }

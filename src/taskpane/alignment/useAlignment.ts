@@ -14,7 +14,8 @@ import { useCallback, useRef } from "react";
 // index also exports stays in the Scenarios tab's chunk.
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../../actions";
 import { setupWorkbook } from "../../actions";
-import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
+import { useGoToCell, useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
+import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeError, type PaneError, type PaneTask } from "./describeError";
 import type { Outcome } from "./describeOutcome";
@@ -67,9 +68,20 @@ const USER_TASK: TaskStates<AlignmentState, UserTask> = {
   end: (s) => ({ ...s, busy: null }),
 };
 
+/** A re-check the pane started by itself: the results stay on screen meanwhile. */
+const RECHECK: RefreshStates<AlignmentState> = {
+  mark: (s, updating) => ({ ...s, updating }),
+  fail: (s, error) => ({ ...s, error: describeError(error, "recheck") }),
+};
+
+const SELECT_FAILED = (s: AlignmentState, error: unknown): AlignmentState => ({
+  ...s,
+  error: describeError(error, "select"),
+});
+
 export function useAlignment(access: WorkbookAccess): AlignmentControls {
-  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
-  const recheckWaiting = useRef(false);
+  const runner = useTaskRunner(INITIAL, USER_TASK);
+  const { state, update, perform } = runner;
   const hasChecked = useRef(false);
 
   const showCheck = useCallback(
@@ -80,21 +92,11 @@ export function useAlignment(access: WorkbookAccess): AlignmentControls {
     [update]
   );
 
-  const recheck = useCallback(() => {
-    if (recheckWaiting.current) return;
-    recheckWaiting.current = true;
-    void enqueue(async () => {
-      recheckWaiting.current = false;
-      update((s) => ({ ...s, updating: true }));
-      try {
-        showCheck(await access.run(runAlignmentCheck));
-      } catch (error) {
-        update((s) => ({ ...s, error: describeError(error, "recheck") }));
-      } finally {
-        update((s) => ({ ...s, updating: false }));
-      }
-    });
-  }, [access, enqueue, showCheck, update]);
+  const readCheck = useCallback(
+    async () => showCheck(await access.run(runAlignmentCheck)),
+    [access, showCheck]
+  );
+  const recheck = useQuietRefresh(runner, RECHECK, readCheck);
 
   const setUp = useCallback(
     () =>
@@ -129,16 +131,7 @@ export function useAlignment(access: WorkbookAccess): AlignmentControls {
     [access, perform, showCheck, update]
   );
 
-  const select = useCallback(
-    async (cell: string) => {
-      try {
-        await access.run((book) => book.select(cell));
-      } catch (error) {
-        update((s) => ({ ...s, error: describeError(error, "select") }));
-      }
-    },
-    [access, update]
-  );
+  const select = useGoToCell(access, update, SELECT_FAILED);
 
   return { state, setUp, check, writeView, recheck, select };
 }

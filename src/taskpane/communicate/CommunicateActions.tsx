@@ -3,8 +3,9 @@
  * write every plan's page. The workbook actions are disabled while one runs; copying needs a
  * plan on screen.
  */
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, CopyRegular, DocumentTableRegular } from "@fluentui/react-icons";
+import { ActionBar } from "../shared/ActionBar";
 import type { UserTask } from "./useCommunicate";
 
 export interface CommunicateActionsProps {
@@ -23,12 +24,6 @@ const RUNNING: Record<UserTask, string> = {
   write: "Writing plan pages…",
 };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  spinner: { justifyContent: "flex-start" },
-});
-
 export function CommunicateActions({
   busy,
   refreshing,
@@ -37,34 +32,31 @@ export function CommunicateActions({
   onCopy,
   onWrite,
 }: CommunicateActionsProps) {
-  const styles = useStyles();
   const disabled = busy !== null;
   return (
-    <div className={styles.root}>
-      <div className={styles.buttons} role="group" aria-label="Plan on a page actions">
-        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={disabled} onClick={onRead}>
-          Read plans
-        </Button>
-        <Button
-          appearance="primary"
-          icon={<CopyRegular />}
-          disabledFocusable={!hasPlan}
-          onClick={onCopy}
-        >
-          Copy talking points
-        </Button>
-        <Button
-          icon={<DocumentTableRegular />}
-          disabledFocusable={disabled || !hasPlan}
-          onClick={onWrite}
-        >
-          Write plan pages
-        </Button>
-      </div>
-      {busy && <Spinner className={styles.spinner} size="tiny" label={RUNNING[busy]} />}
-      {!busy && refreshing && (
-        <Spinner className={styles.spinner} size="extra-tiny" label="Updating…" />
-      )}
-    </div>
+    <ActionBar
+      label="Plan on a page actions"
+      running={busy && RUNNING[busy]}
+      updating={refreshing ? "Updating…" : null}
+    >
+      <Button icon={<ArrowClockwiseRegular />} disabledFocusable={disabled} onClick={onRead}>
+        Read plans
+      </Button>
+      <Button
+        appearance="primary"
+        icon={<CopyRegular />}
+        disabledFocusable={!hasPlan}
+        onClick={onCopy}
+      >
+        Copy talking points
+      </Button>
+      <Button
+        icon={<DocumentTableRegular />}
+        disabledFocusable={disabled || !hasPlan}
+        onClick={onWrite}
+      >
+        Write plan pages
+      </Button>
+    </ActionBar>
   );
 }

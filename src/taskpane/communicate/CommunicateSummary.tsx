@@ -2,25 +2,16 @@
  * The Communicate tab's answer first: which plans are ready to share with reps — no problem
  * that makes the page less than exact, and within the five-minute rule — and which need work.
  */
-import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles } from "@fluentui/react-components";
 import type { PlanExplanation } from "../../engine/planExplain";
 import { listOf } from "../alignment/format";
+import { SummaryCard } from "../shared/SummaryCard";
 
 export interface CommunicateSummaryProps {
   plans: readonly Pick<PlanExplanation, "plan" | "problems" | "complexity">[];
 }
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  title: { margin: 0 },
   line: { margin: 0, overflowWrap: "anywhere" },
 });
 
@@ -33,10 +24,11 @@ export function CommunicateSummary({ plans }: CommunicateSummaryProps) {
   const ready = plans.filter(readyToShare).map((p) => p.plan);
   const notReady = plans.filter((p) => !readyToShare(p)).map((p) => p.plan);
   return (
-    <section className={styles.card} aria-label="Communicate summary" data-summary="communicate">
-      <Subtitle2 as="h3" className={styles.title}>
-        {ready.length} of {plans.length} plans ready to share
-      </Subtitle2>
+    <SummaryCard
+      label="Communicate summary"
+      summary="communicate"
+      title={`${ready.length} of ${plans.length} plans ready to share`}
+    >
       {ready.length > 0 && (
         <Body1 as="p" className={styles.line}>
           Ready: {listOf(ready)}.
@@ -47,6 +39,6 @@ export function CommunicateSummary({ plans }: CommunicateSummaryProps) {
           Needs work first: {listOf(notReady)} (see the warning on its page).
         </Body1>
       )}
-    </section>
+    </SummaryCard>
   );
 }

@@ -6,8 +6,8 @@
  */
 import { useEffect } from "react";
 import { Body1, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { Notice } from "../alignment/Notice";
-import { useTableWatch } from "../alignment/useTableWatch";
+import { ErrorNotice, Notice } from "../shared/Notice";
+import { useTableWatch } from "../shared/useTableWatch";
 import type { WorkbookAccess } from "../workbookAccess";
 import { CommunicateActions } from "./CommunicateActions";
 import { describeWritten } from "./describeWritten";
@@ -58,14 +58,9 @@ export function CommunicateWorkspace({ access }: CommunicateWorkspaceProps) {
         onWrite={() => void write()}
       />
       {error && (
-        <Notice
-          key={`${error.title}|${error.message}`}
-          intent={error.intent}
-          title={error.title}
-          message={error.message}
-          next={[error.next, plans && "The page below is from the last read that worked."]
-            .filter(Boolean)
-            .join(" ")}
+        <ErrorNotice
+          error={error}
+          stale={plans && "The page below is from the last read that worked."}
         />
       )}
       {!error && written && <Notice key={written.message} {...written} />}

@@ -13,7 +13,6 @@ import {
   Subtitle2,
   makeStyles,
   tokens,
-  useId,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import type { ExplainedPlan } from "../../actions";
@@ -21,6 +20,7 @@ import { inCurrency } from "../../engine/planExplain";
 import { pct } from "../../engine/figures";
 import { amount, describeLandmarks } from "../../engine/planExplainFormat";
 import { complexityLine, weightPhrase } from "../../engine/planExplainText";
+import { Section } from "../shared/Section";
 import { SmallTable } from "./SmallTable";
 
 export interface PlanPageViewProps {
@@ -30,9 +30,6 @@ export interface PlanPageViewProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: { margin: 0 },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300 },
   text: { margin: 0 },
   muted: { margin: 0, color: tokens.colorNeutralForeground2 },
@@ -46,30 +43,43 @@ const useStyles = makeStyles({
   },
 });
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** A part of the page, under its h4. */
+const Part = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Section title={title} level="h4" gap="XS" idPrefix="plan-section-">
+    {children}
+  </Section>
+);
+
+/** A bulleted list of `items`, or `none` when there are none. */
+function ListOrNone({ items, none }: { items: readonly ReactNode[]; none: string }) {
   const styles = useStyles();
-  const id = useId("plan-section-");
+  if (items.length === 0)
+    return (
+      <Body1 as="p" className={styles.muted}>
+        {none}
+      </Body1>
+    );
   return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Subtitle2 as="h4" id={id} className={styles.heading}>
-        {title}
-      </Subtitle2>
-      {children}
-    </section>
+    <ul className={styles.list}>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
+      ))}
+    </ul>
   );
 }
 
 export function PlanPageView({ plan, busy }: PlanPageViewProps) {
   const styles = useStyles();
-  const headingId = useId("plan-page-");
   const currency = inCurrency(plan);
   const { warning } = plan.complexity;
   return (
-    <article className={styles.root} aria-labelledby={headingId} aria-busy={busy}>
-      <Subtitle2 as="h3" id={headingId} className={styles.heading}>
-        {plan.plan}: your plan on a page
-      </Subtitle2>
-
+    <Section
+      as="article"
+      title={`${plan.plan}: your plan on a page`}
+      gap="L"
+      idPrefix="plan-page-"
+      aria-busy={busy}
+    >
       {plan.problems.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
@@ -83,37 +93,25 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
         </MessageBar>
       )}
 
-      <Section title="Why this plan">
-        {plan.objectives.length > 0 ? (
-          <ul className={styles.list}>
-            {plan.objectives.map((o) => (
-              <li key={o.objective}>
-                <strong>{o.objective}</strong> ({weightPhrase(o.weight)}){o.why ? `: ${o.why}` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <Body1 as="p" className={styles.muted}>
-            No objective is named for this plan in Matrix.
-          </Body1>
-        )}
-      </Section>
+      <Part title="Why this plan">
+        <ListOrNone
+          items={plan.objectives.map((o) => (
+            <>
+              <strong>{o.objective}</strong> ({weightPhrase(o.weight)}){o.why ? `: ${o.why}` : ""}
+            </>
+          ))}
+          none="No objective is named for this plan in Matrix."
+        />
+      </Part>
 
-      <Section title="What counts">
-        {plan.behaviors.length > 0 ? (
-          <ul className={styles.list}>
-            {plan.behaviors.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        ) : (
-          <Body1 as="p" className={styles.muted}>
-            No behaviour is written yet: fill in the Behavior column of Matrix.
-          </Body1>
-        )}
-      </Section>
+      <Part title="What counts">
+        <ListOrNone
+          items={plan.behaviors}
+          none="No behaviour is written yet: fill in the Behavior column of Matrix."
+        />
+      </Part>
 
-      <Section title="Your metrics">
+      <Part title="Your metrics">
         {plan.metrics.map((m) => (
           <div key={m.metric} className={styles.metric}>
             <Subtitle2 as="h5" className={styles.subheading}>
@@ -146,9 +144,9 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
             )}
           </div>
         ))}
-      </Section>
+      </Part>
 
-      <Section title="What you earn">
+      <Part title="What you earn">
         <Caption1 as="p" className={styles.muted}>
           {plan.targetIncentiveBasis.note}
         </Caption1>
@@ -165,15 +163,15 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
               : [pct(e.attainment), pct(e.earnings)]
           )}
         />
-      </Section>
+      </Part>
 
-      <Section title="How to earn more">
+      <Part title="How to earn more">
         <Body1 as="p" className={styles.text}>
           {plan.howToEarnMore.message}
         </Body1>
-      </Section>
+      </Part>
 
-      <Section title="Plan complexity">
+      <Part title="Plan complexity">
         <Body1 as="p" className={styles.text}>
           {complexityLine(plan)}
         </Body1>
@@ -188,7 +186,7 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
         <Caption1 as="p" className={styles.muted}>
           {plan.complexity.modifiersNote}
         </Caption1>
-      </Section>
-    </article>
+      </Part>
+    </Section>
   );
 }

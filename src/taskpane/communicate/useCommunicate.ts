@@ -8,7 +8,7 @@
  * buttons are disabled meanwhile); while one runs, the page on screen stays until the new one
  * arrives.
  */
-import { useCallback, useRef } from "react";
+import { useCallback } from "react";
 import {
   explainPlans,
   writePlanPages,
@@ -17,7 +17,8 @@ import {
 } from "../../actions";
 import type { WriteResult } from "../../workbook/port";
 import { copyText } from "../copyText";
-import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
+import { useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
+import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeCommunicateError,
@@ -83,9 +84,15 @@ const USER_TASK: TaskStates<CommunicateState, UserTask> = {
   end: (s) => ({ ...s, busy: null }),
 };
 
+/** A quiet re-read after the input tables changed: the page stays on screen meanwhile. */
+const RELOAD: RefreshStates<CommunicateState> = {
+  mark: (s, refreshing) => ({ ...s, refreshing }),
+  fail: (s, error) => ({ ...s, error: describeCommunicateError(error, "load") }),
+};
+
 export function useCommunicate(access: WorkbookAccess): CommunicateControls {
-  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
-  const reloadWaiting = useRef(false);
+  const runner = useTaskRunner(INITIAL, USER_TASK);
+  const { state, update, perform } = runner;
 
   const show = useCallback(
     (result: PlanExplanations & { plans: ExplainedPlan[] }) =>
@@ -98,29 +105,9 @@ export function useCommunicate(access: WorkbookAccess): CommunicateControls {
     [update]
   );
 
-  const load = useCallback(
-    () =>
-      perform("load", async () => {
-        show(await access.run(explainPlans));
-      }),
-    [access, perform, show]
-  );
-
-  const reload = useCallback(() => {
-    if (reloadWaiting.current) return;
-    reloadWaiting.current = true;
-    void enqueue(async () => {
-      reloadWaiting.current = false;
-      update((s) => ({ ...s, refreshing: true }));
-      try {
-        show(await access.run(explainPlans));
-      } catch (error) {
-        update((s) => ({ ...s, error: describeCommunicateError(error, "load") }));
-      } finally {
-        update((s) => ({ ...s, refreshing: false }));
-      }
-    });
-  }, [access, enqueue, show, update]);
+  const read = useCallback(async () => show(await access.run(explainPlans)), [access, show]);
+  const load = useCallback(() => perform("load", read), [perform, read]);
+  const reload = useQuietRefresh(runner, RELOAD, read);
 
   const write = useCallback(
     () =>

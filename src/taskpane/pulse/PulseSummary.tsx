@@ -2,8 +2,9 @@
  * The Pulse tab's answer first: how many checks say Act, Watch and OK for the period, and the
  * first Act (else Watch) check by its title, in one card above the details.
  */
-import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, makeStyles } from "@fluentui/react-components";
 import { statusRank, type PulseCheck } from "../../engine/pulseChecks";
+import { SummaryCard } from "../shared/SummaryCard";
 
 export interface PulseSummaryProps {
   label: string;
@@ -11,16 +12,6 @@ export interface PulseSummaryProps {
 }
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  title: { margin: 0 },
   line: { margin: 0 },
 });
 
@@ -42,13 +33,14 @@ export function PulseSummary({ label, checks }: PulseSummaryProps) {
       ? `First to look at: ${first.title} (${first.status}).`
       : "Every measured check is in its healthy band.";
   return (
-    <section className={styles.card} aria-label="Pulse summary" data-summary="pulse">
-      <Subtitle2 as="h3" className={styles.title}>
-        {act} Act · {watch} Watch · {of("OK")} OK
-      </Subtitle2>
+    <SummaryCard
+      label="Pulse summary"
+      summary="pulse"
+      title={`${act} Act · ${watch} Watch · ${of("OK")} OK`}
+    >
       <Body1 as="p" className={styles.line}>
         {label}. {lead}
       </Body1>
-    </section>
+    </SummaryCard>
   );
 }

@@ -8,13 +8,13 @@ import {
   Body1,
   Button,
   Caption1,
-  Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { HeartPulseRegular, OpenRegular } from "@fluentui/react-icons";
 import { statusCounts } from "../../reports/pulseSheet";
-import { Notice } from "../alignment/Notice";
+import { ActionBar } from "../shared/ActionBar";
+import { ErrorNotice, Notice } from "../shared/Notice";
 import type { WorkbookAccess } from "../workbookAccess";
 import { PulseChecksList } from "./PulseChecksList";
 import { PulsePlanTable } from "./PulsePlanTable";
@@ -31,8 +31,6 @@ export interface PulseWorkspaceProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  spinner: { justifyContent: "flex-start" },
   status: { margin: 0, color: tokens.colorNeutralForeground3, minHeight: tokens.lineHeightBase200 },
   empty: { margin: 0, color: tokens.colorNeutralForeground2 },
   results: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -53,33 +51,20 @@ export function PulseWorkspace({ access, today = localToday }: PulseWorkspacePro
   return (
     <AriaLiveAnnouncer>
       <div className={styles.root}>
-        <div className={styles.actions}>
-          <div role="group" aria-label="Pulse actions">
-            <Button
-              appearance="primary"
-              icon={<HeartPulseRegular />}
-              disabledFocusable={busy}
-              onClick={() => void run()}
-            >
-              Run pulse check
-            </Button>
-          </div>
-          {busy && (
-            <Spinner className={styles.spinner} size="tiny" label="Running the pulse check…" />
-          )}
-        </div>
+        <ActionBar label="Pulse actions" running={busy ? "Running the pulse check…" : null}>
+          <Button
+            appearance="primary"
+            icon={<HeartPulseRegular />}
+            disabledFocusable={busy}
+            onClick={() => void run()}
+          >
+            Run pulse check
+          </Button>
+        </ActionBar>
         {error && (
-          <Notice
-            key={`${error.title}|${error.message}`}
-            intent={error.intent}
-            title={error.title}
-            message={error.message}
-            next={[
-              error.next,
-              result ? "The results below are from the last run that worked." : null,
-            ]
-              .filter(Boolean)
-              .join(" ")}
+          <ErrorNotice
+            error={error}
+            stale={result && "The results below are from the last run that worked."}
           />
         )}
         <Caption1 as="p" role="status" aria-live="polite" className={styles.status}>

@@ -7,7 +7,7 @@
 import { useCallback } from "react";
 import { runPulseCheck, type PulseCheckResult } from "../../actions";
 import { cellAddress } from "../../model/sheetRows";
-import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
+import { useGoToCell, useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describePulseError, type PulseError } from "./describePulseError";
 
@@ -33,6 +33,11 @@ const RUN: TaskStates<PulseState, "run"> = {
   end: (s) => ({ ...s, busy: false }),
 };
 
+const SELECT_FAILED = (s: PulseState, error: unknown): PulseState => ({
+  ...s,
+  error: describePulseError(error, "select"),
+});
+
 export function usePulse(access: WorkbookAccess, today: () => string): PulseControls {
   const { state, update, perform } = useTaskRunner(INITIAL, RUN);
 
@@ -46,15 +51,12 @@ export function usePulse(access: WorkbookAccess, today: () => string): PulseCont
     [access, perform, today, update]
   );
 
+  const goTo = useGoToCell(access, update, SELECT_FAILED);
   const sheet = state.result?.sheet.name;
-  const showTab = useCallback(async () => {
-    if (!sheet) return;
-    try {
-      await access.run((book) => book.select(cellAddress(sheet, 0, 0)));
-    } catch (error) {
-      update((s) => ({ ...s, error: describePulseError(error, "select") }));
-    }
-  }, [access, sheet, update]);
+  const showTab = useCallback(
+    async () => (sheet ? goTo(cellAddress(sheet, 0, 0)) : undefined),
+    [goTo, sheet]
+  );
 
   return { state, run, showTab };
 }

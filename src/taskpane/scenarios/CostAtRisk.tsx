@@ -8,18 +8,17 @@
 import {
   Body1,
   Button,
-  Field,
-  ProgressBar,
   makeStyles,
   tokens,
   typographyStyles,
   useId,
 } from "@fluentui/react-components";
-import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
+import { PlayRegular } from "@fluentui/react-icons";
 import type { RiskScenarioResult } from "../../engine/costAtRisk";
 import { chance } from "../../reports/riskSheet";
 import { sheetRef } from "../../workbook/sheetRef";
-import { Notice } from "../alignment/Notice";
+import { ErrorNotice, Notice } from "../shared/Notice";
+import { CancelButton, RunProgressBar } from "../shared/RunProgress";
 import type { WorkbookAccess } from "../workbookAccess";
 import { formatMoney } from "./format";
 import { useCostAtRisk, type RiskCompute } from "./useCostAtRisk";
@@ -95,7 +94,6 @@ export function CostAtRisk({ access, disabled, yieldControl, compute, onSelect }
   const headingId = useId("cost-at-risk-");
   const { state, run, cancel } = useCostAtRisk(access, { yieldControl, compute });
   const { progress, result } = state;
-  const fraction = progress && progress.total > 0 ? progress.done / progress.total : 0;
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.heading}>
@@ -116,33 +114,11 @@ export function CostAtRisk({ access, disabled, yieldControl, compute, onSelect }
           Run cost at risk
         </Button>
         {state.running && (
-          <Button
-            icon={<DismissRegular />}
-            disabledFocusable={state.cancelling || state.writing}
-            onClick={cancel}
-          >
-            {state.cancelling ? "Cancelling…" : "Cancel"}
-          </Button>
+          <CancelButton cancelling={state.cancelling} disabled={state.writing} onCancel={cancel} />
         )}
       </div>
-      {progress && (
-        <Field label="Cost at risk progress" hint={progress.label}>
-          <ProgressBar
-            value={fraction}
-            max={1}
-            aria-valuetext={`${Math.round(fraction * 100)}%: ${progress.label}`}
-          />
-        </Field>
-      )}
-      {state.error && (
-        <Notice
-          key={`${state.error.title}|${state.error.message}`}
-          intent={state.error.intent}
-          title={state.error.title}
-          message={state.error.message}
-          next={state.error.next}
-        />
-      )}
+      {progress && <RunProgressBar label="Cost at risk progress" progress={progress} />}
+      {state.error && <ErrorNotice error={state.error} />}
       {state.cancelledMessage && (
         <Notice intent="info" title="Cost at risk cancelled" message={state.cancelledMessage} />
       )}

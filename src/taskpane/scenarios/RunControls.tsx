@@ -6,8 +6,9 @@
  * replaced could not be put back, and "left as it was" would not be true.
  */
 import { forwardRef } from "react";
-import { Body1, Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
-import { DismissRegular, PlayRegular } from "@fluentui/react-icons";
+import { Body1, Button, makeStyles, tokens } from "@fluentui/react-components";
+import { PlayRegular } from "@fluentui/react-icons";
+import { CancelButton, RunProgressBar } from "../shared/RunProgress";
 import type { RunProgress } from "./useScenarios";
 
 export interface RunControlsProps {
@@ -48,7 +49,6 @@ export const RunControls = forwardRef<HTMLButtonElement, RunControlsProps>(funct
   runButton
 ) {
   const styles = useStyles();
-  const fraction = progress && progress.total > 0 ? progress.done / progress.total : 0;
   const writing = running && isWriting(progress);
   return (
     <div className={styles.root}>
@@ -63,15 +63,7 @@ export const RunControls = forwardRef<HTMLButtonElement, RunControlsProps>(funct
         >
           Run scenarios
         </Button>
-        {running && (
-          <Button
-            icon={<DismissRegular />}
-            disabledFocusable={cancelling || writing}
-            onClick={onCancel}
-          >
-            {cancelling ? "Cancelling…" : "Cancel"}
-          </Button>
-        )}
+        {running && <CancelButton cancelling={cancelling} disabled={writing} onCancel={onCancel} />}
       </div>
       {(listed || writing) && (
         <Body1 as="p" className={styles.note}>
@@ -80,15 +72,7 @@ export const RunControls = forwardRef<HTMLButtonElement, RunControlsProps>(funct
             : `${runSummary(picked)} Each gets a tab of rep detail, and Scenario Comparison sets them side by side.`}
         </Body1>
       )}
-      {progress && (
-        <Field label="Run progress" hint={progress.label}>
-          <ProgressBar
-            value={fraction}
-            max={1}
-            aria-valuetext={`${Math.round(fraction * 100)}%: ${progress.label}`}
-          />
-        </Field>
-      )}
+      {progress && <RunProgressBar label="Run progress" progress={progress} />}
     </div>
   );
 });

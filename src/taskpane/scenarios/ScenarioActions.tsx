@@ -5,12 +5,13 @@
  * already there) and Refresh list (read the Scenarios sheet again), with a spinner saying what is
  * running. Disabled while any task runs.
  */
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import {
   ArrowSyncRegular,
   DocumentTableArrowRightRegular,
   TableAddRegular,
 } from "@fluentui/react-icons";
+import { ActionBar, PrimaryButton } from "../shared/ActionBar";
 import type { UserTask } from "./useScenarios";
 
 export interface ScenarioActionsProps {
@@ -30,12 +31,6 @@ const RUNNING: Partial<Record<UserTask, string>> = {
   add: "Adding the row…",
 };
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  spinner: { justifyContent: "flex-start" },
-});
-
 export function ScenarioActions({
   busy,
   refreshing,
@@ -44,33 +39,28 @@ export function ScenarioActions({
   onInsertSample,
   onRefresh,
 }: ScenarioActionsProps) {
-  const styles = useStyles();
   const disabled = busy !== null;
   const running = busy ? RUNNING[busy] : refreshing ? "Reading the scenarios…" : undefined;
   return (
-    <div className={styles.root}>
-      <div className={styles.buttons} role="group" aria-label="Scenario workbook actions">
-        <Button
-          appearance={needsSetup ? "primary" : "secondary"}
-          data-primary={needsSetup || undefined}
-          icon={<TableAddRegular />}
-          disabledFocusable={disabled}
-          onClick={onSetUp}
-        >
-          Set up workbook
-        </Button>
-        <Button
-          icon={<DocumentTableArrowRightRegular />}
-          disabledFocusable={disabled}
-          onClick={onInsertSample}
-        >
-          Insert sample data
-        </Button>
-        <Button icon={<ArrowSyncRegular />} disabledFocusable={disabled} onClick={onRefresh}>
-          Refresh list
-        </Button>
-      </div>
-      {running && <Spinner className={styles.spinner} size="tiny" label={running} />}
-    </div>
+    <ActionBar label="Scenario workbook actions" running={running}>
+      <PrimaryButton
+        primary={needsSetup}
+        icon={<TableAddRegular />}
+        disabledFocusable={disabled}
+        onClick={onSetUp}
+      >
+        Set up workbook
+      </PrimaryButton>
+      <Button
+        icon={<DocumentTableArrowRightRegular />}
+        disabledFocusable={disabled}
+        onClick={onInsertSample}
+      >
+        Insert sample data
+      </Button>
+      <Button icon={<ArrowSyncRegular />} disabledFocusable={disabled} onClick={onRefresh}>
+        Refresh list
+      </Button>
+    </ActionBar>
   );
 }

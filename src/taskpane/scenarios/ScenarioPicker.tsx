@@ -5,6 +5,7 @@
  */
 import { Body1, Checkbox, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { nameKey } from "../../engine/nameKey";
+import { Section } from "../shared/Section";
 
 export interface ScenarioPickerProps {
   scenarios: readonly string[];
@@ -15,13 +16,6 @@ export interface ScenarioPickerProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
   list: { display: "flex", flexDirection: "column" },
   box: { overflowWrap: "anywhere" },
@@ -29,40 +23,42 @@ const useStyles = makeStyles({
 
 export function ScenarioPicker({ scenarios, unchecked, disabled, onChange }: ScenarioPickerProps) {
   const styles = useStyles();
-  const headingId = useId("scenario-picker-");
   const noteId = useId("scenario-picker-note-");
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.heading}>
-        Scenarios to run
-      </h3>
-      <Body1 as="p" id={noteId} className={styles.note}>
-        Baseline, the plan as it is today, always runs first so each scenario is compared with it.
-      </Body1>
-      {scenarios.length === 0 ? (
-        <Body1 as="p" className={styles.note}>
-          The Scenarios sheet has no scenario that can run yet, so a run computes Baseline only. Add
-          a change below, or select Insert sample data for an example with five scenarios to try.
-        </Body1>
-      ) : (
-        <div
-          role="group"
-          aria-labelledby={headingId}
-          aria-describedby={noteId}
-          className={styles.list}
-        >
-          {scenarios.map((name) => (
-            <Checkbox
-              key={name}
-              className={styles.box}
-              label={name}
-              checked={!unchecked.includes(nameKey(name))}
-              disabled={disabled}
-              onChange={(_, data) => onChange(name, data.checked === true)}
-            />
-          ))}
-        </div>
+    <Section title="Scenarios to run" heading="group" gap="XS" idPrefix="scenario-picker-">
+      {(headingId) => (
+        <>
+          <Body1 as="p" id={noteId} className={styles.note}>
+            Baseline, the plan as it is today, always runs first so each scenario is compared with
+            it.
+          </Body1>
+          {scenarios.length === 0 ? (
+            <Body1 as="p" className={styles.note}>
+              The Scenarios sheet has no scenario that can run yet, so a run computes Baseline only.
+              Add a change below, or select Insert sample data for an example with five scenarios to
+              try.
+            </Body1>
+          ) : (
+            <div
+              role="group"
+              aria-labelledby={headingId}
+              aria-describedby={noteId}
+              className={styles.list}
+            >
+              {scenarios.map((name) => (
+                <Checkbox
+                  key={name}
+                  className={styles.box}
+                  label={name}
+                  checked={!unchecked.includes(nameKey(name))}
+                  disabled={disabled}
+                  onChange={(_, data) => onChange(name, data.checked === true)}
+                />
+              ))}
+            </div>
+          )}
+        </>
       )}
-    </section>
+    </Section>
   );
 }

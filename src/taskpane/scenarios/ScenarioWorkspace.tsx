@@ -9,8 +9,8 @@
 import { useEffect, useRef } from "react";
 import { AriaLiveAnnouncer, Body1, makeStyles, tokens } from "@fluentui/react-components";
 import type { WorkbookAccess } from "../workbookAccess";
-import { useTableWatch } from "../alignment/useTableWatch";
-import { Notice } from "../alignment/Notice";
+import { useTableWatch } from "../shared/useTableWatch";
+import { ErrorNotice, Notice } from "../shared/Notice";
 import { CostAtRisk } from "./CostAtRisk";
 import { DataIssues } from "./DataIssues";
 import { describeOutcome } from "./describeOutcome";
@@ -91,13 +91,7 @@ function Notices({
         />
       )}
       {error && !error.findings && AREA_OF_TASK[error.task] === area && (
-        <Notice
-          key={`${error.title}|${error.message}`}
-          intent={error.intent}
-          title={error.title}
-          message={error.message}
-          next={error.next}
-        />
+        <ErrorNotice error={error} />
       )}
       {message && <Notice key={`${message.title}|${message.message}`} {...message} />}
     </>

@@ -2,7 +2,8 @@
  * The tabs a run wrote (CompAlign's own sheets), each saying whether it is new or was refreshed
  * in place, with a button to show it.
  */
-import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Section } from "../shared/Section";
 import { cellAddress } from "../../model/sheetRows";
 import type { WriteResult } from "../../workbook/port";
 import { GoToCell } from "./GoToCell";
@@ -13,13 +14,6 @@ export interface WrittenTabsProps {
 }
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    fontWeight: tokens.fontWeightSemibold,
-  },
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   item: { overflowWrap: "anywhere" },
@@ -28,31 +22,39 @@ const useStyles = makeStyles({
 
 export function WrittenTabs({ sheets, onSelect }: WrittenTabsProps) {
   const styles = useStyles();
-  const headingId = useId("written-tabs-");
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <h4 id={headingId} className={styles.heading}>
-        Tabs written ({sheets.length})
-      </h4>
-      <Body1 as="p" className={styles.note}>
-        CompAlign owns these tabs and replaces them on the next run; your own sheets are never
-        changed.
-      </Body1>
-      <ul className={styles.list} aria-labelledby={headingId}>
-        {sheets.map((sheet) => (
-          <li key={sheet.name} className={styles.item}>
-            {sheet.name}{" "}
-            <span className={styles.how}>({sheet.action === "created" ? "new" : "refreshed"})</span>
-            <div>
-              <GoToCell
-                cell={cellAddress(sheet.name, 0, 0)}
-                about={sheet.name}
-                onSelect={onSelect}
-              />
-            </div>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <Section
+      title={`Tabs written (${sheets.length})`}
+      heading="group"
+      level="h4"
+      gap="XS"
+      idPrefix="written-tabs-"
+    >
+      {(headingId) => (
+        <>
+          <Body1 as="p" className={styles.note}>
+            CompAlign owns these tabs and replaces them on the next run; your own sheets are never
+            changed.
+          </Body1>
+          <ul className={styles.list} aria-labelledby={headingId}>
+            {sheets.map((sheet) => (
+              <li key={sheet.name} className={styles.item}>
+                {sheet.name}{" "}
+                <span className={styles.how}>
+                  ({sheet.action === "created" ? "new" : "refreshed"})
+                </span>
+                <div>
+                  <GoToCell
+                    cell={cellAddress(sheet.name, 0, 0)}
+                    about={sheet.name}
+                    onSelect={onSelect}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
   );
 }

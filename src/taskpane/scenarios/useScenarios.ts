@@ -8,10 +8,11 @@
  * Calls never overlap: they go through one queue. One task the user started runs at a time
  * (the buttons are disabled meanwhile); a quiet re-read asked for by a table change waits for it.
  */
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback, useEffect } from "react";
 import { ActionError } from "../../actions";
 import { loadScenarioRun, runScenarioAction, type ScenarioRunResult } from "../../actions";
-import { useTaskRunner, type TaskStates } from "../shared/useTaskRunner";
+import { useGoToCell, useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
+import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeScenarioError,
@@ -112,22 +113,25 @@ const USER_TASK: TaskStates<ScenariosState, UserTask> = {
   end: (s) => ({ ...s, busy: null }),
 };
 
+/** A quiet re-read after the input tables changed; a failed one empties the list. */
+const RELOAD: RefreshStates<ScenariosState> = {
+  mark: (s, refreshing) => ({ ...s, refreshing }),
+  fail: (s, error) => ({ ...s, listing: null, error: describeScenarioError(error, "load") }),
+};
+
+const SELECT_FAILED = (s: ScenariosState, error: unknown): ScenariosState => ({
+  ...s,
+  error: describeScenarioError(error, "select"),
+});
+
 export function useScenarios(
   access: WorkbookAccess,
   options: ScenarioOptions = {}
 ): ScenarioControls {
-  const { state, update, enqueue, perform } = useTaskRunner(INITIAL, USER_TASK);
-  const reloadWaiting = useRef(false);
-  const abort = useRef<AbortController | null>(null);
+  const runner = useTaskRunner(INITIAL, USER_TASK);
+  const { state, update, perform, cancel: cancelTask } = runner;
   const { onAddRow } = options;
   const yieldControl = options.yieldControl ?? yieldToHost;
-
-  useEffect(
-    () => () => {
-      abort.current?.abort();
-    },
-    []
-  );
 
   const readListing = useCallback(
     () => access.run(async (book) => listingOf(await loadScenarioRun(book))),
@@ -140,30 +144,14 @@ export function useScenarios(
     [update]
   );
 
-  /** A quiet re-read: the list stays on screen; waits for a task the user started. */
-  const reload = useCallback(() => {
-    if (reloadWaiting.current) return;
-    reloadWaiting.current = true;
-    void enqueue(async () => {
-      reloadWaiting.current = false;
-      update((s) => ({ ...s, refreshing: true }));
-      try {
-        showListing(await readListing());
-      } catch (error) {
-        update((s) => ({ ...s, listing: null, error: describeScenarioError(error, "load") }));
-      } finally {
-        update((s) => ({ ...s, refreshing: false }));
-      }
-    });
-  }, [enqueue, readListing, showListing, update]);
-
-  const load = useCallback(
-    () =>
-      perform("load", async () => {
-        showListing(await readListing());
-      }),
-    [perform, readListing, showListing]
+  const showRead = useCallback(
+    async () => showListing(await readListing()),
+    [readListing, showListing]
   );
+  /** A quiet re-read: the list stays on screen; waits for a task the user started. */
+  const reload = useQuietRefresh(runner, RELOAD, showRead);
+
+  const load = useCallback(() => perform("load", showRead), [perform, showRead]);
 
   useEffect(() => {
     void load();
@@ -213,9 +201,7 @@ export function useScenarios(
 
   const run = useCallback(
     (only: string[]) =>
-      perform("run", async () => {
-        const controller = new AbortController();
-        abort.current = controller;
+      perform("run", async (signal) => {
         update((s) => ({
           ...s,
           cancelling: false,
@@ -225,7 +211,7 @@ export function useScenarios(
           const result = await access.run((book) =>
             runScenarioAction(book, {
               only,
-              signal: controller.signal,
+              signal,
               yieldControl,
               // The computation and the tabs' layout run in the pane's Web Worker (main thread
               // where there is none); the tabs come back laid out, ready to write.
@@ -270,7 +256,6 @@ export function useScenarios(
           update((s) => focusNext("run")({ ...s, progress: null }));
           throw error;
         } finally {
-          abort.current = null;
           update((s) => ({ ...s, cancelling: false }));
         }
       }),
@@ -278,10 +263,8 @@ export function useScenarios(
   );
 
   const cancel = useCallback(() => {
-    if (!abort.current) return;
-    abort.current.abort();
-    update((s) => ({ ...s, cancelling: true }));
-  }, [update]);
+    if (cancelTask("run")) update((s) => ({ ...s, cancelling: true }));
+  }, [cancelTask, update]);
 
   const addRow = useCallback(
     async (row: ScenarioRow) => {
@@ -310,16 +293,7 @@ export function useScenarios(
     [onAddRow, perform, readListing, showListing, update]
   );
 
-  const select = useCallback(
-    async (cell: string) => {
-      try {
-        await access.run((book) => book.select(cell));
-      } catch (error) {
-        update((s) => ({ ...s, error: describeScenarioError(error, "select") }));
-      }
-    },
-    [access, update]
-  );
+  const select = useGoToCell(access, update, SELECT_FAILED);
 
   return { state, load, reload, setUp, insertSample, setChecked, run, cancel, addRow, select };
 }

@@ -3,9 +3,12 @@
  * workbook calls never overlap (each runs after every one already queued); and `perform`, for a
  * task the user started: one at a time (a second one asked for meanwhile is ignored), marked
  * busy while it runs, earlier messages replaced, and an error it throws handed to the tab's
- * describer.
+ * describer; `cancel` aborts the signal the running task was given. Beside it, `useQuietRefresh` (re-read the workbook after a table change, results
+ * kept on screen) and `useGoToCell` (select a cell, its error described), which every tab that
+ * needs them shares.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { WorkbookAccess } from "../workbookAccess";
 
 export type StateUpdate<S> = (change: (s: S) => S) => void;
 
@@ -24,8 +27,13 @@ export interface TaskRunner<S, T> {
   update: StateUpdate<S>;
   /** Runs `op` after every run already queued; `op` handles its own errors. */
   enqueue(op: () => Promise<void>): Promise<void>;
-  /** A task the user started; ignored while another one runs. */
-  perform(task: T, work: () => Promise<void>): Promise<void>;
+  /**
+   * A task the user started; ignored while another one runs. `work` gets the task's abort
+   * signal: aborted by `cancel()`, or when the tab unmounts.
+   */
+  perform(task: T, work: (signal: AbortSignal) => Promise<void>): Promise<void>;
+  /** Aborts the signal of the running task (only if it is `task`, when given); false if none. */
+  cancel(task?: T): boolean;
 }
 
 export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskRunner<S, T> {
@@ -33,11 +41,13 @@ export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskR
   const mounted = useRef(true);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const busy = useRef(false);
+  const running = useRef<{ task: T; controller: AbortController } | null>(null);
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
+      running.current?.controller.abort();
     };
   }, []);
 
@@ -52,17 +62,21 @@ export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskR
   }, []);
 
   const perform = useCallback(
-    (task: T, work: () => Promise<void>): Promise<void> => {
+    (task: T, work: (signal: AbortSignal) => Promise<void>): Promise<void> => {
       if (busy.current) return Promise.resolve();
       busy.current = true;
+      const controller = new AbortController();
+      const current = { task, controller };
+      running.current = current;
       update((s) => states.start(s, task));
       return enqueue(async () => {
         try {
-          await work();
+          await work(controller.signal);
         } catch (error) {
           update((s) => states.fail(s, error, task));
         } finally {
           busy.current = false;
+          if (running.current === current) running.current = null;
           update(states.end);
         }
       });
@@ -70,5 +84,66 @@ export function useTaskRunner<S, T>(initial: S, states: TaskStates<S, T>): TaskR
     [enqueue, states, update]
   );
 
-  return { state, update, enqueue, perform };
+  const cancel = useCallback((task?: T) => {
+    const current = running.current;
+    if (!current || (task !== undefined && current.task !== task)) return false;
+    current.controller.abort();
+    return true;
+  }, []);
+
+  return { state, update, enqueue, perform, cancel };
+}
+
+/** How a tab's state shows a quiet re-read. Keep it stable (module level). */
+export interface RefreshStates<S> {
+  /** Set (true) while the re-read runs and cleared (false) after: the results stay meanwhile. */
+  mark(s: S, on: boolean): S;
+  /** When the re-read threw: the error described for the pane. */
+  fail(s: S, error: unknown): S;
+}
+
+/**
+ * A quiet re-read after the workbook's tables changed: queued after any run in flight, and
+ * asking again before it starts does not add a second one. `read` (stable: useCallback) reads
+ * and shows.
+ */
+export function useQuietRefresh<S>(
+  { enqueue, update }: Pick<TaskRunner<S, unknown>, "enqueue" | "update">,
+  states: RefreshStates<S>,
+  read: () => Promise<void>
+): () => void {
+  const waiting = useRef(false);
+  return useCallback(() => {
+    if (waiting.current) return;
+    waiting.current = true;
+    void enqueue(async () => {
+      waiting.current = false;
+      update((s) => states.mark(s, true));
+      try {
+        await read();
+      } catch (error) {
+        update((s) => states.fail(s, error));
+      } finally {
+        update((s) => states.mark(s, false));
+      }
+    });
+  }, [enqueue, read, states, update]);
+}
+
+/** Selects a cell in the workbook ("Matrix!C4"); an error is described by `fail` (stable). */
+export function useGoToCell<S>(
+  access: WorkbookAccess,
+  update: StateUpdate<S>,
+  fail: (s: S, error: unknown) => S
+): (cell: string) => Promise<void> {
+  return useCallback(
+    async (cell: string) => {
+      try {
+        await access.run((book) => book.select(cell));
+      } catch (error) {
+        update((s) => fail(s, error));
+      }
+    },
+    [access, fail, update]
+  );
 }

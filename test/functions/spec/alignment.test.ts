@@ -3,10 +3,8 @@
  * have the same count (else #VALUE!); blanks count 0; negatives → #NUM!; a zero total → #DIV/0!;
  * result in [0, 1], exactly 1 when the shares are equal.
  */
-import { compFn, E, expectError, expectExactly, expectNumber } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const ALIGNMENT = compFn("ALIGNMENT");
+import { ALIGNMENT, E, expectError, expectExactly, expectNumber } from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
 describe("COMP.ALIGNMENT values", () => {
   test.each<[string, Plain, Plain, number]>([

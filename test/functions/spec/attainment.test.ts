@@ -4,30 +4,26 @@
  * decisions: actual blank → 0, negative actual allowed, text/boolean → #VALUE! naming the argument,
  * an error in an input cell propagates to that element.
  */
-import { compFn, col, E, expectError, expectMatrix, expectNumber } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const A = compFn("ATTAINMENT");
+import { ATTAINMENT as A, col, E, expectError, expectMatrix, valueCases } from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
 describe("COMP.ATTAINMENT values", () => {
-  test.each<[string, Plain, Plain, number]>([
+  valueCases(A, [
     // 120,000 / 100,000 = 1.2
-    ["over quota", 120000, 100000, 1.2],
+    ["over quota", [120000, 100000], 1.2],
     // 75,000 / 100,000 = 0.75
-    ["under quota", 75000, 100000, 0.75],
-    ["exactly quota", 100000, 100000, 1],
-    ["zero actual", 0, 100000, 0],
+    ["under quota", [75000, 100000], 0.75],
+    ["exactly quota", [100000, 100000], 1],
+    ["zero actual", [0, 100000], 0],
     // blank actual counts as 0 → 0 / 100,000 = 0
-    ["blank actual counts as 0", null, 100000, 0],
+    ["blank actual counts as 0", [null, 100000], 0],
     // returns/credits can make actual negative: −50 / 100 = −0.5
-    ["negative actual allowed", -50, 100, -0.5],
+    ["negative actual allowed", [-50, 100], -0.5],
     // 1 / 3 = 0.333…
-    ["non-terminating fraction", 1, 3, 1 / 3],
+    ["non-terminating fraction", [1, 3], 1 / 3],
     // 250,000 / 0.5 = 500,000 (tiny quota is still > 0)
-    ["fractional quota", 250000, 0.5, 500000],
-  ])("%s: ATTAINMENT(%p, %p) = %p", (_name, actual, quota, expected) => {
-    expectNumber(A(actual, quota), expected);
-  });
+    ["fractional quota", [250000, 0.5], 500000],
+  ]);
 });
 
 describe("COMP.ATTAINMENT errors", () => {

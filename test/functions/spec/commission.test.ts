@@ -7,7 +7,7 @@
  * quota ≤ 0 → #NUM!; negative amount → #NUM!.
  */
 import {
-  compFn,
+  COMMISSION,
   col,
   E,
   expectError,
@@ -15,55 +15,39 @@ import {
   expectNumber,
   lists,
   row,
-  DOMAIN_TIERS,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
+  DOMAIN_TIERS as D,
+  errorCases,
+  valueCases,
+} from "./kit";
+import type { Plain } from "./kit";
 
-const COMMISSION = compFn("COMMISSION");
+// D = DOMAIN_TIERS: docs/domain.md: 3% to 300k, 5% to 500k, 7% above
 
-const D = DOMAIN_TIERS; // docs/domain.md: 3% to 300k, 5% to 500k, 7% above
-
-describe("COMP.COMMISSION MARGINAL (default)", () => {
-  test.each<[string, Plain, number]>([
-    // domain.md: 9,000 + 10,000 + 7,000 = 26,000
-    ["domain example, 600k", 600000, 26000],
-    // 300,000 × 3% = 9,000
-    ["exactly at the second bound", 300000, 9000],
-    // 250,000 × 3% = 7,500
-    ["inside the first tier", 250000, 7500],
-    // 9,000 + 100,000 × 5% = 14,000
-    ["inside the second tier", 400000, 14000],
-    // 9,000 + 200,000 × 5% = 19,000
-    ["exactly at the third bound", 500000, 19000],
-    ["zero", 0, 0],
-    ["blank counts as 0", null, 0],
-    // 9,000 + 10,000 + 1,500,000 × 7% = 124,000
-    ["far above the last bound", 2000000, 124000],
-  ])("%s: COMMISSION(%p) = %p", (_name, amount, expected) => {
-    expectNumber(COMMISSION(amount, D), expected);
-    expectNumber(COMMISSION(amount, D, null), expected);
-    expectNumber(COMMISSION(amount, D, "MARGINAL"), expected);
-    expectNumber(COMMISSION(amount, D, "marginal", null), expected);
-  });
-});
-
-describe("COMP.COMMISSION RETROACTIVE", () => {
-  test.each<[string, Plain, number]>([
-    // 600,000 × 7% = 42,000
-    ["600k reaches the 7% tier", 600000, 42000],
-    // reaching a bound reaches its tier: 300,000 × 5% = 15,000
-    ["exactly at the second bound", 300000, 15000],
-    ["inside the first tier", 250000, 7500],
-    // 400,000 × 5% = 20,000
-    ["inside the second tier", 400000, 20000],
-    // 500,000 × 7% = 35,000
-    ["exactly at the third bound", 500000, 35000],
-    ["zero", 0, 0],
-  ])('%s: COMMISSION(%p, …, "RETROACTIVE") = %p', (_name, amount, expected) => {
-    expectNumber(COMMISSION(amount, D, "RETROACTIVE"), expected);
-    expectNumber(COMMISSION(amount, D, "RETRO"), expected);
-    expectNumber(COMMISSION(amount, D, "retroactive"), expected);
-    expectNumber(COMMISSION(amount, D, "Retro"), expected);
+describe("COMP.COMMISSION MARGINAL (default) and RETROACTIVE", () => {
+  test.each<[string, Plain, number, number]>([
+    // domain.md: 9,000 + 10,000 + 7,000 = 26,000; retroactive: 600k reaches the 7% tier → 42,000
+    ["domain example, 600k", 600000, 26000, 42000],
+    // 300,000 × 3% = 9,000; reaching a bound reaches its tier: 300,000 × 5% = 15,000
+    ["exactly at the second bound", 300000, 9000, 15000],
+    // 250,000 × 3% = 7,500 either way
+    ["inside the first tier", 250000, 7500, 7500],
+    // 9,000 + 100,000 × 5% = 14,000; 400,000 × 5% = 20,000
+    ["inside the second tier", 400000, 14000, 20000],
+    // 9,000 + 200,000 × 5% = 19,000; 500,000 × 7% = 35,000
+    ["exactly at the third bound", 500000, 19000, 35000],
+    ["zero", 0, 0, 0],
+    ["blank counts as 0", null, 0, 0],
+    // 9,000 + 10,000 + 1,500,000 × 7% = 124,000; 2,000,000 × 7% = 140,000
+    ["far above the last bound", 2000000, 124000, 140000],
+  ])("%s: COMMISSION(%p) = %p marginal, %p retroactive", (_name, amount, marginal, retro) => {
+    expectNumber(COMMISSION(amount, D), marginal);
+    expectNumber(COMMISSION(amount, D, null), marginal);
+    expectNumber(COMMISSION(amount, D, "MARGINAL"), marginal);
+    expectNumber(COMMISSION(amount, D, "marginal", null), marginal);
+    expectNumber(COMMISSION(amount, D, "RETROACTIVE"), retro);
+    expectNumber(COMMISSION(amount, D, "RETRO"), retro);
+    expectNumber(COMMISSION(amount, D, "retroactive"), retro);
+    expectNumber(COMMISSION(amount, D, "Retro"), retro);
   });
 });
 
@@ -121,49 +105,43 @@ describe("COMP.COMMISSION with quota (bounds are fractions of quota)", () => {
 
 describe("COMP.COMMISSION published worked examples", () => {
   /**
-   * "The Strategic Advantage of Non-Retroactive Commission: A Complete Guide", SparrowGenie,
-   * https://www.sparrowgenie.com/sales-commission-models/non-retroactive-commission
-   * 3% on the first $300,000, 5% from $300,001 to $500,000, 7% above $500,000; $600,000 of
-   * quarterly sales → $9,000 + $10,000 + $7,000 = $26,000 (the same figures as docs/domain.md).
-   */
-  test("SparrowGenie non-retroactive: $600,000 → $26,000", () => {
-    expectNumber(COMMISSION(600000, D, "MARGINAL"), 26000);
-  });
-
-  /**
    * "Retroactive Tier Jumping", Earn Base glossary, https://www.earnbase.no/glossary/retroactive-tier-jumping
    * 50% on the first $100K, 60% once production passes $100K; $180K of sales → retroactive
    * $108K (all $180K at 60%) versus incremental $98K ($50K + $48K).
    */
-  test.each<[string, number]>([
-    ["RETROACTIVE", 108000],
-    ["MARGINAL", 98000],
-  ])("Earn Base tier jumping: $180K %s → %p", (method, expected) => {
-    const table: Plain = [
-      [0, 0.5],
-      [100000, 0.6],
-    ];
-    expectNumber(COMMISSION(180000, table, method), expected);
-  });
-
+  const EARN_BASE: Plain = [
+    [0, 0.5],
+    [100000, 0.6],
+  ];
   /**
    * "Tiered Commission by Revenue: Amount Above Earned Breakdown", MyTime help centre,
    * https://help.mytime.com/hc/en-us/articles/360046956372-Tiered-Commission-by-Revenue-Amount-Above-Earned-Breakdown
    * $0–$499.99 at 25%, $500–$2,999.99 at 30%, $3,000+ at 40%, amount above each tier at that
    * tier's rate: $400 → $100; $100 → $25; $5,000 → $1,675.00.
    */
-  test.each<[number, number]>([
-    [400, 100],
-    [100, 25],
-    [5000, 1675],
-  ])("MyTime tiered commission: $%p → $%p", (revenue, expected) => {
-    const table: Plain = [
-      [0, 0.25],
-      [500, 0.3],
-      [3000, 0.4],
-    ];
-    expectNumber(COMMISSION(revenue, table), expected, 1e-6);
-  });
+  const MYTIME: Plain = [
+    [0, 0.25],
+    [500, 0.3],
+    [3000, 0.4],
+  ];
+  valueCases(COMMISSION, [
+    /**
+     * "The Strategic Advantage of Non-Retroactive Commission: A Complete Guide", SparrowGenie,
+     * https://www.sparrowgenie.com/sales-commission-models/non-retroactive-commission
+     * 3% on the first $300,000, 5% from $300,001 to $500,000, 7% above $500,000; $600,000 of
+     * quarterly sales → $9,000 + $10,000 + $7,000 = $26,000 (the same figures as docs/domain.md).
+     */
+    ["SparrowGenie non-retroactive: $600,000 → $26,000", [600000, D, "MARGINAL"], 26000],
+    [
+      "Earn Base tier jumping: $180K RETROACTIVE → 108000",
+      [180000, EARN_BASE, "RETROACTIVE"],
+      108000,
+    ],
+    ["Earn Base tier jumping: $180K MARGINAL → 98000", [180000, EARN_BASE, "MARGINAL"], 98000],
+    ["MyTime tiered commission: $400 → $100", [400, MYTIME], 100, 1e-6],
+    ["MyTime tiered commission: $100 → $25", [100, MYTIME], 25, 1e-6],
+    ["MyTime tiered commission: $5000 → $1675", [5000, MYTIME], 1675, 1e-6],
+  ]);
 });
 
 describe("COMP.COMMISSION tables", () => {
@@ -302,7 +280,7 @@ describe("COMP.COMMISSION tables", () => {
 });
 
 describe("COMP.COMMISSION argument errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(COMMISSION, [
     ["negative amount", [-1, D], "#NUM!", undefined],
     ["negative amount (retro)", [-1, D, "RETRO"], "#NUM!", undefined],
     ["text amount", ["600k", D], "#VALUE!", /amount/i],
@@ -313,9 +291,7 @@ describe("COMP.COMMISSION argument errors", () => {
     ["text quota", [1000, D, null, "q"], "#VALUE!", /quota/i],
     ["unknown method", [1000, D, "CUMULATIVE"], "#VALUE!", lists("MARGINAL", "RETROACTIVE")],
     ["a beyond word as method", [1000, D, "CAP"], "#VALUE!", lists("MARGINAL", "RETROACTIVE")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(COMMISSION(...args), code, message);
-  });
+  ]);
 });
 
 describe("COMP.COMMISSION element-wise", () => {

@@ -6,7 +6,7 @@
  * a one-point curve extends flat). Element-wise in attainment.
  */
 import {
-  compFn,
+  CURVE,
   col,
   E,
   expectError,
@@ -15,14 +15,11 @@ import {
   expectSomeError,
   lists,
   row,
-  CURVE_TABLE,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
+  CURVE_TABLE as C,
+} from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
-const CURVE = compFn("CURVE");
-
-/** Threshold 50% pays 0.5 (a cliff), target 100% pays 1.0, excellence 150% pays 2.0. */
-const C = CURVE_TABLE;
+// C = CURVE_TABLE: Threshold 50% pays 0.5 (a cliff), target 100% pays 1.0, excellence 150% pays 2.0.
 
 describe("COMP.CURVE LINEAR (default) with CAP (default)", () => {
   test.each<[string, Plain, number]>([

@@ -6,10 +6,8 @@
  * Decisions: earnings a column or a row (same orientation out); blank earnings → 0; a text or
  * negative earnings cell makes that row and every later row an error; negative draw → #NUM!.
  */
-import { compFn, col, E, expectError, expectMatrix, lists } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const DRAW = compFn("DRAW");
+import { DRAW, col, E, expectMatrix, lists, errorCases } from "./kit";
+import type { Plain } from "./kit";
 
 // draw 1,500 a period; earnings 500, 3,000, 0, 1,000, 4,000
 //   recoverable:  p1 500 < 1,500 → paid 1,500, balance 1,000
@@ -135,7 +133,7 @@ describe("COMP.DRAW bad earnings poison that row and every later one", () => {
 });
 
 describe("COMP.DRAW errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(DRAW, [
     ["negative draw", [EARN, -1], "#NUM!", undefined],
     ["text draw", [EARN, "draw"], "#VALUE!", /draw/i],
     ["unknown output", [EARN, 1500, true, "NET"], "#VALUE!", lists("PAID", "BALANCE")],
@@ -153,7 +151,5 @@ describe("COMP.DRAW errors", () => {
       /earnings/i,
     ],
     ["error draw propagates", [EARN, E("#DIV/0!")], "#DIV/0!", undefined],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(DRAW(...args), code, message);
-  });
+  ]);
 });

@@ -3,10 +3,8 @@
  * (mean absolute difference / 2·mean = Σ_i Σ_j |x_i − x_j| / (2 n² μ)); blanks skipped; a header
  * row skipped; text elsewhere → #VALUE!; negative → #NUM!; all zero → 0; none → #N/A.
  */
-import { compFn, E, expectError, expectNumber } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const GINI = compFn("GINI");
+import { GINI, E, expectError, expectNumber } from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
 describe("COMP.GINI values", () => {
   test.each<[string, Plain, number]>([

@@ -4,10 +4,8 @@
  * multiplier is 0 (so a one-row table is a gate). Element-wise in value and measure.
  * Decisions: blank value → 0; negative multiplier → #VALUE!.
  */
-import { compFn, col, E, expectError, expectMatrix, expectNumber, row } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const MODIFIER = compFn("MODIFIER");
+import { MODIFIER, col, E, expectError, expectMatrix, expectNumber, row, errorCases } from "./kit";
+import type { Plain } from "./kit";
 
 /** Gross-margin modifier: < 30% → 0, 30% → ×0.8, 40% → ×1.0, 50% → ×1.2. */
 const GM: Plain = [
@@ -97,7 +95,7 @@ describe("COMP.MODIFIER element-wise", () => {
 });
 
 describe("COMP.MODIFIER errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(MODIFIER, [
     [
       "a negative multiplier",
       [
@@ -145,7 +143,5 @@ describe("COMP.MODIFIER errors", () => {
     ["boolean value", [true, 0.5, GM], "#VALUE!", /value/i],
     ["text measure", [100, "gm", GM], "#VALUE!", /measure/i],
     ["error value propagates", [E("#NUM!"), 0.5, GM], "#NUM!", undefined],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(MODIFIER(...args), code, message);
-  });
+  ]);
 });

@@ -4,24 +4,21 @@
  * Decisions: negative target_incentive → #NUM!; blank target_incentive → 0.
  */
 import {
-  compFn,
+  PAYOUT,
   col,
   E,
   expectError,
   expectMatrix,
-  expectNumber,
   lists,
   row,
-  CURVE_TABLE,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const PAYOUT = compFn("PAYOUT");
-
-const C = CURVE_TABLE;
+  CURVE_TABLE as C,
+  errorCases,
+  valueCases,
+} from "./kit";
+import type { Plain } from "./kit";
 
 describe("COMP.PAYOUT values", () => {
-  test.each<[string, Plain[], number]>([
+  valueCases(PAYOUT, [
     // CURVE(1.2) = 1.4 → 10,000 × 1.4 = 14,000
     ["LINEAR/CAP default", [1.2, C, 10000], 14000],
     ["below threshold pays 0", [0.4, C, 10000], 0],
@@ -38,9 +35,7 @@ describe("COMP.PAYOUT values", () => {
     ["blank target incentive", [1.2, C, null], 0],
     // blank attainment counts as 0 → below threshold
     ["blank attainment", [null, C, 10000], 0],
-  ])("%s", (_name, args, expected) => {
-    expectNumber(PAYOUT(...args), expected);
-  });
+  ]);
 
   /**
    * Published example: "Bonus payout curve explained (with formula)", bonuspaycalc.com,
@@ -50,23 +45,21 @@ describe("COMP.PAYOUT values", () => {
    * = ~£14,000. As a curve table: (0.7, 0), (1.0, 1.0), (1.5, 2.0) — slope 2 above target
    * reaches the 200% cap at 150%.
    */
-  test.each<[number, number]>([
-    [0.85, 5000],
-    [1.2, 14000],
-    [2.0, 20000],
-    [0.69, 0],
-  ])("bonuspaycalc.com worked example: attainment %p → £%p", (attainment, expected) => {
-    const table: Plain = [
-      [0.7, 0],
-      [1.0, 1.0],
-      [1.5, 2.0],
-    ];
-    expectNumber(PAYOUT(attainment, table, 10000), expected);
-  });
+  const BONUSPAYCALC: Plain = [
+    [0.7, 0],
+    [1.0, 1.0],
+    [1.5, 2.0],
+  ];
+  valueCases(PAYOUT, [
+    ["bonuspaycalc.com worked example: attainment 0.85 → £5000", [0.85, BONUSPAYCALC, 10000], 5000],
+    ["bonuspaycalc.com worked example: attainment 1.2 → £14000", [1.2, BONUSPAYCALC, 10000], 14000],
+    ["bonuspaycalc.com worked example: attainment 2 → £20000", [2.0, BONUSPAYCALC, 10000], 20000],
+    ["bonuspaycalc.com worked example: attainment 0.69 → £0", [0.69, BONUSPAYCALC, 10000], 0],
+  ]);
 });
 
 describe("COMP.PAYOUT errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(PAYOUT, [
     ["negative target incentive", [1.2, C, -1], "#NUM!", undefined],
     ["negative target incentive below threshold", [0.1, C, -1], "#NUM!", undefined],
     ["text target incentive", [1.2, C, "ten"], "#VALUE!", /target_incentive|target incentive/i],
@@ -102,9 +95,7 @@ describe("COMP.PAYOUT errors", () => {
     ],
     ["unknown beyond", [1.2, C, 100, "MAX"], "#VALUE!", lists("CAP", "EXTEND")],
     ["unknown method", [1.2, C, 100, null, "SPLINE"], "#VALUE!", lists("LINEAR", "STEP")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(PAYOUT(...args), code, message);
-  });
+  ]);
 });
 
 describe("COMP.PAYOUT element-wise", () => {

@@ -646,18 +646,18 @@ describe("PRORATE", () => {
   const date = fc.integer({ min: serial(1901, 3, 1), max: serial(2100, 12, 31) });
   const spanDays = fc.integer({ min: 0, max: 800 }); // days in the period or the active span
   const startOffset = fc.integer({ min: -400, max: 1200 }); // active start − period start, days
+  /** A period ps..pe of len + 1 days and an active start `as` somewhere around it. */
+  const period = fc
+    .tuple(date, spanDays, startOffset)
+    .map(([ps, len, offset]) => ({ ps, pe: ps + len, len, as: ps + offset }));
   test("PRORATE is in [0, amount] for both bases, and the whole period gives the amount", () => {
     holds(
       fc.property(
         fc.integer({ min: 0, max: 10_000_000 }),
-        date,
-        spanDays,
-        startOffset,
+        period,
         fc.option(spanDays, { nil: null }),
         fc.constantFrom("DAYS", "MONTHS"),
-        (amount, ps, len, offset, activeLen, basis) => {
-          const pe = ps + len;
-          const as = ps + offset;
+        (amount, { ps, pe, as }, activeLen, basis) => {
           const ae = activeLen === null ? null : as + activeLen;
           const v = value(comp("PRORATE", amount, ps, pe, as, ae, basis), "PRORATE");
           const whole = value(comp("PRORATE", amount, ps, pe, ps, pe, basis), "PRORATE whole");
@@ -671,13 +671,9 @@ describe("PRORATE", () => {
     holds(
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
-        date,
-        spanDays,
-        startOffset,
+        period,
         fc.integer({ min: 0, max: 800 }),
-        (amount, ps, len, offset, activeLen) => {
-          const pe = ps + len;
-          const as = ps + offset;
+        (amount, { ps, pe, len, as }, activeLen) => {
           const ae = as + activeLen;
           const overlap = Math.max(0, Math.min(pe, ae) - Math.max(ps, as) + 1);
           const expected = (amount * overlap) / (len + 1);

@@ -7,7 +7,7 @@
  * element-wise in amount and the dates; serial 1 = 1900-01-01, 61 = 1900-03-01, 45292 = 2024-01-01.
  */
 import {
-  compFn,
+  PRORATE,
   col,
   E,
   expectError,
@@ -16,10 +16,8 @@ import {
   lists,
   num,
   serial,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const PRORATE = compFn("PRORATE");
+  errorCases,
+} from "./kit";
 
 // Q1 2024 (a leap year): Jan 31 + Feb 29 + Mar 31 = 91 days
 const Q1S = serial(2024, 1, 1);
@@ -168,7 +166,7 @@ describe("COMP.PRORATE published worked examples", () => {
 });
 
 describe("COMP.PRORATE errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(PRORATE, [
     ["period_end before period_start", [100, Q1E, Q1S, Q1S], "#NUM!", undefined],
     [
       "active_end before active_start",
@@ -185,9 +183,7 @@ describe("COMP.PRORATE errors", () => {
     ["text amount", ["pay", Q1S, Q1E, Q1S], "#VALUE!", /amount/i],
     ["error active_start propagates", [100, Q1S, Q1E, E("#N/A")], "#N/A", undefined],
     ["unknown basis", [100, Q1S, Q1E, Q1S, null, "WEEKS"], "#VALUE!", lists("DAYS", "MONTHS")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(PRORATE(...args), code, message);
-  });
+  ]);
 });
 
 describe("COMP.PRORATE element-wise", () => {

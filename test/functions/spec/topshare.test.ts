@@ -3,10 +3,8 @@
  * (default f = 0.2), guarding float error (n = 10, f = 0.3 → 3 values, although 10 × 0.3 =
  * 3.0000000000000004). f outside (0, 1] → #NUM!; total 0 → #DIV/0!; negative → #NUM!; none → #N/A.
  */
-import { compFn, E, expectError, expectNumber } from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
-
-const TOPSHARE = compFn("TOPSHARE");
+import { TOPSHARE, E, expectError, expectNumber } from "./kit";
+import type { ErrorCode, Plain } from "./kit";
 
 const ONE_TO_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]; // total 55
 const ONE_TO_100 = Array.from({ length: 100 }, (_, i) => i + 1); // total 5,050

@@ -6,21 +6,19 @@
  * columns (a pair per measure); target_incentive: one value or n×1. Result n×1 (1×1 when n = 1).
  */
 import {
-  compFn,
+  WEIGHTED,
   col,
   E,
-  expectError,
   expectMatrix,
   expectNumber,
   lists,
-  CURVE_TABLE,
-} from "../../helpers/comp";
-import type { ErrorCode, Plain } from "../../helpers/comp";
+  CURVE_TABLE as C,
+  errorCases,
+  valueCases,
+} from "./kit";
+import type { Plain } from "./kit";
 
-const WEIGHTED = compFn("WEIGHTED");
-
-/** Shared curve: (0.5, 0.5), (1, 1), (1.5, 2). */
-const C = CURVE_TABLE;
+// C = CURVE_TABLE: Shared curve: (0.5, 0.5), (1, 1), (1.5, 2).
 /** Two curves side by side: measure 1 uses C, measure 2 the ramp (0,0), (1,1), (2,3). */
 const C2: Plain = [
   [0.5, 0.5, 0, 0],
@@ -30,49 +28,51 @@ const C2: Plain = [
 const W: Plain = [[0.6, 0.4]];
 
 describe("COMP.WEIGHTED values", () => {
-  test.each<[string, Plain[], number]>([
-    // C(1.2) = 1.4, C(0.75) = 0.75 → 10,000 × (0.6 × 1.4 + 0.4 × 0.75) = 10,000 × 1.14 = 11,400
-    ["shared curve", [[[1.2, 0.75]], W, C, 10000], 11400],
-    // C(1.2) = 1.4, ramp(1.5) = 1 + 0.5 × 2 = 2 → 10,000 × (0.84 + 0.8) = 16,400
-    ["a curve per measure", [[[1.2, 1.5]], W, C2, 10000], 16400],
-    // C(0.4) = 0, C(1) = 1 → 10,000 × 0.4 = 4,000
-    ["one measure below threshold", [[[0.4, 1]], W, C, 10000], 4000],
-    // blank attainment counts as 0: 10,000 × 0.6 × 1.4 = 8,400
-    ["a blank attainment counts as 0", [[[1.2, null]], W, C, 10000], 8400],
-    // CAP: C(2) = 2, C(1) = 1 → 10,000 × (1.2 + 0.4) = 16,000
-    ["CAP (default)", [[[2, 1]], W, C, 10000], 16000],
-    // EXTEND: C(2) = 3 → 10,000 × (1.8 + 0.4) = 22,000
-    ["EXTEND", [[[2, 1]], W, C, 10000, "EXTEND"], 22000],
-    // STEP: C(1.2) = 1, C(0.75) = 0.5 → 10,000 × (0.6 + 0.2) = 8,000
-    ["STEP", [[[1.2, 0.75]], W, C, 10000, null, "STEP"], 8000],
-    ["words are case-insensitive", [[[1.2, 0.75]], W, C, 10000, "cap", "step"], 8000],
-    // k = 1: 100 × 1 × 1.4 = 140
-    ["a single measure", [[[1.2]], [[1]], C, 100], 140],
-    // three measures, weights 0.5/0.3/0.2, all at target → 1,000 × 1 = 1,000
-    ["three measures at target", [[[1, 1, 1]], [[0.5, 0.3, 0.2]], C, 1000], 1000],
-    // weights may be 0 (a measure switched off): 1,000 × 1 × C(1.2) = 1,400
-    ["a zero weight", [[[0.1, 1.2]], [[0, 1]], C, 1000], 1400],
-    // blank target incentive counts as 0
-    ["blank target incentive", [[[1.2, 0.75]], W, C, null], 0],
-    // a header row on the shared table is skipped
+  valueCases(
+    WEIGHTED,
     [
-      "a header row on the curve table",
+      // C(1.2) = 1.4, C(0.75) = 0.75 → 10,000 × (0.6 × 1.4 + 0.4 × 0.75) = 10,000 × 1.14 = 11,400
+      ["shared curve", [[[1.2, 0.75]], W, C, 10000], 11400],
+      // C(1.2) = 1.4, ramp(1.5) = 1 + 0.5 × 2 = 2 → 10,000 × (0.84 + 0.8) = 16,400
+      ["a curve per measure", [[[1.2, 1.5]], W, C2, 10000], 16400],
+      // C(0.4) = 0, C(1) = 1 → 10,000 × 0.4 = 4,000
+      ["one measure below threshold", [[[0.4, 1]], W, C, 10000], 4000],
+      // blank attainment counts as 0: 10,000 × 0.6 × 1.4 = 8,400
+      ["a blank attainment counts as 0", [[[1.2, null]], W, C, 10000], 8400],
+      // CAP: C(2) = 2, C(1) = 1 → 10,000 × (1.2 + 0.4) = 16,000
+      ["CAP (default)", [[[2, 1]], W, C, 10000], 16000],
+      // EXTEND: C(2) = 3 → 10,000 × (1.8 + 0.4) = 22,000
+      ["EXTEND", [[[2, 1]], W, C, 10000, "EXTEND"], 22000],
+      // STEP: C(1.2) = 1, C(0.75) = 0.5 → 10,000 × (0.6 + 0.2) = 8,000
+      ["STEP", [[[1.2, 0.75]], W, C, 10000, null, "STEP"], 8000],
+      ["words are case-insensitive", [[[1.2, 0.75]], W, C, 10000, "cap", "step"], 8000],
+      // k = 1: 100 × 1 × 1.4 = 140
+      ["a single measure", [[[1.2]], [[1]], C, 100], 140],
+      // three measures, weights 0.5/0.3/0.2, all at target → 1,000 × 1 = 1,000
+      ["three measures at target", [[[1, 1, 1]], [[0.5, 0.3, 0.2]], C, 1000], 1000],
+      // weights may be 0 (a measure switched off): 1,000 × 1 × C(1.2) = 1,400
+      ["a zero weight", [[[0.1, 1.2]], [[0, 1]], C, 1000], 1400],
+      // blank target incentive counts as 0
+      ["blank target incentive", [[[1.2, 0.75]], W, C, null], 0],
+      // a header row on the shared table is skipped
       [
-        [[1.2, 0.75]],
-        W,
+        "a header row on the curve table",
         [
-          ["Att", "Rate"],
-          [0.5, 0.5],
-          [1, 1],
-          [1.5, 2],
+          [[1.2, 0.75]],
+          W,
+          [
+            ["Att", "Rate"],
+            [0.5, 0.5],
+            [1, 1],
+            [1.5, 2],
+          ],
+          10000,
         ],
-        10000,
+        11400,
       ],
-      11400,
     ],
-  ])("%s", (_name, args, expected) => {
-    expectNumber(WEIGHTED(...args), expected, 1e-8);
-  });
+    1e-8
+  );
 });
 
 test("weights within 1e-6 of 1 are accepted", () => {
@@ -164,7 +164,7 @@ describe("COMP.WEIGHTED n reps", () => {
 });
 
 describe("COMP.WEIGHTED errors", () => {
-  test.each<[string, Plain[], ErrorCode, RegExp | RegExp[] | undefined]>([
+  errorCases(WEIGHTED, [
     // 0.5 + 0.4 = 0.9: the message says what they sum to
     ["weights sum to 0.9", [[[1, 1]], [[0.5, 0.4]], C, 1000], "#VALUE!", /0\.9(?!\d)|90\s*%/],
     ["weights sum to 1.1", [[[1, 1]], [[0.7, 0.4]], C, 1000], "#VALUE!", /1\.1(?!\d)|110\s*%/],
@@ -252,7 +252,5 @@ describe("COMP.WEIGHTED errors", () => {
     ],
     ["unknown beyond", [[[1, 1]], W, C, 1000, "UP"], "#VALUE!", lists("CAP", "EXTEND")],
     ["unknown method", [[[1, 1]], W, C, 1000, null, "SMOOTH"], "#VALUE!", lists("LINEAR", "STEP")],
-  ])("%s → %s", (_name, args, code, message) => {
-    expectError(WEIGHTED(...args), code, message);
-  });
+  ]);
 });

@@ -1,0 +1,27 @@
+/**
+ * Style objects the pane's views share, spread into a makeStyles slot: a vertical stack, a list
+ * without bullets, and the bordered card a tab's summary or an item sits in.
+ */
+import { tokens } from "@fluentui/react-components";
+
+/** Children one under another, `rowGap` apart. */
+export const stack = (rowGap: string) =>
+  ({ display: "flex", flexDirection: "column", rowGap }) as const;
+
+/** A list without bullets or indent, its items stacked `rowGap` apart. */
+export const plainList = (rowGap: string) =>
+  ({ listStyleType: "none", margin: 0, padding: 0, ...stack(rowGap) }) as const;
+
+/** A thin rounded border on the card background. */
+export const framed = {
+  borderRadius: tokens.borderRadiusMedium,
+  border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  backgroundColor: tokens.colorNeutralBackground1,
+} as const;
+
+/** A framed, padded stack: a tab's summary card, one function of the reference. */
+export const card = {
+  ...stack(tokens.spacingVerticalXS),
+  ...framed,
+  padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+} as const;
