@@ -10,6 +10,7 @@
 import { readRepsWorkbook } from "./readPlanWorkbook";
 import { assertPlanHasNoErrors } from "./planGate";
 import { runPulse, type PulseResult } from "../engine/pulse";
+import type { Problem } from "../engine/problem";
 import { computeScenario, prepareRun } from "../engine/scenarioRunner";
 import { LARGEST_AMOUNT, nonFiniteFigures } from "../engine/scenarioOverflow";
 import { nonFiniteReason, requireComputable } from "./computable";
@@ -23,7 +24,7 @@ import {
   readPulseTab,
   type PulsePeriodRecord,
 } from "../reports/pulseTrendSheet";
-import { WorkbookError, type WorkbookPort, type WriteResult } from "../workbook/port";
+import { TableNameTakenError, type WorkbookPort, type WriteResult } from "../workbook/port";
 
 export interface PulseCheckOptions {
   /** The caller's date as yyyy-mm-dd: its fiscal quarter labels the period when Pulse Settings has no Period. */
@@ -33,8 +34,8 @@ export interface PulseCheckOptions {
 export interface PulseComputation {
   pulse: PulseResult;
   checks: PulseCheck[];
-  /** Problems reading Pulse Settings (defaults were used). */
-  warnings: string[];
+  /** Problems reading Pulse Settings (defaults were used), each with its cell. */
+  warnings: Problem[];
   /** The tab name the pulse check writes (before any suffix a user's sheet of that name forces). */
   tabName: string;
 }
@@ -111,9 +112,7 @@ export async function runPulseCheck(
       return { ...computed, sheet, trend: trendSheet, periods };
     } catch (e) {
       // Another period's tab already uses that table name: try the next one.
-      const taken =
-        e instanceof WorkbookError && e.kind === "exists" && /table name/.test(e.message);
-      if (!taken || attempt >= TABLE_NAME_ATTEMPTS) throw e;
+      if (!(e instanceof TableNameTakenError) || attempt >= TABLE_NAME_ATTEMPTS) throw e;
     }
   }
 }

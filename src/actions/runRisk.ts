@@ -19,6 +19,8 @@ import {
   type SimulationCallbacks,
 } from "../engine/costAtRisk";
 import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
+import type { InvalidScenario } from "../engine/scenarioChanges";
+import type { Problem } from "../engine/problem";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
 import { readScenarios, SCENARIOS_SHEET } from "../model/readScenarios";
 import { riskSheet } from "../reports/riskSheet";
@@ -33,12 +35,12 @@ export interface RiskPreparation {
   /** Plain data: what the simulation needs (structured-cloneable, for a worker). */
   model: RiskModel;
   settings: RiskSettings;
-  /** Problems reading Risk Settings (defaults were used). */
-  warnings: string[];
+  /** Problems reading Risk Settings (defaults were used), each with its cell. */
+  warnings: Problem[];
   /** The workbook's currency and locale (its Settings sheet) for the tab and its sentences. */
   figures: FigureSettings;
   dataIssues: DataIssue[];
-  invalidScenarios: { name: string; reason: string }[];
+  invalidScenarios: InvalidScenario[];
 }
 
 /** Reads and validates the workbook; simulates nothing yet. */
@@ -65,7 +67,11 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
     dataIssues: run.dataIssues,
     invalidScenarios: [
       ...run.invalidScenarios,
-      ...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason })),
+      ...read.problems.map(({ message, cell }) => ({
+        name: SCENARIOS_SHEET,
+        reason: message,
+        cell,
+      })),
     ],
   };
 }

@@ -19,7 +19,7 @@ import { inWorkbookCurrency } from "../reports/format";
 import { DEFAULT_FIGURE_SETTINGS } from "../engine/figures";
 import { isOtherReportTab, uniqueTableName, uniqueTabNames } from "../reports/tabNames";
 import {
-  WorkbookError,
+  TableNameTakenError,
   type SheetSpec,
   type WorkbookPort,
   type WriteResult,
@@ -75,7 +75,7 @@ export async function loadScenarioRun(book: WorkbookPort, only?: string[]) {
     : read.scenarios;
   const prepared = prepareRun(design, repTable, definitions);
   prepared.invalidScenarios.push(
-    ...read.problems.map((reason) => ({ name: SCENARIOS_SHEET, reason }))
+    ...read.problems.map(({ message, cell }) => ({ name: SCENARIOS_SHEET, reason: message, cell }))
   );
   prepared.figures = plan.figures;
   return prepared;
@@ -108,7 +108,8 @@ export async function computeScenarioRun(
     const result = computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null);
     // A figure that is not a finite number: the Baseline throws, another scenario is invalid.
     const overflow = nonFiniteReason(prepared, result, scenarios.length === 0);
-    if (overflow) prepared.invalidScenarios.push({ name: model.name, reason: overflow });
+    if (overflow)
+      prepared.invalidScenarios.push({ name: model.name, reason: overflow, cell: model.cell });
     else scenarios.push(result);
     onProgress?.(++done, total, `Computed ${model.name}`);
     await pause();
@@ -229,9 +230,7 @@ async function writeWithFreeTable(
       const [written] = await book.writeOwnedSheets([build(attempt)]);
       return written;
     } catch (e) {
-      const taken =
-        e instanceof WorkbookError && e.kind === "exists" && /table name/.test(e.message);
-      if (!taken || attempt >= TABLE_NAME_ATTEMPTS) throw e;
+      if (!(e instanceof TableNameTakenError) || attempt >= TABLE_NAME_ATTEMPTS) throw e;
     }
   }
 }

@@ -6,6 +6,7 @@
  * read, has no Matrix or Reps sheet, or on bad usage.
  */
 import { computePulse, runPulseCheck, type PulseComputation } from "../actions";
+import { problemLine } from "../engine/problem";
 import { PULSE_CHECK_IDS, PULSE_CHECK_INFO, type PulseCheck } from "../engine/pulseChecks";
 import { formatPulseValue, statusCounts, statusWithValue, worstFirst } from "../reports/pulseSheet";
 import { fileCommand, type FileArgs } from "./commandSpec";
@@ -131,7 +132,7 @@ export function runPulseCommand(
     notes: ({ warnings, pulse }) => {
       const issues = pulse.dataIssues;
       return [
-        ...warnings.map((warning) => `warning: ${warning}`),
+        ...warnings.map((warning) => `warning: ${problemLine(warning)}`),
         ...(issues.length > 0
           ? [
               `${issues.length} rep${issues.length === 1 ? "" : "s"} with data issues left out (first: row ${issues[0].row}, ${issues[0].message})`,

@@ -7,6 +7,7 @@
  * usage.
  */
 import { runRiskAction, type RiskRunResult } from "../actions";
+import { problemLine } from "../engine/problem";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
 import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
@@ -101,7 +102,7 @@ export function runRiskCommand(options: RiskCliOptions, io: Io): Promise<number>
   return runWorkbookCommand("compalign risk", options, io, {
     compute: (book, write) => runRiskAction(book, { write }),
     notes: (r, ms) => [
-      ...r.warnings.map((warning) => `warning: ${warning}`),
+      ...r.warnings.map((warning) => `warning: ${problemLine(warning)}`),
       `${r.result.scenarios.length} scenarios × ${r.result.settings.trials} trials over ${r.result.reps} reps in ${ms} ms` +
         (r.invalidScenarios.length ? `; ${r.invalidScenarios.length} invalid` : "") +
         (r.dataIssues.length ? `; ${r.dataIssues.length} reps with data issues left out` : ""),

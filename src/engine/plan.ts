@@ -5,20 +5,21 @@
  * from so findings can point at them.
  */
 import type { CurveBeyond, CurveMethod } from "./curve";
+import type { Problem } from "./problem";
 
 export type Severity = "error" | "warning" | "info";
 
-/** One thing a check found: what, where, and how bad. */
-export interface Finding {
+/**
+ * One thing a check found: what, where (`cell`), and how bad; from the plan design's rules
+ * (src/engine/alignmentRules.ts) or from reading its input (src/model/).
+ */
+export interface Finding extends Problem {
   severity: Severity;
   /** Stable rule id, e.g. "weights-sum". */
   rule: string;
   plan: string | null;
   metric: string | null;
   objective: string | null;
-  message: string;
-  /** The cell to look at, e.g. "Matrix!C4"; null where there is none. */
-  cell: string | null;
 }
 
 export interface Objective {
@@ -52,7 +53,7 @@ export interface CurveDefinition {
   /** Cell of the curve's first row (its name). */
   cell: string;
   /** Why COMP.CURVE would reject it, with the cell to fix; null when it is a valid curve. */
-  problem: { message: string; cell: string } | null;
+  problem: (Problem & { cell: string }) | null;
 }
 
 export interface PlanDesign {

@@ -4,19 +4,20 @@
  * gets a variant for that segment's reps. An impossible change makes the whole scenario
  * invalid with the reason; it never half-applies.
  */
+import {
+  CHANGE_TYPES,
+  changeKind,
+  valueRangeProblem,
+  type ChangeType,
+  type ValueRange,
+} from "./changeKinds";
 import { curveProblem, makeCurve, type Curve } from "./curve";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
+import type { Problem } from "./problem";
 import type { RepTable } from "./reps";
 
-export const CHANGE_TYPES = [
-  "shift-weight",
-  "set-weight",
-  "set-curve",
-  "scale-ti",
-  "scale-quota",
-  "scale-actual",
-] as const;
-export type ChangeType = (typeof CHANGE_TYPES)[number];
+// The kinds themselves (ids, labels, Value ranges) are one table: src/engine/changeKinds.ts.
+export { CHANGE_TYPES, type ChangeType };
 
 export interface ScenarioChange {
   change: string;
@@ -27,11 +28,21 @@ export interface ScenarioChange {
   segment: string;
   /** 1-based sheet row, for messages. */
   row: number;
+  /** The row's Scenario cell ("Scenarios!A5"), where a problem with the row points; absent
+   *  for a change not read from a sheet. */
+  cell?: string;
 }
 
 export interface ScenarioDefinition {
   name: string;
   changes: ScenarioChange[];
+}
+
+/** A scenario that cannot run: why, and the cell to fix (null when no cell is known). */
+export interface InvalidScenario {
+  name: string;
+  reason: string;
+  cell: string | null;
 }
 
 /** One component of a plan variant, ready for the hot loop. */
@@ -48,6 +59,8 @@ export interface VariantComponent {
 /** A scenario ready to run: plan variants per (plan, segment) and rep multipliers. */
 export interface ScenarioModel {
   name: string;
+  /** The Scenario cell of its first row on the sheet, or null (Baseline, or not read from a sheet). */
+  cell: string | null;
   /** plan key → segment key ("*" for every segment) → components. */
   variants: Map<string, Map<string, VariantComponent[]>>;
   tiScale: Float64Array;
@@ -58,10 +71,21 @@ export interface ScenarioModel {
 export const ALL = "*";
 const key = (text: string) => text.trim().toLowerCase();
 
-class InvalidScenario extends Error {}
+class Invalid extends Error {
+  constructor(
+    message: string,
+    readonly cell: string | null
+  ) {
+    super(message);
+  }
+}
 
+/** Makes the scenario invalid, with the reason and the row's cell. */
 function invalid(change: ScenarioChange, reason: string): never {
-  throw new InvalidScenario(`Scenarios row ${change.row} (${change.change}): ${reason}`);
+  throw new Invalid(
+    `Scenarios row ${change.row} (${change.change}): ${reason}`,
+    change.cell ?? null
+  );
 }
 
 /** The baseline plan variants: every Matrix plan, one variant for all segments. */
@@ -142,17 +166,12 @@ function targets(
   return found;
 }
 
-function requireValue(
-  change: ScenarioChange,
-  min: number,
-  max = Infinity,
-  exclusiveMin = false
-): number {
+/** The change's Value, within its kind's range (src/engine/changeKinds.ts). */
+function requireValue(change: ScenarioChange, range: ValueRange): number {
   const v = change.value;
   if (v === null || !Number.isFinite(v)) invalid(change, "Value must be a number");
-  if (exclusiveMin ? v <= min : v < min)
-    invalid(change, `Value ${v} must be ${exclusiveMin ? "greater than" : "at least"} ${min}`);
-  if (v > max) invalid(change, `Value ${v} must be at most ${max}`);
+  const problem = valueRangeProblem(v, range);
+  if (problem) invalid(change, problem);
   return v;
 }
 
@@ -186,12 +205,23 @@ function applyPlanChange(
   for (const { list, plan } of chosen) apply(list, plan);
 }
 
-function shiftWeight(
-  variants: Map<string, Map<string, VariantComponent[]>>,
-  change: ScenarioChange,
-  design: PlanDesign
-) {
-  const amount = requireValue(change, 0, 1);
+/** What an apply function works on: the scenario being built and the data it is built from. */
+interface Building {
+  variants: Map<string, Map<string, VariantComponent[]>>;
+  model: ScenarioModel;
+  design: PlanDesign;
+  reps: RepTable;
+  /** Metric keys of Matrix. */
+  metrics: string[];
+}
+
+/**
+ * How each kind of change is applied, by its id in the change-kind table. `value` is the row's
+ * Value, already checked against the kind's range (NaN for a kind that reads no Value).
+ */
+type Apply = (at: Building, change: ScenarioChange, value: number) => void;
+
+const shiftWeight: Apply = ({ variants, design }, change, amount) => {
   if (!change.to) invalid(change, "To (the metric receiving the weight) is blank");
   applyPlanChange(variants, change, design, (list, plan) => {
     const from = findMetric(list, change.metric, change, plan);
@@ -205,14 +235,9 @@ function shiftWeight(
     from.weight = Math.max(0, from.weight - amount);
     to.weight += amount;
   });
-}
+};
 
-function setWeight(
-  variants: Map<string, Map<string, VariantComponent[]>>,
-  change: ScenarioChange,
-  design: PlanDesign
-) {
-  const weight = requireValue(change, 0, 1);
+const setWeight: Apply = ({ variants, design }, change, weight) => {
   applyPlanChange(variants, change, design, (list, plan) => {
     const target = findMetric(list, change.metric, change, plan);
     const others = list.filter((c) => c !== target);
@@ -231,13 +256,9 @@ function setWeight(
     for (const c of others) c.weight = rest > 0 ? (c.weight * (1 - weight)) / rest : 0;
     target.weight = weight;
   });
-}
+};
 
-function setCurve(
-  variants: Map<string, Map<string, VariantComponent[]>>,
-  change: ScenarioChange,
-  design: PlanDesign
-) {
+const setCurve: Apply = ({ variants, design }, change) => {
   const curve = design.curves.get(key(change.to));
   if (!change.to) invalid(change, "To (the curve name) is blank");
   if (!curve) invalid(change, `curve "${change.to}" is not defined in Curves`);
@@ -248,7 +269,7 @@ function setCurve(
     target.curve = curve;
     target.rate = curveOf(curve);
   });
-}
+};
 
 /** Reps a rep-level change applies to (plan and segment filters). */
 function matchingReps(reps: RepTable, change: ScenarioChange, design: PlanDesign): Uint8Array {
@@ -264,43 +285,64 @@ function matchingReps(reps: RepTable, change: ScenarioChange, design: PlanDesign
   return mask;
 }
 
-function scaleColumns(
-  scales: Map<string, Float64Array>,
-  metrics: string[],
-  reps: RepTable,
-  change: ScenarioChange,
-  design: PlanDesign,
-  min: number,
-  exclusive: boolean
-) {
-  const factor = requireValue(change, min, Infinity, exclusive);
+const scaleTi: Apply = ({ model, reps, design }, change, factor) => {
   const mask = matchingReps(reps, change, design);
-  const chosen = change.metric ? [key(change.metric)] : metrics;
-  if (change.metric && !metrics.includes(key(change.metric)))
-    invalid(change, `metric "${change.metric}" is not in Matrix`);
-  for (const metric of chosen) {
-    if (!scales.has(metric)) scales.set(metric, new Float64Array(reps.count).fill(1));
-    const scale = scales.get(metric)!;
-    for (let i = 0; i < reps.count; i++) if (mask[i]) scale[i] *= factor;
-  }
-}
+  for (let i = 0; i < reps.count; i++) if (mask[i]) model.tiScale[i] *= factor;
+};
 
-/** Builds a scenario, or the reason it is invalid. */
+/** Multiplies a rep column per metric (quotas or actuals) by the factor, for matching reps. */
+const scaleColumns =
+  (scalesOf: (model: ScenarioModel) => Map<string, Float64Array>): Apply =>
+  ({ model, reps, design, metrics }, change, factor) => {
+    const scales = scalesOf(model);
+    const mask = matchingReps(reps, change, design);
+    const chosen = change.metric ? [key(change.metric)] : metrics;
+    if (change.metric && !metrics.includes(key(change.metric)))
+      invalid(change, `metric "${change.metric}" is not in Matrix`);
+    for (const metric of chosen) {
+      if (!scales.has(metric)) scales.set(metric, new Float64Array(reps.count).fill(1));
+      const scale = scales.get(metric)!;
+      for (let i = 0; i < reps.count; i++) if (mask[i]) scale[i] *= factor;
+    }
+  };
+
+/** One apply function per kind of the change-kind table (a kind without one does not compile). */
+const APPLY: Record<ChangeType, Apply> = {
+  "shift-weight": shiftWeight,
+  "set-weight": setWeight,
+  "set-curve": setCurve,
+  "scale-ti": scaleTi,
+  "scale-quota": scaleColumns((model) => model.quotaScale),
+  "scale-actual": scaleColumns((model) => model.actualScale),
+};
+
+/** Where a scenario is on the sheet: the Scenario cell of its first row, or null. */
+export const scenarioCell = (definition: ScenarioDefinition): string | null =>
+  definition.changes[0]?.cell ?? null;
+
+/** Builds a scenario, or the reason it is invalid with the cell to fix. */
 export function buildScenario(
   definition: ScenarioDefinition,
   design: PlanDesign,
   baseline: Map<string, Map<string, VariantComponent[]>>,
   reps: RepTable
-): { model: ScenarioModel } | { invalid: string } {
+): { model: ScenarioModel } | { invalid: Problem } {
   const variants = cloneVariants(baseline);
   const model: ScenarioModel = {
     name: definition.name,
+    cell: scenarioCell(definition),
     variants,
     tiScale: new Float64Array(reps.count).fill(1),
     quotaScale: new Map(),
     actualScale: new Map(),
   };
-  const metrics = [...new Set(design.components.map((c) => key(c.metric)))];
+  const at: Building = {
+    variants,
+    model,
+    design,
+    reps,
+    metrics: [...new Set(design.components.map((c) => key(c.metric)))],
+  };
   try {
     for (const change of definition.changes) {
       // A misspelled segment would match no rep and leave the scenario equal to Baseline.
@@ -311,34 +353,14 @@ export function buildScenario(
             ? `segment "${change.segment}" is not in Reps (no rep has that Segment)`
             : `Segment "${change.segment}" is given, but Reps has no Segment column`
         );
-      switch (key(change.change) as ChangeType) {
-        case "shift-weight":
-          shiftWeight(variants, change, design);
-          break;
-        case "set-weight":
-          setWeight(variants, change, design);
-          break;
-        case "set-curve":
-          setCurve(variants, change, design);
-          break;
-        case "scale-ti": {
-          const factor = requireValue(change, 0);
-          const mask = matchingReps(reps, change, design);
-          for (let i = 0; i < reps.count; i++) if (mask[i]) model.tiScale[i] *= factor;
-          break;
-        }
-        case "scale-quota":
-          scaleColumns(model.quotaScale, metrics, reps, change, design, 0, true);
-          break;
-        case "scale-actual":
-          scaleColumns(model.actualScale, metrics, reps, change, design, 0, false);
-          break;
-        default:
-          invalid(change, `Change "${change.change}" is not one of ${CHANGE_TYPES.join(", ")}`);
-      }
+      const kind = changeKind(change.change);
+      if (!kind)
+        invalid(change, `Change "${change.change}" is not one of ${CHANGE_TYPES.join(", ")}`);
+      const value = kind.value ? requireValue(change, kind.value) : NaN;
+      APPLY[kind.id as ChangeType](at, change, value);
     }
   } catch (e) {
-    if (e instanceof InvalidScenario) return { invalid: e.message };
+    if (e instanceof Invalid) return { invalid: { message: e.message, cell: e.cell } };
     throw e;
   }
   return { model };

@@ -30,6 +30,8 @@ import {
   ALL,
   baselineVariants,
   buildScenario,
+  scenarioCell,
+  type InvalidScenario,
   type ScenarioDefinition,
   type ScenarioModel,
   type VariantComponent,
@@ -139,7 +141,7 @@ export interface PreparedRun {
   design: PlanDesign;
   reps: RepTable;
   models: ScenarioModel[];
-  invalidScenarios: { name: string; reason: string }[];
+  invalidScenarios: InvalidScenario[];
   dataIssues: DataIssue[];
   /** 1 for reps every scenario computes. */
   included: Uint8Array;
@@ -187,7 +189,7 @@ export function prepareRun(
 ): PreparedRun {
   const { variants } = baselineVariants(design);
   const models: ScenarioModel[] = [];
-  const invalidScenarios: { name: string; reason: string }[] = [];
+  const invalidScenarios: InvalidScenario[] = [];
   const baseline = buildScenario({ name: BASELINE, changes: [] }, design, variants, reps);
   if ("model" in baseline) models.push(baseline.model);
   for (const definition of definitions) {
@@ -195,12 +197,18 @@ export function prepareRun(
       invalidScenarios.push({
         name: definition.name,
         reason: `"${BASELINE}" is the implicit first scenario (no changes); give yours another name`,
+        cell: scenarioCell(definition),
       });
       continue;
     }
     const built = buildScenario(definition, design, variants, reps);
     if ("model" in built) models.push(built.model);
-    else invalidScenarios.push({ name: definition.name, reason: built.invalid });
+    else
+      invalidScenarios.push({
+        name: definition.name,
+        reason: built.invalid.message,
+        cell: built.invalid.cell,
+      });
   }
   const metrics: { key: string; name: string }[] = [];
   for (const c of design.components)
@@ -803,7 +811,12 @@ export function runScenarios(
     const result = computeScenario(run, model, scenarios[0]?.figures.totalPayout ?? null);
     // A scenario (not the Baseline) whose figures overflow is invalid with the reason.
     const overflow = scenarios.length > 0 ? overflowDetail(run, result) : null;
-    if (overflow) run.invalidScenarios.push({ name: model.name, reason: overflowReason(overflow) });
+    if (overflow)
+      run.invalidScenarios.push({
+        name: model.name,
+        reason: overflowReason(overflow),
+        cell: model.cell,
+      });
     else scenarios.push(result);
   }
   return { ...run, scenarios };

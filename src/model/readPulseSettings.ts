@@ -13,6 +13,7 @@ import {
   type PulseBands,
   type PulseSettings,
 } from "../engine/pulseSettings";
+import type { Problem } from "../engine/problem";
 import { serialToDate } from "../workbook/excelDate";
 import type { SheetData, SheetValue } from "../workbook/port";
 import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
@@ -60,8 +61,9 @@ const ORDERED_PLAN_VALUES = ORDERED.filter(([low]) => NULLABLE.includes(low)) as
 
 export interface PulseSettingsRead {
   settings: PulseSettings;
-  /** One sentence per problem, naming the cell (`'Pulse Settings'!B4: …`). */
-  warnings: string[];
+  /** One per problem: what is wrong and what is used instead, and the cell (`'Pulse Settings'!B4`;
+   *  null for two settings that contradict each other or a missing column). */
+  warnings: Problem[];
 }
 
 const FIRST_DATE_SERIAL = 36526; // 2000-01-01: integers from here on in Period are dates.
@@ -83,14 +85,15 @@ const BY_NAME = new Map(PULSE_SETTINGS.map((s) => [nameOf(s), s]));
 
 export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
   const settings = defaultPulseSettings();
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   if (!data) return { settings, warnings };
   const sheet = sheetRows(data);
   const missing = sheet.missing(PULSE_SETTINGS_COLUMNS);
   if (missing.length > 0) {
-    warnings.push(
-      `${data.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1, so every default is used.`
-    );
+    warnings.push({
+      message: `${data.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1, so every default is used.`,
+      cell: null,
+    });
     return { settings, warnings };
   }
   const seen = new Map<string, string>();
@@ -102,19 +105,26 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
     const valueCell = row.cell("Value");
     if (!name) {
       if (row.get("Value") === null) continue; // A note in another column.
-      warnings.push(`${valueCell}: the row has a value but no Setting name, so it is not used.`);
+      warnings.push({
+        message: "the row has a value but no Setting name, so it is not used.",
+        cell: valueCell,
+      });
       continue;
     }
     const spec = BY_NAME.get(name);
     if (!spec) {
-      warnings.push(
-        `${cell}: "${text(raw)}" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`
-      );
+      warnings.push({
+        message: `"${text(raw)}" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
+        cell,
+      });
       continue;
     }
     const first = seen.get(name);
     if (first) {
-      warnings.push(`${cell}: ${spec.name} is given twice (first at ${first}); the first is used.`);
+      warnings.push({
+        message: `${spec.name} is given twice (first at ${first}); the first is used.`,
+        cell,
+      });
       continue;
     }
     seen.set(name, cell);
@@ -144,7 +154,7 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
         ? `the default ${String(defaultPulseSettings()[spec.field as keyof PulseSettings])} is used`
         : `the default ${DEFAULT_PULSE_BANDS[spec.field as keyof PulseBands]} is used`;
     if (problem) {
-      warnings.push(`${valueCell}: ${spec.name} ${problem}; ${fallback}.`);
+      warnings.push({ message: `${spec.name} ${problem}; ${fallback}.`, cell: valueCell });
       continue;
     }
     if (OTHER.includes(spec.field))
@@ -157,9 +167,10 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
   const label = (field: string) => PULSE_SETTINGS.find((s) => s.field === field)!.name;
   for (const [low, high] of ORDERED_BANDS) {
     if (settings.bands[low] > settings.bands[high] && (set.has(low) || set.has(high))) {
-      warnings.push(
-        `${data.name}: ${label(low)} (${settings.bands[low]}) is above ${label(high)} (${settings.bands[high]}); the defaults ${DEFAULT_PULSE_BANDS[low]} and ${DEFAULT_PULSE_BANDS[high]} are used for both.`
-      );
+      warnings.push({
+        message: `${data.name}: ${label(low)} (${settings.bands[low]}) is above ${label(high)} (${settings.bands[high]}); the defaults ${DEFAULT_PULSE_BANDS[low]} and ${DEFAULT_PULSE_BANDS[high]} are used for both.`,
+        cell: null,
+      });
       settings.bands[low] = DEFAULT_PULSE_BANDS[low];
       settings.bands[high] = DEFAULT_PULSE_BANDS[high];
     }
@@ -169,9 +180,10 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
     const lo = values[low];
     const hi = values[high];
     if (lo !== null && hi !== null && lo > hi) {
-      warnings.push(
-        `${data.name}: ${label(low)} (${lo}) is above ${label(high)} (${hi}); both are treated as not set.`
-      );
+      warnings.push({
+        message: `${data.name}: ${label(low)} (${lo}) is above ${label(high)} (${hi}); both are treated as not set.`,
+        cell: null,
+      });
       values[low] = null;
       values[high] = null;
     }

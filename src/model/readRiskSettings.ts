@@ -7,6 +7,7 @@
  * is silently ignored or read as zero.
  */
 import { DEFAULT_RISK_SETTINGS, RISK_LIMITS, type RiskSettings } from "../engine/costAtRisk";
+import type { Problem } from "../engine/problem";
 import type { SheetData } from "../workbook/port";
 import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
 
@@ -68,8 +69,9 @@ const BY_NAME = new Map(RISK_SETTINGS.map((s) => [normaliseHeader(s.name), s]));
 
 export interface RiskSettingsRead {
   settings: RiskSettings;
-  /** One sentence per problem, naming the cell (`'Risk Settings'!B3: …`). */
-  warnings: string[];
+  /** One per problem: what is wrong and what is used instead, and the cell (`'Risk Settings'!B3`;
+   *  null for a missing column). */
+  warnings: Problem[];
 }
 
 const fallback = (spec: RiskSettingSpec) =>
@@ -79,14 +81,15 @@ const fallback = (spec: RiskSettingSpec) =>
 
 export function readRiskSettings(data: SheetData | null): RiskSettingsRead {
   const settings: RiskSettings = { ...DEFAULT_RISK_SETTINGS };
-  const warnings: string[] = [];
+  const warnings: Problem[] = [];
   if (!data) return { settings, warnings };
   const sheet = sheetRows(data);
   const missing = sheet.missing(RISK_SETTINGS_COLUMNS);
   if (missing.length > 0) {
-    warnings.push(
-      `${data.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1, so every default is used.`
-    );
+    warnings.push({
+      message: `${data.name} has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1, so every default is used.`,
+      cell: null,
+    });
     return { settings, warnings };
   }
   const seen = new Map<string, string>();
@@ -98,33 +101,42 @@ export function readRiskSettings(data: SheetData | null): RiskSettingsRead {
     const value = row.get("Value");
     if (!name) {
       if (value === null) continue; // A note in another column.
-      warnings.push(`${valueCell}: the row has a value but no Setting name, so it is not used.`);
+      warnings.push({
+        message: "the row has a value but no Setting name, so it is not used.",
+        cell: valueCell,
+      });
       continue;
     }
     const spec = BY_NAME.get(name);
     if (!spec) {
-      warnings.push(
-        `${cell}: "${text(raw)}" is not a risk setting (${RISK_SETTINGS.map((s) => s.name).join(", ")}), so it is not used.`
-      );
+      warnings.push({
+        message: `"${text(raw)}" is not a risk setting (${RISK_SETTINGS.map((s) => s.name).join(", ")}), so it is not used.`,
+        cell,
+      });
       continue;
     }
     const first = seen.get(name);
     if (first) {
-      warnings.push(`${cell}: ${spec.name} is given twice (first at ${first}); the first is used.`);
+      warnings.push({
+        message: `${spec.name} is given twice (first at ${first}); the first is used.`,
+        cell,
+      });
       continue;
     }
     seen.set(name, cell);
     if (value === null) continue; // Not set: the default.
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      warnings.push(
-        `${valueCell}: ${spec.name} must be ${spec.accepts}, not ${describeValue(value)}; ${fallback(spec)}.`
-      );
+      warnings.push({
+        message: `${spec.name} must be ${spec.accepts}, not ${describeValue(value)}; ${fallback(spec)}.`,
+        cell: valueCell,
+      });
       continue;
     }
     if (!spec.valid(value)) {
-      warnings.push(
-        `${valueCell}: ${spec.name} must be ${spec.accepts}, not ${value}; ${fallback(spec)}.`
-      );
+      warnings.push({
+        message: `${spec.name} must be ${spec.accepts}, not ${value}; ${fallback(spec)}.`,
+        cell: valueCell,
+      });
       continue;
     }
     settings[spec.field] = value;

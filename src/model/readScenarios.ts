@@ -2,6 +2,7 @@
  * The Scenarios sheet: `Scenario`, `Change`, `Plan`, `Metric`, `To`, `Value`, `Segment`. Rows
  * of one scenario apply in sheet order; scenarios come in the order they first appear.
  */
+import type { Problem } from "../engine/problem";
 import type { ScenarioDefinition } from "../engine/scenarioChanges";
 import type { SheetData } from "../workbook/port";
 import { sheetRows, text } from "./sheetRows";
@@ -19,7 +20,8 @@ export const SCENARIO_COLUMNS = [
 
 export function readScenarios(data: SheetData | null): {
   scenarios: ScenarioDefinition[];
-  problems: string[];
+  /** Rows and headers that cannot be read, each with its cell. */
+  problems: Problem[];
 } {
   if (!data) return { scenarios: [], problems: [] };
   const sheet = sheetRows(data);
@@ -27,14 +29,22 @@ export function readScenarios(data: SheetData | null): {
   if (missing.length > 0)
     return {
       scenarios: [],
-      problems: [`Scenarios has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1`],
+      problems: [
+        {
+          message: `Scenarios has no ${missing.map((m) => `"${m}"`).join(", ")} column in row 1`,
+          cell: sheet.headerCell(missing[0]),
+        },
+      ],
     };
   const byName = new Map<string, ScenarioDefinition>();
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   for (const row of sheet.rows) {
     const name = text(row.get("Scenario"));
     if (!name) {
-      problems.push(`Scenarios row ${row.index + 1}: Scenario is blank; the row is left out`);
+      problems.push({
+        message: `Scenarios row ${row.index + 1}: Scenario is blank; the row is left out`,
+        cell: row.cell("Scenario"),
+      });
       continue;
     }
     const k = name.toLowerCase();
@@ -48,6 +58,7 @@ export function readScenarios(data: SheetData | null): {
       value: typeof value === "number" ? value : value === null ? null : NaN,
       segment: text(row.get("Segment")),
       row: row.index + 1,
+      cell: row.cell("Scenario"),
     });
   }
   return { scenarios: [...byName.values()], problems };

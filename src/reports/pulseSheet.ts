@@ -8,6 +8,7 @@
  * scale keys on numbers, not on words, so the word itself is the cue (and stays filterable).
  */
 import type { PulseResult } from "../engine/pulse";
+import { problemLine, type Problem } from "../engine/problem";
 import type { PulseSettings } from "../engine/pulseSettings";
 import { COMPANY_CHECKS } from "../engine/pulse";
 import {
@@ -128,7 +129,7 @@ export interface PulseSheetOptions {
   /** Name of the status table (unique in the workbook; see pulseTableName). */
   tableName: string;
   /** Problems reading Pulse Settings, listed on the tab. */
-  warnings?: readonly string[];
+  warnings?: readonly Problem[];
 }
 
 export function pulseSheet(result: PulseResult, options: PulseSheetOptions): SheetSpec {
@@ -182,7 +183,7 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
   const warnings = options.warnings ?? [];
   if (warnings.length > 0) {
     layout.add({ values: [["Pulse Settings warnings (defaults used instead)"]], style: "header" });
-    layout.add({ values: warnings.map((w) => [w]), style: "note" });
+    layout.add({ values: warnings.map((w) => [problemLine(w)]), style: "note" });
     layout.gap();
   }
 

@@ -7,6 +7,7 @@
  */
 import type { RiskResult, RiskScenarioResult } from "../engine/costAtRisk";
 import type { DataIssue } from "../engine/scenarioRunner";
+import { problemLine, type Problem } from "../engine/problem";
 import { columnLetters } from "../workbook/a1";
 import type { SheetSpec, SheetValue } from "../workbook/port";
 import {
@@ -67,7 +68,7 @@ export function riskSentence(
 
 export interface RiskSheetInput {
   result: RiskResult;
-  warnings: readonly string[];
+  warnings: readonly Problem[];
   dataIssues: readonly DataIssue[];
   invalidScenarios: readonly { name: string; reason: string }[];
   /** The workbook's currency and locale for the sentences and bins (default USD, en-US). */
@@ -116,7 +117,7 @@ export function riskSheet(input: RiskSheetInput): SheetSpec {
 
   if (input.warnings.length > 0) {
     layout.add({ values: [["Risk Settings warnings (defaults used instead)"]], style: "header" });
-    layout.add({ values: input.warnings.map((w) => [w]), style: "note" });
+    layout.add({ values: input.warnings.map((w) => [problemLine(w)]), style: "note" });
     layout.gap();
   }
 

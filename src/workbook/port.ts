@@ -251,6 +251,23 @@ export class WorkbookError extends Error {
   }
 }
 
+/**
+ * A table name that is taken: by another table or a workbook-level defined name (they share one
+ * namespace in Excel), or twice in one write. Its kind stays "exists"; callers that choose table
+ * names themselves (the pulse and scenario tabs) retry with the next name on this error, never by
+ * reading the message. `tableName` is the name asked for, or null when Excel refused without
+ * saying which.
+ */
+export class TableNameTakenError extends WorkbookError {
+  constructor(
+    readonly tableName: string | null,
+    message: string
+  ) {
+    // Named "WorkbookError" still: it crosses the worker boundary as one (kind "exists").
+    super("exists", message);
+  }
+}
+
 /** Excel's sheet-name rules: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
 export function sheetNameProblem(name: string): string | null {
   if (name.length === 0) return "a sheet name cannot be empty";

@@ -3,7 +3,8 @@
  * spec leaves the workbook as it was. Each failure is a WorkbookError naming the sheet and the
  * block, table or range at fault:
  * - "invalid-name": sheet names (port.ts's sheetNameProblem), table names, table header cells;
- * - "exists": a table name already used in the workbook (tables and defined names share one namespace);
+ * - "exists": a table name already used in the workbook (tables and defined names share one
+ *   namespace), as port.ts's TableNameTakenError so callers can retry with another name;
  * - "shape": blocks that are not rectangles or do not match their formulas / number formats,
  *   ranges that are not A1 ranges or leave the sheet, overlapping tables, bad colours;
  * - "too-large": text longer than a cell holds, a fixed list longer than Excel accepts.
@@ -11,6 +12,7 @@
 import { MAX_COLS, MAX_ROWS, parseA1, parseRange, type RangePosition } from "./a1";
 import {
   sheetNameProblem,
+  TableNameTakenError,
   WorkbookError,
   type Block,
   type PrintSpec,
@@ -148,7 +150,10 @@ function checkTables(sheet: string, tables: readonly TableSpec[]): void {
     }
     for (const other of placed) {
       if (other.name.toLowerCase() === table.name.toLowerCase()) {
-        throw new WorkbookError("exists", `sheet "${sheet}": two tables are named ${table.name}`);
+        throw new TableNameTakenError(
+          table.name,
+          `sheet "${sheet}": two tables are named ${table.name}`
+        );
       }
       if (overlaps(other.at, at)) {
         throw new WorkbookError(
@@ -354,8 +359,8 @@ export function checkTableNamesFree(
   for (const table of newTables) {
     const where = used.get(table.name.toLowerCase());
     if (where !== undefined) {
-      throw new WorkbookError(
-        "exists",
+      throw new TableNameTakenError(
+        table.name,
         `sheet "${table.sheet}": table name ${table.name} is already used by ${where}`
       );
     }

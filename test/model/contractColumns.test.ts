@@ -265,6 +265,7 @@ describe("rules that know comp plans", () => {
         name: "Typo",
         reason:
           'Scenarios row 2 (scale-ti): segment "Eats" is not in Reps (no rep has that Segment)',
+        cell: null,
       },
     ]);
     expect(run.models.map((m) => m.name)).toEqual(["Baseline", "Ok"]);
@@ -292,6 +293,7 @@ describe("huge and non-finite values", () => {
         name: "Huge",
         reason:
           "its changes make payouts too large to be numbers (Reps row 2 (Ann): payout is not a finite number; Reps row 3 (Bob): payout is not a finite number)",
+        cell: null,
       },
     ]);
     expect(run.scenarios[1].figures.totalPayout).toBeCloseTo(

@@ -4,6 +4,7 @@
  * name, missing sheets) and through the exceljs adapter (reopened with exceljs, charts read back
  * from the file).
  */
+import { problemLine } from "../../src/engine/problem";
 import ExcelJS from "exceljs";
 import { ActionError } from "../../src/actions/errors";
 import { computePulse, runPulseCheck } from "../../src/actions/pulseCheck";
@@ -219,12 +220,12 @@ describe("on the in-memory workbook", () => {
     const settings = [...SETTINGS, ["Quota Bias", 1]];
     const book = MemoryWorkbook.fromSheets(tinySheets({ settings }));
     const { warnings } = await runPulseCheck(book, TODAY);
-    expect(warnings).toEqual([
+    expect(warnings.map(problemLine)).toEqual([
       `'Pulse Settings'!A6: "Quota Bias" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
     ]);
     const { values } = book.snapshot(TAB);
     const at = rowOf(values, "Pulse Settings warnings (defaults used instead)");
-    expect(values[at + 1][0]).toBe(warnings[0]);
+    expect(values[at + 1][0]).toBe(problemLine(warnings[0]));
   });
 
   test("no Matrix or no Reps sheet is an ActionError, and nothing is written", async () => {

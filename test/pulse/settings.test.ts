@@ -1,4 +1,5 @@
 /** The Pulse Settings sheet: names ignoring case and spaces, overrides, and every problem as a warning. */
+import { problemLine } from "../../src/engine/problem";
 import { DEFAULT_PULSE_BANDS, defaultPulseSettings } from "../../src/engine/pulseSettings";
 import { PULSE_SETTINGS, readPulseSettings } from "../../src/model/readPulseSettings";
 import type { SheetValue } from "../../src/workbook/port";
@@ -82,7 +83,7 @@ test("every problem is a warning naming its cell, and the default (or not set) i
     [null, 0.3], // row 8
     ["P90 Low", 0], // row 9
   ]);
-  expect(warnings).toEqual([
+  expect(warnings.map(problemLine)).toEqual([
     `'Pulse Settings'!A2: "Quota Bias" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
     `'Pulse Settings'!B3: Share At Quota Low must be a number, not text "55%"; the default 0.55 is used.`,
     `'Pulse Settings'!B4: Threshold Reach Low must be between 0 and 1 (55% is 0.55), not 90; the default 0.9 is used.`,
@@ -118,7 +119,7 @@ test.each([
   ],
 ])("ends that cross: %s, with a warning", (_, rows, expected) => {
   const { settings, warnings } = read([["Setting", "Value"], ...(rows as SheetValue[][])]);
-  expect(warnings).toEqual(expected);
+  expect(warnings.map(problemLine)).toEqual(expected);
   expect(settings).toEqual(defaultPulseSettings());
 });
 
@@ -130,7 +131,12 @@ test("a sheet without the Setting or Value column: every default, one warning", 
     ])
   ).toEqual({
     settings: expect.objectContaining({ period: null }),
-    warnings: ['Pulse Settings has no "Setting" column in row 1, so every default is used.'],
+    warnings: [
+      {
+        message: 'Pulse Settings has no "Setting" column in row 1, so every default is used.',
+        cell: null,
+      },
+    ],
   });
 });
 
@@ -192,6 +198,6 @@ test.each([
     ["Setting", "Value"],
     [name, value],
   ]);
-  expect(warnings).toEqual([`'Pulse Settings'!B2: ${name} ${message}`]);
+  expect(warnings.map(problemLine)).toEqual([`'Pulse Settings'!B2: ${name} ${message}`]);
   expect(settings).toEqual(defaultPulseSettings());
 });

@@ -4,6 +4,7 @@
  * histogram chart and ownership in each; user text starting with "=" stays text. Also the Risk
  * Settings reader and the action (gate, write, Cancel leaves the workbook as it was).
  */
+import { problemLine } from "../../src/engine/problem";
 import {
   computeRisk,
   PlanHasErrorsError,
@@ -227,7 +228,7 @@ describe("Risk Settings", () => {
       ])
     );
     expect(settings).toEqual(DEFAULT_RISK_SETTINGS);
-    expect(warnings).toEqual([
+    expect(warnings.map(problemLine)).toEqual([
       "'Risk Settings'!B2: Trials must be a whole number from 100 to 1,000,000, not 100.5; the default 10000 is used.",
       "'Risk Settings'!B3: Seed must be a whole number from 0 to 4,294,967,295, not -1; the default 1 is used.",
       "'Risk Settings'!B4: Metric correlation must be a number from 0 to 1 (50% is 0.5), not 1.5; the default 0.5 is used.",

@@ -212,7 +212,7 @@ describe("invalid scenarios are reported and skipped; the others still run", () 
   ] as [SheetValue[], RegExp][])("%s", (row, reason) => {
     const result = run([row, ["Fine", "scale-ti", null, null, null, 1, null]]);
     expect(result.invalidScenarios).toEqual([
-      { name: row[0], reason: expect.stringMatching(reason) },
+      { name: row[0], reason: expect.stringMatching(reason), cell: "Scenarios!A2" },
     ]);
     expect(result.scenarios.map((s) => s.name)).toEqual(["Baseline", "Fine"]);
   });

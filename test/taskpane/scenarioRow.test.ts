@@ -1,16 +1,19 @@
 import "./structuredClone";
 import { loadScenarioRun } from "../../src/actions/runScenarios";
+import { CHANGE_KINDS, type ChangeKind } from "../../src/engine/changeKinds";
 import { CHANGE_TYPES } from "../../src/engine/scenarioChanges";
 import { prepareRun, type PreparedRun } from "../../src/engine/scenarioRunner";
 import { SAMPLE_METRICS, SAMPLE_PLANS, sampleSheets } from "../../src/reports/sampleWorkbook";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { listingOf, type ScenarioListing } from "../../src/taskpane/scenarios/listing";
 import {
+  CHANGE_CHOICES,
   EMPTY_DRAFT,
   parseValue,
   validateDraft,
   type ScenarioDraft,
 } from "../../src/taskpane/scenarios/scenarioRow";
+import { CHANGE_LABELS } from "../../src/taskpane/shared/labels";
 
 let prepared: PreparedRun;
 let listing: ScenarioListing;
@@ -22,8 +25,8 @@ beforeAll(async () => {
   listing = listingOf(prepared);
 });
 
-/** Does the engine accept a scenario made of this one row, as the sheet would hold it? */
-function engineAccepts(draft: ScenarioDraft): boolean {
+/** The engine's reason for a scenario made of this one row, as the sheet would hold it; null when it runs. */
+function engineReason(draft: ScenarioDraft): string | null {
   const value = parseValue(draft.value);
   const run = prepareRun(prepared.design, prepared.reps, [
     {
@@ -41,8 +44,11 @@ function engineAccepts(draft: ScenarioDraft): boolean {
       ],
     },
   ]);
-  return run.invalidScenarios.length === 0;
+  return run.invalidScenarios[0]?.reason ?? null;
 }
+
+/** Does the engine accept a scenario made of this one row, as the sheet would hold it? */
+const engineAccepts = (draft: ScenarioDraft): boolean => engineReason(draft) === null;
 
 describe("parseValue", () => {
   it.each([
@@ -178,4 +184,90 @@ describe("validateDraft", () => {
       expect({ key, explained: selfShift || notInPlan }).toEqual({ key, explained: true });
     }
   });
+});
+
+// The change-kind table (src/engine/changeKinds.ts), kind by kind: the form offers each kind, and
+// the engine and the form enforce the same Value range, the table's.
+describe("every kind of the change-kind table", () => {
+  /** A row of this kind that is valid apart from its Value (sample plan, metrics and curve). */
+  function draftOf(kind: ChangeKind, value: number | null): ScenarioDraft {
+    return {
+      scenario: "Probe",
+      change: kind.id as ScenarioDraft["change"],
+      plan: SAMPLE_PLANS.enterprise,
+      metric: kind.metric === "unused" ? "" : SAMPLE_METRICS.core,
+      to:
+        kind.to === "metric"
+          ? SAMPLE_METRICS.multi
+          : kind.to === "curve"
+            ? "Cloud Accelerated"
+            : "",
+      value: value === null ? "" : String(value),
+      segment: "",
+    };
+  }
+
+  const formValueError = (draft: ScenarioDraft) =>
+    validateDraft(draft, listing).errors?.value ?? null;
+
+  /** Values around the ends of a range: below, at and above each finite end. */
+  function probes(kind: ChangeKind): number[] {
+    const { min, max } = kind.value!;
+    return [
+      min - 1,
+      min - 0.001,
+      min,
+      min + 0.001,
+      Number.isFinite(max) ? max : 1e6,
+      max + 0.001,
+    ].filter(Number.isFinite);
+  }
+
+  /** In range by the table's numbers, compared here without the engine's helper. */
+  const inRange = (kind: ChangeKind, v: number) =>
+    (kind.value!.exclusiveMin ? v > kind.value!.min : v >= kind.value!.min) && v <= kind.value!.max;
+
+  it.each(CHANGE_KINDS.map((k) => [k.id, k] as const))(
+    "%s is offered by the form under its title",
+    (id, kind) => {
+      expect(CHANGE_CHOICES).toContainEqual({ value: id, text: kind.title });
+      expect(CHANGE_LABELS[id]).toEqual({ title: kind.title, explain: kind.explain });
+    }
+  );
+
+  it.each(CHANGE_KINDS.filter((k) => k.value).map((k) => [k.id, k] as const))(
+    "%s: the engine and the form enforce the table's Value range",
+    (id, kind) => {
+      for (const v of probes(kind)) {
+        const draft = draftOf(kind, v);
+        const engine = engineReason(draft);
+        const form = formValueError(draft);
+        const outside = !inRange(kind, v);
+        // Out of range: both refuse on the Value's range. In range: neither does (shift-weight
+        // may still refuse to move more weight than the metric has: that is not the range).
+        expect({ id, v, engineRange: /: Value \S+ must be/.test(engine ?? "") }).toEqual({
+          id,
+          v,
+          engineRange: outside,
+        });
+        expect({ id, v, formRange: /^Value must be/.test(form ?? "") }).toEqual({
+          id,
+          v,
+          formRange: outside,
+        });
+      }
+      // A blank Value is refused by both: a kind's Value has no default.
+      expect(engineReason(draftOf(kind, null))).toMatch(/Value must be a number/);
+      expect(formValueError(draftOf(kind, null))).toMatch(/^Value is required/);
+    }
+  );
+
+  it.each(CHANGE_KINDS.map((k) => [k.id, k] as const))(
+    "%s: a row inside the range runs (the engine has an apply function for it)",
+    (id, kind) => {
+      const draft = draftOf(kind, kind.value ? kind.value.min + 0.1 : null);
+      expect({ id, reason: engineReason(draft) }).toEqual({ id, reason: null });
+      expect(validateDraft(draft, listing).errors).toBeNull();
+    }
+  );
 });

@@ -8,6 +8,7 @@
  */
 import {
   OWNED_NAME_PREFIX,
+  TableNameTakenError,
   WorkbookError,
   type ColorScaleSpec,
   type SheetSpec,
@@ -429,6 +430,39 @@ export function describePortContract(label: string, factory: HarnessFactory): vo
           "exists"
         );
         expect(await state(h.port)).toEqual(before);
+      });
+
+      it("a taken table name is a TableNameTakenError naming it, whatever else it collides with", async () => {
+        const h = await factory();
+        await h.port.createSheet(tableSpec("Matrix", [{ name: "Matrix", range: "A1:C3" }]));
+        const taken = async (promise: Promise<unknown>) => {
+          const error = await rejection(promise);
+          expect(error).toBeInstanceOf(TableNameTakenError);
+          expect(error.kind).toBe("exists");
+          return (error as TableNameTakenError).tableName;
+        };
+        // Used by another sheet's table, by createSheet and by writeOwnedSheets.
+        expect(
+          await taken(h.port.createSheet(tableSpec("Other", [{ name: "matrix", range: "A1:C3" }])))
+        ).toBe("matrix");
+        expect(
+          await taken(
+            h.port.writeOwnedSheets([tableSpec("Copy", [{ name: "MATRIX", range: "A1:C3" }])])
+          )
+        ).toBe("MATRIX");
+        // Twice in one write, on two sheets and on one.
+        expect(
+          await taken(
+            h.port.writeOwnedSheets([
+              tableSpec("One", [{ name: "Plans", range: "A1:C3" }]),
+              tableSpec("Two", [{ name: "plans", range: "A1:C3" }]),
+            ])
+          )
+        ).toBe("plans");
+        // A sheet name that is taken is "exists" too, but not a table-name error: no retry.
+        const sheetTaken = await rejection(h.port.createSheet(tableSpec("matrix", [])));
+        expect(sheetTaken.kind).toBe("exists");
+        expect(sheetTaken).not.toBeInstanceOf(TableNameTakenError);
       });
 
       it.each(["My Table", "1Table", "A1", "R1C1", "C", "Tab-le", ""])(

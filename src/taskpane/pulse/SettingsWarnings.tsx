@@ -1,5 +1,6 @@
 /** Problems reading the Pulse Settings sheet (defaults were used instead), one per line. */
 import { makeStyles, tokens } from "@fluentui/react-components";
+import { problemLine, type Problem } from "../../engine/problem";
 import { Notice } from "../shared/Notice";
 
 const useStyles = makeStyles({
@@ -7,7 +8,7 @@ const useStyles = makeStyles({
   item: { overflowWrap: "anywhere" },
 });
 
-export function SettingsWarnings({ warnings }: { warnings: readonly string[] }) {
+export function SettingsWarnings({ warnings }: { warnings: readonly Problem[] }) {
   const styles = useStyles();
   return (
     <Notice
@@ -16,9 +17,9 @@ export function SettingsWarnings({ warnings }: { warnings: readonly string[] }) 
       next="Fix them in the Pulse Settings sheet; until then the defaults are used."
     >
       <ul className={styles.list}>
-        {warnings.map((w) => (
-          <li key={w} className={styles.item}>
-            {w}
+        {warnings.map((w, i) => (
+          <li key={i} className={styles.item}>
+            {problemLine(w)}
           </li>
         ))}
       </ul>

@@ -9,7 +9,6 @@ import type { ScenarioRunResult } from "../../actions";
 import { ScenarioCompare } from "./ScenarioCompare";
 import { DataIssues } from "./DataIssues";
 import { InvalidScenarios } from "./InvalidScenarios";
-import { scenarioCell } from "./listing";
 import { WrittenTabs } from "./WrittenTabs";
 
 export interface RunResultsProps {
@@ -31,7 +30,6 @@ export const RunResults = forwardRef<HTMLHeadingElement, RunResultsProps>(functi
   const styles = useStyles();
   const headingId = useId("run-results-");
   const { run, sheets } = result;
-  const invalid = run.invalidScenarios.map((s) => ({ ...s, cell: scenarioCell(s.reason) }));
   return (
     <section className={styles.root} aria-labelledby={headingId} aria-busy={busy}>
       <h3 id={headingId} ref={heading} tabIndex={-1} className={styles.heading}>
@@ -39,7 +37,7 @@ export const RunResults = forwardRef<HTMLHeadingElement, RunResultsProps>(functi
       </h3>
       <ScenarioCompare scenarios={run.scenarios} sheets={sheets} onSelect={onSelect} />
       <WrittenTabs sheets={sheets} onSelect={onSelect} />
-      <InvalidScenarios as="h4" scenarios={invalid} onSelect={onSelect} />
+      <InvalidScenarios as="h4" scenarios={run.invalidScenarios} onSelect={onSelect} />
       <DataIssues as="h4" issues={run.dataIssues} repCount={run.reps.count} onSelect={onSelect} />
     </section>
   );

@@ -15,15 +15,16 @@ import {
   useId,
 } from "@fluentui/react-components";
 import { AddRegular, ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
-import { CHANGE_TYPES } from "../../engine/scenarioChanges";
+import { VALUE_KINDS } from "../../engine/changeKinds";
 import { changeLabel } from "../shared/labels";
 import type { ScenarioListing } from "./listing";
 import { PickField, type Choice } from "./PickField";
 import {
-  CHANGE_NEEDS,
+  CHANGE_CHOICES,
   EMPTY_DRAFT,
   isChangeType,
   metricsFor,
+  needsOf,
   parseValue,
   validateDraft,
   type DraftErrors,
@@ -72,12 +73,10 @@ const percent = (n: number) => `${+(n * 100).toFixed(4)}%`;
 /** What the typed Value means, when it is a number. */
 function valueMeaning(draft: ScenarioDraft): string {
   if (!draft.change) return "";
-  const needs = CHANGE_NEEDS[draft.change].value;
+  const needs = needsOf(draft.change).value;
   if (!needs) return "";
-  const hint =
-    needs.kind === "share"
-      ? "A share of target incentive: type 20% or 0.2."
-      : "A multiplier: 1.1 is +10%, 0.9 is −10%.";
+  const { units, typing } = VALUE_KINDS[needs.kind];
+  const hint = `A ${units}: ${typing}.`;
   const value = parseValue(draft.value);
   if (value === null || !Number.isFinite(value)) return hint;
   const meaning =
@@ -102,7 +101,7 @@ export function ScenarioForm({ listing, busy, onSubmit, notice }: ScenarioFormPr
     string
   >;
 
-  const needs = draft.change ? CHANGE_NEEDS[draft.change] : null;
+  const needs = draft.change ? needsOf(draft.change) : null;
   const planMetrics = metricsFor(listing, draft.plan);
 
   const edit = (change: Partial<ScenarioDraft>) => {
@@ -111,7 +110,7 @@ export function ScenarioForm({ listing, busy, onSubmit, notice }: ScenarioFormPr
     const allowed = metricsFor(listing, next.plan);
     const inPlan = (m: string) => allowed.some((a) => a.toLowerCase() === m.toLowerCase());
     if (next.metric && !inPlan(next.metric)) next.metric = "";
-    if (next.change && CHANGE_NEEDS[next.change].to === "metric" && next.to && !inPlan(next.to))
+    if (next.change && needsOf(next.change).to === "metric" && next.to && !inPlan(next.to))
       next.to = "";
     if (change.change !== undefined && change.change !== draft.change) next.to = "";
     setDraft(next);
@@ -212,7 +211,7 @@ export function ScenarioForm({ listing, busy, onSubmit, notice }: ScenarioFormPr
             label="Change"
             required
             placeholder="Pick a change"
-            choices={CHANGE_TYPES.map((t) => ({ value: t, text: changeLabel(t).title }))}
+            choices={CHANGE_CHOICES}
             value={draft.change}
             hint={draft.change ? changeLabel(draft.change).explain : undefined}
             error={errors.change}

@@ -3,17 +3,14 @@
  * (`loadScenarioRun`): the scenarios that can run, the ones that cannot and why, the reps left
  * out with their reasons, and the names the add-a-change form offers.
  */
+import type { InvalidScenario } from "../../engine/scenarioChanges";
 import type { DataIssue, PreparedRun } from "../../engine/scenarioRunner";
 import { SHEETS } from "../../model/readPlan";
 import { SCENARIOS_SHEET } from "../../model/readScenarios";
 import type { RowContext } from "./scenarioRow";
 
-export interface InvalidScenario {
-  name: string;
-  reason: string;
-  /** The Scenarios cell the reason points at ("Scenarios!A5"), or null. */
-  cell: string | null;
-}
+/** A scenario that cannot run, with the Scenarios cell to fix (`cell`, from the reader). */
+export type { InvalidScenario };
 
 export interface ScenarioListing extends RowContext {
   /** Scenarios that can run, in sheet order (Baseline not included: it always runs). */
@@ -25,12 +22,6 @@ export interface ScenarioListing extends RowContext {
   includedCount: number;
   /** Segments found on the Reps sheet, for the form. */
   segments: string[];
-}
-
-/** "Scenarios row 5 (shift-weight): …" → "Scenarios!A5". */
-export function scenarioCell(reason: string): string | null {
-  const row = /\bScenarios row (\d+)\b/.exec(reason)?.[1];
-  return row ? `${SCENARIOS_SHEET}!A${row}` : null;
 }
 
 /** The Reps cell of a data issue. */
@@ -59,7 +50,7 @@ export function listingOf(prepared: PreparedRun): ScenarioListing {
     ])
   );
   const runnable = prepared.models.slice(1).map((m) => m.name);
-  const invalid = prepared.invalidScenarios.map((s) => ({ ...s, cell: scenarioCell(s.reason) }));
+  const invalid = prepared.invalidScenarios;
   return {
     runnable,
     invalid,

@@ -1,10 +1,18 @@
 /**
  * One row of the Scenarios sheet as the pane's form builds it, and the checks the engine makes
  * when it reads that row (src/engine/scenarioChanges.ts), made before the row is handed on:
- * which fields each change needs, and the range its Value must be in. Pure: no React, no
- * workbook.
+ * which fields each change needs, and the range its Value must be in — both read from the one
+ * change-kind table (src/engine/changeKinds.ts). Pure: no React, no workbook.
  */
-import { CHANGE_TYPES, type ChangeType } from "../../engine/scenarioChanges";
+import {
+  CHANGE_KINDS,
+  changeKind,
+  isChangeType,
+  VALUE_KINDS,
+  type ChangeKind,
+  type ChangeType,
+  type ValueRange,
+} from "../../engine/changeKinds";
 import { BASELINE } from "../../engine/scenarioRunner";
 import { changeLabel } from "../shared/labels";
 import type { SCENARIO_COLUMNS } from "../../model/readScenarios";
@@ -37,65 +45,15 @@ export const EMPTY_DRAFT: ScenarioDraft = {
   segment: "",
 };
 
-/** What a Value means: a share of target incentive (a weight) or a multiplier. */
-export type ValueKind = "share" | "multiplier";
+export { isChangeType };
 
-export interface ChangeNeeds {
-  /** One line for the Change drop-down. */
-  summary: string;
-  metric: "required" | "optional" | "unused";
-  /** What To names: a metric of the plan, a curve, or nothing. */
-  to: "metric" | "curve" | "unused";
-  /** The Value's kind and range (as the engine checks it), or null when Value is not used. */
-  value: { kind: ValueKind; min: number; max: number; exclusiveMin: boolean } | null;
-}
+/** The Change drop-down's options: every kind of the change-kind table, by its title. */
+export const CHANGE_CHOICES: readonly { value: ChangeType; text: string }[] = CHANGE_KINDS.map(
+  (kind) => ({ value: kind.id, text: kind.title })
+);
 
-const SHARE = { kind: "share", min: 0, max: 1, exclusiveMin: false } as const;
-const multiplier = (exclusiveMin: boolean) =>
-  ({ kind: "multiplier", min: 0, max: Infinity, exclusiveMin }) as const;
-
-/** Per change type: the fields it reads and the Value range, mirroring the engine. */
-export const CHANGE_NEEDS: Record<ChangeType, ChangeNeeds> = {
-  "shift-weight": {
-    summary: "Move a share of target incentive from one metric to another",
-    metric: "required",
-    to: "metric",
-    value: SHARE,
-  },
-  "set-weight": {
-    summary: "Set a metric's weight; the others scale to fill the rest",
-    metric: "required",
-    to: "unused",
-    value: SHARE,
-  },
-  "set-curve": {
-    summary: "Pay a metric on another curve",
-    metric: "required",
-    to: "curve",
-    value: null,
-  },
-  "scale-ti": {
-    summary: "Multiply target incentive",
-    metric: "unused",
-    to: "unused",
-    value: multiplier(false),
-  },
-  "scale-quota": {
-    summary: "Multiply quotas (blank Metric: every metric)",
-    metric: "optional",
-    to: "unused",
-    value: multiplier(true),
-  },
-  "scale-actual": {
-    summary: "Multiply actuals (blank Metric: every metric)",
-    metric: "optional",
-    to: "unused",
-    value: multiplier(false),
-  },
-};
-
-export const isChangeType = (text: string): text is ChangeType =>
-  (CHANGE_TYPES as readonly string[]).includes(text);
+/** What a change reads: its Metric and To fields and its Value's kind and range. */
+export const needsOf = (change: ChangeType): ChangeKind => changeKind(change)!;
 
 /**
  * A Value as typed: "0.2", "20%" (a percentage, as Excel reads it) or "1.1"; null when blank,
@@ -138,19 +96,14 @@ export function metricsFor(context: RowContext, plan: string): readonly string[]
 
 const percentText = (n: number) => `${+(n * 100).toFixed(4)}%`;
 
-function valueProblem(
-  value: number | null,
-  needs: NonNullable<ChangeNeeds["value"]>,
-  change: string
-) {
+function valueProblem(value: number | null, needs: ValueRange, change: string) {
   if (value === null) {
-    return needs.kind === "share"
-      ? `Value is required for “${changeLabel(change).title}”: the share of target incentive, for example 20% or 0.2.`
-      : `Value is required for “${changeLabel(change).title}”: the multiplier, for example 1.1 for +10%.`;
+    const { units, example } = VALUE_KINDS[needs.kind];
+    return `Value is required for “${changeLabel(change).title}”: the ${units}, for example ${example}.`;
   }
   if (!Number.isFinite(value)) return "Value must be a number, for example 0.2, 20% or 1.1.";
   if (needs.kind === "share" && (value < needs.min || value > needs.max)) {
-    return `Value must be between 0% and 100% of target incentive (it is ${percentText(value)}).`;
+    return `Value must be between ${percentText(needs.min)} and ${percentText(needs.max)} of target incentive (it is ${percentText(value)}).`;
   }
   if (needs.exclusiveMin ? value <= needs.min : value < needs.min) {
     return `Value must be ${needs.exclusiveMin ? "greater than" : "at least"} ${needs.min} (it is ${value}).`;
@@ -178,7 +131,7 @@ export function validateDraft(
     errors.change = "Pick a change.";
     return { row: null, errors };
   }
-  const needs = CHANGE_NEEDS[change];
+  const needs = needsOf(change);
   const plan = draft.plan.trim();
   if (plan && !has(context.plans, plan)) errors.plan = `Plan "${plan}" is not in the Matrix sheet.`;
   const planMetrics = metricsFor(context, plan);

@@ -5,7 +5,7 @@
  * reads on a link ("Shift 20% to multi-product deals, A1" rather than "'Shift 20%…'!A1").
  */
 import { PAY_GAP_LIMIT } from "../../engine/alignmentRules";
-import { CHANGE_TYPES, type ChangeType } from "../../engine/scenarioChanges";
+import { CHANGE_KINDS, CHANGE_TYPES, type ChangeType } from "../../engine/changeKinds";
 import { PULSE_CHECKS, PULSE_CHECK_IDS, type PulseCheckId } from "../../engine/pulseChecks";
 
 export interface Label {
@@ -131,33 +131,11 @@ export const RULE_LABELS: Readonly<Record<string, Label>> = {
   },
 };
 
-/** Scenario change kinds (src/engine/scenarioChanges.ts), for the Change drop-down and messages. */
-export const CHANGE_LABELS: Readonly<Record<ChangeType, Label>> = {
-  "shift-weight": {
-    title: "Shift weight between metrics",
-    explain: "Move a share of target incentive from one metric to another.",
-  },
-  "set-weight": {
-    title: "Set a metric's weight",
-    explain: "Set one metric's weight; the others scale to fill the rest.",
-  },
-  "set-curve": {
-    title: "Change a metric's curve",
-    explain: "Pay a metric on another payout curve.",
-  },
-  "scale-ti": {
-    title: "Scale target incentive",
-    explain: "Multiply target incentive, for example 1.1 for +10%.",
-  },
-  "scale-quota": {
-    title: "Scale quotas",
-    explain: "Multiply quotas (blank Metric: every metric).",
-  },
-  "scale-actual": {
-    title: "Scale actuals",
-    explain: "Multiply actual results (blank Metric: every metric).",
-  },
-};
+/** Scenario change kinds, for the Change drop-down and messages: the change-kind table's titles
+ *  and explanations (src/engine/changeKinds.ts). */
+export const CHANGE_LABELS: Readonly<Record<ChangeType, Label>> = Object.fromEntries(
+  CHANGE_KINDS.map((kind) => [kind.id, { title: kind.title, explain: kind.explain }])
+) as Record<ChangeType, Label>;
 
 export const PULSE_CHECK_LABELS: Readonly<Record<PulseCheckId, Label>> = Object.fromEntries(
   PULSE_CHECKS.map((c) => [c.id, { title: c.title, explain: c.explanation }])

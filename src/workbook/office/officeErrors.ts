@@ -3,7 +3,7 @@
  * OfficeExtension.Error carrying a `code` ("ItemAlreadyExists", "InvalidArgument", …), a message
  * and `debugInfo.errorLocation` (e.g. "WorksheetCollection.add"); the port speaks WorkbookError.
  */
-import { WorkbookError, type WorkbookErrorKind } from "../port";
+import { TableNameTakenError, WorkbookError, type WorkbookErrorKind } from "../port";
 
 interface OfficeLikeError {
   code?: unknown;
@@ -40,10 +40,14 @@ export function toWorkbookError(error: unknown, doing: string): WorkbookError {
     .filter(Boolean)
     .join(" ");
   const kind: WorkbookErrorKind = (code && KIND_BY_CODE[code]) || "unreadable";
-  const result = new WorkbookError(
-    kind,
-    `${doing}: Excel said "${message}"${detail ? ` (${detail})` : ""}`
-  );
+  const text = `${doing}: Excel said "${message}"${detail ? ` (${detail})` : ""}`;
+  // Excel refusing a table's name (set after TableCollection.add) because a table or defined
+  // name holds it: the same error the adapter's own check throws, without the name.
+  const tableNameTaken =
+    code === "ItemAlreadyExists" && typeof location === "string" && location.startsWith("Table");
+  const result = tableNameTaken
+    ? new TableNameTakenError(null, text)
+    : new WorkbookError(kind, text);
   (result as { cause?: unknown }).cause = error;
   return result;
 }
