@@ -25,7 +25,7 @@ export const RISK_COMMAND = fileCommand({
   "metricCorrelation", "budget"}, "scenarios": [{"name", "deterministicTotalPayout",
   "totalPayout": {"mean", "p10", "p50", "p90", "p95"}, "payoutToTarget": {"p50", "p90"},
   "incentiveCostOfSales": {"p50", "p90"} or null, "probabilityOverBudget", "byPlan":
-  [{"plan", "p50", "p90"}]}], "invalidScenarios": [{"name", "reason"}], "dataIssues":
+  [{"plan", "p50", "p90"}]}], "invalidScenarios": [{"name", "reason", "cell"}], "dataIssues":
   [{"rep", "row", "message"}]}
 
   A plan with error findings prints {"error": "plan-has-errors", "findings": [{"severity",
@@ -76,7 +76,7 @@ export function riskJson(r: Omit<RiskRunResult, "sheet">) {
       probabilityOverBudget: x.probabilityOverBudget,
       byPlan: x.byPlan.map(({ plan, p50, p90 }) => ({ plan, p50, p90 })),
     })),
-    invalidScenarios: r.invalidScenarios.map(({ name, reason }) => ({ name, reason })),
+    invalidScenarios: r.invalidScenarios.map(({ name, reason, cell }) => ({ name, reason, cell })),
     dataIssues: r.dataIssues.map(({ rep, row, message }) => ({ rep, row, message })),
   };
 }

@@ -18,7 +18,7 @@ export const SCENARIOS_COMMAND = fileCommand({
   scenario and the Scenario Comparison tab (figures side by side, Δ vs Baseline, breakdowns,
   data issues, invalid scenarios, charts).`,
   json: `print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout",
-  ...}], "invalidScenarios": [{"name", "reason"}], "dataIssues": [{"rep", "row",
+  ...}], "invalidScenarios": [{"name", "reason", "cell"}], "dataIssues": [{"rep", "row",
   "message"}]}`,
   outRequired: true,
   description: `Runs the scenarios of IN.xlsx's Scenarios sheet (Baseline, with no change, always
@@ -48,7 +48,11 @@ export function scenariosJson({ run }: ScenarioRunResult) {
   return {
     assumption: ACTUALS_ASSUMPTION,
     scenarios: run.scenarios.map((s) => ({ name: s.name, ...s.figures })),
-    invalidScenarios: run.invalidScenarios.map(({ name, reason }) => ({ name, reason })),
+    invalidScenarios: run.invalidScenarios.map(({ name, reason, cell }) => ({
+      name,
+      reason,
+      cell,
+    })),
     dataIssues: run.dataIssues.map(({ rep, row, message }) => ({ rep, row, message })),
   };
 }

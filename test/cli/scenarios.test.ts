@@ -106,6 +106,7 @@ test("invalid scenarios and data issues are reported in the JSON, not fatal", as
     {
       name: "Move 10% to multi-product deals",
       reason: expect.stringMatching(/cannot move 90% from Core Bookings, which has 35%/),
+      cell: "Scenarios!A2",
     },
   ]);
   expect(json.dataIssues).toEqual([
