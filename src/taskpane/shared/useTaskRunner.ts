@@ -22,6 +22,21 @@ export interface TaskStates<S, T> {
   end(s: S): S;
 }
 
+/**
+ * The usual TaskStates: `busy` holds the running task, `cleared` (the earlier messages) is reset
+ * when it starts, and a failure shows `describe(error, task)` as the state's `error`.
+ */
+export function userTaskStates<S extends { busy: T | null; error: unknown }, T>(
+  cleared: Partial<S>,
+  describe: (error: unknown, task: T) => S["error"]
+): TaskStates<S, T> {
+  return {
+    start: (s, task) => ({ ...s, ...cleared, busy: task }),
+    fail: (s, error, task) => ({ ...s, error: describe(error, task) }),
+    end: (s) => ({ ...s, busy: null }),
+  };
+}
+
 export interface TaskRunner<S, T> {
   state: S;
   update: StateUpdate<S>;
