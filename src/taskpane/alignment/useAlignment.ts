@@ -18,8 +18,8 @@ import {
   useGoToCell,
   useQuietRefresh,
   useTaskRunner,
+  quietReadStates,
   userTaskStates,
-  type RefreshStates,
 } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeError, type PaneError, type PaneTask } from "./describeError";
@@ -73,10 +73,9 @@ const USER_TASK = userTaskStates<AlignmentState, UserTask>(
 );
 
 /** A re-check the pane started by itself: the results stay on screen meanwhile. */
-const RECHECK: RefreshStates<AlignmentState> = {
-  mark: (s, updating) => ({ ...s, updating }),
-  fail: (s, error) => ({ ...s, error: describeError(error, "recheck") }),
-};
+const RECHECK = quietReadStates<AlignmentState>("updating", (error) =>
+  describeError(error, "recheck")
+);
 
 const SELECT_FAILED = (s: AlignmentState, error: unknown): AlignmentState => ({
   ...s,

@@ -20,8 +20,8 @@ import { copyText } from "../copyText";
 import {
   useQuietRefresh,
   useTaskRunner,
+  quietReadStates,
   userTaskStates,
-  type RefreshStates,
 } from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
@@ -88,10 +88,9 @@ const USER_TASK = userTaskStates<CommunicateState, UserTask>(
 );
 
 /** A quiet re-read after the input tables changed: the page stays on screen meanwhile. */
-const RELOAD: RefreshStates<CommunicateState> = {
-  mark: (s, refreshing) => ({ ...s, refreshing }),
-  fail: (s, error) => ({ ...s, error: describeCommunicateError(error, "load") }),
-};
+const RELOAD = quietReadStates<CommunicateState>("refreshing", (error) =>
+  describeCommunicateError(error, "load")
+);
 
 export function useCommunicate(access: WorkbookAccess): CommunicateControls {
   const runner = useTaskRunner(INITIAL, USER_TASK);

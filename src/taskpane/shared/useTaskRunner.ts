@@ -117,6 +117,17 @@ export interface RefreshStates<S> {
   fail(s: S, error: unknown): S;
 }
 
+/** The usual RefreshStates: `flag` true while the re-read runs; a failure shown as `error`. */
+export function quietReadStates<S extends { error: unknown }>(
+  flag: { [K in keyof S]: S[K] extends boolean ? K : never }[keyof S],
+  describe: (error: unknown) => S["error"]
+): RefreshStates<S> {
+  return {
+    mark: (s, on) => ({ ...s, [flag]: on }),
+    fail: (s, error) => ({ ...s, error: describe(error) }),
+  };
+}
+
 /**
  * A quiet re-read after the workbook's tables changed: queued after any run in flight, and
  * asking again before it starts does not add a second one. `read` (stable: useCallback) reads
