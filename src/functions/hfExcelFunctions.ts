@@ -464,66 +464,50 @@ function compareAny(a: Value, b: Value): number {
   return compareSameKind(a, b) ?? 0;
 }
 
+/** Parameter types of the plugin's functions, spread to add a default or optionalArg. */
 const ANY = { argumentType: FunctionArgumentType.ANY };
+const NOERROR = { argumentType: FunctionArgumentType.NOERROR };
+const NUMBER = { argumentType: FunctionArgumentType.NUMBER };
+const RANGE = { argumentType: FunctionArgumentType.RANGE };
+const STRING = { argumentType: FunctionArgumentType.STRING };
+/** Arguments such as 1/(A1:A9<>"") are computed as arrays, as Excel does. */
+const ARRAY_ARGUMENTS = { enableArrayArithmeticForArguments: true } as const;
 
 /** FILTER with nothing left and no if_empty: Excel's #CALC!, an error the engine lacks. */
 export const FILTER_EMPTY = "FILTER left nothing and has no if_empty (Excel shows #CALC!)";
 
-const RANK_PARAMETERS = [
-  { argumentType: FunctionArgumentType.NUMBER },
-  { argumentType: FunctionArgumentType.RANGE },
-  { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
-];
+const RANK_PARAMETERS = [NUMBER, RANGE, { ...NUMBER, defaultValue: 0 }];
 
 class ExcelFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
     XMATCH: {
       method: "xmatch",
-      // Arguments such as 1/(A1:A9<>"") are computed as arrays, as Excel does.
-      enableArrayArithmeticForArguments: true,
-      parameters: [
-        { argumentType: FunctionArgumentType.NOERROR },
-        { argumentType: FunctionArgumentType.RANGE },
-        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 },
-        { argumentType: FunctionArgumentType.NUMBER, defaultValue: 1 },
-      ],
+      ...ARRAY_ARGUMENTS,
+      parameters: [NOERROR, RANGE, { ...NUMBER, defaultValue: 0 }, { ...NUMBER, defaultValue: 1 }],
     },
     LOOKUP: {
       method: "lookup",
-      // Arguments such as 1/(A1:A9<>"") are computed as arrays, as Excel does.
-      enableArrayArithmeticForArguments: true,
-      parameters: [
-        { argumentType: FunctionArgumentType.NOERROR },
-        { argumentType: FunctionArgumentType.RANGE },
-        { argumentType: FunctionArgumentType.RANGE, optionalArg: true },
-      ],
+      ...ARRAY_ARGUMENTS,
+      parameters: [NOERROR, RANGE, { ...RANGE, optionalArg: true }],
     },
     SORTBY: {
       method: "sortby",
       sizeOfResultArrayMethod: "sortbySize",
       parameters: [ANY, ANY, { ...ANY, optionalArg: true }],
       repeatLastArgs: 2,
-      enableArrayArithmeticForArguments: true,
+      ...ARRAY_ARGUMENTS,
       vectorizationForbidden: true,
     },
     XNPV: {
       method: "xnpv",
-      parameters: [
-        { argumentType: FunctionArgumentType.NUMBER },
-        { argumentType: FunctionArgumentType.RANGE },
-        { argumentType: FunctionArgumentType.RANGE },
-      ],
+      parameters: [NUMBER, RANGE, RANGE],
       vectorizationForbidden: true,
     },
     FILTER: {
       method: "filter",
       sizeOfResultArrayMethod: "filterSize",
-      parameters: [
-        { argumentType: FunctionArgumentType.RANGE },
-        { argumentType: FunctionArgumentType.RANGE },
-        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
-      ],
-      enableArrayArithmeticForArguments: true,
+      parameters: [RANGE, RANGE, { ...ANY, optionalArg: true }],
+      ...ARRAY_ARGUMENTS,
       vectorizationForbidden: true,
     },
     RANK: { method: "rank", parameters: RANK_PARAMETERS },
@@ -531,20 +515,15 @@ class ExcelFunctionsPlugin extends FunctionPlugin {
     "RANK.AVG": { method: "rankAvg", parameters: RANK_PARAMETERS },
     CONCAT: {
       method: "concat",
-      parameters: [{ argumentType: FunctionArgumentType.STRING }],
+      parameters: [STRING],
       repeatLastArgs: 1,
       expandRanges: true,
     },
     INDEX: {
       method: "index",
-      // Arguments such as 1/(A1:A9<>"") are computed as arrays, as Excel does.
-      enableArrayArithmeticForArguments: true,
+      ...ARRAY_ARGUMENTS,
       sizeOfResultArrayMethod: "indexSize",
-      parameters: [
-        { argumentType: FunctionArgumentType.RANGE },
-        { argumentType: FunctionArgumentType.NUMBER },
-        { argumentType: FunctionArgumentType.NUMBER, optionalArg: true },
-      ],
+      parameters: [RANGE, NUMBER, { ...NUMBER, optionalArg: true }],
       vectorizationForbidden: true,
     },
   };

@@ -33,36 +33,43 @@ interface HeadlineRow {
 
 export const HEADLINE_TITLE = "At a glance";
 
+/** A figure's row and, under it, its Δ vs Baseline row, coloured as a cost (lower is cheaper). */
+function withCostDelta(row: HeadlineRow, deltaLabel: string, deltaFormat: string): HeadlineRow[] {
+  return [
+    row,
+    {
+      label: deltaLabel,
+      format: deltaFormat,
+      value: row.value,
+      delta: { of: row.value, cost: true },
+    },
+  ];
+}
+
 export const HEADLINE_ROWS: HeadlineRow[] = [
-  { label: "Total payout", format: FORMATS.currency, value: (f) => f.totalPayout },
-  {
-    label: "Δ total payout vs Baseline",
-    format: SIGNED_FORMATS.currency,
-    value: (f) => f.totalPayout,
-    delta: { of: (f) => f.totalPayout, cost: true },
-  },
-  {
-    label: "Payout ÷ target incentive",
-    format: FORMATS.percent1,
-    value: (f) => f.payoutToTarget,
-  },
-  {
-    label: "Δ payout ÷ target incentive (points)",
-    format: SIGNED_FORMATS.percent1,
-    value: (f) => f.payoutToTarget,
-    delta: { of: (f) => f.payoutToTarget, cost: true },
-  },
-  {
-    label: "Incentive cost of sales (payout ÷ revenue)",
-    format: "0.00%",
-    value: (f) => f.incentiveCostOfSales,
-  },
-  {
-    label: "Δ incentive cost of sales (points)",
-    format: SIGNED_FORMATS.percent2,
-    value: (f) => f.incentiveCostOfSales,
-    delta: { of: (f) => f.incentiveCostOfSales, cost: true },
-  },
+  ...withCostDelta(
+    { label: "Total payout", format: FORMATS.currency, value: (f) => f.totalPayout },
+    "Δ total payout vs Baseline",
+    SIGNED_FORMATS.currency
+  ),
+  ...withCostDelta(
+    {
+      label: "Payout ÷ target incentive",
+      format: FORMATS.percent1,
+      value: (f) => f.payoutToTarget,
+    },
+    "Δ payout ÷ target incentive (points)",
+    SIGNED_FORMATS.percent1
+  ),
+  ...withCostDelta(
+    {
+      label: "Incentive cost of sales (payout ÷ revenue)",
+      format: "0.00%",
+      value: (f) => f.incentiveCostOfSales,
+    },
+    "Δ incentive cost of sales (points)",
+    SIGNED_FORMATS.percent2
+  ),
   {
     label: "Reps at ≥ 100% weighted attainment (share)",
     format: FORMATS.percent1,

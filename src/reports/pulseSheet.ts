@@ -22,7 +22,7 @@ import {
   type PulseCheckId,
   type PulseStatus,
 } from "../engine/pulseChecks";
-import type { SheetSpec, SheetValue } from "../workbook/port";
+import type { ChartSpec, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
 import { REPORT_TABS, cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
@@ -339,22 +339,45 @@ function objectivesBlock(layout: SheetLayout, result: PulseResult) {
   layout.gap();
 }
 
+/**
+ * A table (header row, then rows) and a CHART_ROWS-tall chart beside it, from the block's
+ * first row: the chart plots the table's last two columns from `firstColumn`, with the two
+ * column headers as its axis titles.
+ */
+function chartedTable(
+  layout: SheetLayout,
+  start: number,
+  t: {
+    columns: string[];
+    rows: SheetValue[][];
+    numberFormats: (string | null)[];
+    chart: { type: ChartSpec["type"]; title: string; firstColumn: number };
+    beside: { column: string; widthCells: number };
+  }
+): void {
+  const top = layout.add({ values: [t.columns], style: "header" });
+  layout.add({ values: t.rows, numberFormats: t.numberFormats });
+  const { type, title, firstColumn } = t.chart;
+  layout.charts.push({
+    type,
+    title,
+    dataRange: rangeAddress(top, firstColumn, t.rows.length + 1, 2),
+    at: `${t.beside.column}${start + 1}`,
+    widthCells: t.beside.widthCells,
+    heightCells: CHART_ROWS,
+    xAxisTitle: t.columns[firstColumn],
+    yAxisTitle: t.columns[firstColumn + 1],
+  });
+}
+
 function histogramBlock(layout: SheetLayout, result: PulseResult) {
   const start = layout.add({ values: [["Reps by weighted attainment"]], style: "header" });
-  const top = layout.add({ values: [["Weighted attainment", "Reps"]], style: "header" });
-  layout.add({
-    values: result.histogram.map((b) => [b.label, b.reps]),
+  chartedTable(layout, start, {
+    columns: ["Weighted attainment", "Reps"],
+    rows: result.histogram.map((b) => [b.label, b.reps]),
     numberFormats: [null, FORMATS.number],
-  });
-  layout.charts.push({
-    type: "column",
-    title: "Reps by weighted attainment",
-    dataRange: rangeAddress(top, 0, result.histogram.length + 1, 2),
-    at: `D${start + 1}`,
-    widthCells: 7,
-    heightCells: CHART_ROWS,
-    xAxisTitle: "Weighted attainment",
-    yAxisTitle: "Reps",
+    chart: { type: "column", title: "Reps by weighted attainment", firstColumn: 0 },
+    beside: { column: "D", widthCells: 7 },
   });
   layout.row = Math.max(layout.row, start + CHART_ROWS);
   layout.gap();
@@ -386,22 +409,11 @@ function scatterBlock(layout: SheetLayout, result: PulseResult) {
     });
     return;
   }
-  const top = layout.add({
-    values: [["Rep", "Plan", "Weighted attainment", "Payout % of target"]],
-    style: "header",
-  });
-  layout.add({
-    values: result.points.map((p) => [p.rep, p.plan, p.weightedAttainment, p.payoutPctOfTarget]),
+  chartedTable(layout, start, {
+    columns: ["Rep", "Plan", "Weighted attainment", "Payout % of target"],
+    rows: result.points.map((p) => [p.rep, p.plan, p.weightedAttainment, p.payoutPctOfTarget]),
     numberFormats: [null, null, FORMATS.percent1, FORMATS.percent1],
-  });
-  layout.charts.push({
-    type: "scatter",
-    title: "Payout % of target vs weighted attainment",
-    dataRange: rangeAddress(top, 2, result.points.length + 1, 2),
-    at: `F${start + 1}`,
-    widthCells: 8,
-    heightCells: CHART_ROWS,
-    xAxisTitle: "Weighted attainment",
-    yAxisTitle: "Payout % of target",
+    chart: { type: "scatter", title: "Payout % of target vs weighted attainment", firstColumn: 2 },
+    beside: { column: "F", widthCells: 8 },
   });
 }

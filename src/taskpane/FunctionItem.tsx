@@ -11,6 +11,7 @@ import { CopyExampleButton } from "./CopyExampleButton";
 import { formatSignature } from "../functions/signature";
 import { ExampleFormula, ParamList } from "./functions/FunctionDetails";
 import { formatExampleResult } from "./functions/financeTerms";
+import { card } from "./shared/styles";
 
 export interface FunctionItemProps {
   namespace: string;
@@ -21,15 +22,7 @@ export interface FunctionItemProps {
 }
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  root: card,
   signature: {
     margin: 0,
     fontFamily: tokens.fontFamilyMonospace,

@@ -91,28 +91,43 @@ export function planOwnedWrites<S>(
   });
 }
 
+/** What planOwnedSheets needs of an adapter that holds its sheets in memory (memory, xlsx). */
+export interface OwnedSheetsBook<S extends { name: string }> {
+  runDate: ReportLayoutOptions["runDate"];
+  sheets: readonly S[];
+  /** The names of the sheets CompAlign owns (its ownership marks). */
+  owned: readonly string[];
+  /** Lays out one spec under its planned name. */
+  build: (spec: SheetSpec, name: string) => SheetModel;
+  /** The names the tables of the `kept` sheets and the defined names take. */
+  takenIn: (kept: readonly S[]) => TakenNames;
+}
+
 /**
- * The sheets of one `writeOwnedSheets` call: planned (planOwnedWrites), laid out by `build`,
- * header text distinct, and table names free among the sheets that stay (`takenIn` gives the
- * names their tables and the defined names take; a replaced sheet's tables go with it).
+ * The sheets of one `writeOwnedSheets` call: the specs arranged (arrangeOwnedSpecs), planned
+ * (planOwnedWrites), laid out by `build`, header text distinct, and table names free among the
+ * sheets that stay (a replaced sheet's tables go with it).
  */
-export function planOwnedSheets<S>(
-  specs: readonly SheetSpec[],
-  sheets: readonly S[],
-  nameOf: (sheet: S) => string,
-  isOwned: (sheet: S) => boolean,
-  build: (spec: SheetSpec, name: string) => SheetModel,
-  takenIn: (kept: readonly S[]) => TakenNames
+export function planOwnedSheets<S extends { name: string }>(
+  given: SheetSpec[],
+  book: OwnedSheetsBook<S>
 ): { spec: SheetSpec; sheet: SheetModel; replaces: S | undefined }[] {
-  const plans = planOwnedWrites(specs, sheets, nameOf, isOwned).map(({ spec, name, replaces }) => {
-    const sheet = build(spec, name);
+  const specs = arrangeOwnedSpecs(given, { runDate: book.runDate });
+  const owned = new Set(book.owned.map(lower));
+  const plans = planOwnedWrites(
+    specs,
+    book.sheets,
+    (s) => s.name,
+    (s) => owned.has(lower(s.name))
+  ).map(({ spec, name, replaces }) => {
+    const sheet = book.build(spec, name);
     checkTableHeaders(sheet);
     return { spec, sheet, replaces };
   });
   const replaced = new Set(plans.map((p) => p.replaces));
   checkNewTables(
     plans.map((p) => p.sheet),
-    takenIn(sheets.filter((s) => !replaced.has(s)))
+    book.takenIn(book.sheets.filter((s) => !replaced.has(s)))
   );
   return plans;
 }

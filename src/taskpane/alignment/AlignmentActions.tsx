@@ -4,12 +4,8 @@
  * workbook, Check alignment when ready; none while errors wait: Go to the first error is).
  */
 import { Button } from "@fluentui/react-components";
-import {
-  CheckmarkStarburstRegular,
-  TableAddRegular,
-  TableSimpleRegular,
-} from "@fluentui/react-icons";
-import { ActionBar, PrimaryButton } from "../shared/ActionBar";
+import { CheckmarkStarburstRegular, TableSimpleRegular } from "@fluentui/react-icons";
+import { ActionBar, PrimaryButton, SetUpWorkbookButton } from "../shared/ActionBar";
 import type { UserTask } from "./useAlignment";
 
 export interface AlignmentActionsProps {
@@ -37,14 +33,11 @@ export function AlignmentActions({
   const disabled = busy !== null;
   return (
     <ActionBar label="Alignment actions" running={busy && RUNNING[busy]}>
-      <PrimaryButton
+      <SetUpWorkbookButton
         primary={primary === "setup"}
-        icon={<TableAddRegular />}
         disabledFocusable={disabled}
         onClick={onSetUp}
-      >
-        Set up workbook
-      </PrimaryButton>
+      />
       <PrimaryButton
         primary={primary === "check"}
         icon={<CheckmarkStarburstRegular />}

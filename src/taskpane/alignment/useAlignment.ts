@@ -14,8 +14,13 @@ import { useCallback, useRef } from "react";
 // index also exports stays in the Scenarios tab's chunk.
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../../actions";
 import { setupWorkbook } from "../../actions";
-import { useGoToCell, useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
-import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
+import {
+  useGoToCell,
+  useQuietRefresh,
+  useTaskRunner,
+  quietReadStates,
+  userTaskStates,
+} from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import { describeError, type PaneError, type PaneTask } from "./describeError";
 import type { Outcome } from "./describeOutcome";
@@ -62,17 +67,15 @@ const clearCheckError = (error: PaneError | null) =>
   error && CHECK_TASKS.includes(error.task) ? null : error;
 
 /** A run the user started: buttons disabled, earlier messages replaced. */
-const USER_TASK: TaskStates<AlignmentState, UserTask> = {
-  start: (s, task) => ({ ...s, busy: task, outcome: null, error: null }),
-  fail: (s, error, task) => ({ ...s, error: describeError(error, task) }),
-  end: (s) => ({ ...s, busy: null }),
-};
+const USER_TASK = userTaskStates<AlignmentState, UserTask>(
+  { outcome: null, error: null },
+  describeError
+);
 
 /** A re-check the pane started by itself: the results stay on screen meanwhile. */
-const RECHECK: RefreshStates<AlignmentState> = {
-  mark: (s, updating) => ({ ...s, updating }),
-  fail: (s, error) => ({ ...s, error: describeError(error, "recheck") }),
-};
+const RECHECK = quietReadStates<AlignmentState>("updating", (error) =>
+  describeError(error, "recheck")
+);
 
 const SELECT_FAILED = (s: AlignmentState, error: unknown): AlignmentState => ({
   ...s,

@@ -17,8 +17,12 @@ import {
 } from "../../actions";
 import type { WriteResult } from "../../workbook/port";
 import { copyText } from "../copyText";
-import { useQuietRefresh, useTaskRunner } from "../shared/useTaskRunner";
-import type { RefreshStates, TaskStates } from "../shared/useTaskRunner";
+import {
+  useQuietRefresh,
+  useTaskRunner,
+  quietReadStates,
+  userTaskStates,
+} from "../shared/useTaskRunner";
 import type { WorkbookAccess } from "../workbookAccess";
 import {
   describeCommunicateError,
@@ -78,17 +82,15 @@ function reselect(plans: readonly ExplainedPlan[], selected: string | null): str
 }
 
 /** A task the user started: the error and the last tabs written are replaced. */
-const USER_TASK: TaskStates<CommunicateState, UserTask> = {
-  start: (s, task) => ({ ...s, busy: task, error: null, written: null }),
-  fail: (s, error, task) => ({ ...s, error: describeCommunicateError(error, task) }),
-  end: (s) => ({ ...s, busy: null }),
-};
+const USER_TASK = userTaskStates<CommunicateState, UserTask>(
+  { error: null, written: null },
+  describeCommunicateError
+);
 
 /** A quiet re-read after the input tables changed: the page stays on screen meanwhile. */
-const RELOAD: RefreshStates<CommunicateState> = {
-  mark: (s, refreshing) => ({ ...s, refreshing }),
-  fail: (s, error) => ({ ...s, error: describeCommunicateError(error, "load") }),
-};
+const RELOAD = quietReadStates<CommunicateState>("refreshing", (error) =>
+  describeCommunicateError(error, "load")
+);
 
 export function useCommunicate(access: WorkbookAccess): CommunicateControls {
   const runner = useTaskRunner(INITIAL, USER_TASK);

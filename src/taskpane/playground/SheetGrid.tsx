@@ -11,6 +11,7 @@ import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-comp
 import { columnLetters, parseRange, type RangePosition } from "../../workbook/a1";
 import type { SheetModel } from "../../workbook/sheetModel";
 import { cellText } from "./cellText";
+import { visuallyHidden } from "../shared/visuallyHidden";
 
 /** Columns the preview shows at most (the download has everything); rows: all, rendered in view. */
 export const MAX_PREVIEW_COLS = 40;
@@ -47,13 +48,25 @@ export interface SheetGridProps {
   labelledBy?: string;
 }
 
+/** A thin solid border in `color`. */
+const thin = (color: string) => `${tokens.strokeWidthThin} solid ${color}`;
+
+/** The column letters and row numbers: sticky, in the header colours. */
+const heading = {
+  position: "sticky",
+  backgroundColor: tokens.colorNeutralBackground3,
+  color: tokens.colorNeutralForeground2,
+  fontWeight: tokens.fontWeightRegular,
+  padding: `2px ${tokens.spacingHorizontalS}`,
+} as const;
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0 },
   scroll: {
     overflow: "auto",
     maxHeight: "calc(100vh - 240px)",
     minHeight: "240px",
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    border: thin(tokens.colorNeutralStroke1),
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
     ":focus-visible": {
@@ -68,37 +81,22 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
     fontVariantNumeric: "tabular-nums",
   },
-  caption: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clipPath: "inset(50%)",
-    whiteSpace: "nowrap",
-  },
+  caption: visuallyHidden,
   colHeader: {
-    position: "sticky",
+    ...heading,
     top: 0,
     zIndex: 1,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    fontWeight: tokens.fontWeightRegular,
     textAlign: "center",
-    padding: `2px ${tokens.spacingHorizontalS}`,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRight: thin(tokens.colorNeutralStroke2),
+    borderBottom: thin(tokens.colorNeutralStroke1),
   },
   corner: { left: 0, zIndex: 2 },
   rowHeader: {
-    position: "sticky",
+    ...heading,
     left: 0,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    fontWeight: tokens.fontWeightRegular,
     textAlign: "end",
-    padding: `2px ${tokens.spacingHorizontalS}`,
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRight: thin(tokens.colorNeutralStroke1),
+    borderBottom: thin(tokens.colorNeutralStroke2),
   },
   cell: {
     padding: `2px ${tokens.spacingHorizontalS}`,
@@ -106,8 +104,8 @@ const useStyles = makeStyles({
     maxWidth: "32ch",
     overflow: "hidden",
     textOverflow: "ellipsis",
-    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    borderRight: thin(tokens.colorNeutralStroke3),
+    borderBottom: thin(tokens.colorNeutralStroke3),
     color: tokens.colorNeutralForeground1,
   },
   number: { textAlign: "end" },

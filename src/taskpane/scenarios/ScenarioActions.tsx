@@ -6,12 +6,8 @@
  * running. Disabled while any task runs.
  */
 import { Button } from "@fluentui/react-components";
-import {
-  ArrowSyncRegular,
-  DocumentTableArrowRightRegular,
-  TableAddRegular,
-} from "@fluentui/react-icons";
-import { ActionBar, PrimaryButton } from "../shared/ActionBar";
+import { ArrowSyncRegular, DocumentTableArrowRightRegular } from "@fluentui/react-icons";
+import { ActionBar, SetUpWorkbookButton } from "../shared/ActionBar";
 import type { UserTask } from "./useScenarios";
 
 export interface ScenarioActionsProps {
@@ -43,14 +39,7 @@ export function ScenarioActions({
   const running = busy ? RUNNING[busy] : refreshing ? "Reading the scenarios…" : undefined;
   return (
     <ActionBar label="Scenario workbook actions" running={running}>
-      <PrimaryButton
-        primary={needsSetup}
-        icon={<TableAddRegular />}
-        disabledFocusable={disabled}
-        onClick={onSetUp}
-      >
-        Set up workbook
-      </PrimaryButton>
+      <SetUpWorkbookButton primary={needsSetup} disabledFocusable={disabled} onClick={onSetUp} />
       <Button
         icon={<DocumentTableArrowRightRegular />}
         disabledFocusable={disabled}

@@ -7,6 +7,7 @@
 import { Body1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { ACTUALS_ASSUMPTION, type ScenarioResult } from "../../engine/scenarioRunner";
 import { useFigures } from "../shared/figures";
+import { card } from "../shared/styles";
 
 export interface ScenarioSummaryProps {
   /** Baseline first, then the scenarios run. */
@@ -14,15 +15,7 @@ export interface ScenarioSummaryProps {
 }
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
+  card,
   title: { margin: 0 },
   deltas: {
     margin: 0,

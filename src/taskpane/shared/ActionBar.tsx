@@ -5,6 +5,7 @@
  * states (marked `data-primary` then).
  */
 import { Button, Spinner, makeStyles, tokens, type ButtonProps } from "@fluentui/react-components";
+import { TableAddRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { stack } from "./styles";
 
@@ -47,5 +48,21 @@ export function PrimaryButton({ primary, ...props }: ButtonProps & { primary: bo
       data-primary={primary || undefined}
       {...props}
     />
+  );
+}
+
+/**
+ * "Set up workbook" (the Alignment and Scenarios tabs' same first step: the input sheets with a
+ * starter plan), primary while the workbook has no plan.
+ */
+export function SetUpWorkbookButton(props: {
+  primary: boolean;
+  disabledFocusable?: boolean;
+  onClick?: () => void;
+}) {
+  return (
+    <PrimaryButton icon={<TableAddRegular />} {...props}>
+      Set up workbook
+    </PrimaryButton>
   );
 }

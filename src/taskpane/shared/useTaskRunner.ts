@@ -22,6 +22,21 @@ export interface TaskStates<S, T> {
   end(s: S): S;
 }
 
+/**
+ * The usual TaskStates: `busy` holds the running task, `cleared` (the earlier messages) is reset
+ * when it starts, and a failure shows `describe(error, task)` as the state's `error`.
+ */
+export function userTaskStates<S extends { busy: T | null; error: unknown }, T>(
+  cleared: Partial<S>,
+  describe: (error: unknown, task: T) => S["error"]
+): TaskStates<S, T> {
+  return {
+    start: (s, task) => ({ ...s, ...cleared, busy: task }),
+    fail: (s, error, task) => ({ ...s, error: describe(error, task) }),
+    end: (s) => ({ ...s, busy: null }),
+  };
+}
+
 export interface TaskRunner<S, T> {
   state: S;
   update: StateUpdate<S>;
@@ -100,6 +115,17 @@ export interface RefreshStates<S> {
   mark(s: S, on: boolean): S;
   /** When the re-read threw: the error described for the pane. */
   fail(s: S, error: unknown): S;
+}
+
+/** The usual RefreshStates: `flag` true while the re-read runs; a failure shown as `error`. */
+export function quietReadStates<S extends { error: unknown }>(
+  flag: { [K in keyof S]: S[K] extends boolean ? K : never }[keyof S],
+  describe: (error: unknown) => S["error"]
+): RefreshStates<S> {
+  return {
+    mark: (s, on) => ({ ...s, [flag]: on }),
+    fail: (s, error) => ({ ...s, error: describe(error) }),
+  };
 }
 
 /**

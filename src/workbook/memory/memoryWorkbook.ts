@@ -38,7 +38,7 @@ import {
   type DefinedName,
 } from "../ownershipMarks";
 import { layoutSheet, writeBlocks, type SheetModel } from "../sheetModel";
-import { arrangeOwnedSpecs, newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
+import { newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
 import { parseSheetRef, sheetRef } from "../sheetRef";
 import { checkSheetName, checkSpec, deletableSheets } from "../specRules";
 
@@ -158,16 +158,13 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
-    const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
-    const owned = new Set(this.owned().map(lower));
-    const plans = planOwnedSheets(
-      specs,
-      this.sheets,
-      (s) => s.name,
-      (s) => owned.has(lower(s.name)),
-      (spec, name) => layoutSheet(spec, name),
-      (kept) => this.takenNames(kept)
-    ).map(({ spec, sheet, replaces }) => ({
+    const plans = planOwnedSheets(given, {
+      runDate: this.runDate,
+      sheets: this.sheets,
+      owned: this.owned(),
+      build: layoutSheet,
+      takenIn: (kept) => this.takenNames(kept),
+    }).map(({ spec, sheet, replaces }) => ({
       sheet,
       index: replaces ? this.sheets.indexOf(replaces) : -1,
       requests: packRequests(spec.blocks).length,

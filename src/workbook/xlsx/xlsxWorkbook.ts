@@ -48,7 +48,7 @@ import {
 } from "../port";
 import { isOwnershipMark, ownedSheetNames } from "../ownershipMarks";
 import { viewSheet, type SheetModel } from "../sheetModel";
-import { arrangeOwnedSpecs, newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
+import { newSheet, planOwnedSheets, takenTableNames } from "../writePlan";
 import { parseSheetRef } from "../sheetRef";
 import { deletableSheets } from "../specRules";
 import { readValues } from "./readValues";
@@ -287,16 +287,13 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeOwnedSheets(given: SheetSpec[]): Promise<WriteResult[]> {
-    const specs = arrangeOwnedSpecs(given, { runDate: this.runDate });
-    const owned = new Set(this.owned().map(lower));
-    const plans = planOwnedSheets(
-      specs,
-      this.workbook.worksheets,
-      (w) => w.name,
-      (w) => owned.has(lower(w.name)),
-      (spec, name) => viewSheet(spec, name),
-      (kept) => this.takenNames(kept)
-    );
+    const plans = planOwnedSheets(given, {
+      runDate: this.runDate,
+      sheets: this.workbook.worksheets,
+      owned: this.owned(),
+      build: viewSheet,
+      takenIn: (kept) => this.takenNames(kept),
+    });
 
     return plans.map(({ sheet, replaces }) => {
       if (!replaces) {

@@ -159,6 +159,32 @@ export async function settled(entries: readonly OutEntry[]): Promise<void> {
   await Promise.all(entries.map((e) => (e.kind === "deflated" ? e.ready : undefined)));
 }
 
+interface EntryFields {
+  flags: number;
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * Writes the run of fields the local header (at 6) and the central directory header (at 8)
+ * share, in the zip format's order: flags, method, time, date, CRC-32, sizes, name length.
+ */
+function writeEntryFields(buf: Buffer, at: number, f: EntryFields): void {
+  buf.writeUInt16LE(f.flags, at);
+  buf.writeUInt16LE(f.method, at + 2);
+  buf.writeUInt16LE(f.time, at + 4);
+  buf.writeUInt16LE(f.date, at + 6);
+  buf.writeUInt32LE(f.crc >>> 0, at + 8);
+  buf.writeUInt32LE(f.compressedSize, at + 12);
+  buf.writeUInt32LE(f.size, at + 16);
+  buf.writeUInt16LE(f.nameLength, at + 20);
+}
+
 export function writeZip(entries: readonly OutEntry[], now = new Date()): Uint8Array[] {
   if (entries.length >= 0xffff) throw new Error("too many parts for a zip without zip64");
   const stamp = dosDateTime(now);
@@ -181,27 +207,23 @@ export function writeZip(entries: readonly OutEntry[], now = new Date()): Uint8A
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(compressedSize, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    const fields: EntryFields = {
+      flags,
+      method,
+      time,
+      date,
+      crc,
+      compressedSize,
+      size,
+      nameLength: name.length,
+    };
+    writeEntryFields(local, 6, fields);
     local.writeUInt16LE(0, 28);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL, 0);
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(flags, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(crc >>> 0, 16);
-    header.writeUInt32LE(compressedSize, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 8, fields);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
     out.push(local, name, ...data);
