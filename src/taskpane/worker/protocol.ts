@@ -74,6 +74,25 @@ export function toCloneable(value: unknown, seen = new Map<object, unknown>()): 
   return out;
 }
 
+/**
+ * Progress as the worker forwards it: a step's report (a whole `done`) always crosses; a report
+ * within a step (a fractional `done`, e.g. every 2,000 reps of one scenario) crosses only when
+ * `intervalMs` have passed since the last one that crossed, so the pane is not flooded.
+ */
+export function throttledProgress(
+  post: (done: number, total: number, label: string) => void,
+  intervalMs = 100,
+  now: () => number = () => Date.now()
+): (done: number, total: number, label: string) => void {
+  let last = -Infinity;
+  return (done, total, label) => {
+    const t = now();
+    if (!Number.isInteger(done) && t - last < intervalMs) return;
+    last = t;
+    post(done, total, label);
+  };
+}
+
 export function serializeError(error: unknown): SerializedError {
   const e = error as { name?: unknown; message?: unknown; kind?: unknown } | null;
   return {

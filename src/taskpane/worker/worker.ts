@@ -6,6 +6,7 @@ import { WorkbookError, type WorkbookPort } from "../../workbook/port";
 import {
   serializeError,
   SPLIT_OUTPUT_KEYS,
+  throttledProgress,
   toCloneable,
   type FromWorker,
   type ReadMethod,
@@ -73,8 +74,9 @@ scope.addEventListener("message", (event) => {
   runTaskHere(kind, input, {
     book: readOnlyBook(id),
     signal: controller.signal,
-    progress: (done, total, label) =>
-      scope.postMessage({ type: "progress", id, done, total, label }),
+    progress: throttledProgress((done, total, label) =>
+      scope.postMessage({ type: "progress", id, done, total, label })
+    ),
     yieldControl,
   })
     .then(
