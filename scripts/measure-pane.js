@@ -14,7 +14,12 @@
  * - Cost at risk on a --risk-reps roster (1,000 by default) with --trials trials (10,000), the
  *   sample's scenarios, in the worker: duration and longest main-thread task.
  *
+ * --risk-scenarios N (≥ 2) keeps the first N − 1 scenarios of the sample's Scenarios sheet: N = 2
+ * is the Baseline and one scenario (the pane shows cost at risk only beside a scenario list, so
+ * the Baseline alone, issue #9's 1 × 1,000 reps × 10,000 trials, is not runnable there).
+ *
  *   node scripts/measure-pane.js [--reps 20000] [--risk-reps 1000] [--trials 10000] [--loads 5]
+ *                                [--risk-scenarios N]
  *                                [--only first-render,scenarios,scenarios-worker,cancel,risk] [--profile]
  *                                [--json out.json]
  *
@@ -49,6 +54,14 @@ function option(name, fallback) {
 const REPS = Number(option("reps", 20_000));
 const RISK_REPS = Number(option("risk-reps", 1_000));
 const TRIALS = Number(option("trials", 10_000));
+/** Scenarios the cost-at-risk run simulates, the Baseline included (all of the sample's when omitted). */
+const RISK_SCENARIOS =
+  option("risk-scenarios", null) === null ? null : Number(option("risk-scenarios"));
+// The pane offers cost at risk only beside a scenario list: the Baseline alone is not runnable.
+if (RISK_SCENARIOS !== null && !(Number.isInteger(RISK_SCENARIOS) && RISK_SCENARIOS >= 2))
+  throw new Error(
+    "--risk-scenarios takes a whole number ≥ 2 (the Baseline and a scenario or more)"
+  );
 const LOADS = Number(option("loads", 5));
 const ONLY = String(option("only", "first-render,scenarios,cancel,risk")).split(",");
 const PROFILE = option("profile", false) === true;
@@ -301,6 +314,26 @@ async function cancelRun(context, url) {
   };
 }
 
+/** Keeps the Scenarios sheet's rows of its first `count` − 1 scenarios (the Baseline always runs). */
+function keepScenarios(page, count) {
+  return page.evaluate(async (keep) => {
+    const book = window.__compalign.book;
+    const [sheet] = await book.readSheets(["Scenarios"]);
+    const [header, ...rows] = sheet.values;
+    const names = [];
+    const kept = rows.filter((row) => {
+      const name = String(row[0] ?? "");
+      if (!names.includes(name) && names.length < keep) names.push(name);
+      return names.includes(name);
+    });
+    book.removeSheet("Scenarios");
+    await book.createSheet({
+      name: "Scenarios",
+      blocks: [{ at: "A1", values: [header, ...kept] }],
+    });
+  }, count - 1);
+}
+
 async function riskRun(context, url) {
   const { page, errors } = await openPlayground(context, url);
   await growRoster(page, RISK_REPS);
@@ -330,6 +363,7 @@ async function riskRun(context, url) {
     hook.setCell(`'Risk Settings'!B${r + 1}`, trials);
     return `Risk Settings: Trials ${trials}`;
   }, TRIALS);
+  if (RISK_SCENARIOS !== null) await keepScenarios(page, RISK_SCENARIOS);
   await openScenarios(page);
   await startRecording(page, "Cost at risk progress");
   const t0 = Date.now();

@@ -35,6 +35,11 @@ export interface ScenarioRunOptions {
   only?: string[];
   /** Called after each step: `done` of `total` steps (scenarios computed, then sheets written). */
   onProgress?: (done: number, total: number, label: string) => void;
+  /**
+   * Reps per progress report inside one scenario's computation (2,000 by default; see
+   * computeScenario). Those reports have a fractional `done` (a part of the scenario's step).
+   */
+  blockReps?: number;
   /** Aborting cancels the run; the workbook is left as it was. */
   signal?: AbortSignal;
   /** Lets the host breathe between chunks of work (the task pane yields to Excel's UI). */
@@ -105,7 +110,19 @@ export async function computeScenarioRun(
   const scenarios: ScenarioResult[] = [];
   for (const model of prepared.models) {
     if (signal?.aborted) throw cancelled();
-    const result = computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null);
+    const step = done;
+    const result = computeScenario(prepared, model, scenarios[0]?.figures.totalPayout ?? null, {
+      blockReps: options.blockReps,
+      // Within the scenario: a fraction of its step, so the bar keeps moving on a big roster.
+      onBlock: onProgress
+        ? (reps, count) =>
+            onProgress(
+              step + reps / count,
+              total,
+              `Computing ${model.name}: ${reps.toLocaleString("en-US")} of ${count.toLocaleString("en-US")} reps`
+            )
+        : undefined,
+    });
     // A figure that is not a finite number: the Baseline throws, another scenario is invalid.
     const overflow = nonFiniteReason(prepared, result, scenarios.length === 0);
     if (overflow)

@@ -410,11 +410,20 @@ function resolveVariants(
   return { lists, variantOf };
 }
 
+/** Progress inside one scenario's computation (the pane reports it so a big run never looks stuck). */
+export interface ScenarioBlockProgress {
+  /** Reps per block (2,000 by default): `onBlock` is called after each full block. */
+  blockReps?: number;
+  /** `done` reps of `count` computed so far (called after each block, not after the last rep). */
+  onBlock?: (done: number, count: number) => void;
+}
+
 /** Computes one scenario for every included rep. `baselineTotal` is null for the Baseline itself. */
 export function computeScenario(
   run: PreparedRun,
   model: ScenarioModel,
-  baselineTotal: number | null
+  baselineTotal: number | null,
+  progress: ScenarioBlockProgress = {}
 ): ScenarioResult {
   const { reps, design } = run;
   const n = reps.count;
@@ -438,8 +447,11 @@ export function computeScenario(
   const { lists, variantOf } = resolveVariants(run, model, objectiveIndex);
   const objectivePay = new Float64Array(objectiveNames.length);
   const tiScale = model.tiScale;
+  const { onBlock } = progress;
+  const blockReps = Math.max(1, Math.floor(progress.blockReps ?? 2000));
 
   for (let i = 0; i < n; i++) {
+    if (onBlock && i > 0 && i % blockReps === 0) onBlock(i, n);
     const v = variantOf[i];
     if (v < 0) continue;
     const ti = reps.targetIncentive[i] * tiScale[i];

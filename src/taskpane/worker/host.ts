@@ -11,7 +11,16 @@
  */
 import { ActionError } from "../../actions";
 import { WorkbookError, type WorkbookPort } from "../../workbook/port";
-import { serializeError, type FromWorker, type SerializedError, type ToWorker } from "./protocol";
+import {
+  joinTab,
+  rowChunks,
+  ROWS_PER_MESSAGE,
+  serializeError,
+  type BlockRowField,
+  type FromWorker,
+  type SerializedError,
+  type ToWorker,
+} from "./protocol";
 import { runTaskHere } from "./tasks";
 
 export interface RunTaskOptions {
@@ -107,14 +116,42 @@ function runInWorker<T>(
   const { book, signal, onProgress } = options;
   /** Output arrays that crossed one element per message (protocol.ts, `part`). */
   const parts = new Map<string, unknown[]>();
+  /** Row chunks of a part that came ahead of it, by "key index". */
+  const partRows = new Map<string, { block: number; field: BlockRowField; rows: unknown[][] }[]>();
+  let closed = false;
   return new Promise<T>((resolve, reject) => {
     const post = (message: ToWorker) => worker.postMessage(message);
+    /**
+     * Answers a read. A readSheets result's big sheets cross in row chunks, one message per
+     * chunk with a macrotask between them, then the reply with those sheets' rows left out.
+     */
+    const reply = async (call: number, method: string, result: unknown) => {
+      if (method !== "readSheets" || !Array.isArray(result))
+        return post({ type: "reply", id, call, result });
+      const sheets = result as ({ values: unknown[][] } | null)[];
+      const head = [];
+      for (let sheet = 0; sheet < sheets.length; sheet++) {
+        const data = sheets[sheet];
+        if (!data || data.values.length <= ROWS_PER_MESSAGE) {
+          head.push(data);
+          continue;
+        }
+        for (const rows of rowChunks(data.values, ROWS_PER_MESSAGE)) {
+          if (closed) return;
+          post({ type: "rows", id, call, sheet, rows });
+          await yieldToHost();
+        }
+        head.push({ ...data, values: [] });
+      }
+      if (!closed) post({ type: "reply", id, call, result: head });
+    };
     const onAbort = () => {
       post({ type: "cancel", id });
       finish();
       reject(cancelled());
     };
     const finish = () => {
+      closed = true;
       worker.removeEventListener("message", onMessage);
       worker.removeEventListener("error", onError);
       signal?.removeEventListener("abort", onAbort);
@@ -137,15 +174,29 @@ function runInWorker<T>(
             return;
           }
           const method = book[message.method] as (...args: unknown[]) => Promise<unknown>;
-          method.apply(book, message.args).then(
-            (result) => post({ type: "reply", id, call: message.call, result }),
-            (error) => post({ type: "reply", id, call: message.call, error: serializeError(error) })
-          );
+          method
+            .apply(book, message.args)
+            .then((result) => reply(message.call, message.method, result))
+            .catch((error: unknown) =>
+              post({ type: "reply", id, call: message.call, error: serializeError(error) })
+            );
+          return;
+        }
+        case "part-rows": {
+          const where = `${message.key} ${message.index}`;
+          const list = partRows.get(where) ?? [];
+          list.push({ block: message.block, field: message.field, rows: message.rows });
+          partRows.set(where, list);
           return;
         }
         case "part": {
+          const where = `${message.key} ${message.index}`;
+          const chunks = partRows.get(where);
+          partRows.delete(where);
           const list = parts.get(message.key) ?? [];
-          list[message.index] = message.value;
+          list[message.index] = chunks
+            ? joinTab(message.value as Parameters<typeof joinTab>[0], chunks)
+            : message.value;
           parts.set(message.key, list);
           return;
         }

@@ -5,7 +5,10 @@
 import { WorkbookError, type WorkbookPort } from "../../workbook/port";
 import {
   serializeError,
+  ROWS_PER_MESSAGE,
+  splitTab,
   SPLIT_OUTPUT_KEYS,
+  throttledProgress,
   toCloneable,
   type FromWorker,
   type ReadMethod,
@@ -22,6 +25,8 @@ const scope = self as unknown as WorkerScope;
 const running = new Map<number, AbortController>();
 const calls = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
 let nextCall = 1;
+/** Rows of a readSheets reply that came ahead of it, by call, then by sheet index. */
+const rowsAhead = new Map<number, Map<number, unknown[][]>>();
 
 /** The port a task sees: reads go to the pane; anything else is refused. */
 function readOnlyBook(id: number): WorkbookPort {
@@ -54,9 +59,25 @@ scope.addEventListener("message", (event) => {
     running.get(message.id)?.abort();
     return;
   }
+  if (message.type === "rows") {
+    const bySheet = rowsAhead.get(message.call) ?? new Map<number, unknown[][]>();
+    rowsAhead.set(message.call, bySheet);
+    const list = bySheet.get(message.sheet) ?? [];
+    for (const row of message.rows) list.push(row);
+    bySheet.set(message.sheet, list);
+    return;
+  }
   if (message.type === "reply") {
     const pending = calls.get(message.call);
     calls.delete(message.call);
+    const ahead = rowsAhead.get(message.call);
+    rowsAhead.delete(message.call);
+    if (ahead && Array.isArray(message.result)) {
+      for (const [sheet, rows] of ahead) {
+        const data = message.result[sheet] as { values: unknown[][] } | null;
+        if (data) data.values = rows;
+      }
+    }
     if (!pending) return;
     if (message.error) {
       const error =
@@ -73,8 +94,9 @@ scope.addEventListener("message", (event) => {
   runTaskHere(kind, input, {
     book: readOnlyBook(id),
     signal: controller.signal,
-    progress: (done, total, label) =>
-      scope.postMessage({ type: "progress", id, done, total, label }),
+    progress: throttledProgress((done, total, label) =>
+      scope.postMessage({ type: "progress", id, done, total, label })
+    ),
     yieldControl,
   })
     .then(
@@ -87,9 +109,19 @@ scope.addEventListener("message", (event) => {
           const list = rest[key];
           if (!Array.isArray(list)) continue;
           delete rest[key];
-          list.forEach((value, index) =>
-            scope.postMessage({ type: "part", id, key, index, value })
-          );
+          list.forEach((value, index) => {
+            // A tab's big blocks cross in row chunks first (protocol.ts, splitTab).
+            const tab = value as { blocks?: unknown } | null;
+            if (!tab || !Array.isArray(tab.blocks))
+              return scope.postMessage({ type: "part", id, key, index, value });
+            const { head, chunks } = splitTab(
+              value as Parameters<typeof splitTab>[0],
+              ROWS_PER_MESSAGE
+            );
+            for (const chunk of chunks)
+              scope.postMessage({ type: "part-rows", id, key, index, ...chunk });
+            scope.postMessage({ type: "part", id, key, index, value: head });
+          });
         }
         scope.postMessage({ type: "result", id, output: rest });
       },
