@@ -158,8 +158,11 @@ export async function runScenarioAction(
   if (signal?.aborted) throw cancelled();
   const sheets: WriteResult[] = [];
   try {
-    for (const build of specs) {
+    for (const [i, build] of specs.entries()) {
       if (signal?.aborted) throw cancelled();
+      // Said before the write starts: the tabs' arrival from the worker and the first write
+      // would otherwise be one long silence after "Laid out …".
+      onProgress?.(done, total, `Writing tab ${i + 1} of ${specs.length}…`);
       const written = await writeWithFreeTable(book, build);
       sheets.push(written);
       onProgress?.(++done, total, `Wrote ${written.name}`);

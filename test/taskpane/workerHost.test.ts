@@ -201,9 +201,36 @@ describe("runTask", () => {
       ...names.map((name, i) => `${i + 1}/${2 * n + 1} Computed ${name}`),
       ...names.map((name) => `${n}/${2 * n + 1} Laid out ${name}`),
       `${n}/${2 * n + 1} Laid out Scenario Comparison`,
-      ...names.map((name, i) => `${n + i + 1}/${2 * n + 1} Wrote ${name}`),
+      ...names.flatMap((name, i) => [
+        `${n + i}/${2 * n + 1} Writing tab ${i + 1} of ${n + 1}…`,
+        `${n + i + 1}/${2 * n + 1} Wrote ${name}`,
+      ]),
+      `${2 * n}/${2 * n + 1} Writing tab ${n + 1} of ${n + 1}…`,
       `${2 * n + 1}/${2 * n + 1} Wrote Scenario Comparison`,
     ]);
+  });
+
+  it("warmUpWorker starts the worker before the first task, which then uses that same worker", async () => {
+    (globalThis as { Worker?: unknown }).Worker = StandInWorker;
+    const { runTask, warmUpWorker } = await import("../../src/taskpane/worker/host");
+    expect(standIn).toBeNull();
+    warmUpWorker();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const warmed = standIn;
+    expect(warmed).not.toBeNull();
+    warmUpWorker();
+    const run = await runTask<ComputedScenarioRun>("scenarios", {}, { book: await starterBook() });
+    expect(standIn).toBe(warmed);
+    expect(warmed!.sent.map((m) => m.type)).toContain("start");
+    expect(run.scenarios.length).toBeGreaterThan(0);
+  });
+
+  it("warmUpWorker does nothing where tasks run on the main thread", async () => {
+    const { warmUpWorker, taskRunner } = await import("../../src/taskpane/worker/host");
+    warmUpWorker();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(taskRunner()).toBe("main-thread");
+    expect(standIn).toBeNull();
   });
 
   it("cancel aborts the task in the worker and rejects with Cancelled", async () => {

@@ -23,7 +23,7 @@ import type { ScenarioOutcome } from "./describeOutcome";
 import { insertSampleData, setupWorkbook } from "../../actions";
 import { listingOf, type ScenarioListing } from "./listing";
 import type { ScenarioRow } from "./scenarioRow";
-import { runTask } from "../worker/host";
+import { runTask, warmUpWorker } from "../worker/host";
 import { nameKey } from "../../engine/nameKey";
 import type { ComputedScenarioRun } from "../../actions";
 
@@ -152,6 +152,9 @@ export function useScenarios(
   const reload = useQuietRefresh(runner, RELOAD, showRead);
 
   const load = useCallback(() => perform("load", showRead), [perform, showRead]);
+
+  // The worker that runs scenarios and cost at risk starts while the tab is read.
+  useEffect(() => warmUpWorker(), []);
 
   useEffect(() => {
     void load();

@@ -64,6 +64,15 @@ function startWorker(): Promise<Worker | null> {
   return shared;
 }
 
+/**
+ * Starts the worker ahead of the first task (a tab that will run one calls it when it opens): its
+ * script is fetched and compiled while the user reads the tab, not in the silence after they
+ * select Run. Nothing happens where tasks run on the main thread.
+ */
+export function warmUpWorker(): void {
+  if (workerAvailable()) void startWorker();
+}
+
 function restoreError(error: SerializedError): Error {
   if (error.name === "ActionError" && error.kind)
     return new ActionError(error.kind as never, error.message);
