@@ -16,6 +16,7 @@ import type { ScenarioRun } from "../../src/engine/scenarioRunner";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { toCloneable } from "../../src/taskpane/worker/protocol";
 import { StandInWorker } from "./standInWorker";
+import { isWorkerOnlyStep, SHEETS_SENT } from "../../src/taskpane/worker/host";
 
 let standIn: StandInWorker | null = null;
 jest.mock("../../src/taskpane/worker/createWorker", () => ({
@@ -107,13 +108,14 @@ describe("runTask", () => {
         onProgress: (done) => progress.push(done),
       }
     );
-    // Read, two scenarios computed, then their two tabs and the comparison laid out (step 2).
+    // Read, two scenarios computed, then their two tabs and the comparison laid out (step 2),
+    // then each of the three received in the pane (still step 2); first, the sheets sent (0).
     expect(run.scenarios.map((s) => s.name)).toEqual(["Baseline", "Quotas up 10%"]);
     expect(figuresOf(run)).toEqual(
       figuresOf(await computeScenarioRun(await starterBook(), { only: ["Quotas up 10%"] }))
     );
     expect(reads).toEqual([["Objectives", "Matrix", "Curves", "Reps", "Settings", "Scenarios"]]);
-    expect(progress).toEqual([0, 1, 2, 2, 2, 2]);
+    expect(progress).toEqual([0, 0, 1, 2, 2, 2, 2, 2, 2, 2]);
     expect(standIn!.sent.map((m) => m.type)).toEqual(["start", "reply"]);
     expect(standIn!.sent[0]).toMatchObject({ type: "start", kind: "scenarios" });
   });
@@ -192,7 +194,18 @@ describe("runTask", () => {
     (globalThis as { Worker?: unknown }).Worker = StandInWorker;
     const inWorker = await trace();
     expect(standIn).not.toBeNull();
-    expect(inWorker).toEqual(onMain);
+    // The worker path says each laid-out tab as it arrives (a step the main thread does not
+    // have), after its "Laid out" and before the writes; otherwise the steps are the same.
+    const received = inWorker.filter((step) => / Received /.test(step));
+    expect(received.map((step) => step.replace(/^\S+ /, ""))).toEqual([
+      ...(await computeScenarioRun(await starterBook())).scenarios.map((s) => `Received ${s.name}`),
+      "Received Scenario Comparison",
+    ]);
+    expect(inWorker.filter((step) => !isWorkerOnlyStep(step.replace(/^\S+ /, "")))).toEqual(onMain);
+    expect(inWorker[0]).toBe(`0/0 ${SHEETS_SENT}`);
+    expect(inWorker.findIndex((step) => / Received /.test(step))).toBeGreaterThan(
+      inWorker.findIndex((step) => /Laid out Scenario Comparison/.test(step))
+    );
     const names = (await computeScenarioRun(await starterBook())).scenarios.map((s) => s.name);
     const n = names.length;
     const reps = (await computeScenarioRun(await starterBook())).reps.count;

@@ -64,6 +64,18 @@ function startWorker(): Promise<Worker | null> {
   return shared;
 }
 
+/** The label of a worker-only progress step: a laid-out tab arrived in the pane ("Received <tab>"). */
+export const RECEIVED = "Received";
+/** The worker-only step once the sheets it asked for have crossed to it. */
+export const SHEETS_SENT = "Read the workbook; checking the plan and the reps…";
+
+/**
+ * Steps only the worker path reports (the main thread has nothing to send or receive): the rest
+ * of the progress is the same on both paths.
+ */
+export const isWorkerOnlyStep = (label: string): boolean =>
+  label === SHEETS_SENT || label.startsWith(`${RECEIVED} `);
+
 /**
  * Starts the worker ahead of the first task (a tab that will run one calls it when it opens): its
  * script is fetched and compiled while the user reads the tab, not in the silence after they
@@ -126,6 +138,7 @@ function runInWorker<T>(
   /** Output arrays that crossed one element per message (protocol.ts, `part`). */
   const parts = new Map<string, unknown[]>();
   /** Row chunks of a part that came ahead of it, by "key index". */
+  let last = { done: 0, total: 0 };
   const partRows = new Map<string, { block: number; field: BlockRowField; rows: unknown[][] }[]>();
   let closed = false;
   return new Promise<T>((resolve, reject) => {
@@ -152,7 +165,9 @@ function runInWorker<T>(
         }
         head.push({ ...data, values: [] });
       }
-      if (!closed) post({ type: "reply", id, call, result: head });
+      if (closed) return;
+      post({ type: "reply", id, call, result: head });
+      onProgress?.(last.done, last.total, SHEETS_SENT);
     };
     const onAbort = () => {
       post({ type: "cancel", id });
@@ -174,6 +189,7 @@ function runInWorker<T>(
       if (message.id !== id) return;
       switch (message.type) {
         case "progress":
+          last = { done: message.done, total: message.total };
           onProgress?.(message.done, message.total, message.label);
           return;
         case "read": {
@@ -207,6 +223,10 @@ function runInWorker<T>(
             ? joinTab(message.value as Parameters<typeof joinTab>[0], chunks)
             : message.value;
           parts.set(message.key, list);
+          // A worker-only step (the main thread has nothing to receive): each tab that arrives is
+          // said, so the crossing of a big run's tabs is not one silence.
+          const name = (message.value as { name?: unknown } | null)?.name;
+          if (typeof name === "string") onProgress?.(last.done, last.total, `${RECEIVED} ${name}`);
           return;
         }
         case "result":
