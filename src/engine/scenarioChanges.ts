@@ -15,6 +15,7 @@ import { curveProblem, makeCurve, type Curve } from "./curve";
 import type { Component, CurveDefinition, PlanDesign } from "./plan";
 import type { Problem } from "./problem";
 import type { RepTable } from "./reps";
+import { nameKey } from "./nameKey";
 
 // The kinds themselves (ids, labels, Value ranges) are one table: src/engine/changeKinds.ts.
 export { CHANGE_TYPES, type ChangeType };
@@ -69,7 +70,7 @@ export interface ScenarioModel {
 }
 
 export const ALL = "*";
-const key = (text: string) => text.trim().toLowerCase();
+const key = nameKey;
 
 class Invalid extends Error {
   constructor(

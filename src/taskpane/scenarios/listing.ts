@@ -5,6 +5,7 @@
  */
 import type { InvalidScenario } from "../../engine/scenarioChanges";
 import type { DataIssue, PreparedRun } from "../../engine/scenarioRunner";
+import { nameKey, sameName } from "../../engine/nameKey";
 import { SHEETS } from "../../model/readPlan";
 import { SCENARIOS_SHEET } from "../../model/readScenarios";
 import type { RowContext } from "./scenarioRow";
@@ -42,11 +43,7 @@ export function listingOf(prepared: PreparedRun): ScenarioListing {
   const metricsByPlan = new Map(
     plans.map((plan) => [
       plan,
-      unique(
-        design.components
-          .filter((c) => c.plan.trim().toLowerCase() === plan.toLowerCase())
-          .map((c) => c.metric)
-      ),
+      unique(design.components.filter((c) => sameName(c.plan, plan)).map((c) => c.metric)),
     ])
   );
   const runnable = prepared.models.slice(1).map((m) => m.name);
@@ -65,8 +62,8 @@ export function listingOf(prepared: PreparedRun): ScenarioListing {
         plan,
         new Map(
           design.components
-            .filter((c) => c.plan.trim().toLowerCase() === plan.toLowerCase())
-            .map((c) => [c.metric.trim().toLowerCase(), c.weight])
+            .filter((c) => sameName(c.plan, plan))
+            .map((c) => [nameKey(c.metric), c.weight])
         ),
       ])
     ),

@@ -150,10 +150,6 @@ function dosDateTime(when: Date): { time: number; date: number } {
   };
 }
 
-/**
- * A zip file of the entries, in order, as buffers to write one after another (no copy of the
- * raw entries' bytes is made).
- */
 /** Waits until every entry's chunks are deflated. */
 export async function settled(entries: readonly OutEntry[]): Promise<void> {
   await Promise.all(entries.map((e) => (e.kind === "deflated" ? e.ready : undefined)));
@@ -185,6 +181,10 @@ function writeEntryFields(buf: Buffer, at: number, f: EntryFields): void {
   buf.writeUInt16LE(f.nameLength, at + 20);
 }
 
+/**
+ * A zip file of the entries, in order, as buffers to write one after another (no copy of the
+ * raw entries' bytes is made).
+ */
 export function writeZip(entries: readonly OutEntry[], now = new Date()): Uint8Array[] {
   if (entries.length >= 0xffff) throw new Error("too many parts for a zip without zip64");
   const stamp = dosDateTime(now);
