@@ -121,8 +121,9 @@ function best(fn, runs = 3) {
 
 /**
  * The same simulation written by hand: attainment, TI × weight and the curve per rep and metric
- * in Float64Arrays, the same draws in the same order, a linear curve interpolated inline, the
- * trial totals kept and sorted for the percentiles.
+ * in Float64Arrays, the same draws in the same order from the generator inlined as the engine
+ * inlines it, a linear curve interpolated inline, the trial totals kept and sorted for the
+ * percentiles.
  */
 function handLoop(table, trials, settings) {
   const n = table.count;
@@ -136,18 +137,32 @@ function handLoop(table, trials, settings) {
       wti[i * 3 + k] = table.targetIncentive[i] * WEIGHTS[p][k];
     });
   }
-  const rng = new Xoshiro128(settings.seed);
+  // The generator inlined as the engine has it: xoshiro128** on the seeded state's four words.
+  const state = new Xoshiro128(settings.seed).state;
+  const next = () => {
+    const s1 = state[1];
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = s1 << 9;
+    state[2] ^= state[0];
+    state[3] ^= s1;
+    state[1] ^= state[2];
+    state[0] ^= state[3];
+    state[2] ^= t;
+    state[3] = (state[3] << 11) | (state[3] >>> 21);
+    return result;
+  };
   const sc = settings.commonVolatility;
   const su = settings.individualVolatility * Math.sqrt(settings.metricCorrelation);
   const sv = settings.individualVolatility * Math.sqrt(1 - settings.metricCorrelation);
   const totals = new Float64Array(trials);
   for (let t = 0; t < trials; t++) {
-    const common = 1 + sc * normalFromUint32(rng.nextUint32());
+    const common = 1 + sc * normalFromUint32(next());
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const base = common + su * normalFromUint32(rng.nextUint32());
+      const base = common + su * normalFromUint32(next());
       for (let s = i * 3; s < i * 3 + 3; s++) {
-        const shock = base + sv * normalFromUint32(rng.nextUint32());
+        const shock = base + sv * normalFromUint32(next());
         const a = att[s] * (shock > 0 ? shock : 0);
         let rate;
         if (a < 0.5) rate = 0;
