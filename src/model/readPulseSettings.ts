@@ -16,6 +16,7 @@ import {
 import type { Problem } from "../engine/problem";
 import { serialToDate } from "../workbook/excelDate";
 import type { SheetData, SheetValue } from "../workbook/port";
+import { settingRows } from "./settingRows";
 import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
 
 export const PULSE_SETTINGS_SHEET = "Pulse Settings";
@@ -96,39 +97,10 @@ export function readPulseSettings(data: SheetData | null): PulseSettingsRead {
     });
     return { settings, warnings };
   }
-  const seen = new Map<string, string>();
   const set = new Set<string>();
-  for (const row of sheet.rows) {
-    const raw = row.get("Setting");
-    const name = normaliseHeader(raw);
-    const cell = row.cell("Setting");
-    const valueCell = row.cell("Value");
-    if (!name) {
-      if (row.get("Value") === null) continue; // A note in another column.
-      warnings.push({
-        message: "the row has a value but no Setting name, so it is not used.",
-        cell: valueCell,
-      });
-      continue;
-    }
-    const spec = BY_NAME.get(name);
-    if (!spec) {
-      warnings.push({
-        message: `"${text(raw)}" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`,
-        cell,
-      });
-      continue;
-    }
-    const first = seen.get(name);
-    if (first) {
-      warnings.push({
-        message: `${spec.name} is given twice (first at ${first}); the first is used.`,
-        cell,
-      });
-      continue;
-    }
-    seen.set(name, cell);
-    const value = row.get("Value");
+  const unknown = (typed: string) =>
+    `"${typed}" is not a pulse setting (see docs/workbook.md for the names), so it is not used.`;
+  for (const { spec, value, valueCell } of settingRows(sheet, BY_NAME, unknown, warnings)) {
     if (value === null) continue; // Not set.
     if (spec.field === "period") {
       settings.period = periodLabel(value);

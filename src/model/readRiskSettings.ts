@@ -9,7 +9,8 @@
 import { DEFAULT_RISK_SETTINGS, RISK_LIMITS, type RiskSettings } from "../engine/costAtRisk";
 import type { Problem } from "../engine/problem";
 import type { SheetData } from "../workbook/port";
-import { describeValue, normaliseHeader, sheetRows, text } from "./sheetRows";
+import { settingRows } from "./settingRows";
+import { describeValue, normaliseHeader, sheetRows } from "./sheetRows";
 
 export const RISK_SETTINGS_SHEET = "Risk Settings";
 export const RISK_SETTINGS_COLUMNS = ["Setting", "Value"] as const;
@@ -92,38 +93,9 @@ export function readRiskSettings(data: SheetData | null): RiskSettingsRead {
     });
     return { settings, warnings };
   }
-  const seen = new Map<string, string>();
-  for (const row of sheet.rows) {
-    const raw = row.get("Setting");
-    const name = normaliseHeader(raw);
-    const cell = row.cell("Setting");
-    const valueCell = row.cell("Value");
-    const value = row.get("Value");
-    if (!name) {
-      if (value === null) continue; // A note in another column.
-      warnings.push({
-        message: "the row has a value but no Setting name, so it is not used.",
-        cell: valueCell,
-      });
-      continue;
-    }
-    const spec = BY_NAME.get(name);
-    if (!spec) {
-      warnings.push({
-        message: `"${text(raw)}" is not a risk setting (${RISK_SETTINGS.map((s) => s.name).join(", ")}), so it is not used.`,
-        cell,
-      });
-      continue;
-    }
-    const first = seen.get(name);
-    if (first) {
-      warnings.push({
-        message: `${spec.name} is given twice (first at ${first}); the first is used.`,
-        cell,
-      });
-      continue;
-    }
-    seen.set(name, cell);
+  const unknown = (typed: string) =>
+    `"${typed}" is not a risk setting (${RISK_SETTINGS.map((s) => s.name).join(", ")}), so it is not used.`;
+  for (const { spec, value, valueCell } of settingRows(sheet, BY_NAME, unknown, warnings)) {
     if (value === null) continue; // Not set: the default.
     if (typeof value !== "number" || !Number.isFinite(value)) {
       warnings.push({
