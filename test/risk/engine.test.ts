@@ -100,24 +100,26 @@ describe("random numbers", () => {
   });
 });
 
+/** Any curve: 1–6 ascending points from 0–1, rates 0–3, LINEAR or STEP, CAP or EXTEND. */
+const curveArb = fc
+  .record({
+    steps: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    start: fc.double({ min: 0, max: 1, noNaN: true }),
+    rates: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    method: fc.constantFrom("LINEAR" as const, "STEP" as const),
+    beyond: fc.constantFrom("CAP" as const, "EXTEND" as const),
+  })
+  .map(({ steps, start, rates, method, beyond }) => {
+    const points: number[] = [];
+    let at = start;
+    for (const s of steps) points.push((at += s));
+    return makeCurve(points, rates.slice(0, points.length), method, beyond);
+  });
+
 test("curves on flat arrays give exactly curveRate's bits", () => {
-  const curveArb = fc
-    .record({
-      steps: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
-        minLength: 1,
-        maxLength: 6,
-      }),
-      start: fc.double({ min: 0, max: 1, noNaN: true }),
-      rates: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 6, maxLength: 6 }),
-      method: fc.constantFrom("LINEAR" as const, "STEP" as const),
-      beyond: fc.constantFrom("CAP" as const, "EXTEND" as const),
-    })
-    .map(({ steps, start, rates, method, beyond }) => {
-      const points: number[] = [];
-      let at = start;
-      for (const s of steps) points.push((at += s));
-      return makeCurve(points, rates.slice(0, points.length), method, beyond);
-    });
   fc.assert(
     fc.property(
       curveArb,
@@ -426,27 +428,6 @@ test("a year with no simulated revenue has no incentive cost of sales: a percent
 });
 
 describe("the trial loop's segment tables (speed) keep curveRate's bits", () => {
-  const curveArb = fc
-    .record({
-      steps: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
-        minLength: 1,
-        maxLength: 6,
-      }),
-      start: fc.double({ min: 0, max: 1, noNaN: true }),
-      rates: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), {
-        minLength: 6,
-        maxLength: 6,
-      }),
-      method: fc.constantFrom("LINEAR" as const, "STEP" as const),
-      beyond: fc.constantFrom("CAP" as const, "EXTEND" as const),
-    })
-    .map(({ steps, start, rates, method, beyond }) => {
-      const points: number[] = [];
-      let at = start;
-      for (const s of steps) points.push((at += s));
-      return makeCurve(points, rates.slice(0, points.length), method, beyond);
-    });
-
   test("segmentedRate equals curveRate bit for bit on every kind of curve, at any attainment (NaN: flatRate's)", () => {
     fc.assert(
       fc.property(
