@@ -5,6 +5,7 @@
  */
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
 import { figures, pct as percent } from "../engine/figures";
+import { moneyPerQuotaUnit } from "../engine/marginalAlignment";
 import type { Finding } from "../engine/plan";
 import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
@@ -70,7 +71,7 @@ export function checkJson({ report, marginal }: AlignmentCheck) {
 function readable({ report, marginal, figures: settings }: AlignmentCheck): string {
   const fig = figures(settings);
   // The engine's cents per quota unit, shown as money per unit as the Alignment View tab does.
-  const perUnit = (cents: number | null) => fig.moneyPerUnit(cents === null ? null : cents / 100);
+  const perUnit = (cents: number | null) => fig.moneyPerUnit(moneyPerQuotaUnit(cents));
   const index = report.designAlignmentIndex;
   const lines = [
     `Design alignment index: ${

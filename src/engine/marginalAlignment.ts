@@ -20,6 +20,13 @@ import { nameKey } from "./nameKey";
 
 export const ONE_POINT = 0.01;
 
+/**
+ * A cents-per-quota-unit figure as money per quota unit (÷ 100), as the Alignment View, the pane
+ * and `check`'s report show it; the JSON keeps cents. null stays null.
+ */
+export const moneyPerQuotaUnit = (cents: number | null): number | null =>
+  cents === null ? null : cents / 100;
+
 export interface MarginalMetric {
   plan: string;
   metric: string;

@@ -5,7 +5,7 @@
  * the findings as an Excel table.
  */
 import { plansOf, type AlignmentReport } from "../engine/alignmentRules";
-import type { MarginalMetric } from "../engine/marginalAlignment";
+import { moneyPerQuotaUnit, type MarginalMetric } from "../engine/marginalAlignment";
 import type { PlanDesign } from "../engine/plan";
 import type { Block, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
@@ -134,9 +134,6 @@ export function alignmentViewSheet(
   // Marginal pay at 100%: where one more point pays most, per plan and metric.
   const marginalTop = top + body.length + 3;
   const { symbol } = currencySymbol(figures);
-  // Per quota unit in money (the engine's cents ÷ 100): per currency unit of quota for a money
-  // metric ($0.087 is 8.7 cents on the dollar), per deal for a count metric ($378.378).
-  const perUnit = (cents: number | null) => (cents === null ? null : cents / 100);
   const marginalHeader = [
     "Plan",
     "Metric",
@@ -168,9 +165,11 @@ export function alignmentViewSheet(
         m.weight,
         m.sharePerPoint,
         m.dollarsPerPoint,
-        perUnit(m.centsPerQuotaUnitAtTarget),
-        perUnit(m.centsPerQuotaUnitBelow),
-        perUnit(m.centsPerQuotaUnitAbove),
+        // Per quota unit in money: per currency unit of quota for a money metric ($0.087 is
+        // 8.7 cents on the dollar), per deal for a count metric ($378.378).
+        moneyPerQuotaUnit(m.centsPerQuotaUnitAtTarget),
+        moneyPerQuotaUnit(m.centsPerQuotaUnitBelow),
+        moneyPerQuotaUnit(m.centsPerQuotaUnitAbove),
       ]),
     ],
     numberFormats: [

@@ -5,7 +5,7 @@
  * the engine flagged `marginal-misaligned`. Not shown as valid while the plan has errors.
  */
 import { Badge, Body1, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
-import type { MarginalMetric } from "../../engine/marginalAlignment";
+import { moneyPerQuotaUnit, type MarginalMetric } from "../../engine/marginalAlignment";
 import { useFigures } from "../shared/figures";
 import { formatShare } from "./format";
 
@@ -41,7 +41,7 @@ export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) 
   const styles = useStyles();
   const fig = useFigures();
   // The engine's cents per quota unit as money per unit, as the Alignment View tab writes it.
-  const perUnit = (cents: number | null) => fig.moneyPerUnit(cents === null ? null : cents / 100);
+  const perUnit = (cents: number | null) => fig.moneyPerUnit(moneyPerQuotaUnit(cents));
   const headingId = useId("marginal-");
   const plans = [...new Set(marginal.map((m) => m.plan))];
   return (
