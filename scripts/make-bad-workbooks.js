@@ -561,20 +561,21 @@ edit(
   planError(["duplicate-objective"])
 );
 
-// Reps values: warnings in check, data issues (reps left out) in scenarios and pulse.
+// Reps values: warnings in check, data issues (reps left out) in scenarios and pulse; the cell at
+// fault is the data issue's "cell" in --json, never inside its message.
 const dataIssue = (rules, text) =>
   reported(rules, { scenarios: { exit: 0, text }, pulse: { exit: 0 } });
 edit(
   "rep-ti-text",
   'a target incentive typed as "60,000"',
   (wb) => set(wb, "Reps", "E2", "60,000"),
-  dataIssue(["number-text"], "(Reps!E2)")
+  dataIssue(["number-text"], '"cell":"Reps!E2"')
 );
 edit(
   "rep-ti-huge",
   "a target incentive of 1e308",
   (wb) => set(wb, "Reps", "E2", 1e308),
-  dataIssue(["huge-value"], "(Reps!E2)")
+  dataIssue(["huge-value"], '"cell":"Reps!E2"')
 );
 edit(
   "rep-ti-negative",
@@ -592,7 +593,7 @@ edit(
   "rep-quota-date",
   "a quota typed as the date 2025-01-01",
   (wb) => setDate(wb, "Reps", "I2"),
-  dataIssue(["date-in-number"], "the date 2025-01-01 (Reps!I2)")
+  dataIssue(["date-in-number"], "Cloud ARR Quota is the date 2025-01-01")
 );
 edit(
   "rep-quota-zero",
@@ -604,7 +605,7 @@ edit(
   "rep-actual-uncached",
   "an actual that is a formula saved without its result",
   (wb) => set(wb, "Reps", "J2", uncached("1000*2")),
-  dataIssue(["uncached-formula"], "(Reps!J2)")
+  dataIssue(["uncached-formula"], '"cell":"Reps!J2"')
 );
 edit(
   "rep-actual-text",
@@ -616,7 +617,7 @@ edit(
   "rep-revenue-text",
   'revenue typed as "$2,650,000"',
   (wb) => set(wb, "Reps", "G2", "$2,650,000"),
-  dataIssue(["number-text"], "(Reps!G2)")
+  dataIssue(["number-text"], '"cell":"Reps!G2"')
 );
 edit(
   "rep-duplicate-id",

@@ -135,7 +135,7 @@ export function runPulseCommand(
         ...warnings.map((warning) => `warning: ${problemLine(warning)}`),
         ...(issues.length > 0
           ? [
-              `${issues.length} rep${issues.length === 1 ? "" : "s"} with data issues left out (first: row ${issues[0].row}, ${issues[0].message})`,
+              `${issues.length} rep${issues.length === 1 ? "" : "s"} with data issues left out (first: row ${issues[0].row}, ${problemLine(issues[0])})`,
             ]
           : []),
       ];

@@ -10,6 +10,7 @@ import { runRiskAction, type RiskRunResult } from "../actions";
 import { problemLine } from "../engine/problem";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
 import { fileCommand, type FileArgs } from "./commandSpec";
+import { dataIssueJson } from "./scenarios";
 import type { Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
@@ -26,7 +27,8 @@ export const RISK_COMMAND = fileCommand({
   "totalPayout": {"mean", "p10", "p50", "p90", "p95"}, "payoutToTarget": {"p50", "p90"},
   "incentiveCostOfSales": {"p50", "p90"} or null, "probabilityOverBudget", "byPlan":
   [{"plan", "p50", "p90"}]}], "invalidScenarios": [{"name", "reason", "cell"}], "dataIssues":
-  [{"rep", "row", "message"}]}
+  [{"rep", "row", "message", "cell", "cells"}]} (a data issue as compalign scenarios --json
+  prints it: "cell" is the first Reps cell at fault, "cells" every one)
 
   A plan with error findings prints {"error": "plan-has-errors", "findings": [{"severity",
   "rule", "plan", "metric", "objective", "message", "cell"}]}.`,
@@ -77,7 +79,7 @@ export function riskJson(r: Omit<RiskRunResult, "sheet">) {
       byPlan: x.byPlan.map(({ plan, p50, p90 }) => ({ plan, p50, p90 })),
     })),
     invalidScenarios: r.invalidScenarios.map(({ name, reason, cell }) => ({ name, reason, cell })),
-    dataIssues: r.dataIssues.map(({ rep, row, message }) => ({ rep, row, message })),
+    dataIssues: r.dataIssues.map(dataIssueJson),
   };
 }
 

@@ -4,7 +4,7 @@
  * Scenario Comparison tab. The input is never modified.
  */
 import { runScenarioAction, type ScenarioRunResult } from "../actions";
-import { ACTUALS_ASSUMPTION } from "../engine/scenarioRunner";
+import { ACTUALS_ASSUMPTION, type DataIssue } from "../engine/scenarioRunner";
 import { fileCommand, usageError, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
@@ -19,7 +19,10 @@ export const SCENARIOS_COMMAND = fileCommand({
   data issues, invalid scenarios, charts).`,
   json: `print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout",
   ...}], "invalidScenarios": [{"name", "reason", "cell"}], "dataIssues": [{"rep", "row",
-  "message"}]}`,
+  "message", "cell", "cells"}]}
+
+  A data issue's "cell" is the first Reps cell at fault ("Reps!F12"; null when only a column is
+  missing), "cells" every one; "message" names the columns, never the address.`,
   outRequired: true,
   description: `Runs the scenarios of IN.xlsx's Scenarios sheet (Baseline, with no change, always
   first) rep by rep over its Reps, Matrix, Curves and Objectives (docs/workbook.md).`,
@@ -53,9 +56,21 @@ export function scenariosJson({ run }: ScenarioRunResult) {
       reason,
       cell,
     })),
-    dataIssues: run.dataIssues.map(({ rep, row, message }) => ({ rep, row, message })),
+    dataIssues: run.dataIssues.map(dataIssueJson),
   };
 }
+
+/**
+ * A data issue as --json prints it (scenarios and risk): the rep, its Reps row, the reasons, the
+ * first offending cell ("Reps!F12", null when only a column is missing) and every offending cell.
+ */
+export const dataIssueJson = ({ rep, row, message, cell, cells }: DataIssue) => ({
+  rep,
+  row,
+  message,
+  cell,
+  cells,
+});
 
 export function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<number> {
   return runWorkbookCommand("compalign scenarios", options, io, {

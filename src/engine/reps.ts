@@ -21,6 +21,12 @@ export interface RepTable {
   /** `<Metric> Quota` / `<Metric> Actual` columns by metric name (lower-cased); NaN where unusable. */
   quota: Map<string, Float64Array>;
   actual: Map<string, Float64Array>;
-  /** What the cell under `header` holds for rep i, for messages: 'blank', 'text "n/a"', '-5'. */
+  /**
+   * What the cell under `header` holds for rep i, for messages: 'blank', 'text "n/a"', '-5',
+   * 'the date 2025-01-01'. Never the cell's address: that is `cell`.
+   */
   describe(i: number, header: string): string;
+  /** The sheet-qualified address of rep i's cell under `header` ("Reps!F12"), or null when the
+   *  sheet has no such column. */
+  cell(i: number, header: string): string | null;
 }

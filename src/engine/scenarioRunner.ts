@@ -45,10 +45,21 @@ export const BASELINE = "Baseline";
 export const ACTUALS_ASSUMPTION =
   "Actuals are held as they are: these scenarios show what the plan would have paid for the same results.";
 
+/**
+ * A rep left out of every scenario, and why. A Problem (engine/problem.ts): `message` names the
+ * columns at fault but never a cell address; `cell` is where to look (`problemLine` prints both).
+ */
 export interface DataIssue {
   rep: string;
+  /** 1-based Reps row. */
   row: number;
+  /** Every reason, "; "-joined: 'Target Incentive is blank; Core Bookings Quota is text "1,200" …'. */
   message: string;
+  /** The first offending input cell of the rep ("Reps!F12"), in the message's order; null when
+   *  no cell of the rep is at fault (only a column the plan needs is missing). */
+  cell: string | null;
+  /** Every offending input cell of the rep, in the message's order (`cell` is the first). */
+  cells: string[];
 }
 
 /** What incentive pay costs against what it sold, for a group of reps (or all of them). */
@@ -283,35 +294,51 @@ function findDataIssues(
   ];
   for (let i = 0; i < reps.count; i++) {
     const reasons: string[] = [];
+    const cells: string[] = [];
+    // A reason about rep i's cell under `header`: the text, and the cell kept apart from it.
+    const at = (header: string, reason: string) => {
+      reasons.push(reason);
+      const cell = reps.cell(i, header);
+      if (cell !== null && !cells.includes(cell)) cells.push(cell);
+    };
     const metrics = paid.get(nameKey(reps.plans[i]));
     if (!metrics)
-      reasons.push(reps.plans[i] ? `plan "${reps.plans[i]}" is not in Matrix` : "Plan is blank");
+      at("Plan", reps.plans[i] ? `plan "${reps.plans[i]}" is not in Matrix` : "Plan is blank");
     const ti = reps.targetIncentive[i];
-    if (!(ti >= 0)) reasons.push(`Target Incentive is ${reps.describe(i, "Target Incentive")}`);
+    if (!(ti >= 0))
+      at("Target Incentive", `Target Incentive is ${reps.describe(i, "Target Incentive")}`);
     for (const metric of metrics ?? []) {
       const quota = reps.quota.get(metric);
       const actual = reps.actual.get(metric);
       const name = metricNames.get(metric) ?? metric;
       if (!quota) reasons.push(`there is no "${name} Quota" column`);
       else if (!(quota[i] > 0))
-        reasons.push(
+        at(
+          `${name} Quota`,
           `${name} Quota is ${reps.describe(i, `${name} Quota`)} (must be a number above 0)`
         );
       if (!actual) reasons.push(`there is no "${name} Actual" column`);
       else if (Number.isNaN(actual[i]))
-        reasons.push(`${name} Actual is ${reps.describe(i, `${name} Actual`)}`);
+        at(`${name} Actual`, `${name} Actual is ${reps.describe(i, `${name} Actual`)}`);
     }
     for (const [header, column] of optional) {
-      if (column && Number.isNaN(column[i]))
-        reasons.push(`${header} is ${reps.describe(i, header)}`);
+      if (column && Number.isNaN(column[i])) at(header, `${header} is ${reps.describe(i, header)}`);
     }
     // Gross Margin follows a scaled revenue metric at the rep's margin rate, which needs Revenue > 0.
     if (moved?.[i] && reps.grossMargin && reps.revenue && !(reps.revenue[i] > 0))
-      reasons.push(
+      at(
+        "Revenue",
         `Revenue is ${reps.describe(i, "Revenue")}, so Gross Margin cannot follow a scenario's scale-actual on a revenue metric (no margin rate)`
       );
     if (reasons.length === 0) included[i] = 1;
-    else dataIssues.push({ rep: reps.names[i], row: reps.rows[i], message: reasons.join("; ") });
+    else
+      dataIssues.push({
+        rep: reps.names[i],
+        row: reps.rows[i],
+        message: reasons.join("; "),
+        cell: cells[0] ?? null,
+        cells,
+      });
   }
   return { dataIssues, included };
 }

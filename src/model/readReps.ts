@@ -3,7 +3,8 @@
  * that are blank or not numbers become NaN, and `describe` says what the cell held, so the
  * engine can list them as data issues instead of counting them as zero. So do numbers too large
  * to compute with (over 1e15 in size), text that only looks like a number ("1,200"), dates and
- * formulas saved without their result: `describe` says which, with the input cell.
+ * formulas saved without their result: `describe` says which, and `cell` gives the input cell's
+ * address separately (the message never carries it, so a caller can point at it without parsing).
  */
 import type { RepTable } from "../engine/reps";
 import type { SheetData } from "../workbook/port";
@@ -13,7 +14,7 @@ import { nameKey } from "../engine/nameKey";
 export function readReps(data: SheetData, metrics: string[]): RepTable {
   const sheet = sheetRows(data);
   const rows = sheet.rows;
-  // Why a cell was read as NaN, by "rep index|normalised header", with the cell's address.
+  // Why a cell was read as NaN, by "rep index|normalised header" (the address is `cell`'s).
   const problems = new Map<string, string>();
   const column = (header: string) =>
     Float64Array.from(rows, (r, i) => {
@@ -22,7 +23,7 @@ export function readReps(data: SheetData, metrics: string[]): RepTable {
       const why =
         "problem" in read ? read.problem.text : read.date !== null ? `the date ${read.date}` : null;
       if (why === null) return (read as { value: number }).value;
-      problems.set(`${i}|${normaliseHeader(header)}`, `${why} (${r.cell(header)})`);
+      problems.set(`${i}|${normaliseHeader(header)}`, why);
       return NaN;
     });
   const optional = (header: string) => (sheet.has(header) ? column(header) : null);
@@ -57,5 +58,6 @@ export function readReps(data: SheetData, metrics: string[]): RepTable {
         value === undefined || (typeof value === "string" && value.trim() === "") ? null : value
       );
     },
+    cell: (i, header) => (sheet.has(header) ? rows[i].cell(header) : null),
   };
 }

@@ -390,7 +390,7 @@ function dataIssuesBlock(layout: SheetLayout, result: PulseResult) {
   } else {
     layout.add({ values: [["Rep", "Row", "Issue"]], style: "header" });
     layout.add({
-      values: result.dataIssues.map((d): SheetValue[] => [d.rep, d.row, d.message]),
+      values: result.dataIssues.map((d): SheetValue[] => [d.rep, d.row, problemLine(d)]),
       numberFormats: [null, FORMATS.number, null],
     });
   }

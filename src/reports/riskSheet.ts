@@ -284,7 +284,7 @@ function issuesBlock(layout: SheetLayout, input: RiskSheetInput) {
   else {
     layout.add({ values: [["Rep", "Row", "Issue"]], style: "header" });
     layout.add({
-      values: input.dataIssues.map((d): SheetValue[] => [d.rep, d.row, d.message]),
+      values: input.dataIssues.map((d): SheetValue[] => [d.rep, d.row, problemLine(d)]),
       numberFormats: [null, FORMATS.number, null],
     });
   }

@@ -447,8 +447,8 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
   listing(
     "Data issues (reps left out of every scenario)",
     "CompAlignDataIssues",
-    ["Rep", "Row", "Issue"],
-    run.dataIssues.map((d) => [d.rep, d.row, d.message]),
+    ["Rep", "Row", "Cell", "Issue"],
+    run.dataIssues.map((d) => [d.rep, d.row, d.cell, d.message]),
     "None: every rep was computed."
   );
   listing(

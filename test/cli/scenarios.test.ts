@@ -114,6 +114,8 @@ test("invalid scenarios and data issues are reported in the JSON, not fatal", as
       rep: "Avery Chen",
       row: 2,
       message: expect.stringMatching(/^Cloud ARR Quota is text "n\/a"/),
+      cell: "Reps!I2",
+      cells: ["Reps!I2"],
     },
   ]);
   expect(json.scenarios.map((s: { name: string }) => s.name)).toEqual([

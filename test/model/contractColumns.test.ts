@@ -148,15 +148,20 @@ test.each(cases.map(([sheet, header, s]) => [sheet, header, s.label, s] as const
     if (s.label.endsWith("as text") && sheet !== "curves")
       expect(named.some((f) => f.rule === "number-text")).toBe(true);
     if (sheet === "reps") {
-      // Scenarios leave the rep out, and say why (a data issue), naming the input cell where the value was not plain.
+      // Scenarios leave the rep out, and say why (a data issue), with the input cell as data:
+      // `cell`, never inside the message.
       const reps = readReps(book.reps, ["Bookings", "Renewals"]);
       const run = prepareRun(design, reps, []);
       const isText = TEXT_COLUMNS.has(header);
       if (!isText || header === "Plan") {
         expect(run.dataIssues.map((d) => d.row)).toContain(2);
         expect(run.included[0]).toBe(0);
-        if ((s.note && !isText) || s.label === "huge" || s.label.endsWith("as text"))
-          expect(run.dataIssues[0].message).toContain(`${cell})`);
+        const issue = run.dataIssues.find((d) => d.row === 2)!;
+        expect(issue.cell).toBe(cell);
+        expect(issue.cells).toEqual([cell]);
+        expect(issue.message).not.toContain(cell);
+        // It names the column ("Plan is blank", 'plan "x" is not in Matrix', "Revenue is …").
+        expect(issue.message.toLowerCase().startsWith(`${header.toLowerCase()} `)).toBe(true);
       }
     }
   }
@@ -234,7 +239,10 @@ describe("rules that know comp plans", () => {
       readReps(reps.reps, ["Bookings", "Renewals"]),
       []
     );
-    expect(run.dataIssues[0].message).toContain("Bookings Quota is the date 2025-01-01 (Reps!I2)");
+    expect(run.dataIssues[0]).toMatchObject({
+      message: "Bookings Quota is the date 2025-01-01 (must be a number above 0)",
+      cell: "Reps!I2",
+    });
   });
 
   test("duplicate rep ids are a warning; a duplicate header is an error naming the ignored header cell", () => {
@@ -314,8 +322,9 @@ describe("huge and non-finite values", () => {
       {
         rep: "Ann",
         row: 2,
-        message:
-          "Target Incentive is 1e+300, too large to compute with (at most 1e+15 in size) (Reps!E2)",
+        message: "Target Incentive is 1e+300, too large to compute with (at most 1e+15 in size)",
+        cell: "Reps!E2",
+        cells: ["Reps!E2"],
       },
     ]);
     expect(Number.isFinite(run.scenarios[0].figures.totalPayout)).toBe(true);

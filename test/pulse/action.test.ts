@@ -143,7 +143,8 @@ describe("on the in-memory workbook", () => {
     expect(values[issues + 2].slice(0, 3)).toEqual([
       "r9",
       12,
-      'Core Quota is text "n/a" (must be a number above 0)',
+      // The cell as the findings print it (problemLine), never twice.
+      'Reps!G12: Core Quota is text "n/a" (must be a number above 0)',
     ]);
 
     // The last "Rep" header (the data issues block has one too).

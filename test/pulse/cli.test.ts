@@ -114,7 +114,7 @@ describe("runPulseCommand", () => {
     expect(json.checks[2].value).toBeCloseTo(0.99, 12);
     // The data issue is reported on stderr, never on stdout.
     expect(io.err).toEqual([
-      'compalign pulse: 1 rep with data issues left out (first: row 12, Core Quota is text "n/a" (must be a number above 0))',
+      'compalign pulse: 1 rep with data issues left out (first: row 12, Reps!G12: Core Quota is text "n/a" (must be a number above 0))',
     ]);
   });
 

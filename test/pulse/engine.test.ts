@@ -53,7 +53,13 @@ describe("the tiny world, by hand", () => {
     expect(pulse.label).toBe("Q1 2026");
     expect(pulse.computedReps).toBe(10);
     expect(pulse.dataIssues).toEqual([
-      { rep: "r9", row: 12, message: 'Core Quota is text "n/a" (must be a number above 0)' },
+      {
+        rep: "r9",
+        row: 12,
+        message: 'Core Quota is text "n/a" (must be a number above 0)',
+        cell: "Reps!G12",
+        cells: ["Reps!G12"],
+      },
     ]);
   });
 

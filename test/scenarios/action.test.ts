@@ -4,6 +4,8 @@
  * it was, and a failure part-way removes the tabs the run added.
  */
 import { runScenarioAction, setupWorkbook, ActionError } from "../../src/actions";
+import { problemLine } from "../../src/engine/problem";
+import { scenariosJson } from "../../src/cli/scenarios";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import {
   WorkbookError,
@@ -74,6 +76,51 @@ test("the comparison's total payout row matches the engine, Baseline first, with
     run.scenarios[1].figures.totalPayout - run.scenarios[0].figures.totalPayout,
     6
   );
+});
+
+test("a data issue carries its cell as data: a text number and a blank quota", async () => {
+  const book = await starterBook();
+  const header = (await book.readSheets(["Reps"]))[0]!.values[0];
+  expect([header[4], header[8]]).toEqual(["Target Incentive", "Cloud ARR Quota"]);
+  book.setCell("Reps!E2", "1,200"); // a number typed as text
+  book.setCell("Reps!I2", null); // and a blank quota, on the same rep
+  book.setCell("Reps!I3", null); // a blank quota alone
+  const result = await runScenarioAction(book);
+  const [first, second] = result.run.dataIssues;
+  expect(result.run.dataIssues).toHaveLength(2);
+  expect(first).toMatchObject({ row: 2, cell: "Reps!E2", cells: ["Reps!E2", "Reps!I2"] });
+  expect(first.message).toMatch(
+    /^Target Incentive is the text "1,200", .*; Cloud ARR Quota is blank \(must be a number above 0\)$/
+  );
+  expect(first.message).not.toContain("Reps!");
+  // Printed the findings' way, the address shows once.
+  expect(problemLine(first).split("Reps!E2")).toHaveLength(2);
+  expect(problemLine(first).startsWith("Reps!E2: Target Incentive is the text")).toBe(true);
+  expect(second).toMatchObject({
+    row: 3,
+    message: "Cloud ARR Quota is blank (must be a number above 0)",
+    cell: "Reps!I3",
+    cells: ["Reps!I3"],
+  });
+
+  // --json adds the cell beside the existing keys.
+  const json = scenariosJson(result).dataIssues;
+  expect(json.map((d) => Object.keys(d))).toEqual([
+    ["rep", "row", "message", "cell", "cells"],
+    ["rep", "row", "message", "cell", "cells"],
+  ]);
+  expect(json.map((d) => d.cell)).toEqual(["Reps!E2", "Reps!I3"]);
+
+  // The Scenario Comparison's data-issues table has a Cell column.
+  const sheet = (await book.readSheets(["Scenario Comparison"]))[0]!;
+  const title = sheet.values.findIndex(
+    (r) => r[0] === "Data issues (reps left out of every scenario)"
+  );
+  expect(sheet.values.slice(title + 1, title + 4).map((r) => r.slice(0, 4))).toEqual([
+    ["Rep", "Row", "Cell", "Issue"],
+    [first.rep, 2, "Reps!E2", first.message],
+    [second.rep, 3, "Reps!I3", second.message],
+  ]);
 });
 
 test("re-running replaces CompAlign's tabs in place; a user's sheet of the same name gets a suffixed twin", async () => {

@@ -126,8 +126,20 @@ describe("Baseline figures", () => {
   });
   test("data issues are listed with row and reason and left out, never counted as zero", () => {
     expect(result.dataIssues).toEqual([
-      { rep: "r4", row: 5, message: 'Core Quota is text "n/a" (must be a number above 0)' },
-      { rep: "r5", row: 6, message: 'plan "Overlay" is not in Matrix' },
+      {
+        rep: "r4",
+        row: 5,
+        message: 'Core Quota is text "n/a" (must be a number above 0)',
+        cell: "Reps!K5",
+        cells: ["Reps!K5"],
+      },
+      {
+        rep: "r5",
+        row: 6,
+        message: 'plan "Overlay" is not in Matrix',
+        cell: "Reps!B6",
+        cells: ["Reps!B6"],
+      },
     ]);
   });
 });
@@ -241,6 +253,8 @@ test("a metric given weight in a scenario makes reps without its data issues in 
     rep: "r1",
     row: 2,
     message: "Cloud Quota is blank (must be a number above 0); Cloud Actual is blank",
+    cell: "Reps!I2",
+    cells: ["Reps!I2", "Reps!J2"],
   });
   expect(result.scenarios[0].figures.totalPayout).toBeCloseTo(325, 9);
 });

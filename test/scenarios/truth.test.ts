@@ -82,6 +82,8 @@ describe("revenue flows from scale-actual on a metric marked Revenue", () => {
         row: 2,
         message:
           "Revenue is 0, so Gross Margin cannot follow a scenario's scale-actual on a revenue metric (no margin rate)",
+        cell: "Reps!G2",
+        cells: ["Reps!G2"],
       },
     ]);
   });
