@@ -397,6 +397,13 @@ describe("Scenarios tab", () => {
       within(invalid).getByRole("button", { name: `Go to Scenarios, A2 (${SAMPLE_SCENARIOS[0]})` })
     );
     expect(book.selection).toEqual({ sheet: "Scenarios", range: "A2" });
+
+    // A data issue's Go to selects the cell at fault (the issue's `cell`), not the row's name.
+    const third = within(issues).getAllByRole("listitem")[2];
+    expect(third).toHaveTextContent('(row 4): Target Incentive is text "n/a"');
+    expect(third).not.toHaveTextContent("Reps!E4");
+    await user.click(within(third).getByRole("button", { name: /^Go to Reps, E4 \(/ }));
+    expect(book.selection).toEqual({ sheet: "Reps", range: "E4" });
   });
 
   it("the add-a-change form checks the row like the sheet does, then hands it to onAddRow", async () => {

@@ -1,6 +1,7 @@
 /**
  * Reps left out of every scenario (so all scenarios compare the same reps): how many, the first
- * five with their row and reason, and how many more.
+ * five with their row, reason and a Go to the issue's cell (the first at fault, `repCell`), and
+ * how many more.
  */
 import { Body1, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { WarningRegular } from "@fluentui/react-icons";

@@ -25,8 +25,9 @@ export interface ScenarioListing extends RowContext {
   segments: string[];
 }
 
-/** The Reps cell of a data issue. */
-export const repCell = (issue: DataIssue): string => `${SHEETS.reps}!A${issue.row}`;
+/** The Reps cell a data issue's Go to selects: the first cell at fault, else the rep's row (column
+ *  A, when only a column the plan needs is missing). */
+export const repCell = (issue: DataIssue): string => issue.cell ?? `${SHEETS.reps}!A${issue.row}`;
 
 const unique = (items: Iterable<string>): string[] => {
   const seen = new Map<string, string>();
