@@ -5,7 +5,7 @@
  */
 import { runAlignmentCheck, writeAlignmentView, type AlignmentCheck } from "../actions";
 import { figures, pct as percent } from "../engine/figures";
-import { moneyPerQuotaUnit } from "../engine/marginalAlignment";
+import { moneyPerQuotaUnit, paidMetrics } from "../engine/marginalAlignment";
 import type { Finding } from "../engine/plan";
 import { fileCommand, type FileArgs } from "./commandSpec";
 import type { Io } from "./io";
@@ -90,10 +90,12 @@ function readable({ report, marginal, figures: settings }: AlignmentCheck): stri
     "",
   ];
   lines.push(
-    "Marginal pay at 100% (median TI and quota of the plan's reps; pay per quota unit: per currency",
-    "unit of quota for money metrics, per unit counted for count metrics such as deals)",
+    "Marginal pay at 100% on the metrics each plan pays (median TI and quota of the plan's reps; pay",
+    "per quota unit: per currency unit of quota for money metrics, per unit counted for count",
+    "metrics such as deals)",
     `${"Plan / metric".padEnd(38)} ${"per point".padStart(11)} ${"per quota unit: at target".padStart(25)} ${"below".padStart(11)} ${"above".padStart(11)}`,
-    ...marginal.map(
+    // Weight-0 rows stay in --json's marginal, not here: the pane and the sheet leave them out too.
+    ...paidMetrics(marginal).map(
       (m) =>
         `${`${m.plan} / ${m.metric}`.slice(0, 38).padEnd(38)} ${fig.money(m.dollarsPerPoint).padStart(11)} ${perUnit(m.centsPerQuotaUnitAtTarget).padStart(25)} ${perUnit(m.centsPerQuotaUnitBelow).padStart(11)} ${perUnit(m.centsPerQuotaUnitAbove).padStart(11)}`
     ),

@@ -27,6 +27,14 @@ export const ONE_POINT = 0.01;
 export const moneyPerQuotaUnit = (cents: number | null): number | null =>
   cents === null ? null : cents / 100;
 
+/**
+ * The metrics a plan pays (weight > 0), the rows the Alignment View, the pane and `check`'s report
+ * show: a weight-0 metric's $0 would read as a misaligned metric although the plan does not pay
+ * it. `check --json` keeps every row.
+ */
+export const paidMetrics = <M extends { weight: number }>(marginal: readonly M[]): M[] =>
+  marginal.filter((m) => m.weight > 0);
+
 export interface MarginalMetric {
   plan: string;
   metric: string;

@@ -5,7 +5,7 @@
  * the findings as an Excel table.
  */
 import { plansOf, type AlignmentReport } from "../engine/alignmentRules";
-import { moneyPerQuotaUnit, type MarginalMetric } from "../engine/marginalAlignment";
+import { moneyPerQuotaUnit, paidMetrics, type MarginalMetric } from "../engine/marginalAlignment";
 import type { PlanDesign } from "../engine/plan";
 import type { Block, SheetSpec, SheetValue } from "../workbook/port";
 import { COLORS, FORMATS, TABLE_STYLE } from "./format";
@@ -131,8 +131,9 @@ export function alignmentViewSheet(
         ]
       : [];
 
-  // Marginal pay at 100%: where one more point pays most, per plan and metric.
+  // Marginal pay at 100%: where one more point pays most, per plan and metric the plan pays.
   const marginalTop = top + body.length + 3;
+  const paid = paidMetrics(marginal);
   const { symbol } = currencySymbol(figures);
   const marginalHeader = [
     "Plan",
@@ -149,7 +150,7 @@ export function alignmentViewSheet(
     at: `A${marginalTop - 1}`,
     values: [
       [
-        "Marginal pay at 100% attainment (median target incentive and quota of each plan's reps; per quota unit: per currency unit of quota for money metrics, per unit counted for count metrics such as deals)",
+        "Marginal pay at 100% attainment on the metrics each plan pays (median target incentive and quota of each plan's reps; per quota unit: per currency unit of quota for money metrics, per unit counted for count metrics such as deals)",
       ],
     ],
     style: "header",
@@ -158,7 +159,7 @@ export function alignmentViewSheet(
     at: `A${marginalTop}`,
     values: [
       marginalHeader,
-      ...marginal.map((m) => [
+      ...paid.map((m) => [
         m.plan,
         m.metric,
         m.objective,
@@ -186,7 +187,7 @@ export function alignmentViewSheet(
   });
 
   // Findings table.
-  const findingsTop = marginalTop + marginal.length + 3;
+  const findingsTop = marginalTop + paid.length + 3;
   // The message last, so long text runs on to the right.
   const findingsHeader = ["Severity", "Rule", "Cell", "Plan", "Metric", "Objective", "Message"];
   const findingRows: SheetValue[][] = report.findings.map((f) => [

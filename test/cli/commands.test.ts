@@ -172,6 +172,54 @@ describe("check", () => {
     );
   });
 
+  it("on the sample, the report and the Alignment View list only the metrics a plan pays; --json keeps weight 0", async () => {
+    const demo = path("demo.xlsx");
+    expect((await cli("demo", "--out", demo)).code).toBe(0);
+
+    // --json's marginal keeps every Matrix row, the weight-0 one included (contract).
+    const { json } = await jsonRun(
+      ["designAlignmentIndex", "objectives", "findings", "marginal"],
+      ["check", demo, "--json", "--out", path("demo-checked.xlsx")]
+    );
+    type Row = { plan: string; metric: string; weight: number };
+    const rows: Row[] = json.marginal;
+    const unpaid = rows.filter((m) => m.weight === 0);
+    const paid = rows.filter((m) => m.weight > 0);
+    const name = (m: Row) => `${m.plan} / ${m.metric}`;
+    // The sample introduces Multi-product Deals on Enterprise AE at 0%; Inside Sales pays it
+    // (with $0 a point at 100% on its step curve: left out by weight, not by the figure).
+    expect(unpaid.map(name)).toEqual(["Enterprise AE / Multi-product Deals"]);
+    expect(paid.map(name)).toContain("Inside Sales / Multi-product Deals");
+
+    const { code, stdout } = await cli("check", demo);
+    expect(code).toBe(0);
+    const start = stdout.indexOf("Plan / metric");
+    const table = stdout.slice(start, stdout.indexOf("\n\n", start));
+    const listed = table
+      .split("\n")
+      .slice(1)
+      .map((line) => line.slice(0, 38).trim());
+    expect(listed).toEqual(paid.map(name));
+    expect(stdout).not.toContain("Enterprise AE / Multi-product Deals");
+    expect(stdout).toMatch(/\nInside Sales \/ Multi-product Deals +\$0 +\$[\d,]+\.\d{3} /);
+
+    // The sheet, as the pane: the paid rows only, then the findings.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path("demo-checked.xlsx"));
+    const view = book.getWorksheet("Alignment View")!;
+    const cells: unknown[][] = [];
+    view.eachRow({ includeEmpty: true }, (row, n) => {
+      cells[n] = [row.getCell(1).value, row.getCell(2).value, row.getCell(4).value];
+    });
+    const header = cells.findIndex((r) => r?.[0] === "Plan" && r?.[1] === "Metric");
+    expect(header).toBeGreaterThan(0);
+    const findings = cells.findIndex((r, n) => n > header && r?.[0] === "Findings");
+    expect(findings).toBeGreaterThan(header);
+    const sheetRows = cells.slice(header + 1, findings).filter((r) => r?.[0]);
+    expect(sheetRows.map(([plan, metric]) => `${plan} / ${metric}`)).toEqual(paid.map(name));
+    expect(sheetRows.every(([, , weight]) => (weight as number) > 0)).toBe(true);
+  });
+
   it("--json --out: the JSON contract and a copy with the Alignment View", async () => {
     const before = sha(PLAN());
     const { json, err } = await jsonRun(

@@ -13,15 +13,26 @@ import { App } from "../../src/taskpane/App";
 import { type WorkbookAccess } from "../../src/taskpane/workbookAccess";
 import { MY_OBJECTIVES, renderInPane } from "./paneTest";
 
-/** A WorkbookAccess on a MemoryWorkbook, counting runs; watches tables through onChange when asked. */
+/**
+ * A WorkbookAccess on a MemoryWorkbook, counting runs; watches tables through onChange when asked.
+ * `settled()` waits, inside act, for every run started so far (such as the tab's read of the sheet
+ * names when it opens), so the state they lead to is on screen before the test goes on.
+ */
 function memoryAccess(book: MemoryWorkbook, { watch = false } = {}) {
   const calls = { runs: 0, subscribed: [] as string[][], unsubscribed: 0 };
+  const started: Promise<unknown>[] = [];
   const access: WorkbookAccess = {
     run: (action) => {
       calls.runs++;
-      return action(book);
+      const run = action(book);
+      started.push(run.catch(() => undefined));
+      return run;
     },
   };
+  const settled = () =>
+    act(async () => {
+      await Promise.all(started);
+    });
   if (watch) {
     access.watchTables = (tables, onChange) => {
       calls.subscribed.push(tables);
@@ -34,7 +45,7 @@ function memoryAccess(book: MemoryWorkbook, { watch = false } = {}) {
       };
     };
   }
-  return { access, calls };
+  return { access, calls, settled };
 }
 
 const renderTab = (access: WorkbookAccess | null) => renderInPane(<AlignmentTab />, access);
@@ -64,6 +75,8 @@ describe("Alignment tab", () => {
   it("before any check, explains what the actions do and has no axe violations", async () => {
     const { access } = memoryAccess(MemoryWorkbook.fromSheets([]));
     const { container } = renderTab(access);
+    // Once the tab has read the sheet names, an empty workbook's next step is setting it up.
+    expect(await screen.findByText("Start by setting up the workbook")).toBeInTheDocument();
     expect(
       screen.getByRole("heading", { level: 2, name: "Goal alignment matrix" })
     ).toBeInTheDocument();
@@ -438,8 +451,12 @@ describe("Alignment tab", () => {
 
   it("opens on the Alignment tab in the app when there is a workbook", async () => {
     const book = await starterBook();
-    render(<App workbook={memoryAccess(book).access} />);
+    const { access, settled } = memoryAccess(book);
+    render(<App workbook={access} />);
+    await settled();
     expect(screen.getByRole("tab", { name: "Alignment" })).toHaveAttribute("aria-selected", "true");
+    // It has a Matrix sheet, so the next step is a check, not setup.
+    expect(screen.getByText("Not checked yet")).toBeInTheDocument();
     expect(
       within(screen.getByRole("tabpanel", { name: "Alignment" })).getByRole("button", {
         name: "Check alignment",

@@ -5,7 +5,11 @@
  * the engine flagged `marginal-misaligned`. Not shown as valid while the plan has errors.
  */
 import { Badge, Body1, Subtitle2, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { moneyPerQuotaUnit, type MarginalMetric } from "../../engine/marginalAlignment";
+import {
+  moneyPerQuotaUnit,
+  paidMetrics,
+  type MarginalMetric,
+} from "../../engine/marginalAlignment";
 import { useFigures } from "../shared/figures";
 import { formatShare } from "./format";
 
@@ -43,7 +47,8 @@ export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) 
   // The engine's cents per quota unit as money per unit, as the Alignment View tab writes it.
   const perUnit = (cents: number | null) => fig.moneyPerUnit(moneyPerQuotaUnit(cents));
   const headingId = useId("marginal-");
-  const plans = [...new Set(marginal.map((m) => m.plan))];
+  const paid = paidMetrics(marginal);
+  const plans = [...new Set(paid.map((m) => m.plan))];
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Subtitle2 as="h3" id={headingId} className={styles.heading}>
@@ -61,7 +66,7 @@ export function MarginalPay({ marginal, misaligned, errors }: MarginalPayProps) 
             metrics, one deal for a count of deals) pays just below and just above quota.
           </Body1>
           {plans.map((plan) => {
-            const rows = marginal.filter((m) => m.plan === plan && m.weight > 0);
+            const rows = paid.filter((m) => m.plan === plan);
             const best = Math.max(...rows.map((m) => m.sharePerPoint ?? -Infinity));
             return (
               <table key={plan} className={styles.table}>
