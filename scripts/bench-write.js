@@ -66,6 +66,12 @@ function cli(command, file) {
   return timed([path.join(ROOT, "bin", "compalign.js"), command, file, "--out", out, ...json]);
 }
 
+function outputFloor(file) {
+  const out = path.join(DIR, "output-floor.xlsx");
+  rmSync(out, { force: true });
+  return timed([path.join(__dirname, "output-floor.js"), file, out]);
+}
+
 function floor(file) {
   const out = path.join(DIR, "floor-copy.xlsx");
   rmSync(out, { force: true });
@@ -77,7 +83,12 @@ async function benchWrite({ sizes = [20000, 50000, 100000] } = {}) {
   const results = [];
   for (const reps of sizes) {
     const file = await input(reps);
-    const row = { reps, floor: floor(file), scenarios: cli("scenarios", file) };
+    const row = {
+      reps,
+      floor: floor(file),
+      outputFloor: outputFloor(file),
+      scenarios: cli("scenarios", file),
+    };
     if (reps === sizes[sizes.length - 1]) {
       for (const command of ["pulse", "explain", "check"]) row[command] = cli(command, file);
     }
@@ -97,6 +108,12 @@ function printWrite(results) {
   );
   for (const row of results) {
     console.log(`  ${row.reps.toLocaleString("en-US")} reps: I/O floor ${fmt(row.floor)}`);
+    console.log(
+      `    output floor (I/O floor + the four detail tabs' XML, tightest loop, deflated) ${fmt(row.outputFloor)} → ${(row.outputFloor.seconds / row.floor.seconds).toFixed(2)}× the floor` +
+        (row.floor.cpuSeconds
+          ? ` (CPU ${(row.outputFloor.cpuSeconds / row.floor.cpuSeconds).toFixed(2)}×)`
+          : "")
+    );
     console.log(
       `    scenarios --out ${fmt(row.scenarios)} → ${(row.scenarios.seconds / row.floor.seconds).toFixed(2)}× the floor` +
         (row.floor.cpuSeconds

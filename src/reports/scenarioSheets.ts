@@ -55,25 +55,31 @@ export function scenarioDetailSheet(
     "% of Target",
     "Δ vs Baseline",
   ];
+  // Columns looked up once, not per rep (a detail tab is tens of thousands of rows).
+  const perMetric = metrics.flatMap((m) => [
+    result.reps.attainment.get(m.key)!,
+    result.reps.metricPayout.get(m.key)!,
+  ]);
+  const { targetIncentive, payout: payouts } = result.reps;
+  const baselinePayout = baseline.reps.payout;
+  const width = header.length;
   const rows: SheetValue[][] = [];
   for (let i = 0; i < reps.count; i++) {
     if (!included[i]) continue;
-    const ti = result.reps.targetIncentive[i];
-    const payout = result.reps.payout[i];
-    rows.push([
-      reps.names[i],
-      reps.plans[i],
-      reps.segments[i] || null,
-      reps.territories[i] || null,
-      ti,
-      ...metrics.flatMap((m) => [
-        finiteOrNull(result.reps.attainment.get(m.key)![i]),
-        finiteOrNull(result.reps.metricPayout.get(m.key)![i]),
-      ]),
-      payout,
-      ti > 0 ? payout / ti : null,
-      payout - baseline.reps.payout[i],
-    ]);
+    const ti = targetIncentive[i];
+    const payout = payouts[i];
+    const row: SheetValue[] = new Array(width);
+    row[0] = reps.names[i];
+    row[1] = reps.plans[i];
+    row[2] = reps.segments[i] || null;
+    row[3] = reps.territories[i] || null;
+    row[4] = ti;
+    let c = 5;
+    for (const column of perMetric) row[c++] = finiteOrNull(column[i]);
+    row[c++] = payout;
+    row[c++] = ti > 0 ? payout / ti : null;
+    row[c] = payout - baselinePayout[i];
+    rows.push(row);
   }
   const formats = [
     null,

@@ -134,8 +134,9 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
   const need: number[] = [];
   const longText = new Set<number>();
   // Per column, by number format.
-  const numeric: Map<string, { max: number; min: number; format: string | null; col: number }>[] =
-    [];
+  type Extremes = { max: number; min: number; format: string | null; col: number };
+  const numeric: Map<string, Extremes>[] = [];
+  const lastNumeric: (Extremes | undefined)[] = [];
   const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
   const cellText: { row: number; col: number; text: string; header: boolean }[] = [];
   const isBlank = (c: Readonly<CellState>) =>
@@ -149,15 +150,19 @@ export function arrangeReport(spec: SheetSpec, options: ReportLayoutOptions = {}
     if (isRunOn(row, col)) return;
     const header = isHeader(row, col);
     if (typeof cell.value === "number" && !header) {
-      const k = cell.numberFormat ?? "";
-      const byFormat = numeric[col] ?? (numeric[col] = new Map());
-      const seen = byFormat.get(k);
-      if (!seen)
-        byFormat.set(k, { max: cell.value, min: cell.value, format: cell.numberFormat, col });
-      else {
-        seen.max = Math.max(seen.max, cell.value);
-        seen.min = Math.min(seen.min, cell.value);
+      const value = cell.value;
+      // A column's numbers mostly share one format: the last one's extremes first.
+      let seen = lastNumeric[col];
+      if (seen === undefined || seen.format !== cell.numberFormat) {
+        const k = cell.numberFormat ?? "";
+        const byFormat = numeric[col] ?? (numeric[col] = new Map());
+        seen = byFormat.get(k);
+        if (!seen)
+          byFormat.set(k, (seen = { max: value, min: value, format: cell.numberFormat, col }));
+        lastNumeric[col] = seen;
       }
+      if (value > seen.max) seen.max = value;
+      else if (value < seen.min) seen.min = value;
       return;
     }
     const text = displayText(cell.value, cell.numberFormat);

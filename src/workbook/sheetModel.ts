@@ -212,24 +212,46 @@ export class SpecCells extends CellStore {
     throw new Error("SpecCells are read-only");
   }
 
+  /**
+   * Visits every cell the blocks write, row by row, left to right. The cell object handed to
+   * `visit` is reused from call to call on rows one block covers (a detail tab is a million
+   * cells): read its fields during the call, do not keep it.
+   */
   override forEach(visit: (cell: Readonly<CellState>, row: number, col: number) => void): void {
-    const last = Math.max(0, ...this.blocks.map((b) => b.row + b.rows));
-    for (let row = 0; row < last; row++) {
-      const covering = this.blocks.filter((b) => row >= b.row && row < b.row + b.rows);
+    const blocks = this.blocks;
+    let last = 0;
+    for (const b of blocks) last = Math.max(last, b.row + b.rows);
+    // The rows where the set of covering blocks changes; between them it is the same.
+    const edges = [...new Set(blocks.flatMap((b) => [b.row, b.row + b.rows]))].sort(
+      (x, y) => x - y
+    );
+    const scratch: CellState = { value: null, formula: null, numberFormat: null, style: null };
+    let covering: SpecCells["blocks"] = [];
+    for (let row = 0, edge = 0; row < last; row++) {
+      if (edge < edges.length && edges[edge] <= row) {
+        while (edge < edges.length && edges[edge] <= row) edge++;
+        covering = blocks.filter((b) => row >= b.row && row < b.row + b.rows);
+      }
       if (covering.length === 0) continue;
       if (covering.length === 1) {
-        const [b] = covering;
+        const b = covering[0];
         const r = row - b.row;
         const values = b.block.values[r];
         const formulas = b.block.formulas?.[r];
+        const formats = b.block.numberFormats;
+        const style = b.style;
         for (let c = 0; c < values.length; c++) {
           const given = values[c];
           const value = given === "" ? null : given;
           const formula = formulas?.[c] ?? null;
-          const numberFormat = b.block.numberFormats?.[c] ?? null;
-          if (value === null && formula === null && numberFormat === null && b.style === null)
+          const numberFormat = formats?.[c] ?? null;
+          if (value === null && formula === null && numberFormat === null && style === null)
             continue;
-          visit({ value, formula, numberFormat, style: b.style }, row, b.col + c);
+          scratch.value = value;
+          scratch.formula = formula;
+          scratch.numberFormat = numberFormat;
+          scratch.style = style;
+          visit(scratch, row, b.col + c);
         }
         continue;
       }

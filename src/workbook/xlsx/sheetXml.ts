@@ -284,10 +284,18 @@ export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): Wr
   };
   const styleAttr = styleAttributes(options.styles);
   let currentRow = -1;
-  // The open row's cells as one string, its reference number and the wrap ranges crossing it.
+  // The open row's cells, its reference number and the wrap ranges crossing it.
   let row: string[] = [];
   let rowNumber = "";
-  let rowWrap: RangePosition[] = [];
+  const rowWrap: RangePosition[] = [];
+  // Per column, the last cell's (format, style, wrapped), its ` s="n"` and `<c r="X`: a
+  // column's cells mostly share them, so the style lookup is skipped (a detail tab is a million
+  // cells).
+  const lastFormat: (string | null | undefined)[] = [];
+  const lastStyle: CellState["style"][] = [];
+  const lastWrapped: boolean[] = [];
+  const lastAttr: string[] = [];
+  const cellOpen: string[] = [];
   const flushRow = () => {
     if (currentRow >= 0) out.write(`${rowOpen(currentRow)}${row.join("")}</row>`);
     row = [];
@@ -298,11 +306,26 @@ export function writeSheetPart(sheet: SheetModel, options: SheetPartOptions): Wr
       emptyRowsBefore(r);
       currentRow = r;
       rowNumber = String(r + 1);
-      rowWrap = wrap.length > 0 ? wrap.filter((range) => inside(range, r, range.start.col)) : [];
+      rowWrap.length = 0;
+      for (const range of wrap) if (inside(range, r, range.start.col)) rowWrap.push(range);
     }
-    const wrapped = rowWrap.length > 0 && rowWrap.some((range) => inside(range, r, c));
+    let wrapped = false;
+    for (let k = 0; k < rowWrap.length && !wrapped; k++) wrapped = inside(rowWrap[k], r, c);
+    const { numberFormat, style } = cell;
+    let attr = lastAttr[c];
+    if (
+      attr === undefined ||
+      lastFormat[c] !== numberFormat ||
+      lastStyle[c] !== style ||
+      lastWrapped[c] !== wrapped
+    ) {
+      attr = lastAttr[c] = styleAttr(numberFormat, style, wrapped);
+      lastFormat[c] = numberFormat;
+      lastStyle[c] = style;
+      lastWrapped[c] = wrapped;
+    }
     row.push(
-      `<c r="${letter(c)}${rowNumber}"${styleAttr(cell.numberFormat, cell.style, wrapped)}${cellXmlRest(cell)}`
+      `${cellOpen[c] ?? (cellOpen[c] = `<c r="${letter(c)}`)}${rowNumber}"${attr}${cellXmlRest(cell)}`
     );
   });
   flushRow();
