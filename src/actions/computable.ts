@@ -20,7 +20,7 @@ export function nothingComputable(run: PreparedRun): string | null {
   if (run.reps.count === 0) reasons.push("the Reps sheet has no rows below its header");
   else
     reasons.push(
-      `every rep has a data issue: ${listed(run.dataIssues.map((d) => `Reps row ${d.row}${d.rep ? ` (${d.rep})` : ""}: ${d.message}`))}`
+      `every rep has a data issue: ${listed(run.dataIssues.map((d) => `${d.cell ?? `Reps row ${d.row}`}${d.rep ? ` (${d.rep})` : ""}: ${d.message}`))}`
     );
   return `No rep could be computed: ${reasons.join("; ")}.`;
 }

@@ -346,6 +346,17 @@ describe("huge and non-finite values", () => {
     );
     expect(await book.sheetNames()).toEqual(["Objectives", "Matrix", "Curves", "Reps"]);
 
+    // Every rep has a data issue: each is named by its input cell, as the data issues are.
+    const huge = base();
+    for (const row of huge.reps.values.slice(1)) row[4] = 1e300;
+    const hugeBook = MemoryWorkbook.fromSheets(Object.values(huge));
+    const error = await runScenarioAction(hugeBook).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActionError);
+    expect((error as ActionError).message).toMatch(
+      /^No rep could be computed: every rep has a data issue: Reps!E2 \(Ann\): Target Incentive is 1e\+300, too large to compute with .*Reps!E3 \(Bob\): /
+    );
+    expect((error as ActionError).message).not.toContain("Reps row");
+
     const extend = base();
     extend.curves.values[1][4] = "EXTEND";
     extend.reps.values[1][8] = 1e-300;
