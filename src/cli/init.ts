@@ -30,11 +30,12 @@ export const INIT_HELP = INIT_COMMAND.help;
 export const parseInitArgs = INIT_COMMAND.parse;
 
 export async function runInit({ out }: { out: string }, io: Io): Promise<void> {
-  if (statOrUndefined(out))
+  const stats = out.trim() === "" ? undefined : statOrUndefined(out);
+  if (stats)
     throw new CliError(
-      `compalign init: ${out} already exists; choose a new file name (nothing was written)`
+      `compalign init: ${out} already exists${stats.isDirectory() ? " (a folder)" : ""}; choose a new file name (nothing was written)`
     );
-  checkNewOut("compalign init", out);
+  checkNewOut("compalign init", out, false, { label: "" });
   const book = XlsxWorkbook.empty();
   const { created } = await setupWorkbook(book);
   await writeOutput("compalign init", out, (path) => book.writeFile(path));

@@ -6,7 +6,7 @@
 import { runScenarioAction, type ScenarioRunResult } from "../actions";
 import { ACTUALS_ASSUMPTION, type DataIssue } from "../engine/scenarioRunner";
 import { fileCommand, usageError, type FileArgs } from "./commandSpec";
-import type { Io } from "./io";
+import { counted, type Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
 export type ScenariosOptions = FileArgs;
@@ -76,9 +76,14 @@ export function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<
   return runWorkbookCommand("compalign scenarios", options, io, {
     compute: (book) => runScenarioAction(book),
     notes: ({ run }, ms) => [
-      `${run.scenarios.length} scenarios over ${run.included.reduce((s, v) => s + v, 0)} reps in ${ms} ms` +
+      `${counted(run.scenarios.length, "scenario")} over ${counted(
+        run.included.reduce((s, v) => s + v, 0),
+        "rep"
+      )} in ${ms} ms` +
         (run.invalidScenarios.length ? `; ${run.invalidScenarios.length} invalid` : "") +
-        (run.dataIssues.length ? `; ${run.dataIssues.length} reps with data issues left out` : ""),
+        (run.dataIssues.length
+          ? `; ${counted(run.dataIssues.length, "rep")} with data issues left out`
+          : ""),
       ACTUALS_ASSUMPTION,
     ],
     wrote: (out, result) => `wrote ${out} with ${result.sheets.map((s) => s.name).join(", ")}`,

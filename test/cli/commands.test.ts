@@ -3,7 +3,7 @@
  * help, usage errors, unreadable inputs, --json, --out and --force, and the exit statuses. The
  * subprocess tests (calc.test.ts, scenarios.test.ts, ...) keep checking the real exit codes.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { PULSE_CHECK_IDS, PULSE_CHECK_INFO } from "../../src/engine/pulseChecks";
 import { isCompAlignReport } from "../../src/cli/files";
@@ -24,6 +24,8 @@ const PLAN = () => path("plan.xlsx");
 beforeAll(async () => {
   expect((await cli("init", PLAN())).code).toBe(0);
   writeFileSync(path("notes.txt"), "not a workbook");
+  writeFileSync(path("export.csv"), "Rep,Plan,Target Incentive\nAda,AE,20000\n");
+  writeFileSync(path("empty.xlsx"), "");
   mkdirSync(path("folder"));
 });
 
@@ -134,6 +136,18 @@ describe("usage errors: exit 2, one line naming the command and ending with its 
     expect((await cli("report")).err).toEqual([
       'compalign: unknown command "report" (commands: calc, init, check, scenarios, pulse, explain, risk, demo; see compalign --help)',
     ]);
+    // help for a command that does not exist (a typo) says so, rather than the general help.
+    const typo = await cli("help", "scenario");
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe("");
+    expect(typo.err).toEqual([
+      'compalign: unknown command "scenario" (commands: calc, init, check, scenarios, pulse, explain, risk, demo; see compalign --help)',
+    ]);
+    for (const args of [["help"], ["--help", "--help"], ["help", "-h"]]) {
+      const general = await cli(...args);
+      expect(general.code).toBe(0);
+      expect(general.stdout).toMatch(/^Usage: compalign <command>/);
+    }
     const none = await cli();
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^Usage: compalign <command>/);
@@ -145,6 +159,16 @@ describe("inputs that cannot be read: exit 2, one line naming the file, nothing 
     ["a missing file", () => path("missing.xlsx"), /cannot read .*missing\.xlsx: no such file$/],
     ["a folder", () => path("folder"), /cannot read .*folder: not a file$/],
     ["a text file", () => path("notes.txt"), /cannot read .*notes\.txt as an \.xlsx workbook \(/],
+    [
+      "a CSV export",
+      () => path("export.csv"),
+      /cannot read .*export\.csv as an \.xlsx workbook \(it is a text file \(CSV, HTML or XML\), not an Excel workbook: open it in Excel and save it as an Excel Workbook \(\.xlsx\)\)$/,
+    ],
+    [
+      "an empty file",
+      () => path("empty.xlsx"),
+      /cannot read .*empty\.xlsx as an \.xlsx workbook \(the file is empty\)$/,
+    ],
   ];
   for (const command of IN_COMMANDS)
     it.each(inputs)(`${command}: %s`, async (_, input, message) => {
@@ -155,6 +179,69 @@ describe("inputs that cannot be read: exit 2, one line naming the file, nothing 
       expect(err[0]).toMatch(new RegExp(`^compalign ${command}: `));
       expect(err[0]).toMatch(message);
     });
+});
+
+describe("every IN.xlsx command: bad options and outputs are one line, exit 2, nothing written", () => {
+  const cases: [string, (command: string) => string[], (command: string) => string][] = [
+    [
+      "an unknown option",
+      () => [PLAN(), "--output", path("o.xlsx")],
+      (c) => `compalign ${c}: unknown option --output (usage: ${usageOf(c)})`,
+    ],
+    [
+      "--out without its value",
+      () => [PLAN(), "--json", "--out"],
+      (c) => `compalign ${c}: --out needs a value (usage: ${usageOf(c)})`,
+    ],
+    [
+      "--out naming the input",
+      () => [PLAN(), "--json", "--out", PLAN()],
+      (c) =>
+        `compalign ${c}: --out ${PLAN()} is the input file; choose another path (the input is never modified)`,
+    ],
+    [
+      "--out naming a folder",
+      () => [PLAN(), "--json", "--out", path("folder")],
+      (c) => `compalign ${c}: --out ${path("folder")} is a directory`,
+    ],
+    [
+      "--out naming a .csv",
+      () => [PLAN(), "--json", "--out", path("results.csv")],
+      (c) =>
+        `compalign ${c}: --out ${path("results.csv")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ],
+    [
+      "--out without an extension",
+      () => [PLAN(), "--json", "--out", path("results")],
+      (c) =>
+        `compalign ${c}: --out ${path("results")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ],
+  ];
+  const usageOf = (name: string) => COMMANDS.find((c) => c.name === name)!.usage;
+  for (const command of IN_COMMANDS)
+    it.each(cases)(`${command}: %s`, async (_, args, message) => {
+      const { code, err, stdout } = await cli(command, ...args(command));
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(err).toEqual([message(command)]);
+      expect(existsSync(path("results.csv"))).toBe(false);
+      expect(existsSync(path("results"))).toBe(false);
+    });
+
+  it("an .xlsm input gives an .xlsm copy (its macros kept); calc --out is always an .xlsx", async () => {
+    const macroBook = path("macros.xlsm");
+    copyFileSync(PLAN(), macroBook);
+    const refused = await cli("scenarios", macroBook, "--out", path("copy.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toEqual([
+      `compalign scenarios: --out ${path("copy.xlsx")} must end in .xlsm: the copy keeps the input's macros, and Excel opens a workbook with macros only as .xlsm (nothing was computed or written)`,
+    ]);
+    expect((await cli("scenarios", macroBook, "--out", path("copy.XLSM"))).code).toBe(0);
+    const calc = await cli("calc", macroBook, "--out", path("calc.xlsm"));
+    expect(calc.code).toBe(2);
+    expect(calc.err[0]).toMatch(/calc\.xlsm must end in \.xlsx: /);
+    expect((await cli("calc", macroBook, "--out", path("calc-of-macros.xlsx"))).code).toBe(0);
+  });
 });
 
 describe("check", () => {
@@ -281,6 +368,20 @@ describe("scenarios", () => {
     expect(json.scenarios[0].deltaVsBaseline).toBe(0);
     expect(err[0]).toMatch(/^compalign scenarios: \d+ scenarios over 8 reps in \d+ ms/);
     expect(err[1]).toBe(`compalign scenarios: ${json.assumption}`);
+  });
+
+  it("counts in words: Baseline alone is 1 scenario, in scenarios and risk", async () => {
+    const only = await editedCopy(PLAN(), path("baseline-only.xlsx"), (book) => {
+      book.removeWorksheet(book.getWorksheet("Scenarios")!.id);
+    });
+    const scenarios = await cli("scenarios", only, "--json");
+    expect(scenarios.code).toBe(0);
+    expect(scenarios.err[0]).toMatch(/^compalign scenarios: 1 scenario over 8 reps in \d+ ms$/);
+    const risk = await cli("risk", only, "--json");
+    expect(risk.code).toBe(0);
+    expect(risk.err).toContainEqual(
+      expect.stringMatching(/^compalign risk: 1 scenario × 10000 trials over 8 reps in \d+ ms$/)
+    );
   });
 
   it("--out writes the tabs and says which", async () => {
@@ -412,6 +513,31 @@ describe("init", () => {
     ]);
   });
 
+  it.each([
+    ["an empty name", () => "", "compalign init: the output file name is empty"],
+    [
+      "a folder",
+      () => path("folder"),
+      () =>
+        `compalign init: ${path("folder")} already exists (a folder); choose a new file name (nothing was written)`,
+    ],
+    [
+      "a .csv",
+      () => path("plan.csv"),
+      () =>
+        `compalign init: ${path("plan.csv")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ],
+  ] as [string, () => string, string | (() => string)][])(
+    "refuses %s in one line",
+    async (_, out, message) => {
+      const { code, err, stdout } = await cli("init", out());
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(err).toEqual([typeof message === "string" ? message : message()]);
+      expect(existsSync(path("plan.csv"))).toBe(false);
+    }
+  );
+
   it("says where it cannot write", async () => {
     const { code, err } = await cli("init", path("nowhere/plan.xlsx"));
     expect(code).toBe(2);
@@ -428,6 +554,12 @@ describe("demo", () => {
     expect(stdout).toMatch(/^CompAlign demo: 360 reps on 3 plans, 6 scenarios \(Baseline first\)/);
     expect(stdout).toContain(`Wrote ${path("demo.xlsx")}: Alignment View, Baseline,`);
     expect(err[0]).toMatch(/^compalign demo: done in \d+ ms$/);
+    // Another extension than .xlsx would give a file Excel refuses to open.
+    const csv = await cli("demo", "--out", path("demo.csv"));
+    expect(csv.code).toBe(2);
+    expect(csv.err).toEqual([
+      `compalign demo: --out ${path("demo.csv")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ]);
     // Now a CompAlign report: replaced without --force.
     expect((await cli("demo", "--out", path("demo.xlsx"))).code).toBe(0);
   });
