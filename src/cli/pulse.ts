@@ -45,7 +45,8 @@ export const PULSE_COMMAND = fileCommand({
   its band and what to do.`,
   footer: `Without --json a readable report is printed. Exit status: 0 the checks ran (Watch and
   Act are findings, not failures), 1 the plan has error findings (nothing computed; the errors
-  on stderr, with --json {"error": "plan-has-errors", "findings": [...]} on stdout), 2 the file
+  on stderr, with --json {"error": "plan-has-errors", "findings": [...]} on stdout) or no rep can
+  be computed (Reps has no rows, every rep has a data issue, ...; nothing is written), 2 the file
   cannot be read, has no Matrix or Reps sheet, or bad usage.`,
   sections: [pulseCheckList()],
   examples: ["compalign pulse plan.xlsx", "compalign pulse plan.xlsx --json --out pulse.xlsx"],

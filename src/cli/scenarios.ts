@@ -29,8 +29,9 @@ export const SCENARIOS_COMMAND = fileCommand({
   footer: `At least one of --out and --json. A plan with error findings (compalign check) is not
   run: the errors go to stderr and, with --json, stdout gets {"error": "plan-has-errors",
   "findings": [...]}. Exit status: 0 done (invalid scenarios and data issues are reported, not
-  fatal), 1 the plan has error findings, 2 the file cannot be read, has no Reps or Matrix sheet,
-  or bad usage.`,
+  fatal), 1 the plan has error findings or no rep can be computed (Reps has no rows, every rep
+  has a data issue, ...; nothing is written), 2 the file cannot be read, has no Reps or Matrix
+  sheet, or bad usage.`,
   examples: [
     "compalign scenarios plan.xlsx --out scenarios.xlsx",
     "compalign scenarios plan.xlsx --json",

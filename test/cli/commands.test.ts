@@ -358,6 +358,32 @@ describe("a plan with error findings", () => {
   );
 });
 
+describe("a plan no rep of which can be computed", () => {
+  it.each(["scenarios", "pulse"])(
+    "%s: exit 1, one line saying why, nothing on stdout or written",
+    async (command) => {
+      const input = await editedCopy(PLAN(), path("no-reps.xlsx"), (book) => {
+        const reps = book.getWorksheet("Reps")!;
+        for (let row = reps.rowCount; row > 1; row--) reps.spliceRows(row, 1);
+      });
+      const { code, stdout, err } = await cli(command, input, "--json", "--out", path("n.xlsx"));
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(err).toEqual([
+        `compalign ${command}: ${input}: No rep could be computed: the Reps sheet has no rows below its header.`,
+      ]);
+      expect(existsSync(path("n.xlsx"))).toBe(false);
+      // The help says so.
+      expect(COMMANDS.find((c) => c.name === command)!.help.replace(/\s+/g, " ")).toContain(
+        "1 the plan has error findings"
+      );
+      expect(COMMANDS.find((c) => c.name === command)!.help.replace(/\s+/g, " ")).toContain(
+        "no rep can be computed"
+      );
+    }
+  );
+});
+
 describe("scenarios", () => {
   it("--json: the assumption, Baseline first, and the run on stderr", async () => {
     const { json, err } = await jsonRun(
