@@ -18,8 +18,9 @@ export const INIT_COMMAND = defineCommand<{ out: string }>({
   description: `Writes a new CompAlign workbook: the Objectives, Matrix, Curves, Reps and Scenarios
   sheets of the workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a starter plan
   that passes every alignment check. Refuses to overwrite an existing file.`,
-  footer: `Exit status: 0 written, 1 OUT.xlsx cannot be written, 2 bad usage, OUT.xlsx already
-  exists, or its folder does not exist or is not writable.`,
+  footer: `Exit status: 0 written; 2 bad usage, or OUT.xlsx refused before anything is written (it
+  already exists, does not end in .xlsx, or its folder does not exist or is not writable); 1 the
+  write itself failed.`,
   examples: ["compalign init plan.xlsx"],
   build: (parsed) => ({ out: parsed.positional }),
   run: (options, io) => runInit(options, io),

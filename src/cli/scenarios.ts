@@ -16,7 +16,7 @@ export const SCENARIOS_COMMAND = fileCommand({
   summary: "run the what-if scenarios rep by rep and write scenario tabs",
   out: `write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail tab per
   scenario and the Scenario Comparison tab (figures side by side, Δ vs Baseline, breakdowns,
-  data issues, invalid scenarios, charts).`,
+  data issues, invalid scenarios, charts). OUT.xlsx must not be the input.`,
   json: `print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout",
   ...}], "invalidScenarios": [{"name", "reason", "cell"}], "dataIssues": [{"rep", "row",
   "message", "cell", "cells"}]}
