@@ -97,6 +97,40 @@ describe("usage and help, generated from each command's declaration", () => {
     for (const c of COMMANDS) expect(stdout).toContain(c.summary);
   });
 
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    "%s --help: no unfilled placeholder, no option it does not have",
+    (_, command) => {
+      expect(command.help).not.toMatch(/undefined|\[object |\$\{|NaN/);
+      // Every --option the help mentions is one the command parses (or --help itself).
+      const positional = command.name === "demo" ? [] : ["x.xlsx"];
+      for (const option of command.help.match(/--[a-z][a-z-]*/g) ?? []) {
+        if (option === "--help") continue;
+        let message = "";
+        try {
+          command.parse([...positional, option]);
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        expect(message).not.toContain("unknown option");
+      }
+    }
+  );
+
+  it("every --option the README's Command line section names is an option of a command", () => {
+    const readme = readFileSync(`${__dirname}/../../README.md`, "utf8");
+    const section = readme.slice(
+      readme.indexOf("## Command line"),
+      readme.indexOf("## Development")
+    );
+    const options = new Set([
+      "  --help",
+      ...COMMANDS.flatMap((c) => c.help.match(/^ {2}--[a-z]+/gm) ?? []),
+    ]);
+    const named = new Set(section.match(/--[a-z][a-z-]*/g));
+    expect(named.size).toBeGreaterThanOrEqual(3);
+    for (const option of named) expect([...options].map((o) => o.trim())).toContain(option);
+  });
+
   it("the README's usage line of every command is the generated one", () => {
     const readme = readFileSync(`${__dirname}/../../README.md`, "utf8");
     const cliSection = readme.slice(readme.indexOf("## Command line"));
