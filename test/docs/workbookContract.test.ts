@@ -9,7 +9,12 @@ import { COLUMNS, SHEETS } from "../../src/model/readPlan";
 import { REVENUE_COLUMN } from "../../src/model/readRevenueMetrics";
 import { SCENARIO_COLUMNS, SCENARIOS_SHEET } from "../../src/model/readScenarios";
 import { PULSE_SETTINGS_COLUMNS, PULSE_SETTINGS_SHEET } from "../../src/model/readPulseSettings";
-import { RISK_SETTINGS_COLUMNS, RISK_SETTINGS_SHEET } from "../../src/model/readRiskSettings";
+import {
+  RISK_SETTINGS,
+  RISK_SETTINGS_COLUMNS,
+  RISK_SETTINGS_SHEET,
+} from "../../src/model/readRiskSettings";
+import { DEFAULT_RISK_SETTINGS } from "../../src/engine/costAtRisk";
 import { SETTINGS_COLUMNS, SETTINGS_SHEET } from "../../src/model/readWorkbookSettings";
 
 const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "workbook.md"), "utf8");
@@ -46,4 +51,18 @@ test.each([
   expect(start).toBeGreaterThan(0);
   expect(columns).toEqual(["Setting", "Value"]);
   expect(doc.slice(start, start + 600)).toMatch(/two columns, `Setting` and `Value`/i);
+});
+
+test("docs/workbook.md lists every Risk Settings row with the reader's name and default", () => {
+  const start = doc.indexOf("## Risk Settings");
+  const table = doc.slice(doc.indexOf("| Setting |", start)).split("\n\n")[0];
+  const rows = table
+    .split("\n")
+    .slice(2)
+    .map((line) => line.split("|").map((cell) => cell.trim()));
+  expect(rows.map((r) => r[1].replace(/`/g, ""))).toEqual(RISK_SETTINGS.map((s) => s.name));
+  RISK_SETTINGS.forEach((setting, i) => {
+    const value = DEFAULT_RISK_SETTINGS[setting.field];
+    expect(rows[i][2]).toBe(value === null ? "not set" : value.toLocaleString("en-US"));
+  });
 });
