@@ -25,7 +25,8 @@ export const CALC_COMMAND = fileCommand({
   out: `write a copy of the workbook in which every formula keeps its formula and carries the
   computed value (a spilled result becomes an array formula over its range); a formula calc
   cannot recompute keeps Excel's saved value. OUT.xlsx must end in .xlsx (macros are not
-  kept) and must not be the input.`,
+  kept) and must not be the input. The copy is not a CompAlign report, so replacing an earlier
+  one (even calc's own) needs --force.`,
   json: `print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell that holds a
   formula (a result that spills gives its top-left value; each cell of an array formula
   declared over a range is listed); errors as their text, e.g. "#VALUE!". A formula calc

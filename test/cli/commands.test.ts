@@ -535,11 +535,19 @@ describe("calc", () => {
     );
   });
 
-  it("--out writes the copy and prints no JSON", async () => {
+  it("--out writes the copy and prints no JSON; replacing it needs --force, as its help says", async () => {
     const { code, stdout, err } = await cli("calc", example, "--out", path("calc.xlsx"));
     expect(code).toBe(0);
     expect(stdout).toBe("");
     expect(err).toContain(`compalign calc: wrote ${path("calc.xlsx")}`);
+    expect(isCompAlignReport(path("calc.xlsx"))).toBe(false);
+    const again = await cli("calc", example, "--out", path("calc.xlsx"));
+    expect(again.code).toBe(2);
+    expect(again.err[0]).toMatch(/calc\.xlsx exists and is not a CompAlign report; .* add --force/);
+    expect(COMMANDS.find((c) => c.name === "calc")!.help.replace(/\s+/g, " ")).toContain(
+      "replacing an earlier one (even calc's own) needs --force"
+    );
+    expect((await cli("calc", example, "--out", path("calc.xlsx"), "--force")).code).toBe(0);
   });
 });
 
