@@ -1,7 +1,7 @@
 /**
  * `compalign init OUT.xlsx`: writes the starter workbook "Set up workbook" creates in Excel
- * (Objectives, Matrix, Curves and Reps as formatted tables with a starter plan that passes every
- * check). Never overwrites a file.
+ * (Objectives, Matrix, Curves, Reps and Scenarios as formatted tables with a starter plan that
+ * has no error finding). Never overwrites a file.
  */
 import { setupWorkbook } from "../actions";
 import { XlsxWorkbook } from "../workbook/xlsx";
@@ -16,8 +16,8 @@ export const INIT_COMMAND = defineCommand<{ out: string }>({
   positional: { arg: "OUT.xlsx", noun: "output file" },
   options: [],
   description: `Writes a new CompAlign workbook: the Objectives, Matrix, Curves, Reps and Scenarios
-  sheets of the workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a starter plan
-  that passes every alignment check. Refuses to overwrite an existing file.`,
+  sheets of the workbook contract (docs/workbook.md) as Excel tables with drop-downs, and a
+  starter plan with no error finding (compalign check exits 0). Refuses to overwrite an existing file.`,
   footer: `Exit status: 0 written; 2 bad usage, or OUT.xlsx refused before anything is written (it
   already exists, does not end in .xlsx, or its folder does not exist or is not writable); 1 the
   write itself failed.`,

@@ -289,7 +289,7 @@ describe("check", () => {
     );
     // The starter plan's one finding is a warning: exit 0.
     expect(stdout).toMatch(
-      /\n1 findings:\nwarning marginal-misaligned Matrix!E3 +Account Executive: /
+      /\n1 finding:\nwarning marginal-misaligned Matrix!E3 +Account Executive: /
     );
   });
 
