@@ -24,7 +24,9 @@ export const CALC_COMMAND = fileCommand({
   summary: "evaluate every formula of a workbook (COMP functions included) headless",
   out: `write a copy of the workbook in which every formula keeps its formula and carries the
   computed value (a spilled result becomes an array formula over its range); a formula calc
-  cannot recompute keeps Excel's saved value. OUT.xlsx must not be the input file.`,
+  cannot recompute keeps Excel's saved value. OUT.xlsx must end in .xlsx (macros are not
+  kept) and must not be the input. The copy is not a CompAlign report, so replacing an earlier
+  one (even calc's own) needs --force.`,
   json: `print one JSON object on stdout: {"Sheet!A1": value, ...} for every cell that holds a
   formula (a result that spills gives its top-left value; each cell of an array formula
   declared over a range is listed); errors as their text, e.g. "#VALUE!". A formula calc
@@ -32,7 +34,8 @@ export const CALC_COMMAND = fileCommand({
   on one) is never given a value: it is {"unsupported": "<what>", "cached": <Excel's saved
   value or null>}. This is also what calc does when neither option is given.`,
   description: `Evaluates every formula in IN.xlsx (COMP.* functions included, written as
-  COMP.PAYOUT( or as Excel saves them, _xldudf_COMP_PAYOUT() and reports the computed values.`,
+  COMP.PAYOUT(...) or as Excel saves them, _xldudf_COMP_PAYOUT(...)) and reports the computed
+  values.`,
   footer: `The last line on stderr counts the formulas not recomputed, by cause.
 
   Progress and warnings go to stderr. Exit status: 0 done, 2 bad usage or unreadable input, 1
@@ -101,7 +104,8 @@ export function unsupportedLine(total: number, counts: readonly [string, number]
 
 export async function runCalc(options: CalcOptions, io: Io): Promise<void> {
   const command = "compalign calc";
-  checkPaths(command, options);
+  // calc --out rewrites the workbook through exceljs, which writes no macros: always an .xlsx.
+  checkPaths(command, options, false);
   const started = Date.now();
   const workbook = await readInput(command, options.input, loadXlsx);
   const book = formulaBook(workbook);

@@ -8,7 +8,7 @@ import { figures, pct as percent } from "../engine/figures";
 import { moneyPerQuotaUnit, paidMetrics } from "../engine/marginalAlignment";
 import type { Finding } from "../engine/plan";
 import { fileCommand, type FileArgs } from "./commandSpec";
-import type { Io } from "./io";
+import { counted, type Io } from "./io";
 import { findingJson } from "./planErrors";
 import { runWorkbookCommand } from "./workbookCommand";
 
@@ -106,7 +106,7 @@ function readable({ report, marginal, figures: settings }: AlignmentCheck): stri
   lines.push(
     report.findings.length === 0
       ? "No findings: the plan design passes every check."
-      : `${report.findings.length} findings:`
+      : `${counted(report.findings.length, "finding")}:`
   );
   lines.push(...report.findings.map(line));
   return `${lines.join("\n")}\n`;

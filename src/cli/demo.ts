@@ -33,8 +33,9 @@ export const DEMO_COMMAND = defineCommand<DemoOptions>({
   Scenarios), writes the Alignment View, runs Baseline and the five sample scenarios rep by rep,
   and saves everything to FILE.xlsx (default ${DEMO_FILE}; an existing file is replaced only
   when it is a CompAlign report, or with --force). Prints a compact comparison table on stdout.`,
-  footer: `Exit status: 0 written, 1 FILE.xlsx cannot be written, 2 bad usage or FILE.xlsx exists
-  and is not a CompAlign report (without --force).`,
+  footer: `Exit status: 0 written; 2 bad usage, or FILE.xlsx refused before anything is computed
+  (it does not end in .xlsx, its folder does not exist or is not writable, or it exists and is
+  not a CompAlign report, without --force); 1 the write itself failed.`,
   examples: ["compalign demo", "compalign demo --out sample.xlsx"],
   build: (parsed) => ({
     out: parsed.value("out") ?? DEMO_FILE,

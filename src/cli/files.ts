@@ -3,10 +3,12 @@
  * checked before anything is computed: it is not empty, never the input (the input is only ever
  * read), not a directory, its folder exists and is writable, and an existing file there is
  * replaced only when it is a CompAlign report (a workbook with CompAlign's ownership marks) or
- * with --force. Every command that writes a file calls `checkOut` (or `checkNewOut`).
+ * with --force, and its extension is the one Excel opens the written package under (.xlsx, or
+ * .xlsm for a copy that keeps an .xlsm input's macros). Every command that writes a file calls
+ * `checkOut` (or `checkNewOut`).
  */
 import { accessSync, constants, readFileSync, statSync, type Stats } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { isOwnershipMark } from "../workbook/ownershipMarks";
 import { entryText, readZip } from "../workbook/xlsx/zipPackage";
 import { CliError } from "./io";
@@ -39,14 +41,49 @@ export function isCompAlignReport(path: string): boolean {
   }
 }
 
+/** The extension Excel opens a written workbook under. */
+export type WorkbookExtension = ".xlsx" | ".xlsm";
+
 /**
- * The checks on an output path that do not involve an input: not empty, not a directory, the
- * folder exists and is writable, an existing file is a CompAlign report unless `force`.
+ * The extension a copy of `input` is written under: ".xlsm" when the input is an .xlsm (the copy
+ * keeps its macros and their content type) and `keepsMacros`, else ".xlsx".
  */
-export function checkNewOut(command: string, out: string, force = false): void {
-  if (out.trim() === "") throw new CliError(`${command}: --out needs a file name (it is empty)`);
+export const copyExtension = (input: string, keepsMacros = true): WorkbookExtension =>
+  keepsMacros && extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+
+/**
+ * An output named out.csv (or out, or out.xlsm for a plain workbook) would hold a workbook that
+ * Excel refuses to open under that name: refused before anything is computed.
+ */
+function checkExtension(command: string, label: string, out: string, ext: WorkbookExtension) {
+  if (extname(out).toLowerCase() === ext) return;
+  const why =
+    ext === ".xlsm"
+      ? "the copy keeps the input's macros, and Excel opens a workbook with macros only as .xlsm"
+      : "the file written is an Excel workbook, which Excel opens only as .xlsx";
+  throw new CliError(
+    `${command}: ${label}${out} must end in ${ext}: ${why} (nothing was computed or written)`
+  );
+}
+
+/**
+ * The checks on an output path that do not involve an input: not empty, ends in `ext`, not a
+ * directory, the folder exists and is writable, an existing file is a CompAlign report unless
+ * `force`. `label` names the path in messages: "--out " for an option, "" for a positional.
+ */
+export function checkNewOut(
+  command: string,
+  out: string,
+  force = false,
+  { ext = ".xlsx", label = "--out " }: { ext?: WorkbookExtension; label?: string } = {}
+): void {
+  if (out.trim() === "")
+    throw new CliError(
+      `${command}: ${label === "" ? "the output file name is empty" : `${label.trim()} needs a file name (it is empty)`}`
+    );
   const outStats = statOrUndefined(out);
-  if (outStats?.isDirectory()) throw new CliError(`${command}: --out ${out} is a directory`);
+  if (outStats?.isDirectory()) throw new CliError(`${command}: ${label}${out} is a directory`);
+  checkExtension(command, label, out, ext);
   const folder = dirname(resolve(out));
   const folderStats = statOrUndefined(folder);
   if (!folderStats?.isDirectory())
@@ -68,7 +105,8 @@ export function checkOut(
   out: string,
   input: string,
   inputStats: Stats,
-  force = false
+  force = false,
+  ext: WorkbookExtension = copyExtension(input)
 ): void {
   if (out.trim() === "") throw new CliError(`${command}: --out needs a file name (it is empty)`);
   const outStats = statOrUndefined(out);
@@ -80,7 +118,7 @@ export function checkOut(
     throw new CliError(
       `${command}: --out ${out} is the input file; choose another path (the input is never modified)`
     );
-  checkNewOut(command, out, force);
+  checkNewOut(command, out, force, { ext });
 }
 
 /** The first clause of an error message: zip and XML parsers explain at length. */

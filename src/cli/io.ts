@@ -20,3 +20,6 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** "1 scenario", "6 scenarios": a count and its noun, for the CLI's stderr lines. */
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -64,17 +64,20 @@ export async function main(args: readonly string[], io: Io = processIo): Promise
     io.stderr(usage());
     return 2;
   }
+  const unknown = (what: string) => {
+    io.stderr(
+      `compalign: unknown command "${what}" (commands: ${COMMANDS.map((c) => c.name).join(", ")}; see compalign --help)`
+    );
+    return 2;
+  };
   if (isHelp(name)) {
+    // `compalign help scenario` (a typo) says so rather than printing the general help.
+    if (rest[0] !== undefined && !isHelp(rest[0]) && !findCommand(rest[0])) return unknown(rest[0]);
     io.stdout(`${findCommand(rest[0])?.help ?? usage()}\n`);
     return 0;
   }
   const command = findCommand(name);
-  if (!command) {
-    io.stderr(
-      `compalign: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(", ")}; see compalign --help)`
-    );
-    return 2;
-  }
+  if (!command) return unknown(name);
   if (rest.some((arg) => arg === "--help" || arg === "-h")) {
     io.stdout(`${command.help}\n`);
     return 0;

@@ -1,7 +1,7 @@
 /**
  * `compalign pulse IN.xlsx [--json] [--out OUT.xlsx]`: the plan pulse check on a CompAlign
  * workbook whose Reps hold the period's actuals. Prints the checks (readable, or JSON with
- * --json); --out writes a copy of the workbook with the `Pulse Check <label>` tab. The input is
+ * --json); --out writes a copy of the workbook with the `Pulse Check <period>` tab. The input is
  * never modified. Exit 0 when the checks ran (whatever their status), 2 when the file cannot be
  * read, has no Matrix or Reps sheet, or on bad usage.
  */
@@ -28,8 +28,8 @@ export function pulseCheckList(): string {
 export const PULSE_COMMAND = fileCommand({
   name: "pulse",
   summary: "check a live plan, plan by plan, on the period's actuals against healthy bands",
-  out: `write a copy of IN.xlsx, every original sheet unchanged, plus the "Pulse Check <label>"
-  tab (label: Pulse Settings Period, else the current fiscal quarter, e.g. 2026 Q4) and the
+  out: `write a copy of IN.xlsx, every original sheet unchanged, plus the "Pulse Check <period>"
+  tab (period: Pulse Settings Period, else the current fiscal quarter, e.g. 2026 Q4) and the
   Pulse Trend tab. OUT.xlsx must not be the input.`,
   json: `print one JSON object on stdout:
   {"checks": [{"id", "status", "value", "band", "message"}], "plans": [{"plan", "reps",
@@ -45,7 +45,8 @@ export const PULSE_COMMAND = fileCommand({
   its band and what to do.`,
   footer: `Without --json a readable report is printed. Exit status: 0 the checks ran (Watch and
   Act are findings, not failures), 1 the plan has error findings (nothing computed; the errors
-  on stderr, with --json {"error": "plan-has-errors", "findings": [...]} on stdout), 2 the file
+  on stderr, with --json {"error": "plan-has-errors", "findings": [...]} on stdout) or no rep can
+  be computed (Reps has no rows, every rep has a data issue, ...; nothing is written), 2 the file
   cannot be read, has no Matrix or Reps sheet, or bad usage.`,
   sections: [pulseCheckList()],
   examples: ["compalign pulse plan.xlsx", "compalign pulse plan.xlsx --json --out pulse.xlsx"],
@@ -79,7 +80,10 @@ export function pulseJson({ checks, pulse }: Pick<PulseComputation, "checks" | "
   };
 }
 
-/** Today's date in the local time zone as yyyy-mm-dd: the label when Pulse Settings has no Period. */
+/**
+ * Today's date in the local time zone as yyyy-mm-dd: without a Pulse Settings Period, the period
+ * is its fiscal quarter (`2026 Q4`).
+ */
 export const localDate = runDate;
 
 function readable({ pulse, checks }: PulseComputation, tabName: string | null): string {
@@ -114,8 +118,8 @@ function readable({ pulse, checks }: PulseComputation, tabName: string | null): 
 }
 
 /**
- * Runs the command. `today` is the label used when Pulse Settings has no Period (tests pass
- * one; the command line uses the local date).
+ * Runs the command. `today` (yyyy-mm-dd) gives the period when Pulse Settings has no Period: its
+ * fiscal quarter (tests pass one; the command line uses the local date).
  */
 export function runPulseCommand(
   options: PulseCliOptions,

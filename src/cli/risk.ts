@@ -11,7 +11,7 @@ import { problemLine } from "../engine/problem";
 import { money, RISK_TAB, chance } from "../reports/riskSheet";
 import { fileCommand, type FileArgs } from "./commandSpec";
 import { dataIssueJson } from "./scenarios";
-import type { Io } from "./io";
+import { counted, type Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
 export type RiskCliOptions = FileArgs;
@@ -105,9 +105,11 @@ export function runRiskCommand(options: RiskCliOptions, io: Io): Promise<number>
     compute: (book, write) => runRiskAction(book, { write }),
     notes: (r, ms) => [
       ...r.warnings.map((warning) => `warning: ${problemLine(warning)}`),
-      `${r.result.scenarios.length} scenarios × ${r.result.settings.trials} trials over ${r.result.reps} reps in ${ms} ms` +
+      `${counted(r.result.scenarios.length, "scenario")} × ${r.result.settings.trials} trials over ${counted(r.result.reps, "rep")} in ${ms} ms` +
         (r.invalidScenarios.length ? `; ${r.invalidScenarios.length} invalid` : "") +
-        (r.dataIssues.length ? `; ${r.dataIssues.length} reps with data issues left out` : ""),
+        (r.dataIssues.length
+          ? `; ${counted(r.dataIssues.length, "rep")} with data issues left out`
+          : ""),
     ],
     wrote: (out, r) => `wrote ${out} with the ${r.sheet?.name} tab`,
     output: (r, io) => {

@@ -6,7 +6,7 @@
 import { runScenarioAction, type ScenarioRunResult } from "../actions";
 import { ACTUALS_ASSUMPTION, type DataIssue } from "../engine/scenarioRunner";
 import { fileCommand, usageError, type FileArgs } from "./commandSpec";
-import type { Io } from "./io";
+import { counted, type Io } from "./io";
 import { runWorkbookCommand } from "./workbookCommand";
 
 export type ScenariosOptions = FileArgs;
@@ -16,7 +16,7 @@ export const SCENARIOS_COMMAND = fileCommand({
   summary: "run the what-if scenarios rep by rep and write scenario tabs",
   out: `write a copy of IN.xlsx, every original sheet unchanged, plus one rep-detail tab per
   scenario and the Scenario Comparison tab (figures side by side, Δ vs Baseline, breakdowns,
-  data issues, invalid scenarios, charts).`,
+  data issues, invalid scenarios, charts). OUT.xlsx must not be the input.`,
   json: `print one JSON object on stdout: {"assumption", "scenarios": [{"name", "totalPayout",
   ...}], "invalidScenarios": [{"name", "reason", "cell"}], "dataIssues": [{"rep", "row",
   "message", "cell", "cells"}]}
@@ -29,8 +29,9 @@ export const SCENARIOS_COMMAND = fileCommand({
   footer: `At least one of --out and --json. A plan with error findings (compalign check) is not
   run: the errors go to stderr and, with --json, stdout gets {"error": "plan-has-errors",
   "findings": [...]}. Exit status: 0 done (invalid scenarios and data issues are reported, not
-  fatal), 1 the plan has error findings, 2 the file cannot be read, has no Reps or Matrix sheet,
-  or bad usage.`,
+  fatal), 1 the plan has error findings or no rep can be computed (Reps has no rows, every rep
+  has a data issue, ...; nothing is written), 2 the file cannot be read, has no Reps or Matrix
+  sheet, or bad usage.`,
   examples: [
     "compalign scenarios plan.xlsx --out scenarios.xlsx",
     "compalign scenarios plan.xlsx --json",
@@ -76,9 +77,14 @@ export function runScenariosCommand(options: ScenariosOptions, io: Io): Promise<
   return runWorkbookCommand("compalign scenarios", options, io, {
     compute: (book) => runScenarioAction(book),
     notes: ({ run }, ms) => [
-      `${run.scenarios.length} scenarios over ${run.included.reduce((s, v) => s + v, 0)} reps in ${ms} ms` +
+      `${counted(run.scenarios.length, "scenario")} over ${counted(
+        run.included.reduce((s, v) => s + v, 0),
+        "rep"
+      )} in ${ms} ms` +
         (run.invalidScenarios.length ? `; ${run.invalidScenarios.length} invalid` : "") +
-        (run.dataIssues.length ? `; ${run.dataIssues.length} reps with data issues left out` : ""),
+        (run.dataIssues.length
+          ? `; ${counted(run.dataIssues.length, "rep")} with data issues left out`
+          : ""),
       ACTUALS_ASSUMPTION,
     ],
     wrote: (out, result) => `wrote ${out} with ${result.sheets.map((s) => s.name).join(", ")}`,

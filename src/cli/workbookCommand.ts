@@ -9,15 +9,24 @@
 import { ActionError, PlanHasErrorsError } from "../actions";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import type { FileArgs } from "./commandSpec";
-import { checkInput, checkOut, firstClause } from "./files";
+import { checkInput, checkOut, copyExtension, firstClause } from "./files";
 import { CliError, type Io } from "./io";
 import { planErrorsExit } from "./planErrors";
 import { runDate } from "./runDate";
 
-/** Checks IN (a readable file) and --out (see files.ts) before anything is read or computed. */
-export function checkPaths(command: string, { input, out, force }: FileArgs): void {
+/**
+ * Checks IN (a readable file) and --out (see files.ts) before anything is read or computed.
+ * `keepsMacros`: OUT is a copy of the input package (an .xlsm input gives an .xlsm copy); false
+ * for a command that writes a plain .xlsx whatever the input (calc).
+ */
+export function checkPaths(
+  command: string,
+  { input, out, force }: FileArgs,
+  keepsMacros = true
+): void {
   const stats = checkInput(command, input);
-  if (out !== undefined) checkOut(command, out, input, stats, force);
+  if (out !== undefined)
+    checkOut(command, out, input, stats, force, copyExtension(input, keepsMacros));
 }
 
 /** `load(input)`; a failure is exit 2: the input cannot be read as an .xlsx workbook. */

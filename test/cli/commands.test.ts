@@ -3,7 +3,7 @@
  * help, usage errors, unreadable inputs, --json, --out and --force, and the exit statuses. The
  * subprocess tests (calc.test.ts, scenarios.test.ts, ...) keep checking the real exit codes.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { PULSE_CHECK_IDS, PULSE_CHECK_INFO } from "../../src/engine/pulseChecks";
 import { isCompAlignReport } from "../../src/cli/files";
@@ -24,6 +24,8 @@ const PLAN = () => path("plan.xlsx");
 beforeAll(async () => {
   expect((await cli("init", PLAN())).code).toBe(0);
   writeFileSync(path("notes.txt"), "not a workbook");
+  writeFileSync(path("export.csv"), "Rep,Plan,Target Incentive\nAda,AE,20000\n");
+  writeFileSync(path("empty.xlsx"), "");
   mkdirSync(path("folder"));
 });
 
@@ -95,6 +97,40 @@ describe("usage and help, generated from each command's declaration", () => {
     for (const c of COMMANDS) expect(stdout).toContain(c.summary);
   });
 
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    "%s --help: no unfilled placeholder, no option it does not have",
+    (_, command) => {
+      expect(command.help).not.toMatch(/undefined|\[object |\$\{|NaN/);
+      // Every --option the help mentions is one the command parses (or --help itself).
+      const positional = command.name === "demo" ? [] : ["x.xlsx"];
+      for (const option of command.help.match(/--[a-z][a-z-]*/g) ?? []) {
+        if (option === "--help") continue;
+        let message = "";
+        try {
+          command.parse([...positional, option]);
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        expect(message).not.toContain("unknown option");
+      }
+    }
+  );
+
+  it("every --option the README's Command line section names is an option of a command", () => {
+    const readme = readFileSync(`${__dirname}/../../README.md`, "utf8");
+    const section = readme.slice(
+      readme.indexOf("## Command line"),
+      readme.indexOf("## Development")
+    );
+    const options = new Set([
+      "  --help",
+      ...COMMANDS.flatMap((c) => c.help.match(/^ {2}--[a-z]+/gm) ?? []),
+    ]);
+    const named = new Set(section.match(/--[a-z][a-z-]*/g));
+    expect(named.size).toBeGreaterThanOrEqual(3);
+    for (const option of named) expect([...options].map((o) => o.trim())).toContain(option);
+  });
+
   it("the README's usage line of every command is the generated one", () => {
     const readme = readFileSync(`${__dirname}/../../README.md`, "utf8");
     const cliSection = readme.slice(readme.indexOf("## Command line"));
@@ -134,6 +170,18 @@ describe("usage errors: exit 2, one line naming the command and ending with its 
     expect((await cli("report")).err).toEqual([
       'compalign: unknown command "report" (commands: calc, init, check, scenarios, pulse, explain, risk, demo; see compalign --help)',
     ]);
+    // help for a command that does not exist (a typo) says so, rather than the general help.
+    const typo = await cli("help", "scenario");
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe("");
+    expect(typo.err).toEqual([
+      'compalign: unknown command "scenario" (commands: calc, init, check, scenarios, pulse, explain, risk, demo; see compalign --help)',
+    ]);
+    for (const args of [["help"], ["--help", "--help"], ["help", "-h"]]) {
+      const general = await cli(...args);
+      expect(general.code).toBe(0);
+      expect(general.stdout).toMatch(/^Usage: compalign <command>/);
+    }
     const none = await cli();
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^Usage: compalign <command>/);
@@ -145,6 +193,16 @@ describe("inputs that cannot be read: exit 2, one line naming the file, nothing 
     ["a missing file", () => path("missing.xlsx"), /cannot read .*missing\.xlsx: no such file$/],
     ["a folder", () => path("folder"), /cannot read .*folder: not a file$/],
     ["a text file", () => path("notes.txt"), /cannot read .*notes\.txt as an \.xlsx workbook \(/],
+    [
+      "a CSV export",
+      () => path("export.csv"),
+      /cannot read .*export\.csv as an \.xlsx workbook \(it is a text file \(CSV, HTML or XML\), not an Excel workbook: open it in Excel and save it as an Excel Workbook \(\.xlsx\)\)$/,
+    ],
+    [
+      "an empty file",
+      () => path("empty.xlsx"),
+      /cannot read .*empty\.xlsx as an \.xlsx workbook \(the file is empty\)$/,
+    ],
   ];
   for (const command of IN_COMMANDS)
     it.each(inputs)(`${command}: %s`, async (_, input, message) => {
@@ -155,6 +213,69 @@ describe("inputs that cannot be read: exit 2, one line naming the file, nothing 
       expect(err[0]).toMatch(new RegExp(`^compalign ${command}: `));
       expect(err[0]).toMatch(message);
     });
+});
+
+describe("every IN.xlsx command: bad options and outputs are one line, exit 2, nothing written", () => {
+  const cases: [string, (command: string) => string[], (command: string) => string][] = [
+    [
+      "an unknown option",
+      () => [PLAN(), "--output", path("o.xlsx")],
+      (c) => `compalign ${c}: unknown option --output (usage: ${usageOf(c)})`,
+    ],
+    [
+      "--out without its value",
+      () => [PLAN(), "--json", "--out"],
+      (c) => `compalign ${c}: --out needs a value (usage: ${usageOf(c)})`,
+    ],
+    [
+      "--out naming the input",
+      () => [PLAN(), "--json", "--out", PLAN()],
+      (c) =>
+        `compalign ${c}: --out ${PLAN()} is the input file; choose another path (the input is never modified)`,
+    ],
+    [
+      "--out naming a folder",
+      () => [PLAN(), "--json", "--out", path("folder")],
+      (c) => `compalign ${c}: --out ${path("folder")} is a directory`,
+    ],
+    [
+      "--out naming a .csv",
+      () => [PLAN(), "--json", "--out", path("results.csv")],
+      (c) =>
+        `compalign ${c}: --out ${path("results.csv")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ],
+    [
+      "--out without an extension",
+      () => [PLAN(), "--json", "--out", path("results")],
+      (c) =>
+        `compalign ${c}: --out ${path("results")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ],
+  ];
+  const usageOf = (name: string) => COMMANDS.find((c) => c.name === name)!.usage;
+  for (const command of IN_COMMANDS)
+    it.each(cases)(`${command}: %s`, async (_, args, message) => {
+      const { code, err, stdout } = await cli(command, ...args(command));
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(err).toEqual([message(command)]);
+      expect(existsSync(path("results.csv"))).toBe(false);
+      expect(existsSync(path("results"))).toBe(false);
+    });
+
+  it("an .xlsm input gives an .xlsm copy (its macros kept); calc --out is always an .xlsx", async () => {
+    const macroBook = path("macros.xlsm");
+    copyFileSync(PLAN(), macroBook);
+    const refused = await cli("scenarios", macroBook, "--out", path("copy.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toEqual([
+      `compalign scenarios: --out ${path("copy.xlsx")} must end in .xlsm: the copy keeps the input's macros, and Excel opens a workbook with macros only as .xlsm (nothing was computed or written)`,
+    ]);
+    expect((await cli("scenarios", macroBook, "--out", path("copy.XLSM"))).code).toBe(0);
+    const calc = await cli("calc", macroBook, "--out", path("calc.xlsm"));
+    expect(calc.code).toBe(2);
+    expect(calc.err[0]).toMatch(/calc\.xlsm must end in \.xlsx: /);
+    expect((await cli("calc", macroBook, "--out", path("calc-of-macros.xlsx"))).code).toBe(0);
+  });
 });
 
 describe("check", () => {
@@ -168,7 +289,7 @@ describe("check", () => {
     );
     // The starter plan's one finding is a warning: exit 0.
     expect(stdout).toMatch(
-      /\n1 findings:\nwarning marginal-misaligned Matrix!E3 +Account Executive: /
+      /\n1 finding:\nwarning marginal-misaligned Matrix!E3 +Account Executive: /
     );
   });
 
@@ -271,6 +392,32 @@ describe("a plan with error findings", () => {
   );
 });
 
+describe("a plan no rep of which can be computed", () => {
+  it.each(["scenarios", "pulse"])(
+    "%s: exit 1, one line saying why, nothing on stdout or written",
+    async (command) => {
+      const input = await editedCopy(PLAN(), path("no-reps.xlsx"), (book) => {
+        const reps = book.getWorksheet("Reps")!;
+        for (let row = reps.rowCount; row > 1; row--) reps.spliceRows(row, 1);
+      });
+      const { code, stdout, err } = await cli(command, input, "--json", "--out", path("n.xlsx"));
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(err).toEqual([
+        `compalign ${command}: ${input}: No rep could be computed: the Reps sheet has no rows below its header.`,
+      ]);
+      expect(existsSync(path("n.xlsx"))).toBe(false);
+      // The help says so.
+      expect(COMMANDS.find((c) => c.name === command)!.help.replace(/\s+/g, " ")).toContain(
+        "1 the plan has error findings"
+      );
+      expect(COMMANDS.find((c) => c.name === command)!.help.replace(/\s+/g, " ")).toContain(
+        "no rep can be computed"
+      );
+    }
+  );
+});
+
 describe("scenarios", () => {
   it("--json: the assumption, Baseline first, and the run on stderr", async () => {
     const { json, err } = await jsonRun(
@@ -281,6 +428,20 @@ describe("scenarios", () => {
     expect(json.scenarios[0].deltaVsBaseline).toBe(0);
     expect(err[0]).toMatch(/^compalign scenarios: \d+ scenarios over 8 reps in \d+ ms/);
     expect(err[1]).toBe(`compalign scenarios: ${json.assumption}`);
+  });
+
+  it("counts in words: Baseline alone is 1 scenario, in scenarios and risk", async () => {
+    const only = await editedCopy(PLAN(), path("baseline-only.xlsx"), (book) => {
+      book.removeWorksheet(book.getWorksheet("Scenarios")!.id);
+    });
+    const scenarios = await cli("scenarios", only, "--json");
+    expect(scenarios.code).toBe(0);
+    expect(scenarios.err[0]).toMatch(/^compalign scenarios: 1 scenario over 8 reps in \d+ ms$/);
+    const risk = await cli("risk", only, "--json");
+    expect(risk.code).toBe(0);
+    expect(risk.err).toContainEqual(
+      expect.stringMatching(/^compalign risk: 1 scenario × 10000 trials over 8 reps in \d+ ms$/)
+    );
   });
 
   it("--out writes the tabs and says which", async () => {
@@ -374,11 +535,19 @@ describe("calc", () => {
     );
   });
 
-  it("--out writes the copy and prints no JSON", async () => {
+  it("--out writes the copy and prints no JSON; replacing it needs --force, as its help says", async () => {
     const { code, stdout, err } = await cli("calc", example, "--out", path("calc.xlsx"));
     expect(code).toBe(0);
     expect(stdout).toBe("");
     expect(err).toContain(`compalign calc: wrote ${path("calc.xlsx")}`);
+    expect(isCompAlignReport(path("calc.xlsx"))).toBe(false);
+    const again = await cli("calc", example, "--out", path("calc.xlsx"));
+    expect(again.code).toBe(2);
+    expect(again.err[0]).toMatch(/calc\.xlsx exists and is not a CompAlign report; .* add --force/);
+    expect(COMMANDS.find((c) => c.name === "calc")!.help.replace(/\s+/g, " ")).toContain(
+      "replacing an earlier one (even calc's own) needs --force"
+    );
+    expect((await cli("calc", example, "--out", path("calc.xlsx"), "--force")).code).toBe(0);
   });
 });
 
@@ -412,6 +581,31 @@ describe("init", () => {
     ]);
   });
 
+  it.each([
+    ["an empty name", () => "", "compalign init: the output file name is empty"],
+    [
+      "a folder",
+      () => path("folder"),
+      () =>
+        `compalign init: ${path("folder")} already exists (a folder); choose a new file name (nothing was written)`,
+    ],
+    [
+      "a .csv",
+      () => path("plan.csv"),
+      () =>
+        `compalign init: ${path("plan.csv")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ],
+  ] as [string, () => string, string | (() => string)][])(
+    "refuses %s in one line",
+    async (_, out, message) => {
+      const { code, err, stdout } = await cli("init", out());
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(err).toEqual([typeof message === "string" ? message : message()]);
+      expect(existsSync(path("plan.csv"))).toBe(false);
+    }
+  );
+
   it("says where it cannot write", async () => {
     const { code, err } = await cli("init", path("nowhere/plan.xlsx"));
     expect(code).toBe(2);
@@ -428,6 +622,12 @@ describe("demo", () => {
     expect(stdout).toMatch(/^CompAlign demo: 360 reps on 3 plans, 6 scenarios \(Baseline first\)/);
     expect(stdout).toContain(`Wrote ${path("demo.xlsx")}: Alignment View, Baseline,`);
     expect(err[0]).toMatch(/^compalign demo: done in \d+ ms$/);
+    // Another extension than .xlsx would give a file Excel refuses to open.
+    const csv = await cli("demo", "--out", path("demo.csv"));
+    expect(csv.code).toBe(2);
+    expect(csv.err).toEqual([
+      `compalign demo: --out ${path("demo.csv")} must end in .xlsx: the file written is an Excel workbook, which Excel opens only as .xlsx (nothing was computed or written)`,
+    ]);
     // Now a CompAlign report: replaced without --force.
     expect((await cli("demo", "--out", path("demo.xlsx"))).code).toBe(0);
   });
