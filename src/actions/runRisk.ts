@@ -18,7 +18,7 @@ import {
   type RiskSettings,
   type SimulationCallbacks,
 } from "../engine/costAtRisk";
-import { prepareRun, type DataIssue } from "../engine/scenarioRunner";
+import { computeScenario, prepareRun, type DataIssue } from "../engine/scenarioRunner";
 import type { InvalidScenario } from "../engine/scenarioChanges";
 import type { Problem } from "../engine/problem";
 import { readRiskSettings, RISK_SETTINGS_SHEET } from "../model/readRiskSettings";
@@ -27,6 +27,7 @@ import { riskSheet } from "../reports/riskSheet";
 import { inWorkbookCurrency } from "../reports/format";
 import type { FigureSettings } from "../engine/figures";
 import type { WorkbookPort, WriteResult } from "../workbook/port";
+import { nonFiniteReason, requireComputable } from "./computable";
 import { ActionError } from "./errors";
 import { assertPlanHasNoErrors } from "./planGate";
 import { readRepsWorkbook } from "./readPlanWorkbook";
@@ -58,6 +59,10 @@ export async function prepareRisk(book: WorkbookPort): Promise<RiskPreparation> 
   assertPlanHasNoErrors({ design, findings });
   const read = readScenarios(scenarioSheet);
   const run = prepareRun(design, reps, read.scenarios);
+  // As scenarios and the pulse check: no rep to simulate, or a Baseline whose payouts are not
+  // numbers, is a plain error, never a tab of $0 or NaN figures.
+  requireComputable(run);
+  nonFiniteReason(run, computeScenario(run, run.models[0], null), true);
   const { settings, warnings } = readRiskSettings(settingsSheet);
   return {
     model: buildRiskModel(run),

@@ -3,8 +3,8 @@
  * scenario's total payout rep by rep over the Risk Settings' trials and prints P50 / P90 and the
  * chance of exceeding the budget (readable, or JSON with --json); --out writes a copy with the
  * `Plan Cost at Risk` tab. The input is never modified. Exit 0 done, 1 the plan has error
- * findings (nothing is simulated), 2 the file cannot be read, has no Reps or Matrix sheet, or bad
- * usage.
+ * findings or no rep can be computed (nothing is simulated), 2 the file cannot be read, has no
+ * Reps or Matrix sheet, or bad usage.
  */
 import { runRiskAction, type RiskRunResult } from "../actions";
 import { problemLine } from "../engine/problem";
@@ -38,8 +38,9 @@ export const RISK_COMMAND = fileCommand({
   gives the same figures on every machine.`,
   footer: `Without --json a readable summary is printed. Exit status: 0 done (invalid scenarios,
   data issues and Risk Settings warnings are reported, not fatal), 1 the plan has error findings
-  (compalign check lists them; nothing is simulated), 2 the file cannot be read, has no Reps or
-  Matrix sheet, or bad usage.`,
+  (compalign check lists them) or no rep can be computed (Reps has no rows, every rep has a data
+  issue, the Baseline's payouts are too large to be numbers; nothing is simulated), 2 the file
+  cannot be read, has no Reps or Matrix sheet, or bad usage.`,
   examples: ["compalign risk plan.xlsx", "compalign risk plan.xlsx --out risk.xlsx --json"],
   run: (options, io) => runRiskCommand(options, io),
 });

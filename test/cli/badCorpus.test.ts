@@ -104,6 +104,8 @@ test("through the real bin/compalign.js too (a few cases): the same plain words,
     ["broken-sheet-xml", "scenarios", 2, "a part of the workbook is damaged"],
     ["reps-headers-only", "pulse", 1, "No rep could be computed"],
     ["curve-extend-tiny-quota", "scenarios", 1, "too large to be numbers"],
+    ["reps-headers-only", "risk", 1, "No rep could be computed"],
+    ["curve-extend-tiny-quota", "risk", 1, "too large to be numbers"],
   ] as const) {
     const run = compalign(command, join(DIR, `${id}.xlsx`), "--json");
     expect(run.status).toBe(exit);

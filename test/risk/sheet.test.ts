@@ -5,6 +5,7 @@
  * Settings reader and the action (gate, write, Cancel leaves the workbook as it was).
  */
 import { problemLine } from "../../src/engine/problem";
+import { ActionError } from "../../src/actions/errors";
 import {
   computeRisk,
   PlanHasErrorsError,
@@ -258,6 +259,50 @@ describe("the action", () => {
     ]);
     await expect(prepareRisk(fresh)).rejects.toBeInstanceOf(PlanHasErrorsError);
     await expect(prepareRisk(fresh)).rejects.toThrow(/error.*weights sum to/i);
+  });
+
+  test("no rep to simulate, or a Baseline that overflows, is a plain not-computable error (as scenarios and pulse)", async () => {
+    const book = new MemoryWorkbook();
+    await setupWorkbook(book);
+    const [objectives, matrix, curves, reps] = (await book.readSheets([
+      "Objectives",
+      "Matrix",
+      "Curves",
+      "Reps",
+    ]))!.map((s) => ({ name: s!.name, values: s!.values }));
+    const headersOnly = MemoryWorkbook.fromSheets([
+      objectives,
+      matrix,
+      curves,
+      { name: "Reps", values: [reps.values[0]] },
+    ]);
+    const none = await prepareRisk(headersOnly).catch((e: unknown) => e);
+    expect(none).toBeInstanceOf(ActionError);
+    expect(none).toMatchObject({ kind: "not-computable" });
+    expect((none as Error).message).toBe(
+      "No rep could be computed: the Reps sheet has no rows below its header."
+    );
+
+    // Uncapped curves and one rep's quotas near 0: that rep's payout is not a number.
+    const beyond = curves.values[0].indexOf("Beyond");
+    const extend = curves.values.map((r, i) =>
+      i === 0 ? r : r.map((v, c) => (c === beyond ? "EXTEND" : v))
+    );
+    const tiny = reps.values.map((r, i) =>
+      i === 1 ? r.map((v, c) => (String(reps.values[0][c]).endsWith(" Quota") ? 1e-300 : v)) : r
+    );
+    const overflowing = MemoryWorkbook.fromSheets([
+      objectives,
+      matrix,
+      { name: "Curves", values: extend },
+      { name: "Reps", values: tiny },
+    ]);
+    const overflow = await prepareRisk(overflowing).catch((e: unknown) => e);
+    expect(overflow).toBeInstanceOf(ActionError);
+    expect(overflow).toMatchObject({ kind: "not-computable" });
+    expect((overflow as Error).message).toMatch(
+      /^The Baseline cannot be computed: payouts are too large to be numbers \(Reps row 2 /
+    );
   });
 
   test("what the simulation needs is plain data: a structured clone (as a Web Worker receives it) gives the same result", async () => {
