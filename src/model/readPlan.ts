@@ -56,7 +56,7 @@ const REQUIRED = {
   objectives: ["Objective", "Priority"],
   matrix: ["Plan", "Metric", "Objective", "Weight", "Curve"],
   curves: ["Curve", "Attainment", "Payout"],
-  reps: ["Plan", "Target Incentive"],
+  reps: ["Rep", "Plan", "Target Incentive"],
 } as const;
 
 export interface PlanSheets {

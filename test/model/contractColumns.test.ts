@@ -279,6 +279,18 @@ describe("rules that know comp plans", () => {
     expect(run.models.map((m) => m.name)).toEqual(["Baseline", "Ok"]);
   });
 
+  test("a Reps sheet without its Rep column is an error naming row 1 (docs/workbook.md: required), never reps without names", () => {
+    const book = base();
+    book.reps.values[0][0] = "Rep Name";
+    const missing = rules(book).filter((f) => f.rule === "missing-column");
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({
+      severity: "error",
+      message: 'Reps has no "Rep" column in row 1.',
+    });
+    expect(missing[0].cell).toMatch(/^Reps!/);
+  });
+
   test("an empty Matrix is an error, not a passing check", () => {
     const book = base();
     book.matrix.values = [book.matrix.values[0]];
