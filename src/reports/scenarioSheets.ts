@@ -16,7 +16,7 @@ import { pct } from "../engine/figures";
 import { columnLetters } from "../workbook/a1";
 import type { SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { comparisonHeadline } from "./comparisonHeadline";
-import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { COLORS, FORMATS, TABLE_STYLE, signedFormat } from "./format";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
 import { REPORT_TABS } from "./tabNames";
@@ -90,7 +90,7 @@ export function scenarioDetailSheet(
     ...metrics.flatMap(() => [FORMATS.percent1, FORMATS.currency]),
     FORMATS.currency,
     FORMATS.percent1,
-    FORMATS.currency,
+    FORMATS.signedCurrency,
   ];
   const tables: TableSpec[] =
     rows.length > 0
@@ -116,7 +116,11 @@ type FigureRow = { label: string; format: string; value: (f: ScenarioFigures) =>
 
 export const FIGURE_ROWS: FigureRow[] = [
   { label: "Total payout", format: FORMATS.currency, value: (f) => f.totalPayout },
-  { label: "Δ payout vs Baseline", format: FORMATS.currency, value: (f) => f.deltaVsBaseline },
+  {
+    label: "Δ payout vs Baseline",
+    format: FORMATS.signedCurrency,
+    value: (f) => f.deltaVsBaseline,
+  },
   {
     label: "Total target incentive",
     format: FORMATS.currency,
@@ -246,7 +250,12 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     });
     layout.add({
       values: [[row.label, ...values, ...deltas]],
-      numberFormats: [null, ...values.map(() => row.format), ...deltas.map(() => row.format)],
+      // Δ columns signed ("+$1,285,620", "-3.9%"), as the headline's Δ rows are.
+      numberFormats: [
+        null,
+        ...values.map(() => row.format),
+        ...deltas.map(() => signedFormat(row.format)),
+      ],
     });
   }
   layout.gap();
