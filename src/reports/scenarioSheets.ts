@@ -52,7 +52,7 @@ export function scenarioDetailSheet(
     "Target Incentive",
     ...metrics.flatMap((m) => [`${m.name} Attainment`, `${m.name} Payout`]),
     "Total Payout",
-    "% of Target",
+    "% of Target Incentive",
     "Δ vs Baseline",
   ];
   // Columns looked up once, not per rep (a detail tab is tens of thousands of rows).
