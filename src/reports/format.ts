@@ -97,6 +97,9 @@ export function signedFormat(format: string): string {
   return signedOf(format);
 }
 
+/** What a figure the data cannot give shows instead of a number (a blank cell would say nothing). */
+export const NOT_MEASURED = "n/a";
+
 export const COLORS = {
   brand: "#0F6CBD",
   good: "#63BE7B",

@@ -5,6 +5,9 @@
  * payout − priority) carry their sign; the pulse tabs say the Company column of a check judged
  * plan by plan is the worst plan's value, not a company-wide figure.
  */
+import { runScenarioAction, setupWorkbookFrom } from "../../src/actions";
+import { sampleSheets } from "../../src/reports/sampleWorkbook";
+import { SCENARIO_COMPARISON } from "../../src/reports/scenarioSheets";
 import { displayText } from "../../src/workbook/displayText";
 import { MemoryWorkbook, type SheetSnapshot } from "../../src/workbook/memory";
 import { RUN_DATE, writeSampleTabs } from "./sampleTabs";
@@ -66,4 +69,66 @@ test("a scenario tab's percentage is labelled and computed as payout ÷ target i
     const row = tab.values[r];
     expect(row[pctCol]).toBeCloseTo((row[payout] as number) / (row[ti] as number), 12);
   }
+});
+
+describe("Scenario Comparison on Reps without Revenue, Gross Margin and Base Salary", () => {
+  let tab: SheetSnapshot;
+  beforeAll(async () => {
+    const sheets = sampleSheets().map((spec) => {
+      if (spec.name !== "Reps") return spec;
+      const block = spec.blocks[0];
+      const header = block.values[0] as string[];
+      const keep = header
+        .map((h, i) => (["Base Salary", "Revenue", "Gross Margin"].includes(h) ? -1 : i))
+        .filter((i) => i >= 0);
+      return {
+        ...spec,
+        tables: [],
+        blocks: [
+          {
+            ...block,
+            values: block.values.map((r) => keep.map((i) => r[i])),
+            numberFormats: keep.map((i) => block.numberFormats?.[i] ?? null),
+          },
+        ],
+      };
+    });
+    const bare = new MemoryWorkbook();
+    await setupWorkbookFrom(bare, sheets);
+    await runScenarioAction(bare);
+    tab = bare.snapshot(SCENARIO_COMPARISON);
+  }, 120_000);
+
+  test("a figure the data cannot give reads n/a, with why, not a blank cell", () => {
+    const ics = tab.values[rowStarting(tab, "Incentive cost of sales (payout ÷ revenue)")];
+    expect(ics.slice(1, 7)).toEqual(Array(6).fill("n/a"));
+    // Its Δ row stays blank: text would meet the colour rules' "greater than 0".
+    const delta = tab.values[rowStarting(tab, "Δ incentive cost of sales")];
+    expect(delta.slice(1, 7).every((v) => v === null || v === "")).toBe(true);
+    const figure = rowStarting(tab, "Figure");
+    for (const label of [
+      "Incentive cost of sales",
+      "Compensation cost of sales",
+      "Incentive cost per gross-margin dollar",
+      "Spearman: payout % of target vs gross margin %",
+    ]) {
+      const r = tab.values.findIndex((row, i) => i > figure && row[0] === label);
+      expect([label, tab.values[r].slice(1, 12)]).toEqual([label, Array(11).fill("n/a")]);
+    }
+    const note = tab.values.find((r) => typeof r[0] === "string" && r[0].startsWith("n/a:"));
+    expect(note?.[0]).toBe(
+      "n/a: not measured, and breakdowns with no value are left out. The Reps sheet has no column Revenue (needed for cost of sales and the gross-margin figures); no column Base Salary (needed for compensation cost of sales); no column Gross Margin (needed for the gross-margin figures)."
+    );
+    // The measured figures are still numbers, and no empty breakdown table is written.
+    expect(typeof tab.values[figure + 1][1]).toBe("number");
+    expect(rowStarting(tab, "Incentive cost of sales by plan")).toBe(-1);
+    expect(rowStarting(tab, "Spearman: payout % of target vs gross margin % by")).toBe(-1);
+  });
+});
+
+test("the sample, with every column, has no n/a and no note on its comparison", () => {
+  const tab = book.snapshot(SCENARIO_COMPARISON);
+  expect(tab.values.flat()).not.toContain("n/a");
+  expect(rowStarting(tab, "n/a:")).toBe(-1);
+  expect(rowStarting(tab, "Incentive cost of sales by plan")).toBeGreaterThan(0);
 });
