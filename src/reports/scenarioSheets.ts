@@ -176,7 +176,13 @@ export const FIGURE_ROWS: FigureRow[] = [
     format: FORMATS.percent1,
     value: (f) => f.payoutPctOfTarget?.p90 ?? null,
   },
-  { label: "Gini of payouts", format: FORMATS.index, value: (f) => f.gini },
+  // Of payout dollars over every rep: a mix of roles with different target incentives reads as
+  // concentration here, unlike the Pulse Check's Gini of payout % of target, plan by plan.
+  {
+    label: "Gini of payout dollars (all reps pooled)",
+    format: FORMATS.index,
+    value: (f) => f.gini,
+  },
   {
     label: "Realized alignment index",
     format: FORMATS.index,
