@@ -209,7 +209,7 @@ function planTableBlock(layout: SheetLayout, result: PulseResult, order: PulseCh
   layout.add({
     values: [
       [
-        `Checks by plan (status · value; each plan judged on its own reps and curves). Company: for ${listed(COMPANY_CHECKS.map((id) => pulseCheckDefinition(id).shortName))}, the company's totals; for every other check, the worst plan's status and that plan's value, not a company-wide figure.`,
+        `Checks by plan (status · value; each plan judged on its own reps and curves). Company: for ${listed(COMPANY_CHECKS.map((id) => pulseCheckDefinition(id).shortName))}, the company's totals; for every other check, the worst plan's status and that plan's value (the largest plan's when every plan is OK), not a company-wide figure.`,
       ],
     ],
     style: "header",

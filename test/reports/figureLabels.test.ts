@@ -49,7 +49,7 @@ test("Pulse Check: payout − priority is signed; the Company column and the tre
   const gaps = [1, 2, 3, 4].map((i) => shown(tab, header + i, 4));
   expect(gaps).toEqual(["-19.9%", "+38.0%", "-11.1%", "-7.0%"]);
   expect(tab.values[rowStarting(tab, "Checks by plan")][0]).toMatch(
-    /the worst plan's status and that plan's value, not a company-wide figure/
+    /the worst plan's status and that plan's value \(the largest plan's when every plan is OK\), not a company-wide figure/
   );
   const trend = book.snapshot("Pulse Trend");
   expect(trend.values[1][0]).toMatch(
