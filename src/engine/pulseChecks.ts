@@ -904,11 +904,15 @@ export function concentrationCheck(
 
 interface Rated {
   detail: MetricDetail;
-  /** How far outside the band (0 inside). */
+  /**
+   * How far outside the band: positive outside, negative inside (how far from the nearer edge),
+   * so among metrics inside the band the one nearest its edge is the worst and the value shown
+   * for "worst metric" is never a healthier metric's.
+   */
   distance: number;
 }
 
-/** The worst detail: highest status, then farthest outside the band; a tie goes to the first. */
+/** The worst detail: highest status, then farthest outside (or nearest the edge of) the band; a tie goes to the first. */
 function worstOf(rated: Rated[]): Rated | null {
   let worst: Rated | null = null;
   for (const r of rated) {
@@ -955,7 +959,7 @@ export function thresholdReachCheck(rows: readonly MetricHealth[], b: PulseBands
         share,
         status,
       },
-      distance: Math.max(0, b.thresholdReachLow - share),
+      distance: b.thresholdReachLow - share,
     };
   });
   const worst = worstOf(rated);
@@ -1000,7 +1004,7 @@ export function excellenceReachCheck(rows: readonly MetricHealth[], b: PulseBand
           share,
           status,
         },
-        distance: Math.max(0, b.excellenceReachLow - share, share - b.excellenceReachHigh),
+        distance: Math.max(b.excellenceReachLow - share, share - b.excellenceReachHigh),
       };
     });
   const worst = worstOf(rated);
@@ -1053,7 +1057,7 @@ export function cappedRepsCheck(rows: readonly MetricHealth[], b: PulseBands): P
         share,
         status,
       },
-      distance: Math.max(0, share - b.cappedRepsHigh),
+      distance: share - b.cappedRepsHigh,
     };
   });
   const worst = worstOf(rated);

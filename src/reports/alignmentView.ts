@@ -8,7 +8,7 @@ import { plansOf, type AlignmentReport } from "../engine/alignmentRules";
 import { moneyPerQuotaUnit, paidMetrics, type MarginalMetric } from "../engine/marginalAlignment";
 import type { PlanDesign } from "../engine/plan";
 import type { Block, SheetSpec, SheetValue } from "../workbook/port";
-import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { COLORS, FORMATS, TABLE_STYLE, signedFormat } from "./format";
 import { currencySymbol, DEFAULT_FIGURE_SETTINGS, type FigureSettings } from "../engine/figures";
 import { columnLetters } from "../workbook/a1";
 import { rangeAddress } from "./range";
@@ -80,7 +80,7 @@ export function alignmentViewSheet(
   const header = [
     "Objective",
     "Priority share",
-    "Pay share",
+    "Pay share (of target incentive)",
     "Gap (pay − priority)",
     "Priority",
     ...plans,
@@ -99,7 +99,7 @@ export function alignmentViewSheet(
     null,
     FORMATS.percent1,
     FORMATS.percent1,
-    FORMATS.percent1,
+    signedFormat(FORMATS.percent1),
     FORMATS.number,
     ...plans.map(() => FORMATS.percent),
   ];

@@ -7,7 +7,7 @@
  */
 import type { ScenarioFigures, ScenarioRun } from "../engine/scenarioRunner";
 import type { Block, SheetValue, ValueColorSpec } from "../workbook/port";
-import { FORMATS } from "./format";
+import { FORMATS, NOT_MEASURED } from "./format";
 import { rangeAddress } from "./range";
 
 /** Signed formats: "+" and "-" shown, zero plain. */
@@ -99,7 +99,9 @@ export function comparisonHeadline(run: ScenarioRun, top: number): Headline {
   HEADLINE_ROWS.forEach((row, i) => {
     const r = top + 1 + i;
     const values: SheetValue[] = scenarios.map((s, k) => {
-      if (!row.delta) return row.value(s.figures);
+      // A level that cannot be measured reads "n/a" (explained under the figures table); a Δ
+      // cell stays blank, as text would meet the colour rules' "greater than 0".
+      if (!row.delta) return row.value(s.figures) ?? NOT_MEASURED;
       if (k === 0 || !baseline) return null; // Baseline against itself: nothing to show
       const v = row.delta.of(s.figures);
       const b = row.delta.of(baseline);

@@ -26,13 +26,20 @@ export function moneyFormats(settings: FigureSettings = DEFAULT_FIGURE_SETTINGS)
     /** "$#,##0", "#,##0 "€"" */
     currency,
     /** "+" and "-" shown, zero plain: "+$#,##0;-$#,##0;$0". */
-    signedCurrency: `+${currency};-${currency};${currency.replace("#,##0", "0")}`,
+    signedCurrency: signedOf(currency),
     /**
      * Money per unit (incentive cost per gross-margin dollar, marginal pay per unit of quota),
      * three decimals as `figures().moneyPerUnit` writes it: "$#,##0.000".
      */
     currencyPerUnit: currency.replace("#,##0", "#,##0.000"),
+    /** A change in money per unit, signed: "+$#,##0.000;-$#,##0.000;$0.000". */
+    signedCurrencyPerUnit: signedOf(currency.replace("#,##0", "#,##0.000")),
   };
+}
+
+/** "+" and "-" shown, zero plain: "+0.0%;-0.0%;0.0%". Money has its own zero ("$0", not "$#,##0"). */
+function signedOf(format: string): string {
+  return `+${format};-${format};${format.replace("#,##0", "0")}`;
 }
 
 const DEFAULT_MONEY = moneyFormats();
@@ -44,6 +51,7 @@ export const FORMATS = {
   currency: DEFAULT_MONEY.currency,
   signedCurrency: DEFAULT_MONEY.signedCurrency,
   currencyPerUnit: DEFAULT_MONEY.currencyPerUnit,
+  signedCurrencyPerUnit: DEFAULT_MONEY.signedCurrencyPerUnit,
   number: COUNT_FORMAT,
   decimal: INDEX_FORMAT,
   index: INDEX_FORMAT,
@@ -61,6 +69,7 @@ export function inWorkbookCurrency(spec: SheetSpec, settings: FigureSettings): S
     [DEFAULT_MONEY.currency, to.currency],
     [DEFAULT_MONEY.signedCurrency, to.signedCurrency],
     [DEFAULT_MONEY.currencyPerUnit, to.currencyPerUnit],
+    [DEFAULT_MONEY.signedCurrencyPerUnit, to.signedCurrencyPerUnit],
   ]);
   return {
     ...spec,
@@ -74,6 +83,22 @@ export function inWorkbookCurrency(spec: SheetSpec, settings: FigureSettings): S
     ),
   };
 }
+
+/**
+ * The signed form of a figure's format, for a change (Δ vs Baseline): "+$1,285,620" and "+6.3%"
+ * read as changes, where "$1,285,620" would read as a level. Money formats map to their signed
+ * money formats (so `inWorkbookCurrency` still finds them); a format that already has sections
+ * is kept.
+ */
+export function signedFormat(format: string): string {
+  if (format.includes(";")) return format;
+  if (format === FORMATS.currency) return FORMATS.signedCurrency;
+  if (format === FORMATS.currencyPerUnit) return FORMATS.signedCurrencyPerUnit;
+  return signedOf(format);
+}
+
+/** What a figure the data cannot give shows instead of a number (a blank cell would say nothing). */
+export const NOT_MEASURED = "n/a";
 
 export const COLORS = {
   brand: "#0F6CBD",

@@ -19,6 +19,8 @@ const MAX_SHEET_NAME = 31;
 
 /** Headers of the page's tables, for readers and tests. */
 export const PLAN_PAGE_HEADERS = {
+  /** The plan's objectives: the weight is the share of the plan's target incentive serving each. */
+  why: ["Objective", "Weight in your plan", "Why it matters"],
   metrics: ["Metric", "Weight", "What it rewards", "Curve", "Why it is in your plan"],
   curve: ["Attainment", "Payout (% of target)"],
   earnings: ["Attainment on every metric", "Earnings", "% of target incentive"],
@@ -96,6 +98,7 @@ export function planPageSheet(plan: PlanExplanation, name = planPageName(plan.pl
 
   page.section(PLAN_PAGE_SECTIONS.why);
   if (plan.objectives.length > 0) {
+    page.add([[...PLAN_PAGE_HEADERS.why]], { style: "header" });
     page.add(
       plan.objectives.map((o) => [o.objective, o.weight, o.why || null]),
       { numberFormats: [null, FORMATS.percent, null] }

@@ -23,7 +23,7 @@ import {
   type PulseStatus,
 } from "../engine/pulseChecks";
 import type { ChartSpec, SheetSpec, SheetValue } from "../workbook/port";
-import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { COLORS, FORMATS, TABLE_STYLE, signedFormat } from "./format";
 import { REPORT_TABS, cleanTabName } from "./tabNames";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
@@ -207,7 +207,11 @@ export function pulseSheet(result: PulseResult, options: PulseSheetOptions): She
 /** Checks as rows, the company and each plan as columns: "Watch · 53.2%", worst first. */
 function planTableBlock(layout: SheetLayout, result: PulseResult, order: PulseCheckId[]) {
   layout.add({
-    values: [["Checks by plan (status · value; each plan judged on its own reps and curves)"]],
+    values: [
+      [
+        `Checks by plan (status · value; each plan judged on its own reps and curves). Company: for ${listed(COMPANY_CHECKS.map((id) => pulseCheckDefinition(id).shortName))}, the company's totals; for every other check, the worst plan's status and that plan's value (the largest plan's when every plan is OK), not a company-wide figure.`,
+      ],
+    ],
     style: "header",
   });
   layout.add({
@@ -324,7 +328,11 @@ function objectivesBlock(layout: SheetLayout, result: PulseResult) {
         o.payoutShare,
         o.gap,
       ]),
-      numberFormats: [null, ...Array<string>(4).fill(FORMATS.percent1)],
+      numberFormats: [
+        null,
+        ...Array<string>(3).fill(FORMATS.percent1),
+        signedFormat(FORMATS.percent1),
+      ],
     });
   }
   const index = (v: number | null) => (v === null ? "n/a" : v.toFixed(3));

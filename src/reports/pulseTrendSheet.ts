@@ -98,7 +98,7 @@ export function pulseTrendSheet(records: readonly PulsePeriodRecord[]): SheetSpe
       at: "A2",
       values: [
         [
-          `Each pulse check's company status and value per period, oldest first (${periods.length} period${periods.length === 1 ? "" : "s"}), read from the Pulse Check tabs in this workbook. Rewritten on every pulse run; a period whose tab was deleted drops out.`,
+          `Each pulse check's company status and value per period, oldest first (${periods.length} period${periods.length === 1 ? "" : "s"}), read from the Pulse Check tabs in this workbook. For a check judged plan by plan the value is the worst plan's, which may be another plan in another period (each tab's "What to do" names it). Rewritten on every pulse run; a period whose tab was deleted drops out.`,
         ],
       ],
       style: "note",

@@ -29,21 +29,25 @@ export const RISK_TABLE = "CompAlignCostAtRisk";
  */
 export function money(v: number, figures: FigureSettings = DEFAULT_FIGURE_SETTINGS): string {
   const a = Math.abs(v);
+  // The unit is chosen on the amount as rounded, so $999,960 reads "$1M", not "$1000K".
+  const thousands = Math.round(a / 1e3);
+  const millions = +(a / 1e6).toFixed(1);
   const amount =
-    a >= 1e9
-      ? `${+(a / 1e9).toFixed(2)}B`
-      : a >= 1e6
-        ? `${+(a / 1e6).toFixed(1)}M`
-        : a >= 1e4
-          ? `${+(a / 1e3).toFixed(0)}K`
-          : Math.round(a).toLocaleString("en-US");
+    a < 1e4
+      ? Math.round(a).toLocaleString("en-US")
+      : thousands < 1000
+        ? `${thousands}K`
+        : millions < 1000
+          ? `${millions}M`
+          : `${+(a / 1e9).toFixed(2)}B`;
   return withCurrencySymbol(amount, v < 0, figures);
 }
 
 /** A chance in words: "23%", "less than 1%", "more than 99%". */
 export function chance(p: number): string {
   if (p > 0 && p < 0.005) return "less than 1%";
-  if (p < 1 && p > 0.995) return "more than 99%";
+  // 99.5% and up, short of certain, would round to "100%": a budget exceeded in every year.
+  if (p < 1 && p >= 0.995) return "more than 99%";
   return `${Math.round(p * 100)}%`;
 }
 

@@ -16,7 +16,7 @@ import { pct } from "../engine/figures";
 import { columnLetters } from "../workbook/a1";
 import type { SheetSpec, SheetValue, TableSpec } from "../workbook/port";
 import { comparisonHeadline } from "./comparisonHeadline";
-import { COLORS, FORMATS, TABLE_STYLE } from "./format";
+import { COLORS, FORMATS, NOT_MEASURED, TABLE_STYLE, signedFormat } from "./format";
 import { rangeAddress } from "./range";
 import { SheetLayout } from "./sheetLayout";
 import { REPORT_TABS } from "./tabNames";
@@ -36,6 +36,23 @@ export function scenarioTabName(name: string): string {
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
+/**
+ * Why some figures read "n/a": the Reps columns they need and do not have (cost of sales needs
+ * Revenue, compensation cost of sales Revenue and Base Salary, the gross-margin figures Gross
+ * Margin and Revenue), else the generic reasons.
+ */
+export function notMeasuredNote(run: Pick<ScenarioRun, "reps">): string {
+  const { revenue, grossMargin, baseSalary } = run.reps;
+  const missing = [
+    revenue ? null : "Revenue (needed for cost of sales and the gross-margin figures)",
+    baseSalary ? null : "Base Salary (needed for compensation cost of sales)",
+    grossMargin ? null : "Gross Margin (needed for the gross-margin figures)",
+  ].filter((m): m is string => m !== null);
+  return missing.length > 0
+    ? `n/a: not measured, and breakdowns with no value are left out. The Reps sheet has no column ${missing.join("; no column ")}.`
+    : "n/a: not measured on these reps (no computed rep with a target incentive above 0, a negative payout for the Gini, or revenue or gross margin not above 0).";
+}
+
 /** Rep detail of one scenario: Rep, Plan, Segment, Territory, TI, attainment and payout per metric, total, % of TI, Δ vs Baseline. */
 export function scenarioDetailSheet(
   run: ScenarioRun,
@@ -52,7 +69,7 @@ export function scenarioDetailSheet(
     "Target Incentive",
     ...metrics.flatMap((m) => [`${m.name} Attainment`, `${m.name} Payout`]),
     "Total Payout",
-    "% of Target",
+    "% of Target Incentive",
     "Δ vs Baseline",
   ];
   // Columns looked up once, not per rep (a detail tab is tens of thousands of rows).
@@ -90,7 +107,7 @@ export function scenarioDetailSheet(
     ...metrics.flatMap(() => [FORMATS.percent1, FORMATS.currency]),
     FORMATS.currency,
     FORMATS.percent1,
-    FORMATS.currency,
+    FORMATS.signedCurrency,
   ];
   const tables: TableSpec[] =
     rows.length > 0
@@ -116,7 +133,11 @@ type FigureRow = { label: string; format: string; value: (f: ScenarioFigures) =>
 
 export const FIGURE_ROWS: FigureRow[] = [
   { label: "Total payout", format: FORMATS.currency, value: (f) => f.totalPayout },
-  { label: "Δ payout vs Baseline", format: FORMATS.currency, value: (f) => f.deltaVsBaseline },
+  {
+    label: "Δ payout vs Baseline",
+    format: FORMATS.signedCurrency,
+    value: (f) => f.deltaVsBaseline,
+  },
   {
     label: "Total target incentive",
     format: FORMATS.currency,
@@ -155,7 +176,13 @@ export const FIGURE_ROWS: FigureRow[] = [
     format: FORMATS.percent1,
     value: (f) => f.payoutPctOfTarget?.p90 ?? null,
   },
-  { label: "Gini of payouts", format: FORMATS.index, value: (f) => f.gini },
+  // Of payout dollars over every rep: a mix of roles with different target incentives reads as
+  // concentration here, unlike the Pulse Check's Gini of payout % of target, plan by plan.
+  {
+    label: "Gini of payout dollars (all reps pooled)",
+    format: FORMATS.index,
+    value: (f) => f.gini,
+  },
   {
     label: "Realized alignment index",
     format: FORMATS.index,
@@ -237,6 +264,7 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
     values: [["Figure", ...names, ...others.map((s) => `Δ ${s.name}`)]],
     style: "header",
   });
+  let notMeasured = false;
   for (const row of FIGURE_ROWS) {
     const base = row.value(scenarios[0].figures);
     const values = scenarios.map((s) => row.value(s.figures));
@@ -244,11 +272,20 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
       const v = row.value(s.figures);
       return v === null || base === null ? null : v - base;
     });
+    // A figure that cannot be measured says so ("n/a", explained below), not a blank cell.
+    if (values.some((v) => v === null)) notMeasured = true;
+    const shown = (v: number | null): SheetValue => (v === null ? NOT_MEASURED : v);
     layout.add({
-      values: [[row.label, ...values, ...deltas]],
-      numberFormats: [null, ...values.map(() => row.format), ...deltas.map(() => row.format)],
+      values: [[row.label, ...values.map(shown), ...deltas.map(shown)]],
+      // Δ columns signed ("+$1,285,620", "-3.9%"), as the headline's Δ rows are.
+      numberFormats: [
+        null,
+        ...values.map(() => row.format),
+        ...deltas.map(() => signedFormat(row.format)),
+      ],
     });
   }
+  if (notMeasured) layout.add({ values: [[notMeasuredNote(run)]], style: "note" });
   layout.gap();
 
   // Breakdowns: a header row with the scenario names, one row per label (chart source ranges).
@@ -323,7 +360,9 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
   // Profitability by plan, segment and territory: one small table per figure (blank: no value).
   const ratioTable = (title: string, records: Record<string, number | null>[], format: string) => {
     const labels = labelsOf(records as Record<string, number>[]);
-    if (labels.length === 0) return;
+    // No value at all (no Revenue or Gross Margin column): left out, the note under the figures says why.
+    const any = records.some((r) => labels.some((l) => r[l] !== null && r[l] !== undefined));
+    if (labels.length === 0 || !any) return;
     layout.add({ values: [[title]], style: "header" });
     layout.add({ values: [["", ...names]], style: "header" });
     layout.add({

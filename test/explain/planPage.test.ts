@@ -73,8 +73,11 @@ describe("writePlanPages on the in-memory workbook", () => {
     expect(at).toEqual([...at].sort((a, b) => a - b));
 
     const why = rowOf(values, PLAN_PAGE_SECTIONS.why);
-    expect(values[why + 1].slice(0, 3)).toEqual(["Keep core", 0.6, "Core pays the bills."]);
-    expect(values[why + 2].slice(0, 3)).toEqual([
+    // The objectives' weights are labelled: a share of the plan, not the objective's priority.
+    expect(values[why + 1].slice(0, 3)).toEqual([...PLAN_PAGE_HEADERS.why]);
+    expect(values[why + 1][1]).toBe("Weight in your plan");
+    expect(values[why + 2].slice(0, 3)).toEqual(["Keep core", 0.6, "Core pays the bills."]);
+    expect(values[why + 3].slice(0, 3)).toEqual([
       "Grow cloud",
       0.4,
       "Cloud is where customers are going.",

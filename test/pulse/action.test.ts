@@ -89,9 +89,10 @@ describe("on the in-memory workbook", () => {
     const book = MemoryWorkbook.fromSheets(tinySheets());
     await runPulseCheck(book, TODAY);
     const { values } = book.snapshot(TAB);
-    const at = rowOf(
-      values,
-      "Checks by plan (status · value; each plan judged on its own reps and curves)"
+    const at = values.findIndex((r) => String(r[0]).startsWith("Checks by plan (status · value"));
+    // The Company column says whose value it shows: a worst plan's value is not a company figure.
+    expect(values[at][0]).toMatch(
+      /Company: for payout to target, .*priority payout, the company's totals; for every other check, the worst plan's status and that plan's value \(the largest plan's when every plan is OK\), not a company-wide figure\.$/
     );
     expect(values[at + 1].slice(0, 4)).toEqual(["Check", "Company", "AE", "SDR"]);
     expect(values[at + 2].slice(0, 4)).toEqual(["Computed reps", 10, 8, 2]);

@@ -440,6 +440,37 @@ describe("status boundaries, just inside and just outside", () => {
     });
     expect(checks.thresholdReachCheck([], B)).toMatchObject({ status: "Watch", value: null });
   });
+
+  test("worst metric: with every metric in the band, the value is the one nearest the band's edge, not the first", () => {
+    // The demo's Enterprise AE: Core Bookings 100% paid above 0 and 9.7% capped, Nimbus Cloud
+    // 94.4% and 11.1%: both OK, and the "worst metric" value must be Cloud's.
+    const first = { ...row({ reached: 1, top: 0.1, cap: 0.097 }), metric: "Core" };
+    const second = { ...row({ reached: 0.944, top: 0.12, cap: 0.111 }), metric: "Cloud" };
+    const threshold = checks.thresholdReachCheck([first, second], B);
+    expect(threshold).toMatchObject({ status: "OK", value: 0.944 });
+    const capped = checks.cappedRepsCheck([first, second], B);
+    expect(capped).toMatchObject({ status: "OK", value: 0.111 });
+    // Excellence (5%–20%): 10% is 5 points from the low edge, 12% is 8 from the high one.
+    expect(checks.excellenceReachCheck([first, second], B)).toMatchObject({
+      status: "OK",
+      value: 0.1,
+    });
+    expect(
+      checks.excellenceReachCheck([first, { ...second, excellenceReached: 0.19 * 10000 }], B)
+    ).toMatchObject({ status: "OK", value: 0.19 });
+    // Outside the band the farthest still wins, and a tie still goes to the first.
+    const tied = { ...first, metric: "Tie" };
+    expect(checks.thresholdReachCheck([first, tied], B).value).toBe(1);
+    expect(
+      checks.thresholdReachCheck(
+        [
+          { ...row({ reached: 0.85, top: 0.1, cap: 0 }), metric: "A" },
+          { ...row({ reached: 0.8, top: 0.1, cap: 0 }), metric: "B" },
+        ],
+        B
+      ).message
+    ).toMatch(/^P \/ B: only 80% /);
+  });
 });
 
 test("attainmentHistogram: edges belong to the bin above, within 1e-12 as share at quota counts", () => {
