@@ -74,7 +74,7 @@ const ROWS: [string, (f: ScenarioFigures) => string][] = [
             .join("/")
         : "n/a",
   ],
-  ["Gini of payouts", (f) => num(f.gini)],
+  ["Gini of payout $ (all reps)", (f) => num(f.gini)],
   ["Realized alignment index", (f) => num(f.realizedAlignmentIndex)],
 ];
 

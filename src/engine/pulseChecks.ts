@@ -133,8 +133,9 @@ const planValue = <const F extends string>(
 export const PULSE_CHECKS = [
   {
     id: "share-at-quota",
-    title: "Reps at or above quota",
-    explanation: "How many reps reach quota: too few or too many means quotas are off.",
+    title: "Reps at ≥ 100% weighted attainment",
+    explanation:
+      "How many reps reach 100% weighted attainment (each metric's attainment by its weight): too few or too many means quotas are off.",
     valueFormat: "percent",
     perPlan: true,
     statistical: true,
@@ -278,14 +279,26 @@ export const PULSE_CHECKS = [
     statistical: true,
     shortName: "concentration",
     settings: [
-      band("Gini Low", "giniLow", "share", 0.15, "low end of the healthy Gini of payouts"),
-      band("Gini High", "giniHigh", "share", 0.45, "high end of the healthy Gini of payouts"),
+      band(
+        "Gini Low",
+        "giniLow",
+        "share",
+        0.15,
+        "low end of the healthy Gini of payout % of target"
+      ),
+      band(
+        "Gini High",
+        "giniHigh",
+        "share",
+        0.45,
+        "high end of the healthy Gini of payout % of target"
+      ),
       band(
         "Top 20% Share High",
         "top20ShareHigh",
         "share",
         0.5,
-        "highest healthy share of payout earned by the top 20% of reps"
+        "highest healthy share of a plan's payout % of target earned by its top 20% of reps"
       ),
     ],
     ordered: [["giniLow", "giniHigh"]],
@@ -829,7 +842,11 @@ export function planValueCheck(
   );
 }
 
-/** Gini of rep payouts (the value) and the top 20% of reps' share of payout (a detail). */
+/**
+ * Gini of reps' payout % of target (the value) and the top 20% of reps' share of the plan's
+ * summed payout % of target (a detail): on % of target, so roles with different target
+ * incentives are not read as concentration.
+ */
 export function concentrationCheck(
   gini: number | null,
   top20Share: number | null,
@@ -838,7 +855,7 @@ export function concentrationCheck(
   const id = "concentration";
   const giniBand = `${coef(b.giniLow)}–${coef(b.giniHigh)}`;
   const topBand = `≤ ${pct(b.top20ShareHigh)}`;
-  const band = `Gini ${giniBand}; top 20% ≤ ${pct(b.top20ShareHigh)} of payout`;
+  const band = `Gini ${giniBand}; top 20% ≤ ${pct(b.top20ShareHigh)} of payout % of target`;
   const giniStatus: PulseStatus =
     gini === null
       ? "Watch"
@@ -859,7 +876,7 @@ export function concentrationCheck(
     { kind: "measure", measure: "Gini", value: gini, band: giniBand, status: giniStatus },
     {
       kind: "measure",
-      measure: "Top 20% share of payout",
+      measure: "Top 20% share of payout % of target",
       value: top20Share,
       band: topBand,
       status: topStatus,
@@ -875,7 +892,7 @@ export function concentrationCheck(
       "Cannot be measured: it needs computed reps with a payout above 0 in total.",
       details
     );
-  const top = `the top 20% of reps earn ${pct(top20Share)} of payout`;
+  const top = `the top 20% of reps earn ${pct(top20Share)} of the plan's payout % of target`;
   const concentrated =
     above(gini, b.giniHigh) || above(top20Share, b.top20ShareHigh)
       ? status === "Act"

@@ -120,7 +120,7 @@ describe("the tiny world, by hand", () => {
     // SDR: 0 and 1.1: Gini 0.5 (Watch), the top rep has 100% (Act).
     expect(c.value).toBeCloseTo(0.5, 12);
     expect(c.message).toBe(
-      "SDR: A few reps take most of the payout (the top 20% of reps earn 100% of payout): review windfall deals, territory balance and accelerators now."
+      "SDR: A few reps take most of the payout (the top 20% of reps earn 100% of the plan's payout % of target): review windfall deals, territory balance and accelerators now."
     );
   });
 
@@ -130,7 +130,7 @@ describe("the tiny world, by hand", () => {
       { kind: "measure", measure: "Gini", value: c.value, band: "0.15–0.45", status: "OK" },
       {
         kind: "measure",
-        measure: "Top 20% share of payout",
+        measure: "Top 20% share of payout % of target",
         value: expect.closeTo(3.65 / 8.3, 12),
         band: "≤ 50%",
         status: "OK",

@@ -156,7 +156,7 @@ test("a Pulse Check tab written before the Id column reads by check title and ta
       ["Period Q4 2025: …"],
       [null],
       ["Check", "Status", "Value", "Band", "What to do"],
-      ["Reps at or above quota", "OK", 0.6, "55%–70%", "…"],
+      ["Reps at ≥ 100% weighted attainment", "OK", 0.6, "55%–70%", "…"],
       ["Realized vs design alignment index", "Watch", 0.55, "≥ 0.6", "…"],
       [null],
     ],

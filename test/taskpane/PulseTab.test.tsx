@@ -77,7 +77,7 @@ describe("Pulse tab", () => {
       ["Payout % of target, 90th percentile", "Act"],
       ["Earnings concentration (Gini)", "Act"],
       ["Reps paid above 0 on a metric (threshold, worst metric)", "Act"],
-      ["Reps at or above quota", "Watch"],
+      ["Reps at ≥ 100% weighted attainment", "Watch"],
       ["Incentive cost of sales vs plan", "Watch"],
       ["Reps at the excellence rate below the cap (worst metric)", "Watch"],
       ["Reps held at a cap (worst metric)", "Watch"],
