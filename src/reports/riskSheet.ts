@@ -74,7 +74,7 @@ export interface RiskSheetInput {
   result: RiskResult;
   warnings: readonly Problem[];
   dataIssues: readonly DataIssue[];
-  invalidScenarios: readonly { name: string; reason: string }[];
+  invalidScenarios: readonly { name: string; reason: string; cell: string | null }[];
   /** The workbook's currency and locale for the sentences and bins (default USD, en-US). */
   figures?: FigureSettings;
 }
@@ -286,17 +286,18 @@ function issuesBlock(layout: SheetLayout, input: RiskSheetInput) {
   if (input.dataIssues.length === 0)
     layout.add({ values: [["None: every rep was computed."]], style: "note" });
   else {
-    layout.add({ values: [["Rep", "Row", "Issue"]], style: "header" });
+    // As the Scenario Comparison lists them: the cell at fault in its own column.
+    layout.add({ values: [["Rep", "Row", "Cell", "Issue"]], style: "header" });
     layout.add({
-      values: input.dataIssues.map((d): SheetValue[] => [d.rep, d.row, problemLine(d)]),
-      numberFormats: [null, FORMATS.number, null],
+      values: input.dataIssues.map((d): SheetValue[] => [d.rep, d.row, d.cell, d.message]),
+      numberFormats: [null, FORMATS.number, null, null],
     });
   }
   layout.gap();
   layout.add({ values: [["Invalid scenarios (not simulated)"]], style: "header" });
   if (input.invalidScenarios.length === 0) layout.add({ values: [["None."]], style: "note" });
   else {
-    layout.add({ values: [["Scenario", "Reason"]], style: "header" });
-    layout.add({ values: input.invalidScenarios.map((s) => [s.name, s.reason]) });
+    layout.add({ values: [["Scenario", "Cell", "Reason"]], style: "header" });
+    layout.add({ values: input.invalidScenarios.map((s) => [s.name, s.cell, s.reason]) });
   }
 }

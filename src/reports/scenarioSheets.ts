@@ -499,8 +499,8 @@ export function comparisonSheet(run: ScenarioRun, name = SCENARIO_COMPARISON): S
   listing(
     "Invalid scenarios (not run)",
     "CompAlignInvalidScenarios",
-    ["Scenario", "Reason"],
-    run.invalidScenarios.map((s) => [s.name, s.reason]),
+    ["Scenario", "Cell", "Reason"],
+    run.invalidScenarios.map((s) => [s.name, s.cell, s.reason]),
     "None: every scenario ran."
   );
 

@@ -305,6 +305,40 @@ describe("the action", () => {
     );
   });
 
+  test("data issues and invalid scenarios are listed with their cell in its own column, as on the Scenario Comparison", async () => {
+    const book = new MemoryWorkbook();
+    await setupWorkbook(book);
+    const prepared = await prepareRisk(book);
+    prepared.settings.trials = 50;
+    prepared.dataIssues.push({
+      rep: "Ann",
+      row: 7,
+      message: "Target Incentive is blank",
+      cell: "Reps!E7",
+      cells: ["Reps!E7"],
+    });
+    prepared.invalidScenarios.push({
+      name: "Typo",
+      reason: 'its segment "Enterprize" is not in Reps',
+      cell: "Scenarios!D4",
+    });
+    await writeRiskSheet(book, await computeRisk(prepared));
+    const values = (await book.readSheets([RISK_TAB]))[0]!.values;
+    const after = (title: string, rows: number) => {
+      const at = values.findIndex((r) => r[0] === title);
+      expect(at).toBeGreaterThan(0);
+      return values.slice(at + 1, at + 1 + rows).map((r) => r.slice(0, 4));
+    };
+    expect(after("Data issues (reps left out of every scenario)", 2)).toEqual([
+      ["Rep", "Row", "Cell", "Issue"],
+      ["Ann", 7, "Reps!E7", "Target Incentive is blank"],
+    ]);
+    expect(after("Invalid scenarios (not simulated)", 2)).toEqual([
+      ["Scenario", "Cell", "Reason", null],
+      ["Typo", "Scenarios!D4", 'its segment "Enterprize" is not in Reps', null],
+    ]);
+  });
+
   test("what the simulation needs is plain data: a structured clone (as a Web Worker receives it) gives the same result", async () => {
     const book = new MemoryWorkbook();
     await setupWorkbook(book);

@@ -191,3 +191,28 @@ test("no Reps or no Matrix sheet is an ActionError naming what to do", async () 
   );
   await expect(runScenarioAction(new MemoryWorkbook())).rejects.toBeInstanceOf(ActionError);
 });
+
+test("an invalid scenario is listed on the Scenario Comparison with the Scenarios cell at fault", async () => {
+  const book = await starterBook();
+  const scenarios = (await book.readSheets(["Scenarios"]))[0]!;
+  const segment = scenarios.values[0].indexOf("Segment");
+  const values = scenarios.values.map((r, i) =>
+    i === 2 ? r.map((v, c) => (c === segment ? "Enterprize" : v)) : r
+  );
+  const others = await book.readSheets(["Objectives", "Matrix", "Curves", "Reps"]);
+  const typo = MemoryWorkbook.fromSheets([
+    ...others.map((s) => ({ name: s!.name, values: s!.values })),
+    { name: "Scenarios", values },
+  ]);
+  const { run } = await runScenarioAction(typo);
+  expect(run.invalidScenarios).toHaveLength(1);
+  const invalid = run.invalidScenarios[0];
+  expect(invalid.name).toBe("Quotas up 10%");
+  expect(invalid.cell).toBe("Scenarios!A3");
+  const sheet = (await typo.readSheets(["Scenario Comparison"]))[0]!;
+  const title = sheet.values.findIndex((r) => r[0] === "Invalid scenarios (not run)");
+  expect(sheet.values.slice(title + 1, title + 3).map((r) => r.slice(0, 3))).toEqual([
+    ["Scenario", "Cell", "Reason"],
+    ["Quotas up 10%", "Scenarios!A3", invalid.reason],
+  ]);
+});
