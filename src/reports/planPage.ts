@@ -24,11 +24,8 @@ export const PLAN_PAGE_HEADERS = {
   metrics: ["Metric", "Weight", "What it rewards", "Curve", "Why it is in your plan"],
   curve: ["Attainment", "Payout (% of target)"],
   earnings: ["Attainment on every metric", "Earnings", "% of target incentive"],
-  earningsShare: [
-    "Attainment on every metric",
-    "Earnings (% of target incentive)",
-    "% of target incentive",
-  ],
+  /** Without a target incentive in dollars the earnings are the % of target: one column. */
+  earningsShare: ["Attainment on every metric", "Earnings (% of target incentive)"],
 } as const;
 
 /** The section titles, in page order (the last only when there are problems). */
@@ -153,13 +150,13 @@ export function planPageSheet(plan: PlanExplanation, name = planPageName(plan.pl
   const headers = currency ? PLAN_PAGE_HEADERS.earnings : PLAN_PAGE_HEADERS.earningsShare;
   const top = page.add([[...headers]], { style: "header" });
   page.add(
-    plan.earnings.map((e) => [e.attainment, e.earnings, e.rate]),
+    plan.earnings.map((e) =>
+      currency ? [e.attainment, e.earnings, e.rate] : [e.attainment, e.rate]
+    ),
     {
-      numberFormats: [
-        FORMATS.percent,
-        currency ? FORMATS.currency : FORMATS.percent,
-        FORMATS.percent,
-      ],
+      numberFormats: currency
+        ? [FORMATS.percent, FORMATS.currency, FORMATS.percent]
+        : [FORMATS.percent, FORMATS.percent],
     }
   );
   const chartHeight = 14;

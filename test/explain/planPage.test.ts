@@ -139,6 +139,12 @@ describe("writePlanPages on the in-memory workbook", () => {
     const pair = book.snapshot("Plan - Pair").values;
     const header = rowOf(pair, PLAN_PAGE_HEADERS.earningsShare[0]);
     expect(pair[header].slice(0, 2)).toEqual(PLAN_PAGE_HEADERS.earningsShare.slice(0, 2));
+    // One column of % of target, not the same figure twice under two headers.
+    expect(pair[header].filter((v) => v !== null && v !== "")).toEqual([
+      "Attainment on every metric",
+      "Earnings (% of target incentive)",
+    ]);
+    expect(pair[header + 1].filter((v) => v !== null && v !== "")).toHaveLength(2);
     expect(pair[header - 1][0]).toMatch(/^No rep in Reps is on Pair/);
     expect(book.snapshot("Plan - Pair").numberFormats[header + 1][1]).toBe(FORMATS.percent);
     const busy = book.snapshot("Plan - Busy").values;
