@@ -343,6 +343,28 @@ describe("XlsxWorkbook: files", () => {
     );
   });
 
+  it("calls a package that lists a sheet whose part is missing damaged, naming the sheet (not 'no such sheet')", async () => {
+    const book = new Workbook();
+    book.addWorksheet("Objectives").getCell("A1").value = "Objective";
+    book.addWorksheet("Matrix").getCell("A1").value = "Plan";
+    const whole = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const { readZip, writeZip } = await import("../../src/workbook/xlsx/zipPackage");
+    const kept = readZip(whole)
+      .filter((e) => e.name !== "xl/worksheets/sheet2.xml")
+      .map((entry) => ({ kind: "raw" as const, entry }));
+    const damaged = new Uint8Array(Buffer.concat(writeZip(kept)));
+    await expectWorkbookError(
+      XlsxWorkbook.fromBuffer(damaged),
+      "unreadable",
+      /^the file is damaged: its sheet "Matrix" is listed but its part \(xl\/worksheets\/sheet2\.xml\) is missing/
+    );
+    // The whole package still opens, both sheets there.
+    expect(await (await XlsxWorkbook.fromBuffer(whole)).sheetNames()).toEqual([
+      "Objectives",
+      "Matrix",
+    ]);
+  });
+
   it("keeps the user's tables on other sheets when it replaces its own sheet", async () => {
     const book = XlsxWorkbook.empty();
     await book.createSheet(matrixSpec);

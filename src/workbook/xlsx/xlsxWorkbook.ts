@@ -98,6 +98,23 @@ function largeSheets(entries: ZipEntry[]): { byName: Map<string, ZipEntry>; stri
   return { byName, strings };
 }
 
+/**
+ * Why the package is damaged when the workbook lists a sheet whose part is not in the zip (exceljs
+ * would drop the sheet silently, and the plan would read as having no such sheet), or null.
+ */
+function missingSheetPart(entries: ZipEntry[]): string | null {
+  // Part names are case-insensitive (OPC), zip names are not.
+  const byPath = new Set(entries.map((e) => lower(e.name)));
+  const workbook = entries.find((e) => e.name === "xl/workbook.xml");
+  const rels = entries.find((e) => e.name === relsPathOf("xl/workbook.xml"));
+  if (!workbook || !rels) return null;
+  for (const part of sheetParts(entryText(workbook), entryText(rels))) {
+    if (!byPath.has(lower(part.path)))
+      return `the file is damaged: its sheet "${part.name}" is listed but its part (${part.path}) is missing; open it in Excel, let it repair the file, and save a copy, or use an earlier copy`;
+  }
+  return null;
+}
+
 /** A worksheet part without its cells (everything else as it was), for exceljs to load. */
 function withoutCells(sheetXml: string): string {
   const open = /<((?:\w+:)?)sheetData\b[^>]*>/.exec(sheetXml);
@@ -165,10 +182,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const sniffed = sniffFileProblem(copy);
     if (sniffed) throw new WorkbookError("unreadable", sniffed);
     let large: ReturnType<typeof largeSheets> = { byName: new Map() };
+    let entries: ZipEntry[] | null = null;
     try {
-      large = largeSheets(readZip(copy));
+      entries = readZip(copy);
     } catch {
       // Not a zip this reader knows: exceljs and describeFileProblem say why below.
+    }
+    if (entries) {
+      const missing = missingSheetPart(entries);
+      if (missing) throw new WorkbookError("unreadable", missing);
+      large = largeSheets(entries);
     }
     let forExceljs: Uint8Array = copy.slice();
     if (large.byName.size > 0) {
