@@ -163,12 +163,14 @@ export function columns(arg: Cell[][], c0: number, width: number): Cell[][] {
 
 /**
  * All the numbers of a range, in reading order: blanks skipped (or counted as `blankAs`), a
- * first row of text skipped as a header; any other non-number is an error naming its cell.
+ * first row of text skipped as a header; any other non-number is an error naming its cell. A
+ * range of one row has nothing under a header: its text is data (numbers stored as text), an
+ * error, not a header leaving "no numbers".
  */
 export function numbersArg(arg: Arg, name: string, blankAs?: number): number[] {
   if (!arg || arg.length === 0) return [];
   const out: number[] = [];
-  const header = firstNonBlankRow(arg);
+  const header = arg.length > 1 ? firstNonBlankRow(arg) : -1;
   for (let r = 0; r < arg.length; r++) {
     const row = arg[r];
     if (r === header && rowIsHeader(row)) continue;
