@@ -52,6 +52,22 @@ describe("Excel argument conventions", () => {
     ).toEqual([[24000]]);
   });
 
+  test("a quota cell arriving as empty text is #VALUE! quota is blank, not bounds as amounts", () => {
+    const result = associated.COMMISSION(
+      [[180000]],
+      [
+        [0, 0.03],
+        [1, 0.05],
+      ],
+      null,
+      ""
+    );
+    expect(result).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringMatching(/quota is blank/),
+    });
+  });
+
   test("blank cells arrive as null or empty text and count as 0 in an element-wise amount", () => {
     const result = associated.ATTAINMENT([[null], [""], [50]], [[100], [100], [100]]);
     expect(result).toEqual([[0], [0], [0.5]]);

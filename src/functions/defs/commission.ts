@@ -1,9 +1,9 @@
 /** Rate-table functions: COMMISSION, MATRIX (linked plans), MODIFIER (multipliers and gates). */
 import { COMMISSION_METHODS, commission } from "../../engine/commission";
-import { numError } from "../../engine/errors";
+import { numError, valueError } from "../../engine/errors";
 import { MATRIX_METHODS, matrixRate } from "../../engine/matrix";
 import { stepLookup } from "../../engine/modifier";
-import { fail, guarded, isAbsent, numberArg, wordArg } from "../args";
+import { fail, guarded, isBlank, numberArg, single, wordArg } from "../args";
 import { mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
@@ -23,7 +23,7 @@ export const COMMISSION: FunctionSpec = {
     wordParam("method", '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").'),
     valueParam(
       "quota",
-      "When given, tier bounds are fractions of this quota (1 = 100% of quota).",
+      "When given, tier bounds are fractions of this quota (1 = 100% of quota); leave it out when the bounds are amounts.",
       { optional: true }
     ),
   ],
@@ -34,6 +34,7 @@ export const COMMISSION: FunctionSpec = {
   },
   errors: [
     "#NUM!: a negative amount, or a quota ≤ 0",
+    "#VALUE!: quota given as a blank cell (leave the argument out for bounds in amounts)",
     "#VALUE!: rate_table not 2 columns, bounds negative or not strictly ascending, a negative rate, a non-numeric cell (the message names the row)",
     '#VALUE!: method other than "MARGINAL"/"RETROACTIVE"/"RETRO"',
   ],
@@ -41,7 +42,15 @@ export const COMMISSION: FunctionSpec = {
   impl: guarded((amount, table, method, quotaArg) => {
     const m = wordArg(method, "method", COMMISSION_METHODS, "MARGINAL", { RETRO: "RETROACTIVE" });
     let scale = 1;
-    if (!isAbsent(quotaArg)) {
+    // Left out: bounds are amounts. Given as a blank cell (a rep without a quota yet): an error,
+    // never bounds of 0, 1, 1.5 silently read as dollars.
+    if (quotaArg && quotaArg.length > 0) {
+      if (isBlank(single(quotaArg, "quota")))
+        fail(
+          valueError(
+            "quota is blank: give a quota, or leave the argument out when the bounds are amounts"
+          )
+        );
       scale = numberArg(quotaArg, "quota");
       if (scale <= 0) fail(numError(`quota ${scale} must be greater than 0`));
     }
