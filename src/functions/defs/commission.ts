@@ -18,7 +18,7 @@ export const COMMISSION: FunctionSpec = {
     elementParam("amount", "Credited sales (or other base); a value or a range."),
     rangeParam(
       "rate_table",
-      "Two columns: tier lower bound and rate, bounds ascending from 0 or more."
+      "Two columns: tier lower bound and rate, bounds ascending from 0 or more; a tier applies from its bound on (≥), nothing is earned below the first."
     ),
     wordParam("method", '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").'),
     valueParam(
@@ -76,11 +76,11 @@ export const MATRIX: FunctionSpec = {
     ),
     rangeParam(
       "matrix_table",
-      "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates."
+      "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates. Below either first breakpoint the rate is 0."
     ),
     wordParam(
       "method",
-      '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.'
+      '"STEP" (default): the cell at the highest breakpoints reached (≥); "LINEAR": bilinear interpolation, held beyond the last breakpoints.'
     ),
   ],
   result: { dimensionality: "matrix" },
