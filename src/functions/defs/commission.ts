@@ -7,7 +7,7 @@ import { fail, guarded, isBlank, numberArg, single, wordArg } from "../args";
 import { mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
-import { elementParam, rangeParam, valueParam, wordParam } from "../params";
+import { elementParam, rangeParam, wordParam } from "../params";
 import { rateMatrixArg, stepTableArg, tiersArg } from "../tables";
 
 export const COMMISSION: FunctionSpec = {
@@ -21,7 +21,9 @@ export const COMMISSION: FunctionSpec = {
       "Two columns: tier lower bound and rate, bounds ascending from 0 or more; a tier applies from its bound on (≥), nothing is earned below the first."
     ),
     wordParam("method", '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").'),
-    valueParam(
+    // A range parameter (of one cell) so that Excel, too, tells a blank quota cell ([[null]])
+    // from a left-out quota (null): as a scalar both arrive as null.
+    rangeParam(
       "quota",
       "When given, tier bounds are fractions of this quota (1 = 100% of quota); leave it out when the bounds are amounts.",
       { optional: true }
