@@ -120,8 +120,9 @@ const rowIsHeader = (row: Cell[]) =>
   row.some((c) => !isBlank(c)) && row.every((c) => isBlank(c) || typeof c === "string");
 
 /**
- * Reads a table argument: fully blank rows skipped, a first row of text a header; every kept
- * cell must be a number. `cols` fixes the column count.
+ * Reads a table argument: fully blank rows skipped, a first row of text a header (not in a
+ * table of one row, where it is numbers stored as text); every kept cell must be a number.
+ * `cols` fixes the column count.
  */
 export function tableArg(arg: Arg, name: string, cols: number): NumberTable {
   if (!arg || arg.length === 0) fail(valueError(`${name} is required`));
@@ -129,10 +130,11 @@ export function tableArg(arg: Arg, name: string, cols: number): NumberTable {
   if (width !== cols) fail(valueError(`${name} must have ${cols} columns, not ${width}`));
   const rows: number[][] = [];
   const rowNumbers: number[] = [];
+  const header = arg.length > 1 ? firstNonBlankRow(arg) : -1;
   for (let r = 0; r < arg.length; r++) {
     const row = arg[r];
     if (rowIsBlank(row)) continue;
-    if (rows.length === 0 && r === firstNonBlankRow(arg) && rowIsHeader(row)) continue;
+    if (r === header && rowIsHeader(row)) continue;
     const values = row.map((cell, c) => {
       if (cell instanceof CompError) fail(cell);
       if (typeof cell !== "number") {
@@ -163,12 +165,14 @@ export function columns(arg: Cell[][], c0: number, width: number): Cell[][] {
 
 /**
  * All the numbers of a range, in reading order: blanks skipped (or counted as `blankAs`), a
- * first row of text skipped as a header; any other non-number is an error naming its cell.
+ * first row of text skipped as a header; any other non-number is an error naming its cell. A
+ * range of one row has nothing under a header: its text is data (numbers stored as text), an
+ * error, not a header leaving "no numbers".
  */
 export function numbersArg(arg: Arg, name: string, blankAs?: number): number[] {
   if (!arg || arg.length === 0) return [];
   const out: number[] = [];
-  const header = firstNonBlankRow(arg);
+  const header = arg.length > 1 ? firstNonBlankRow(arg) : -1;
   for (let r = 0; r < arg.length; r++) {
     const row = arg[r];
     if (r === header && rowIsHeader(row)) continue;

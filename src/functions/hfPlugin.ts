@@ -74,9 +74,11 @@ function safeShape(spec: FunctionSpec, shapes: (Shape | undefined)[]): Shape {
 function evaluateMethod(spec: FunctionSpec, id: string): PluginMethod {
   const optional = spec.params.map((p) => p.optional === true);
   const arity = spec.params.length;
-  const call = (...values: unknown[]) => {
+  // `empty[i]`: the formula leaves argument i out (`f(a,,c)` or fewer arguments), which is not
+  // the same as giving it a blank cell.
+  const call = (empty: boolean[], values: unknown[]) => {
     const args: Arg[] = new Array(arity);
-    for (let i = 0; i < arity; i++) args[i] = toArg(values[i], optional[i]);
+    for (let i = 0; i < arity; i++) args[i] = toArg(values[i], optional[i] && empty[i]);
     let result: Result;
     try {
       result = spec.impl(...args);
@@ -94,7 +96,10 @@ function evaluateMethod(spec: FunctionSpec, id: string): PluginMethod {
   };
   return function (this: FunctionPlugin, ast, state) {
     const self = this as unknown as PluginInternals;
-    return self.runFunction(ast.args, state, self.metadata(id), call);
+    const empty = optional.map((_, i) => !ast.args[i] || ast.args[i].type === "EMPTY");
+    return self.runFunction(ast.args, state, self.metadata(id), (...values: unknown[]) =>
+      call(empty, values)
+    );
   };
 }
 

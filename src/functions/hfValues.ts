@@ -82,13 +82,15 @@ function rangeToMatrix(range: SimpleRangeValue): Cell[][] {
 }
 
 /**
- * One argument as COMP expects it: a matrix, or null when omitted. A blank given to an
- * optional parameter (an empty argument or a blank cell) counts as omitted, as in Excel.
+ * One argument as COMP expects it: a matrix, or null when omitted. `omitted` says the formula
+ * leaves this optional argument out (`f(a,,c)`): its empty value is then null, as Excel passes
+ * an omitted optional. A blank cell given to it stays a blank cell ([[null]]), which option
+ * words and defaults read as their default but COMP.COMMISSION's quota does not take as absent.
  */
-export function toArg(value: HfArgument, optional: boolean): Arg {
+export function toArg(value: HfArgument, omitted: boolean): Arg {
   if (value === undefined) return null;
   if (value instanceof SimpleRangeValue) return rangeToMatrix(value);
-  if (value === EmptyValue && optional) return null;
+  if (value === EmptyValue && omitted) return null;
   return [[toCell(value)]];
 }
 

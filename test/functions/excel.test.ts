@@ -47,9 +47,27 @@ describe("Excel argument conventions", () => {
           [0.6, 0.05],
         ],
         null,
-        500000
+        [[500000]]
       )
     ).toEqual([[24000]]);
+  });
+
+  test("a blank quota cell is #VALUE! quota is blank, not bounds as amounts", () => {
+    // quota is a matrix parameter, so Excel passes a blank cell as [[null]] (or [[""]]) and a
+    // left-out quota as null.
+    const tiers = [
+      [0, 0.03],
+      [1, 0.05],
+    ];
+    for (const blank of [[[null]], [[""]]]) {
+      expect(associated.COMMISSION([[180000]], tiers, null, blank)).toMatchObject({
+        code: "#VALUE!",
+        message: expect.stringMatching(/quota is blank/),
+      });
+    }
+    // left out: bounds are amounts, 1 × 3% + 179,999 × 5%
+    const amounts = associated.COMMISSION([[180000]], tiers, null, null) as number[][];
+    expect(amounts[0][0]).toBeCloseTo(8999.98, 6);
   });
 
   test("blank cells arrive as null or empty text and count as 0 in an element-wise amount", () => {

@@ -172,10 +172,28 @@ describe("COMP functions in formulas", () => {
     ).toBe(45658.5);
   });
 
-  it("treats a blank cell given to an optional parameter as omitted", () => {
+  it("treats a blank cell given to an optional option word as its default", () => {
     expect(
       evaluate("=COMP.CURVE(1.2,{0.5,0;1,1;1.5,2},S!A1,S!A2)", { S: [[null], [null]] })
     ).toBeCloseTo(1.4, 12);
+  });
+
+  it("tells a blank quota cell from an omitted quota in COMP.COMMISSION", () => {
+    const tiers = "{0,0.03;1,0.05;1.5,0.08}";
+    // omitted: bounds are amounts (8% on all but the first 1.5)
+    expect(evaluate(`=COMP.COMMISSION(180000,${tiers},,)`)).toBeCloseTo(14399.935, 6);
+    expect(evaluate(`=COMP.COMMISSION(180000,${tiers})`)).toBeCloseTo(14399.935, 6);
+    // given as a blank cell: not silently read as amounts
+    expectError(
+      evaluate(`=COMP.COMMISSION(180000,${tiers},,S!A1)`, { S: [[null]] }),
+      "#VALUE!",
+      /quota is blank/
+    );
+    // given: 180% of a 100,000 quota → 3,000 + 2,500 + 2,400
+    expect(evaluate(`=COMP.COMMISSION(180000,${tiers},,S!A1)`, { S: [[100000]] })).toBeCloseTo(
+      7900,
+      9
+    );
   });
 });
 

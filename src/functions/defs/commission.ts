@@ -1,13 +1,13 @@
 /** Rate-table functions: COMMISSION, MATRIX (linked plans), MODIFIER (multipliers and gates). */
 import { COMMISSION_METHODS, commission } from "../../engine/commission";
-import { numError } from "../../engine/errors";
+import { numError, valueError } from "../../engine/errors";
 import { MATRIX_METHODS, matrixRate } from "../../engine/matrix";
 import { stepLookup } from "../../engine/modifier";
-import { fail, guarded, isAbsent, numberArg, wordArg } from "../args";
+import { fail, guarded, isBlank, numberArg, single, wordArg } from "../args";
 import { mapElements } from "../elementwise";
 import { elementwiseResult } from "../shapes";
 import type { FunctionSpec } from "../spec";
-import { elementParam, rangeParam, valueParam, wordParam } from "../params";
+import { elementParam, rangeParam, wordParam } from "../params";
 import { rateMatrixArg, stepTableArg, tiersArg } from "../tables";
 
 export const COMMISSION: FunctionSpec = {
@@ -18,12 +18,14 @@ export const COMMISSION: FunctionSpec = {
     elementParam("amount", "Credited sales (or other base); a value or a range."),
     rangeParam(
       "rate_table",
-      "Two columns: tier lower bound and rate, bounds ascending from 0 or more."
+      "Two columns: tier lower bound and rate, bounds ascending from 0 or more; a tier applies from its bound on (≥), nothing is earned below the first."
     ),
     wordParam("method", '"MARGINAL" (default) or "RETROACTIVE" (alias "RETRO").'),
-    valueParam(
+    // A range parameter (of one cell) so that Excel, too, tells a blank quota cell ([[null]])
+    // from a left-out quota (null): as a scalar both arrive as null.
+    rangeParam(
       "quota",
-      "When given, tier bounds are fractions of this quota (1 = 100% of quota).",
+      "When given, tier bounds are fractions of this quota (1 = 100% of quota); leave it out when the bounds are amounts.",
       { optional: true }
     ),
   ],
@@ -34,6 +36,7 @@ export const COMMISSION: FunctionSpec = {
   },
   errors: [
     "#NUM!: a negative amount, or a quota ≤ 0",
+    "#VALUE!: quota given as a blank cell (leave the argument out for bounds in amounts)",
     "#VALUE!: rate_table not 2 columns, bounds negative or not strictly ascending, a negative rate, a non-numeric cell (the message names the row)",
     '#VALUE!: method other than "MARGINAL"/"RETROACTIVE"/"RETRO"',
   ],
@@ -41,7 +44,15 @@ export const COMMISSION: FunctionSpec = {
   impl: guarded((amount, table, method, quotaArg) => {
     const m = wordArg(method, "method", COMMISSION_METHODS, "MARGINAL", { RETRO: "RETROACTIVE" });
     let scale = 1;
-    if (!isAbsent(quotaArg)) {
+    // Left out: bounds are amounts. Given as a blank cell (a rep without a quota yet): an error,
+    // never bounds of 0, 1, 1.5 silently read as dollars.
+    if (quotaArg && quotaArg.length > 0) {
+      if (isBlank(single(quotaArg, "quota")))
+        fail(
+          valueError(
+            "quota is blank: give a quota, or leave the argument out when the bounds are amounts"
+          )
+        );
       scale = numberArg(quotaArg, "quota");
       if (scale <= 0) fail(numError(`quota ${scale} must be greater than 0`));
     }
@@ -67,11 +78,11 @@ export const MATRIX: FunctionSpec = {
     ),
     rangeParam(
       "matrix_table",
-      "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates."
+      "Top-left ignored; first row: ascending column breakpoints; first column: ascending row breakpoints; body: rates. Below either first breakpoint the rate is 0."
     ),
     wordParam(
       "method",
-      '"STEP" (default): the cell at the highest breakpoints reached; "LINEAR": bilinear interpolation.'
+      '"STEP" (default): the cell at the highest breakpoints reached (≥); "LINEAR": bilinear interpolation, held beyond the last breakpoints.'
     ),
   ],
   result: { dimensionality: "matrix" },

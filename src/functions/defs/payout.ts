@@ -13,7 +13,7 @@ const QUOTA_BLANK = divError("quota is blank");
 
 export const beyondParam: ParamSpec = wordParam(
   "beyond",
-  'Above the last point: "CAP" (default) holds the last rate, "EXTEND" continues the last slope.'
+  'Above the last point: "CAP" (default) holds the last rate, "EXTEND" continues the last slope (with method "STEP", as "CAP").'
 );
 
 export const methodParam: ParamSpec = wordParam(
@@ -23,7 +23,7 @@ export const methodParam: ParamSpec = wordParam(
 
 const curveTableParam: ParamSpec = rangeParam(
   "curve_table",
-  "Two columns: attainment point and payout rate (multiple of target), points strictly ascending."
+  "Two columns: attainment point and payout rate (multiple of target), points strictly ascending; below the first point the rate is 0."
 );
 
 const beyondOf = (arg: Arg) => wordArg(arg, "beyond", CURVE_BEYOND, "CAP");

@@ -94,7 +94,10 @@ export const DRAW: FunctionSpec = {
   description:
     "Runs a draw over a column of period earnings: what is paid each period, or the unrecovered draw after it.",
   params: [
-    rangeParam("earnings", "Earnings per period, in order: a column (or a row)."),
+    rangeParam(
+      "earnings",
+      "Earnings per period, in order: a column (or a row); a blank period earned 0."
+    ),
     valueParam("draw", "The draw guaranteed each period."),
     valueParam(
       "recoverable",

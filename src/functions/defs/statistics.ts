@@ -68,8 +68,11 @@ export const ALIGNMENT: FunctionSpec = {
   description:
     "Alignment index Σ min(priority share, pay share): 1 when incentive money is split exactly as strategy says.",
   params: [
-    rangeParam("priorities", "Strategic priority (weight) of each objective."),
-    rangeParam("pay", "Incentive dollars serving each objective, in the same order."),
+    rangeParam("priorities", "Strategic priority (weight) of each objective; a blank counts as 0."),
+    rangeParam(
+      "pay",
+      "Incentive dollars serving each objective, in the same order; a blank counts as 0."
+    ),
   ],
   result: { dimensionality: "scalar" },
   example: { formula: "=COMP.ALIGNMENT({50;30;20}, {700000;200000;100000})", result: "0.8" },

@@ -58,6 +58,8 @@ describe("COMP.ALIGNMENT errors", () => {
     ["pay all zero", [1, 1], [0, null], "#DIV/0!"],
     ["text priority", [0.5, "high"], [1, 1], "#VALUE!"],
     ["boolean pay", [0.5, 0.5], [1, true], "#VALUE!"],
+    // a one-row range of text is data (numbers stored as text), not a header over nothing
+    ["pay a row of numbers stored as text", [[50, 30, 20]], [["700", "200", "100"]], "#VALUE!"],
     ["an error value propagates", [0.5, E("#N/A")], [1, 1], "#N/A"],
   ])("%s → %s", (_name, priorities, pay, code) => {
     expectError(ALIGNMENT(priorities, pay), code);

@@ -43,7 +43,7 @@ describe("COMP.COMMISSION MARGINAL (default) and RETROACTIVE", () => {
     expectNumber(COMMISSION(amount, D), marginal);
     expectNumber(COMMISSION(amount, D, null), marginal);
     expectNumber(COMMISSION(amount, D, "MARGINAL"), marginal);
-    expectNumber(COMMISSION(amount, D, "marginal", null), marginal);
+    expectNumber(COMMISSION(amount, D, "marginal", undefined), marginal);
     expectNumber(COMMISSION(amount, D, "RETROACTIVE"), retro);
     expectNumber(COMMISSION(amount, D, "RETRO"), retro);
     expectNumber(COMMISSION(amount, D, "retroactive"), retro);
@@ -96,10 +96,17 @@ describe("COMP.COMMISSION with quota (bounds are fractions of quota)", () => {
     expectNumber(COMMISSION(amount, Q, method, quota), expected);
   });
 
-  test("quota blank/omitted means bounds are amounts", () => {
+  test("quota omitted means bounds are amounts", () => {
     // bounds 0, 1, 1.5 as amounts: 10 → 1 × 3% + 0.5 × 5% + 8.5 × 8% = 0.03 + 0.025 + 0.68 = 0.735
     expectNumber(COMMISSION(10, Q), 0.735);
-    expectNumber(COMMISSION(10, Q, null, null), 0.735);
+    expectNumber(COMMISSION(10, Q, null), 0.735);
+  });
+
+  test("a blank quota cell is #VALUE!, not bounds silently read as amounts", () => {
+    // A rep whose quota cell is empty: reading 0, 1, 1.5 as dollars would pay 8% on nearly all
+    // of 180,000 (14,399.935) where a quota was meant.
+    expectError(COMMISSION(180000, Q, null, null), "#VALUE!", /quota is blank/);
+    expectError(COMMISSION(180000, Q, "RETRO", ""), "#VALUE!", /quota is blank/);
   });
 });
 

@@ -138,6 +138,10 @@ describe("COMP.CURVE words", () => {
 });
 
 describe("COMP.CURVE tables", () => {
+  test("a one-row table of text is numbers stored as text, named, not a header over nothing", () => {
+    expectError(CURVE(1, [["1", "1"]]), "#VALUE!", /curve_table row 1, column 1 .*text "1"/);
+  });
+
   test("a header row (all text) is skipped", () => {
     // same as C after the header: 0.75 → 0.75
     expectNumber(

@@ -87,4 +87,13 @@ describe("COMP.GINI errors", () => {
   test("#N/A says why", () => {
     expectError(GINI([null, null]), "#N/A", /./);
   });
+
+  // A one-row range has nothing under its first row: all text there is data (numbers stored as
+  // text, the usual import accident), not a header, and is named, not reported as "no numbers".
+  test.each<[string, Plain]>([
+    ["a row of numbers stored as text", [["100", "200", "300"]]],
+    ["a single text value", "100"],
+  ])("%s → #VALUE! naming the text", (_name, values) => {
+    expectError(GINI(values), "#VALUE!", [/values/, /row 1, column 1/, /text "100"/]);
+  });
 });

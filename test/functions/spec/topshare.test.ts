@@ -65,7 +65,9 @@ describe("COMP.TOPSHARE errors", () => {
     ["a negative value", [1, -2, 3], 0.2, "#NUM!"],
     ["text among values", [1, "x", 3], 0.2, "#VALUE!"],
     ["no values", [null, null], 0.2, "#N/A"],
-    ["a header and nothing else", ["Payout"], 0.2, "#N/A"],
+    ["a header and nothing else", ["Payout", null], 0.2, "#N/A"],
+    ["a row of numbers stored as text", [["10", "20", "30"]], 0.2, "#VALUE!"],
+    ["a single text value", "Payout", 0.2, "#VALUE!"],
     ["an error value propagates", [1, E("#N/A"), 3], 0.2, "#N/A"],
   ])("%s → %s", (_name, values, fraction, code) => {
     expectError(TOPSHARE(values, fraction), code);
