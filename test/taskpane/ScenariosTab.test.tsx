@@ -371,6 +371,27 @@ describe("Scenarios tab", () => {
     await expectNoAxeViolations(container);
   });
 
+  it("a Reps sheet of 0 rows: says there are no reps and how to add them; Run says so too, not 'try again'", async () => {
+    const user = userEvent.setup();
+    const book = await sampleBook();
+    const reps = book.snapshot("Reps").values;
+    for (let r = 2; r <= reps.length; r++)
+      for (let c = 0; c < reps[0].length; c++)
+        book.setCell(`Reps!${String.fromCharCode(65 + c)}${r}`, null);
+    renderTab(memoryAccess(book).access);
+    await screen.findByRole("group", { name: "Scenarios to run" }, { timeout: 10000 });
+    const issues = screen.getByRole("heading", { name: "Data issues (0)" }).parentElement!;
+    expect(issues).toHaveTextContent("The Reps sheet has no reps yet");
+    expect(issues).not.toHaveTextContent("every one of the 0 reps is computed");
+
+    await user.click(button("Run scenarios"));
+    const bar = await screen.findByRole("group", { name: "Could not run the scenarios" });
+    expect(bar).toHaveTextContent("the Reps sheet has no rows below its header");
+    expect(bar).toHaveTextContent(/Add your reps to the Reps sheet/);
+    expect(bar).not.toHaveTextContent(/Try again|reopen/);
+    expect(await book.ownedSheets()).toEqual([]);
+  });
+
   it("lists scenarios that cannot run with their reason, and data issues (first 5 and how many more)", async () => {
     const user = userEvent.setup();
     const book = await sampleBook();

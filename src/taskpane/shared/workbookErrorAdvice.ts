@@ -8,6 +8,17 @@ import type { WorkbookErrorKind } from "../../workbook/port";
 
 export const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
 
+/**
+ * The next step when the sheets are there but no rep (or no Baseline) could be computed
+ * (ActionError "not-computable", whose message says why): trying again cannot help, the
+ * workbook must change.
+ */
+export function notComputableNext(message: string): string {
+  if (/Reps sheet has no rows/.test(message))
+    return "Add your reps to the Reps sheet, one row per rep below its header (plan, target incentive, quotas and actuals), then run again. Insert sample data on the Scenarios tab adds a finished example instead.";
+  return "Fix what is named above in the workbook (the cell or sheet it gives), then run again.";
+}
+
 /** "too-large" where the rows to remove are on the Reps sheet. */
 export const TOO_LARGE_REPS = "Remove rows you do not need from the Reps sheet, then try again.";
 
