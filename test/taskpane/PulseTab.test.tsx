@@ -203,6 +203,25 @@ describe("Pulse tab", () => {
     expect(screen.queryByRole("list", { name: /Pulse checks/ })).toBeNull();
   });
 
+  it("a plan with errors: the errors with their cells and to fix them, not 'try again'; nothing written", async () => {
+    const user = userEvent.setup();
+    const book = MemoryWorkbook.fromSheets(tinySheets());
+    const matrix = book.snapshot("Matrix").values;
+    const weight = matrix[0].findIndex((h) => h === "Weight");
+    book.setCell(`Matrix!${String.fromCharCode(65 + weight)}2`, "lots");
+    renderTab(memoryAccess(book).access);
+    await user.click(await runButton());
+    const bar = await screen.findByRole(
+      "group",
+      { name: /^The plan has \d errors?: no pulse check until (it is|they are) fixed$/ },
+      WAIT
+    );
+    expect(bar).toHaveTextContent(`not text "lots". (Matrix!${String.fromCharCode(65 + weight)}2)`);
+    expect(bar).toHaveTextContent("Fix these cells");
+    expect(bar).not.toHaveTextContent(/Try again|reopen/);
+    expect(await book.ownedSheets()).toEqual([]);
+  });
+
   it("a Reps sheet of 0 rows: a warning saying to add reps, not to try again, and nothing written", async () => {
     const user = userEvent.setup();
     const sheets = tinySheets().map((s) =>
