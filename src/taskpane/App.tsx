@@ -69,6 +69,9 @@ const useStyles = makeStyles({
   tagline: { margin: 0, color: tokens.colorNeutralForeground2 },
   panel: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXL}`,
+    // Names come from the user's sheets and may be long words ("EnterpriseAccountExecutive…
+    // FY2027Plan"): any text may break anywhere rather than push the pane wider than 320 px.
+    overflowWrap: "anywhere",
   },
 });
 

@@ -42,8 +42,8 @@ export function DataIssues({ issues, repCount, onSelect, as }: DataIssuesProps) 
       {repCount === 0 ? (
         <Body1 as="p" className={styles.note}>
           The Reps sheet has no reps yet: scenarios are computed rep by rep. Add one row per rep
-          (their plan, target incentive, quotas and actuals) below its header, or Insert sample
-          data for a finished example.
+          (their plan, target incentive, quotas and actuals) below its header, or Insert sample data
+          for a finished example.
         </Body1>
       ) : issues.length === 0 ? (
         <Body1 as="p" className={styles.note}>
