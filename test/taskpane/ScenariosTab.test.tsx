@@ -436,6 +436,8 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Add a change to the Scenarios sheet"));
     const form = screen.getByRole("form", { name: "New Scenarios row" });
+    // A section of the tab as the others are (h3 under the tab's h2), not a part of Data issues.
+    expect(within(form).getByRole("heading", { name: "New Scenarios row" }).tagName).toBe("H3");
     await user.type(within(form).getByRole("combobox", { name: "Scenario name" }), "Cloud push");
     await pick(user, "Change", "Shift weight between metrics");
     await pick(user, "Plan", "Enterprise AE");
