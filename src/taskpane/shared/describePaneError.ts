@@ -4,11 +4,18 @@
  * wording of the workbook errors (workbookAdvice), what it says for the ActionError kinds it
  * knows (a missing Matrix or Reps sheet is a warning: a state of the workbook to fix) and the
  * defaults of its own extra fields. Nothing computable ("not-computable": the message says why)
- * is a warning saying what to change. Anything else is "could not …" with the error's text.
+ * is a warning saying what to change. Anything else is "could not …" with the error's text, but
+ * never JavaScript's own ("Cannot read properties of undefined"): that says CompAlign failed.
  */
 import { ActionError, type ActionErrorKind } from "../../actions";
 import { WorkbookError, type WorkbookErrorKind } from "../../workbook/port";
-import { adviceFor, errorText, notComputableNext, RETRY } from "./workbookErrorAdvice";
+import {
+  adviceFor,
+  errorText,
+  isProgramError,
+  notComputableNext,
+  RETRY,
+} from "./workbookErrorAdvice";
 import type { DescribedError } from "./Notice";
 
 /** What every tab's error says; a tab's own error type adds fields to it. */
@@ -60,6 +67,8 @@ export function paneErrorDescriber<T extends string, E extends PaneMessage<T>>(
     if (other) return other;
     if (error instanceof WorkbookError)
       return failure(task, error.message, adviceFor(spec.advice, error.kind));
+    // The technical text stays out of the pane, but not out of reach: the console has it.
+    if (isProgramError(error)) console.error("CompAlign:", error);
     return failure(task, errorText(error), RETRY);
   };
 }

@@ -40,6 +40,27 @@ export const workbookAdvice = (
 export const adviceFor = (advice: Record<WorkbookErrorKind, string>, kind: WorkbookErrorKind) =>
   advice[kind] ?? RETRY;
 
+/**
+ * JavaScript's own errors (a fault in CompAlign's code, e.g. "Cannot read properties of
+ * undefined (reading 'rows')"), by name, as the worker passes it on. Their text means nothing to
+ * an analyst, so the pane says what it is instead (INTERNAL).
+ */
+const PROGRAM_ERRORS = new Set(["TypeError", "ReferenceError", "SyntaxError", "EvalError"]);
+const ENGINE_LIMITS = /^(Maximum call stack size exceeded|Invalid (array|string) length)/;
+
+export function isProgramError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return PROGRAM_ERRORS.has(error.name) || ENGINE_LIMITS.test(error.message);
+}
+
+/** What the pane says for a fault in CompAlign's code (isProgramError). */
+export const INTERNAL =
+  "Something went wrong inside CompAlign itself, not in your workbook's data.";
+
 /** The text of any other error: its message, else what was thrown; never empty. */
 export const errorText = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  isProgramError(error)
+    ? INTERNAL
+    : error instanceof Error && error.message
+      ? error.message
+      : String(error || "Unknown error");
