@@ -6,8 +6,10 @@
  */
 import type { Page } from "playwright-core";
 import {
+  axeViolations,
   baseUrl,
   collectErrors,
+  focusSweep,
   openBrowser,
   screenshot,
   type OpenBrowser,
@@ -93,6 +95,15 @@ async function expectFits(page: Page, step: string) {
   expect(o.widest).toBeLessThanOrEqual(WIDTH + 0.5);
 }
 
+async function expectKeyboardAndAxe(page: Page, step: string) {
+  const sweep = await focusSweep(page, 400);
+  expect({ step, problems: sweep.problems }).toEqual({ step, problems: [] });
+  expect({ step, axe: await axeViolations(page, ".fui-FluentProvider:has(> header h1)") }).toEqual({
+    step,
+    axe: [],
+  });
+}
+
 function fill(page: Page, cells: [string, unknown][]) {
   return page.evaluate((list) => {
     for (const [a, v] of list) window.__compalign!.setCell(a, v as never);
@@ -137,6 +148,8 @@ it("plan and scenario names of 60+ characters without a space: every tab fits 32
   await expectFits(page, "scenarios form");
   await screenshot(page, SUITE, "long-scenarios");
   await page.keyboard.press("Escape");
+  // With results and the form open: every keyboard stop named, focus visible, axe clean.
+  await expectKeyboardAndAxe(page, "scenarios");
   // The dropdown's portal must not cover the tabs (it did: the pane's 100vh went onto it).
   await tab(page, "Communicate").click();
   await pane(page)
@@ -150,6 +163,7 @@ it("plan and scenario names of 60+ characters without a space: every tab fits 32
   await page.getByRole("region", { name: "Pulse summary" }).waitFor({ timeout: 60_000 });
   await expectFits(page, "pulse");
   await screenshot(page, SUITE, "long-pulse");
+  await expectKeyboardAndAxe(page, "pulse");
   expect(errors).toEqual([]);
   await page.close();
 });
