@@ -53,7 +53,10 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  // The background only: Fluent puts the provider's classes on the portal nodes of popups too
+  // (absolutely placed at the top of the page), so a min-height here covered the header and the
+  // tabs, and took their clicks, once a dropdown had opened. The pane's height is FULL_HEIGHT.
+  provider: { backgroundColor: tokens.colorNeutralBackground2 },
   // Compact: the product's name and one short line on one row (it wraps only when it must).
   header: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXS}`,
@@ -66,8 +69,14 @@ const useStyles = makeStyles({
   tagline: { margin: 0, color: tokens.colorNeutralForeground2 },
   panel: {
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXL}`,
+    // Names come from the user's sheets and may be long words ("EnterpriseAccountExecutive…
+    // FY2027Plan"): any text may break anywhere rather than push the pane wider than 320 px.
+    overflowWrap: "anywhere",
   },
 });
+
+/** The pane fills the window: an inline style, which Fluent does not copy onto portal nodes. */
+const FULL_HEIGHT = { minHeight: "100vh" } as const;
 
 /** Each tab's icon, shown with its label (and in the overflow menu). */
 const TAB_ICONS: Record<TabValue, ReactElement> = {
@@ -127,7 +136,7 @@ export function App({
   ];
 
   return (
-    <FluentProvider theme={resolvedTheme} className={styles.provider}>
+    <FluentProvider theme={resolvedTheme} className={styles.provider} style={FULL_HEIGHT}>
       <WorkbookProvider access={workbook}>
         <header className={styles.header}>
           <Subtitle1 as="h1" className={styles.title}>

@@ -52,6 +52,32 @@ describe("task pane shell", () => {
     }
   });
 
+  it("a dropdown's portal does not take the pane's full-window height (it covered the header and tabs)", async () => {
+    const user = userEvent.setup();
+    const book = await sampleBook();
+    render(
+      <App
+        workbook={{ run: (action) => action(book), canAppendRows: true }}
+        defaultTab="scenarios"
+      />
+    );
+    // The pane fills the window; Fluent copies the provider's classes onto portal nodes, which
+    // sit absolutely at the top of the page, in front: a 100vh one hid the header and tabs and
+    // took their clicks once a dropdown had been opened.
+    const provider = screen.getByRole("heading", { level: 1 }).closest(".fui-FluentProvider");
+    expect(getComputedStyle(provider as HTMLElement).minHeight).toBe("100vh");
+    const panel = screen.getByRole("tabpanel", { name: "Scenarios" });
+    await within(panel).findByRole("group", { name: "Scenarios to run" });
+    await user.click(
+      within(panel).getByRole("button", { name: "Add a change to the Scenarios sheet" })
+    );
+    await user.click(within(panel).getByRole("combobox", { name: "Change" }));
+    const option = await screen.findByRole("option", { name: "Scale target incentive" });
+    const portal = option.closest("[data-portal-node]");
+    expect(portal).not.toBeNull();
+    expect(getComputedStyle(portal as HTMLElement).minHeight).not.toBe("100vh");
+  });
+
   it("switches tabs with the arrow keys and Enter or Space", async () => {
     const user = userEvent.setup();
     render(<App />);

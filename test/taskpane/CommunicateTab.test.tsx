@@ -68,6 +68,12 @@ describe("Communicate tab", () => {
     const earnings = screen.getByRole("table", {
       name: "Earnings at the same attainment on every metric",
     });
+    // Headed as the Plan page sheet heads it (src/reports/planPage.ts).
+    expect(within(earnings).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
+      "Attainment on every metric",
+      "Earnings",
+      "% of target incentive",
+    ]);
     expect(
       within(earnings)
         .getAllByRole("row")
@@ -112,7 +118,7 @@ describe("Communicate tab", () => {
       name: "Earnings at the same attainment on every metric",
     });
     expect(within(earnings).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "Attainment",
+      "Attainment on every metric",
       "Earnings (% of target incentive)",
     ]);
     await expectNoAxeViolations(container);

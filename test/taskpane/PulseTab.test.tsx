@@ -15,6 +15,8 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import { WorkbookError, type WorkbookPort } from "../../src/workbook/port";
 import { PulseTab } from "../../src/taskpane/PulseTab";
 import { localToday } from "../../src/taskpane/pulse/today";
+import { describePulseError } from "../../src/taskpane/pulse/describePulseError";
+import { ActionError } from "../../src/actions";
 import { type WorkbookAccess } from "../../src/taskpane/workbookAccess";
 import { tinySheets } from "../pulse/fixture";
 import { renderInPane } from "./paneTest";
@@ -199,6 +201,45 @@ describe("Pulse tab", () => {
     expect(bar).toHaveTextContent(/Set up workbook \(Alignment or Scenarios tab\)/);
     expect(await book.ownedSheets()).toEqual([]);
     expect(screen.queryByRole("list", { name: /Pulse checks/ })).toBeNull();
+  });
+
+  it("a plan with errors: the errors with their cells and to fix them, not 'try again'; nothing written", async () => {
+    const user = userEvent.setup();
+    const book = MemoryWorkbook.fromSheets(tinySheets());
+    const matrix = book.snapshot("Matrix").values;
+    const weight = matrix[0].findIndex((h) => h === "Weight");
+    book.setCell(`Matrix!${String.fromCharCode(65 + weight)}2`, "lots");
+    renderTab(memoryAccess(book).access);
+    await user.click(await runButton());
+    const bar = await screen.findByRole(
+      "group",
+      { name: /^The plan has \d errors?: no pulse check until (it is|they are) fixed$/ },
+      WAIT
+    );
+    expect(bar).toHaveTextContent(`not text "lots". (Matrix!${String.fromCharCode(65 + weight)}2)`);
+    expect(bar).toHaveTextContent("Fix these cells");
+    expect(bar).not.toHaveTextContent(/Try again|reopen/);
+    expect(await book.ownedSheets()).toEqual([]);
+  });
+
+  it("a Reps sheet of 0 rows: a warning saying to add reps, not to try again, and nothing written", async () => {
+    const user = userEvent.setup();
+    const sheets = tinySheets().map((s) =>
+      s.name === "Reps" ? { ...s, values: s.values.slice(0, 1) } : s
+    );
+    const book = MemoryWorkbook.fromSheets(sheets);
+    renderTab(memoryAccess(book).access);
+    await user.click(await runButton());
+    const bar = await screen.findByRole("group", { name: "Could not run the pulse check" }, WAIT);
+    expect(bar).toHaveTextContent("the Reps sheet has no rows below its header");
+    expect(bar).toHaveTextContent(/Add your reps to the Reps sheet, one row per rep/);
+    expect(bar).not.toHaveTextContent(/Try again|reopen/);
+    // A state of the workbook to change: a warning, as a missing Reps sheet is.
+    expect(
+      describePulseError(new ActionError("not-computable", "No rep could be computed."), "run")
+        .intent
+    ).toBe("warning");
+    expect(await book.ownedSheets()).toEqual([]);
   });
 
   it("a workbook error keeps the last results and says they are from the last run that worked", async () => {

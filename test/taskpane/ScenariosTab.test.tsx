@@ -371,6 +371,27 @@ describe("Scenarios tab", () => {
     await expectNoAxeViolations(container);
   });
 
+  it("a Reps sheet of 0 rows: says there are no reps and how to add them; Run says so too, not 'try again'", async () => {
+    const user = userEvent.setup();
+    const book = await sampleBook();
+    const reps = book.snapshot("Reps").values;
+    for (let r = 2; r <= reps.length; r++)
+      for (let c = 0; c < reps[0].length; c++)
+        book.setCell(`Reps!${String.fromCharCode(65 + c)}${r}`, null);
+    renderTab(memoryAccess(book).access);
+    await screen.findByRole("group", { name: "Scenarios to run" }, { timeout: 10000 });
+    const issues = screen.getByRole("heading", { name: "Data issues (0)" }).parentElement!;
+    expect(issues).toHaveTextContent("The Reps sheet has no reps yet");
+    expect(issues).not.toHaveTextContent("every one of the 0 reps is computed");
+
+    await user.click(button("Run scenarios"));
+    const bar = await screen.findByRole("group", { name: "Could not run the scenarios" });
+    expect(bar).toHaveTextContent("the Reps sheet has no rows below its header");
+    expect(bar).toHaveTextContent(/Add your reps to the Reps sheet/);
+    expect(bar).not.toHaveTextContent(/Try again|reopen/);
+    expect(await book.ownedSheets()).toEqual([]);
+  });
+
   it("lists scenarios that cannot run with their reason, and data issues (first 5 and how many more)", async () => {
     const user = userEvent.setup();
     const book = await sampleBook();
@@ -415,6 +436,8 @@ describe("Scenarios tab", () => {
 
     await user.click(button("Add a change to the Scenarios sheet"));
     const form = screen.getByRole("form", { name: "New Scenarios row" });
+    // A section of the tab as the others are (h3 under the tab's h2), not a part of Data issues.
+    expect(within(form).getByRole("heading", { name: "New Scenarios row" }).tagName).toBe("H3");
     await user.type(within(form).getByRole("combobox", { name: "Scenario name" }), "Cloud push");
     await pick(user, "Change", "Shift weight between metrics");
     await pick(user, "Plan", "Enterprise AE");

@@ -60,6 +60,9 @@ test("Scenarios tab: the errors block the run, each with its cell, and a button 
     within(list).getByRole("button", { name: "Go to Matrix, E2 (Weights do not add up to 100%)" })
   );
   expect(select).toHaveBeenCalledWith("Matrix!E2");
+  // The sheets are there: no "starting from an empty workbook?" under the errors.
+  const panel = screen.getByRole("tabpanel", { name: "Scenarios" });
+  expect(within(panel).queryByText(/Starting from an empty workbook\?/)).toBeNull();
   // Nothing ran: no results, no tabs written.
   expect(screen.queryByRole("heading", { name: "Results" })).toBeNull();
   expect(await book.ownedSheets()).toEqual([]);

@@ -20,6 +20,7 @@ import { inCurrency } from "../../engine/planExplain";
 import { pct } from "../../engine/figures";
 import { amount, describeLandmarks } from "../../engine/planExplainFormat";
 import { complexityLine, weightPhrase } from "../../engine/planExplainText";
+import { PLAN_PAGE_HEADERS } from "../../reports/planPage";
 import { Section } from "../shared/Section";
 import { SmallTable } from "./SmallTable";
 
@@ -138,7 +139,7 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
             {m.points.length > 0 && (
               <SmallTable
                 caption={`${m.metric} curve (${m.curve})`}
-                headers={["Attainment", "Payout (% of target)"]}
+                headers={PLAN_PAGE_HEADERS.curve}
                 rows={m.points.map(([a, rate]) => [pct(a), pct(rate)])}
               />
             )}
@@ -152,11 +153,7 @@ export function PlanPageView({ plan, busy }: PlanPageViewProps) {
         </Caption1>
         <SmallTable
           caption={`Earnings at the same attainment on every metric`}
-          headers={
-            currency
-              ? ["Attainment", "Earnings", "% of target"]
-              : ["Attainment", "Earnings (% of target incentive)"]
-          }
+          headers={currency ? PLAN_PAGE_HEADERS.earnings : PLAN_PAGE_HEADERS.earningsShare}
           rows={plan.earnings.map((e) =>
             currency
               ? [pct(e.attainment), amount(e.earnings, true, plan.figures), pct(e.rate)]

@@ -34,6 +34,9 @@ const useStyles = makeStyles({
   },
   colHeader: {
     ...cell,
+    // Headers say what a column measures ("% of target incentive"): they wrap, the figures do not.
+    whiteSpace: "normal",
+    verticalAlign: "bottom",
     fontWeight: tokens.fontWeightSemibold,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },

@@ -39,7 +39,13 @@ export function DataIssues({ issues, repCount, onSelect, as }: DataIssuesProps) 
       >
         Data issues ({issues.length})
       </GroupHeading>
-      {issues.length === 0 ? (
+      {repCount === 0 ? (
+        <Body1 as="p" className={styles.note}>
+          The Reps sheet has no reps yet: scenarios are computed rep by rep. Add one row per rep
+          (their plan, target incentive, quotas and actuals) below its header, or Insert sample data
+          for a finished example.
+        </Body1>
+      ) : issues.length === 0 ? (
         <Body1 as="p" className={styles.note}>
           None: every one of the {count(repCount, "rep")} is computed.
         </Body1>

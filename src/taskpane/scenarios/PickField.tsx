@@ -2,7 +2,10 @@
  * A labelled Fluent drop-down for one form field: its choices, the one picked, a hint and the
  * field's error, if any.
  */
-import { Dropdown, Field, Option } from "@fluentui/react-components";
+import { Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
+import { fitControl, fitField } from "../shared/styles";
+
+const useStyles = makeStyles({ field: fitField, control: fitControl });
 
 export interface Choice {
   value: string;
@@ -35,9 +38,11 @@ export function PickField({
   error,
   disabled,
 }: PickFieldProps) {
+  const styles = useStyles();
   const picked = choices.find((c) => c.value === value);
   return (
     <Field
+      className={styles.field}
       label={{ children: label, htmlFor: id }}
       required={required}
       hint={hint}
@@ -45,6 +50,7 @@ export function PickField({
       validationState={error ? "error" : "none"}
     >
       <Dropdown
+        className={styles.control}
         id={id}
         placeholder={placeholder}
         value={picked?.text ?? ""}

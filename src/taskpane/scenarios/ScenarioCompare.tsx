@@ -14,6 +14,7 @@ import { SCENARIO_COMPARISON } from "../../reports/scenarioSheets";
 import { cellAddress } from "../../model/sheetRows";
 import type { WriteResult } from "../../workbook/port";
 import { useFigures } from "../shared/figures";
+import { fitControl, fitField } from "../shared/styles";
 import { COMPARISON_ROWS } from "./comparisonRows";
 
 export interface ScenarioCompareProps {
@@ -67,6 +68,8 @@ const useStyles = makeStyles({
   },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
   open: { alignSelf: "flex-start", paddingInline: 0, minWidth: 0 },
+  field: fitField,
+  control: fitControl,
 });
 
 export function ScenarioCompare({ scenarios, sheets, onSelect }: ScenarioCompareProps) {
@@ -84,8 +87,17 @@ export function ScenarioCompare({ scenarios, sheets, onSelect }: ScenarioCompare
   return (
     <div className={styles.root}>
       {others.length > 1 && (
-        <Field label={{ children: "Compare with Baseline", htmlFor: pickerId }}>
-          <Select id={pickerId} value={other?.name} onChange={(_, d) => setPicked(d.value)}>
+        <Field
+          className={styles.field}
+          label={{ children: "Compare with Baseline", htmlFor: pickerId }}
+        >
+          <Select
+            id={pickerId}
+            className={styles.control}
+            select={{ className: styles.control }}
+            value={other?.name}
+            onChange={(_, d) => setPicked(d.value)}
+          >
             {others.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}

@@ -184,7 +184,7 @@ export function ScenarioForm({ listing, busy, onSubmit, notice }: ScenarioFormPr
           noValidate
           onSubmit={(e) => void submit(e)}
         >
-          <Subtitle2 as="h4" id={headingId} className={styles.heading}>
+          <Subtitle2 as="h3" id={headingId} className={styles.heading}>
             New Scenarios row
           </Subtitle2>
           <Field

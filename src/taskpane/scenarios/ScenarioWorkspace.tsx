@@ -165,7 +165,10 @@ export function ScenarioWorkspace({
             <DataIssues issues={listing.dataIssues} repCount={listing.repCount} onSelect={select} />
           </div>
         ) : (
-          state.busy !== "load" && (
+          // What the tab reads and how to get the sheets; not under a plan's errors, where the
+          // sheets are there and the next step is to fix the cells listed.
+          state.busy !== "load" &&
+          !state.error?.findings && (
             <Body1 as="p" className={styles.empty}>
               Scenarios read the Matrix, Curves, Reps and Scenarios sheets. Starting from an empty
               workbook? Set up workbook adds them with a starter plan to fill in with your own;

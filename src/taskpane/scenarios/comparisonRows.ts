@@ -1,7 +1,8 @@
 /**
  * The headline figures the pane compares, in order: one row per figure, each written through the
  * product's one formatter in the workbook's currency and locale (ScenarioCompare shows them for
- * Baseline against one scenario at a time).
+ * Baseline against one scenario at a time). Each label is the Scenario Comparison sheet's for the
+ * same figure (src/reports/scenarioSheets.ts FIGURE_ROWS), so the pane and the sheet read alike.
  */
 import type { ScenarioFigures } from "../../engine/scenarioRunner";
 import { figures as defaultFigures, type Figures } from "../../engine/figures";
@@ -37,11 +38,11 @@ export const COMPARISON_ROWS: readonly ComparisonRow[] = [
     text: (f) => formatCents(f.incentiveCostPerGrossMarginDollar),
   },
   {
-    label: "Median payout % of target (p50)",
+    label: "Payout % of target, median",
     text: (f, fig = defaultFigures()) => fig.percent(f.payoutPctOfTarget?.p50),
   },
   {
-    label: "p90 payout % of target",
+    label: "Payout % of target, 90th percentile",
     text: (f, fig = defaultFigures()) => fig.percent(f.payoutPctOfTarget?.p90),
   },
   {

@@ -3,11 +3,19 @@
  * happened, what to do next; never empty, never a stack). A tab gives its title per task, its
  * wording of the workbook errors (workbookAdvice), what it says for the ActionError kinds it
  * knows (a missing Matrix or Reps sheet is a warning: a state of the workbook to fix) and the
- * defaults of its own extra fields. Anything else is "could not …" with the error's text.
+ * defaults of its own extra fields. Nothing computable ("not-computable": the message says why)
+ * is a warning saying what to change. Anything else is "could not …" with the error's text, but
+ * never JavaScript's own ("Cannot read properties of undefined"): that says CompAlign failed.
  */
 import { ActionError, type ActionErrorKind } from "../../actions";
 import { WorkbookError, type WorkbookErrorKind } from "../../workbook/port";
-import { adviceFor, errorText, RETRY } from "./workbookErrorAdvice";
+import {
+  adviceFor,
+  errorText,
+  isProgramError,
+  notComputableNext,
+  RETRY,
+} from "./workbookErrorAdvice";
 import type { DescribedError } from "./Notice";
 
 /** What every tab's error says; a tab's own error type adds fields to it. */
@@ -47,11 +55,20 @@ export function paneErrorDescriber<T extends string, E extends PaneMessage<T>>(
       const entry = spec.known?.[error.kind];
       const words = typeof entry === "function" ? entry(error, task) : entry;
       if (words) return { ...words, task } as E;
+      // A state of the workbook, said in the message: a warning with what to change, not "try
+      // again".
+      if (error.kind === "not-computable")
+        return {
+          ...failure(task, error.message, notComputableNext(error.message)),
+          intent: "warning",
+        };
     }
     const other = spec.other?.(error, task);
     if (other) return other;
     if (error instanceof WorkbookError)
       return failure(task, error.message, adviceFor(spec.advice, error.kind));
+    // The technical text stays out of the pane, but not out of reach: the console has it.
+    if (isProgramError(error)) console.error("CompAlign:", error);
     return failure(task, errorText(error), RETRY);
   };
 }

@@ -8,6 +8,17 @@ import type { WorkbookErrorKind } from "../../workbook/port";
 
 export const RETRY = "Try again. If it keeps happening, close and reopen the CompAlign pane.";
 
+/**
+ * The next step when the sheets are there but no rep (or no Baseline) could be computed
+ * (ActionError "not-computable", whose message says why): trying again cannot help, the
+ * workbook must change.
+ */
+export function notComputableNext(message: string): string {
+  if (/Reps sheet has no rows/.test(message))
+    return "Add your reps to the Reps sheet, one row per rep below its header (plan, target incentive, quotas and actuals), then run again. Insert sample data on the Scenarios tab adds a finished example instead.";
+  return "Fix what is named above in the workbook (the cell or sheet it gives), then run again.";
+}
+
 /** "too-large" where the rows to remove are on the Reps sheet. */
 export const TOO_LARGE_REPS = "Remove rows you do not need from the Reps sheet, then try again.";
 
@@ -29,6 +40,27 @@ export const workbookAdvice = (
 export const adviceFor = (advice: Record<WorkbookErrorKind, string>, kind: WorkbookErrorKind) =>
   advice[kind] ?? RETRY;
 
+/**
+ * JavaScript's own errors (a fault in CompAlign's code, e.g. "Cannot read properties of
+ * undefined (reading 'rows')"), by name, as the worker passes it on. Their text means nothing to
+ * an analyst, so the pane says what it is instead (INTERNAL).
+ */
+const PROGRAM_ERRORS = new Set(["TypeError", "ReferenceError", "SyntaxError", "EvalError"]);
+const ENGINE_LIMITS = /^(Maximum call stack size exceeded|Invalid (array|string) length)/;
+
+export function isProgramError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return PROGRAM_ERRORS.has(error.name) || ENGINE_LIMITS.test(error.message);
+}
+
+/** What the pane says for a fault in CompAlign's code (isProgramError). */
+export const INTERNAL =
+  "Something went wrong inside CompAlign itself, not in your workbook's data.";
+
 /** The text of any other error: its message, else what was thrown; never empty. */
 export const errorText = (error: unknown): string =>
-  error instanceof Error && error.message ? error.message : String(error || "Unknown error");
+  isProgramError(error)
+    ? INTERNAL
+    : error instanceof Error && error.message
+      ? error.message
+      : String(error || "Unknown error");

@@ -13,7 +13,7 @@ import {
   paneErrorDescriber,
   type PaneMessage,
 } from "../../../src/taskpane/shared/describePaneError";
-import { RETRY, workbookAdvice } from "../../../src/taskpane/shared/workbookErrorAdvice";
+import { INTERNAL, RETRY, workbookAdvice } from "../../../src/taskpane/shared/workbookErrorAdvice";
 import {
   useGoToCell,
   useQuietRefresh,
@@ -123,6 +123,50 @@ describe("paneErrorDescriber", () => {
     expect(describe_(new Error(""), "read")).toMatchObject({ message: "Error", next: RETRY });
     expect(describe_(undefined, "read").message).toBe("Unknown error");
     expect(describe_("plain text", "read").message).toBe("plain text");
+  });
+});
+
+describe("paneErrorDescriber on what no retry fixes, and on faults in CompAlign", () => {
+  it("nothing computable is a warning naming what to change in the workbook", () => {
+    const noReps = new ActionError(
+      "not-computable",
+      "No rep could be computed: the Reps sheet has no rows below its header."
+    );
+    expect(describe_(noReps, "read")).toMatchObject({
+      intent: "warning",
+      title: "Could not read",
+      message: noReps.message,
+      next: expect.stringMatching(/^Add your reps to the Reps sheet/),
+    });
+    const issues = new ActionError(
+      "not-computable",
+      "No rep could be computed: every rep has a data issue: Reps!E2: blank."
+    );
+    expect(describe_(issues, "read").next).toMatch(/^Fix what is named above in the workbook/);
+    expect(describe_(issues, "read").next).not.toMatch(/Try again/);
+  });
+
+  it("never shows JavaScript's own error text; the console keeps it", () => {
+    const log = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const bug = new TypeError("Cannot read properties of undefined (reading 'rows')");
+      const said = describe_(bug, "write");
+      expect(said).toEqual(writeFailed(INTERNAL, RETRY));
+      expect(JSON.stringify(said)).not.toMatch(/undefined|reading|TypeError/);
+      expect(log).toHaveBeenCalledWith("CompAlign:", bug);
+      // As the scenario worker passes one on: a plain Error carrying the name.
+      const fromWorker = Object.assign(new Error("x is not a function"), { name: "TypeError" });
+      expect(describe_(fromWorker, "write").message).toBe(INTERNAL);
+      expect(describe_(new Error("Maximum call stack size exceeded"), "read").message).toBe(
+        INTERNAL
+      );
+      // An error CompAlign words itself keeps its text.
+      expect(describe_(new Error("Reps!E4 is not a number"), "read").message).toBe(
+        "Reps!E4 is not a number"
+      );
+    } finally {
+      log.mockRestore();
+    }
   });
 });
 
