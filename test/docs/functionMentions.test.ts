@@ -3,18 +3,8 @@
  * generated reference, is in the catalogue, and every call they write gives it a number of
  * arguments it accepts.
  */
-import fs from "node:fs";
-import path from "node:path";
+import { DOCS, readDoc } from "./docFiles";
 import { catalog, findFunction } from "../../src/functions/catalog";
-
-const root = path.join(__dirname, "..", "..");
-const DOCS = [
-  "README.md",
-  ...fs
-    .readdirSync(path.join(root, "docs"))
-    .filter((f) => f.endsWith(".md"))
-    .map((f) => `docs/${f}`),
-];
 
 /** The top-level arguments of the call whose "(" is at `open` (commas inside (), {} skipped). */
 function argumentCount(text: string, open: number): number | null {
@@ -35,7 +25,7 @@ function argumentCount(text: string, open: number): number | null {
 test.each(DOCS)(
   "%s names only catalogue functions, called with an accepted argument count",
   (doc) => {
-    const text = fs.readFileSync(path.join(root, doc), "utf8");
+    const text = readDoc(doc);
     const problems: string[] = [];
     for (const m of text.matchAll(/\bCOMP\.([A-Z][A-Z0-9_.]*[A-Z0-9])(\()?/g)) {
       const spec = findFunction(m[1]);

@@ -6,16 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-
-const root = path.join(__dirname, "..", "..");
-const DOCS = [
-  "README.md",
-  ...fs
-    .readdirSync(path.join(root, "docs"))
-    .filter((f) => f.endsWith(".md"))
-    .map((f) => `docs/${f}`),
-];
-const read = (file: string) => fs.readFileSync(path.join(root, file), "utf8");
+import { DOCS, readDoc, ROOT } from "./docFiles";
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens. */
 function slug(heading: string): string {
@@ -29,7 +20,7 @@ function slug(heading: string): string {
 
 /** The anchors of a markdown file's headings (outside code blocks), repeats numbered as GitHub does. */
 function anchors(file: string): Set<string> {
-  const text = read(file).replace(/^```[\s\S]*?^```/gm, "");
+  const text = readDoc(file).replace(/^```[\s\S]*?^```/gm, "");
   const seen = new Map<string, number>();
   const out = new Set<string>();
   for (const [, heading] of text.matchAll(/^#{1,6}\s+(.*)$/gm)) {
@@ -43,7 +34,7 @@ function anchors(file: string): Set<string> {
 
 /** Every file of the repository outside node_modules, lib, dist and .git, as a relative path. */
 function repositoryFiles(dir = "", out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
       if (!["node_modules", "lib", "dist", ".git", "artifacts"].includes(entry.name))
@@ -61,7 +52,7 @@ test("the anchor of a heading is GitHub's", () => {
 });
 
 describe.each(DOCS)("%s", (doc) => {
-  const text = read(doc);
+  const text = readDoc(doc);
 
   it("every relative link resolves to a file, and its #anchor to a heading", () => {
     const broken: string[] = [];
@@ -69,7 +60,7 @@ describe.each(DOCS)("%s", (doc) => {
       if (/^[a-z]+:/i.test(link)) continue;
       const [target, anchor] = link.split("#");
       const file = target ? path.posix.join(path.posix.dirname(doc), target) : doc;
-      if (!fs.existsSync(path.join(root, file))) broken.push(`${link}: no file ${file}`);
+      if (!fs.existsSync(path.join(ROOT, file))) broken.push(`${link}: no file ${file}`);
       else if (anchor && file.endsWith(".md") && !anchors(file).has(anchor))
         broken.push(`${link}: no heading #${anchor} in ${file}`);
     }
@@ -91,8 +82,8 @@ describe.each(DOCS)("%s", (doc) => {
 });
 
 test("every script the README runs with node or sh is in scripts/", () => {
-  const readme = read("README.md");
+  const readme = readDoc("README.md");
   const scripts = [...readme.matchAll(/\b(scripts\/[\w.-]+\.(?:js|sh))\b/g)].map((m) => m[1]);
   expect(scripts.length).toBeGreaterThan(2);
-  for (const script of scripts) expect(fs.existsSync(path.join(root, script))).toBe(true);
+  for (const script of scripts) expect(fs.existsSync(path.join(ROOT, script))).toBe(true);
 });
