@@ -2,7 +2,9 @@
  * Write benchmark: the CLI's `--out` on large inputs, each command a fresh `node` process timed
  * with its peak RSS (GNU time's `/usr/bin/time -v` when installed, else without RSS), against the
  * I/O floor measured in the same run: a process that reads the same input with the same reader
- * (the xlsx adapter: exceljs load + readSheets of the five input sheets) and copies the file.
+ * (the xlsx adapter: exceljs load + readSheets of the five input sheets) and copies the file,
+ * and the output floor (scripts/output-floor.js): the I/O floor plus the tightest writing of the
+ * four detail tabs `scenarios --out` writes, i.e. what the output's size alone costs.
  * Inputs: the demo sample's Reps repeated to 20,000, 50,000 and 100,000 reps
  * (scripts/make-big-input.js), built once into the temp folder. Wall time, CPU time (user +
  * system, less sensitive to a busy machine) and peak RSS per process. Uses the compiled lib/.
@@ -102,6 +104,11 @@ const fmt = (r) =>
   (r.cpuSeconds === null ? "" : ` (CPU ${r.cpuSeconds.toFixed(2)} s)`) +
   (r.rssMb === null ? "" : `, ${Math.round(r.rssMb)} MB peak RSS`);
 
+/** A run's wall time (and CPU time, when measured) as a multiple of the I/O floor's. */
+const versusFloor = (r, floor) =>
+  `${(r.seconds / floor.seconds).toFixed(2)}× the floor` +
+  (floor.cpuSeconds ? ` (CPU ${(r.cpuSeconds / floor.cpuSeconds).toFixed(2)}×)` : "");
+
 function printWrite(results) {
   console.log(
     "--out writes (each a fresh node process; I/O floor = same reader + copy of the input):"
@@ -109,17 +116,10 @@ function printWrite(results) {
   for (const row of results) {
     console.log(`  ${row.reps.toLocaleString("en-US")} reps: I/O floor ${fmt(row.floor)}`);
     console.log(
-      `    output floor (I/O floor + the four detail tabs' XML, tightest loop, deflated) ${fmt(row.outputFloor)} → ${(row.outputFloor.seconds / row.floor.seconds).toFixed(2)}× the floor` +
-        (row.floor.cpuSeconds
-          ? ` (CPU ${(row.outputFloor.cpuSeconds / row.floor.cpuSeconds).toFixed(2)}×)`
-          : "")
+      `    output floor (I/O floor + the four detail tabs' XML, tightest loop, deflated) ${fmt(row.outputFloor)} → ${versusFloor(row.outputFloor, row.floor)}`
     );
     console.log(
-      `    scenarios --out ${fmt(row.scenarios)} → ${(row.scenarios.seconds / row.floor.seconds).toFixed(2)}× the floor` +
-        (row.floor.cpuSeconds
-          ? ` (CPU ${(row.scenarios.cpuSeconds / row.floor.cpuSeconds).toFixed(2)}×)`
-          : "") +
-        ``
+      `    scenarios --out ${fmt(row.scenarios)} → ${versusFloor(row.scenarios, row.floor)}`
     );
     for (const command of ["pulse", "explain", "check"]) {
       if (row[command]) console.log(`    ${command} --out ${fmt(row[command])}`);
