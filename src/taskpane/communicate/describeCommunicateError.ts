@@ -2,8 +2,7 @@
  * Turns what a Communicate-tab task threw into a message for the pane: a title, what happened
  * and what to do next. Never empty, never a stack.
  */
-import { PlanHasErrorsError } from "../../actions";
-import { paneErrorDescriber, type PaneMessage } from "../shared/describePaneError";
+import { paneErrorDescriber, planErrorsWords, type PaneMessage } from "../shared/describePaneError";
 import { workbookAdvice } from "../shared/workbookErrorAdvice";
 
 /** What the Communicate tab was doing. */
@@ -36,17 +35,6 @@ export const describeCommunicateError = paneErrorDescriber<CommunicateTask, Comm
         "A plan on a page explains the plans in the Matrix sheet, and this workbook has none.",
       next: "On the Alignment tab, select Set up workbook: it adds the Objectives, Matrix, Curves and Reps sheets with a starter plan. Then select Read plans here.",
     },
-    "plan-has-errors": (error) => {
-      if (!(error instanceof PlanHasErrorsError)) return null;
-      const n = error.findings.length;
-      return {
-        intent: "error",
-        title: `The plan has ${n} error${n === 1 ? "" : "s"}: no plan pages until ${n === 1 ? "it is" : "they are"} fixed`,
-        message: error.findings
-          .map((f) => (f.cell ? `${f.message} (${f.cell})` : f.message))
-          .join(" "),
-        next: "Fix these cells (the Alignment tab lists every finding with a link to its cell), then select Read plans again.",
-      };
-    },
+    "plan-has-errors": planErrorsWords("no plan pages", "select Read plans again"),
   },
 });

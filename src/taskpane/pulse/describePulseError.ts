@@ -3,8 +3,12 @@
  * what to do next. Never empty, never a stack. A missing Matrix or Reps sheet is a state of the
  * workbook to fix (a warning), pointing at the ways to get one.
  */
-import { PlanHasErrorsError } from "../../actions";
-import { paneErrorDescriber, type OwnWords, type PaneMessage } from "../shared/describePaneError";
+import {
+  paneErrorDescriber,
+  planErrorsWords,
+  type OwnWords,
+  type PaneMessage,
+} from "../shared/describePaneError";
 import { TOO_LARGE_REPS, workbookAdvice } from "../shared/workbookErrorAdvice";
 
 /** What the Pulse tab was doing. */
@@ -49,17 +53,6 @@ export const describePulseError = paneErrorDescriber<PulseTask, PulseError>({
       "The pulse check is computed rep by rep on the period's actuals, and this workbook has no Reps sheet with the reps' quotas and actuals."
     ),
     // The plan is checked first: a state of the workbook to fix, as on the other tabs.
-    "plan-has-errors": (error) => {
-      if (!(error instanceof PlanHasErrorsError)) return null;
-      const n = error.findings.length;
-      return {
-        intent: "error",
-        title: `The plan has ${n} error${n === 1 ? "" : "s"}: no pulse check until ${n === 1 ? "it is" : "they are"} fixed`,
-        message: error.findings
-          .map((f) => (f.cell ? `${f.message} (${f.cell})` : f.message))
-          .join(" "),
-        next: "Fix these cells (the Alignment tab lists every finding with a link to its cell), then select Run pulse check again.",
-      };
-    },
+    "plan-has-errors": planErrorsWords("no pulse check", "select Run pulse check again"),
   },
 });

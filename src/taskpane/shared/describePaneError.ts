@@ -7,7 +7,7 @@
  * is a warning saying what to change. Anything else is "could not …" with the error's text, but
  * never JavaScript's own ("Cannot read properties of undefined"): that says CompAlign failed.
  */
-import { ActionError, type ActionErrorKind } from "../../actions";
+import { ActionError, PlanHasErrorsError, type ActionErrorKind } from "../../actions";
 import { WorkbookError, type WorkbookErrorKind } from "../../workbook/port";
 import {
   adviceFor,
@@ -43,6 +43,25 @@ export interface DescriberSpec<T extends string, E extends PaneMessage<T>> {
   >;
   /** Errors of other classes the tab recognizes (checked after `known`); null for the rest. */
   other?: (error: unknown, task: T) => E | null;
+}
+
+/**
+ * What a tab that lists no findings of its own says for "plan-has-errors": the errors with their
+ * cells, and to fix them before `nothing` ("no pulse check") can be had, then `again`.
+ */
+export function planErrorsWords(nothing: string, again: string) {
+  return (error: ActionError): OwnWords<PaneMessage<string>> | null => {
+    if (!(error instanceof PlanHasErrorsError)) return null;
+    const n = error.findings.length;
+    return {
+      intent: "error",
+      title: `The plan has ${n} error${n === 1 ? "" : "s"}: ${nothing} until ${n === 1 ? "it is" : "they are"} fixed`,
+      message: error.findings
+        .map((f) => (f.cell ? `${f.message} (${f.cell})` : f.message))
+        .join(" "),
+      next: `Fix these cells (the Alignment tab lists every finding with a link to its cell), then ${again}.`,
+    };
+  };
 }
 
 export function paneErrorDescriber<T extends string, E extends PaneMessage<T>>(
