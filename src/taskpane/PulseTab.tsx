@@ -19,7 +19,7 @@ export function PulseTab({ today }: PulseTabProps) {
     <TabShell
       title="Pulse check"
       idPrefix="pulse-heading-"
-      intro="Is the plan doing what it was designed to do this period? Reps at quota, leverage, cost against plan, concentration, thresholds, caps, alignment, pay for outcomes, pay mix and priority payout, plan by plan, each OK, Watch or Act with what to do."
+      intro="Is the plan doing what it was designed to do this period? Reps at weighted quota, leverage, cost against plan, concentration, thresholds, caps, alignment, pay for outcomes, pay mix and priority payout, plan by plan, each OK, Watch or Act with what to do."
       needsExcel={{
         title: "Open CompAlign in Excel to run the pulse check",
         message:
